@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.borough.audit;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Records and reads access to personal data. Records join the caller's transaction. */
+public interface AuditLog {
+
+  /**
+   * Records that the current user did {@code action} to a subject.
+   *
+   * @param subjectType {@code resident}, {@code case}, {@code contact}
+   * @param detail what was looked at or changed, without personal data where avoidable
+   */
+  void record(AuditAction action, String subjectType, String subjectId, String detail);
+
+  /** Newest first, before {@code beforeId} (keyset), optionally for one subject or actor. */
+  List<Entry> read(AuditQuery query);
+
+  record Entry(
+      long id,
+      Instant at,
+      String actor,
+      AuditAction action,
+      String subjectType,
+      String subjectId,
+      String detail,
+      String remoteAddress) {}
+
+  /** Filters for reading; nulls mean 'any'. */
+  record AuditQuery(String subjectType, String subjectId, String actor, Long beforeId, int limit) {}
+}

@@ -1,0 +1,99 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.borough.audit.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.borough.audit.AuditAction;
+import org.borough.audit.AuditLog;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/** Audit entries in the CRM database; on PostgreSQL a trigger refuses updates and deletes. */
+@Component
+class JdbcAuditLog implements AuditLog {
+
+  private final JdbcClient jdbc;
+  private final Clock clock;
+
+  JdbcAuditLog(JdbcClient jdbc, Clock clock) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  @Override
+  public void record(AuditAction action, String subjectType, String subjectId, String detail) {
+    jdbc.sql(
+            "insert into audit_log (at, actor, action, subject_type, subject_id, detail,"
+                + " remote_address) values (?, ?, ?, ?, ?, ?, ?)")
+        .params(
+            Timestamp.from(clock.instant()),
+            actor(),
+            action.name(),
+            subjectType,
+            subjectId,
+            detail == null || detail.length() <= 1000 ? detail : detail.substring(0, 1000),
+            remoteAddress())
+        .update();
+  }
+
+  private static String actor() {
+    Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+    return auth == null ? "system" : auth.getName();
+  }
+
+  private static String remoteAddress() {
+    if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attrs) {
+      HttpServletRequest request = attrs.getRequest();
+      return request.getRemoteAddr();
+    }
+    return null;
+  }
+
+  @Override
+  public List<Entry> read(AuditQuery q) {
+    StringBuilder sql =
+        new StringBuilder(
+            "select id, at, actor, action, subject_type, subject_id, detail, remote_address"
+                + " from audit_log where 1 = 1");
+    List<Object> params = new ArrayList<>();
+    if (q.subjectType() != null) {
+      sql.append(" and subject_type = ?");
+      params.add(q.subjectType());
+    }
+    if (q.subjectId() != null) {
+      sql.append(" and subject_id = ?");
+      params.add(q.subjectId());
+    }
+    if (q.actor() != null) {
+      sql.append(" and actor = ?");
+      params.add(q.actor());
+    }
+    if (q.beforeId() != null) {
+      sql.append(" and id < ?");
+      params.add(q.beforeId());
+    }
+    sql.append(" order by id desc fetch first ? rows only");
+    params.add(q.limit());
+    return jdbc.sql(sql.toString())
+        .params(params)
+        .query(
+            (rs, i) ->
+                new Entry(
+                    rs.getLong(1),
+                    rs.getTimestamp(2).toInstant(),
+                    rs.getString(3),
+                    AuditAction.valueOf(rs.getString(4)),
+                    rs.getString(5),
+                    rs.getString(6),
+                    rs.getString(7),
+                    rs.getString(8)))
+        .list();
+  }
+}

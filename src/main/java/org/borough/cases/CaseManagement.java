@@ -1,0 +1,712 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.borough.cases;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.Year;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.borough.audit.AuditAction;
+import org.borough.audit.AuditLog;
+import org.borough.cases.internal.AttachmentRepository;
+import org.borough.cases.internal.CaseRepository;
+import org.borough.cases.internal.CaseRow;
+import org.borough.catalogue.ServiceAttribute;
+import org.borough.catalogue.ServiceCatalogue;
+import org.borough.catalogue.ServiceDefinition;
+import org.borough.identity.StaffDirectory;
+import org.borough.identity.StaffId;
+import org.borough.identity.TeamId;
+import org.borough.residents.Channel;
+import org.borough.residents.ResidentId;
+import org.borough.residents.ResidentManagement;
+import org.borough.system.ConflictException;
+import org.borough.system.Errors;
+import org.borough.system.InvalidInputException;
+import org.borough.system.NotFoundException;
+import org.borough.system.WorkingCalendar;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Raises and works cases. Each method is one transaction that changes the case, adds to its
+ * timeline, writes the audit log and publishes the event, or does none of these.
+ */
+@Service
+public class CaseManagement {
+
+  static final String SUBJECT = "case";
+  private static final Pattern REFERENCE = Pattern.compile("[A-Z]{1,5}-\\d{4}-\\d{6,}");
+
+  private final CaseRepository cases;
+  private final ServiceCatalogue catalogue;
+  private final StaffDirectory staff;
+  private final ResidentManagement residents;
+  private final AuditLog audit;
+  private final ApplicationEventPublisher events;
+  private final CasesProperties properties;
+  private final AttachmentRepository attachmentRows;
+  private final WorkingCalendar calendar;
+  private final SlaClock sla;
+  private final Clock clock;
+
+  CaseManagement(
+      CaseRepository cases,
+      ServiceCatalogue catalogue,
+      StaffDirectory staff,
+      ResidentManagement residents,
+      AuditLog audit,
+      ApplicationEventPublisher events,
+      CasesProperties properties,
+      AttachmentRepository attachmentRows,
+      WorkingCalendar calendar,
+      Clock clock) {
+    this.cases = cases;
+    this.catalogue = catalogue;
+    this.staff = staff;
+    this.residents = residents;
+    this.audit = audit;
+    this.events = events;
+    this.properties = properties;
+    this.attachmentRows = attachmentRows;
+    this.calendar = calendar;
+    this.sla = new SlaClock(calendar);
+    this.clock = clock;
+  }
+
+  /** True when the text looks like a case reference, e.g. {@code BR-2026-000123}. */
+  public static boolean looksLikeReference(String text) {
+    return text != null && REFERENCE.matcher(text.trim().toUpperCase()).matches();
+  }
+
+  /**
+   * Raises a case against a service. Validates everything first, so bad input saves nothing.
+   *
+   * @throws InvalidInputException listing every problem, fields keyed as on the raise form
+   */
+  @PreAuthorize("hasAuthority('CASE_RAISE')")
+  @Transactional
+  public CaseView open(NewCase request) {
+    Errors errors = new Errors();
+    Optional<ServiceDefinition> found = catalogue.find(request.serviceCode());
+    if (found.isEmpty() || !found.get().active()) {
+      errors.reject("serviceCode", "Choose a service from the catalogue");
+      errors.throwIfAny();
+    }
+    ServiceDefinition service = found.get();
+    String description = request.description() == null ? "" : request.description().trim();
+    if (description.isEmpty()) {
+      errors.reject("description", "Describe the problem or request");
+    } else if (description.length() > 4000) {
+      errors.reject("description", "Description must be 4000 characters or fewer");
+    }
+    if (request.resident() != null) {
+      try {
+        residents.nameOf(request.resident()).orElseThrow(() -> new NotFoundException("Resident"));
+      } catch (NotFoundException e) {
+        errors.reject("resident", "The resident was not found");
+      }
+    }
+    validateLocation(request, errors);
+    Map<String, List<String>> answers = Map.of();
+    try {
+      answers =
+          catalogue.validateAnswers(
+              service, request.answers() == null ? Map.of() : request.answers());
+    } catch (InvalidInputException e) {
+      e.errors().forEach(errors::reject);
+    }
+    TeamId team = request.team() != null ? request.team() : service.defaultTeam();
+    if (request.team() != null && staff.findTeam(request.team()).isEmpty()) {
+      errors.reject("team", "Choose a team that exists");
+    }
+    errors.throwIfAny();
+
+    Instant now = clock.instant();
+    SlaClock.Deadline deadline = sla.start(service.sla(), now);
+    int year = Year.from(now.atZone(calendar.zone())).getValue();
+    String reference =
+        String.format(
+            "%s-%d-%06d", properties.referencePrefix(), year, cases.nextReferenceNumber());
+    UUID id = UUID.randomUUID();
+    Channel channel = request.channel() == null ? Channel.PHONE : request.channel();
+    CaseRow row =
+        new CaseRow(
+            id,
+            reference,
+            service.code(),
+            request.resident() == null ? null : request.resident().value(),
+            description,
+            blank(request.address()),
+            request.uprn(),
+            request.latitude(),
+            request.longitude(),
+            blank(request.wardCode()),
+            (request.priority() == null ? service.priority() : request.priority()).name(),
+            CaseStatus.NEW,
+            team == null ? null : team.value(),
+            null,
+            channel.name(),
+            now,
+            null,
+            null,
+            null,
+            deadline.due(),
+            deadline.atRisk(),
+            null,
+            null,
+            0,
+            null,
+            now,
+            0);
+    cases.insert(row);
+    cases.insertAnswers(id, answers);
+    cases.addTimeline(
+        id,
+        now,
+        actor(),
+        "CREATED",
+        true,
+        null,
+        CaseStatus.NEW,
+        "Case raised by " + channel.label().toLowerCase() + " for " + service.name());
+    audit.record(AuditAction.CREATE, SUBJECT, id.toString(), reference);
+    events.publishEvent(
+        new CaseOpened(
+            new CaseId(id),
+            reference,
+            service.code(),
+            row.residentId(),
+            row.wardCode(),
+            row.teamId(),
+            channel.name(),
+            row.priority(),
+            now,
+            deadline.due(),
+            request.contactId()));
+    return assemble(cases.find(id).orElseThrow());
+  }
+
+  /** A case by id; the view is audited. */
+  @PreAuthorize("hasAuthority('CASE_READ')")
+  @Transactional
+  public CaseView view(CaseId id) {
+    CaseRow row = cases.find(id.value()).orElseThrow(() -> new NotFoundException("Case"));
+    audit.record(AuditAction.VIEW, SUBJECT, id.toString(), row.reference());
+    return assemble(row);
+  }
+
+  /** A case by the reference residents quote; the view is audited. */
+  @PreAuthorize("hasAuthority('CASE_READ')")
+  @Transactional
+  public CaseView viewByReference(String reference) {
+    String ref = reference == null ? "" : reference.trim().toUpperCase();
+    CaseRow row =
+        cases.findByReference(ref).orElseThrow(() -> new NotFoundException("Case " + ref));
+    audit.record(AuditAction.VIEW, SUBJECT, row.id().toString(), row.reference());
+    return assemble(row);
+  }
+
+  /** The id behind a reference, if there is one (for search boxes). */
+  @PreAuthorize("hasAuthority('CASE_READ')")
+  @Transactional(readOnly = true)
+  public Optional<CaseId> idOf(String reference) {
+    return cases.findByReference(reference.trim().toUpperCase()).map(r -> new CaseId(r.id()));
+  }
+
+  /** A resident's cases, newest first. */
+  @PreAuthorize("hasAuthority('CASE_READ')")
+  @Transactional(readOnly = true)
+  public List<CaseSummary> ofResident(ResidentId resident, int limit) {
+    Instant now = clock.instant();
+    return cases.ofResident(resident.value(), limit).stream().map(r -> summary(r, now)).toList();
+  }
+
+  /**
+   * Moves a case to another status, with an optional note (public when {@code publicNote}). Pausing
+   * and resuming the SLA clock, reopening and first response follow from the move.
+   *
+   * @param duplicateOf the reference of the original case, when marking a duplicate
+   */
+  @PreAuthorize("hasAuthority('CASE_WORK')")
+  @Transactional
+  public void changeStatus(
+      CaseId id,
+      CaseStatus target,
+      String note,
+      boolean publicNote,
+      String duplicateOf,
+      Integer version) {
+    CaseRow row = cases.find(id.value()).orElseThrow(() -> new NotFoundException("Case"));
+    checkVersion(row, version);
+    apply(row, new BulkAction.ChangeStatus(target, note), publicNote, duplicateOf);
+  }
+
+  /** Adds a note; public notes are shown to the resident when they track their case. */
+  @PreAuthorize("hasAuthority('CASE_NOTE')")
+  @Transactional
+  public void addNote(CaseId id, String text, boolean publicNote) {
+    CaseRow row = cases.find(id.value()).orElseThrow(() -> new NotFoundException("Case"));
+    apply(row, new BulkAction.AddNote(text, publicNote), publicNote, null);
+  }
+
+  /** Gives a case to a team and optionally an officer who is a member of it. */
+  @PreAuthorize("hasAuthority('CASE_WORK')")
+  @Transactional
+  public void assign(CaseId id, TeamId team, StaffId officer, Integer version) {
+    CaseRow row = cases.find(id.value()).orElseThrow(() -> new NotFoundException("Case"));
+    checkVersion(row, version);
+    apply(
+        row,
+        new BulkAction.Assign(
+            team == null ? null : team.value(), officer == null ? null : officer.value()),
+        false,
+        null);
+  }
+
+  /**
+   * Applies one action to every selected case, or to none: if any case refuses (say, a closed case
+   * asked to go on hold), nothing changes and the error names that case.
+   */
+  @PreAuthorize("hasAuthority('CASE_BULK')")
+  @Transactional
+  public int bulk(List<CaseId> ids, BulkAction action) {
+    if (ids == null || ids.isEmpty()) {
+      throw InvalidInputException.of("cases", "Select at least one case");
+    }
+    if (ids.size() > 500) {
+      throw InvalidInputException.of("cases", "Select 500 cases or fewer at a time");
+    }
+    List<UUID> wanted = ids.stream().map(CaseId::value).distinct().toList();
+    List<CaseRow> rows = cases.lockAll(wanted);
+    if (rows.size() != wanted.size()) {
+      throw new NotFoundException("One of the selected cases");
+    }
+    rows = new ArrayList<>(rows);
+    rows.sort(Comparator.comparing(CaseRow::reference));
+    for (CaseRow row : rows) {
+      try {
+        apply(row, action, false, null);
+      } catch (InvalidInputException e) {
+        Map<String, String> named = new LinkedHashMap<>();
+        e.errors().forEach((k, v) -> named.put(k, row.reference() + ": " + v));
+        throw new InvalidInputException(named);
+      } catch (ConflictException e) {
+        throw new ConflictException(row.reference() + ": " + e.getMessage());
+      }
+    }
+    return rows.size();
+  }
+
+  /** Adds a line about a contact to a case's timeline (called by the contacts module). */
+  @PreAuthorize("hasAuthority('CONTACT_LOG')")
+  @Transactional
+  public void recordContact(CaseId id, String summary) {
+    CaseRow row = cases.find(id.value()).orElseThrow(() -> new NotFoundException("Case"));
+    cases.addTimeline(row.id(), clock.instant(), actor(), "CONTACT", false, null, null, summary);
+  }
+
+  // --- the one place where a case changes -----------------------------------------------------
+
+  private void apply(CaseRow row, BulkAction action, boolean publicNote, String duplicateOf) {
+    Instant now = clock.instant();
+    String actor = actor();
+    if (action instanceof BulkAction.AddNote note) {
+      String text = note.text() == null ? "" : note.text().trim();
+      if (text.isEmpty()) {
+        throw InvalidInputException.of("note", "Enter the note");
+      }
+      if (text.length() > 4000) {
+        throw InvalidInputException.of("note", "A note must be 4000 characters or fewer");
+      }
+      boolean isPublic = publicNote || note.publicNote();
+      cases.addTimeline(row.id(), now, actor, "NOTE", isPublic, null, null, text);
+      CaseRow changed = row;
+      if (isPublic && row.firstResponseAt() == null) {
+        changed = withFirstResponse(row, now);
+      }
+      save(touch(changed, now));
+      audit.record(AuditAction.UPDATE, SUBJECT, row.id().toString(), "note added");
+      events.publishEvent(new CaseNoteAdded(new CaseId(row.id()), isPublic, now));
+    } else if (action instanceof BulkAction.Assign assign) {
+      UUID team = assign.teamId() == null ? row.teamId() : assign.teamId();
+      if (team == null || staff.findTeam(new TeamId(team)).isEmpty()) {
+        throw InvalidInputException.of("team", "Choose a team");
+      }
+      if (!row.status().active()) {
+        throw new ConflictException("Only an active case can be assigned");
+      }
+      String officerName = null;
+      if (assign.officerId() != null) {
+        var officer =
+            staff
+                .findStaff(new StaffId(assign.officerId()))
+                .orElseThrow(() -> InvalidInputException.of("officer", "Choose an officer"));
+        boolean member =
+            staff.membersOf(new TeamId(team)).stream().anyMatch(s -> s.id().equals(officer.id()));
+        if (!member) {
+          throw InvalidInputException.of(
+              "officer", officer.displayName() + " is not a member of that team");
+        }
+        officerName = officer.displayName();
+      }
+      CaseRow changed =
+          new CaseRow(
+              row.id(),
+              row.reference(),
+              row.serviceCode(),
+              row.residentId(),
+              row.description(),
+              row.address(),
+              row.uprn(),
+              row.latitude(),
+              row.longitude(),
+              row.wardCode(),
+              row.priority(),
+              row.status(),
+              team,
+              assign.officerId(),
+              row.channel(),
+              row.openedAt(),
+              row.firstResponseAt(),
+              row.resolvedAt(),
+              row.closedAt(),
+              row.dueAt(),
+              row.slaRiskAt(),
+              row.slaPausedAt(),
+              row.slaBreachedAt(),
+              row.timesReopened(),
+              row.duplicateOf(),
+              now,
+              row.version());
+      save(changed);
+      String teamName = staff.findTeam(new TeamId(team)).map(t -> t.name()).orElse("?");
+      cases.addTimeline(
+          row.id(),
+          now,
+          actor,
+          "ASSIGNMENT",
+          false,
+          null,
+          null,
+          "Assigned to " + teamName + (officerName == null ? "" : " (" + officerName + ")"));
+      audit.record(AuditAction.UPDATE, SUBJECT, row.id().toString(), "assigned");
+      events.publishEvent(new CaseAssigned(new CaseId(row.id()), team, assign.officerId(), now));
+    } else if (action instanceof BulkAction.ChangeStatus change) {
+      changeStatus(row, change, publicNote, duplicateOf, now, actor);
+    }
+  }
+
+  private void changeStatus(
+      CaseRow row,
+      BulkAction.ChangeStatus change,
+      boolean publicNote,
+      String duplicateOf,
+      Instant now,
+      String actor) {
+    CaseStatus from = row.status();
+    CaseStatus to = change.status();
+    if (to == null) {
+      throw InvalidInputException.of("status", "Choose a status");
+    }
+    if (to == from) {
+      throw InvalidInputException.of("status", "The case is already " + from.label().toLowerCase());
+    }
+    if (!from.next().contains(to)) {
+      throw new ConflictException(
+          "A case that is "
+              + from.label().toLowerCase()
+              + " cannot become "
+              + to.label().toLowerCase());
+    }
+    boolean reopen = from.isReopenTo(to);
+    if (reopen
+        && row.resolvedAt() != null
+        && row.resolvedAt().plus(properties.reopenWindow()).isBefore(now)) {
+      throw new ConflictException(
+          "This case was resolved more than "
+              + properties.reopenWindow().toDays()
+              + " days ago and cannot be reopened: raise a new case");
+    }
+    UUID duplicate = null;
+    if (to == CaseStatus.DUPLICATE) {
+      if (duplicateOf == null || duplicateOf.isBlank()) {
+        throw InvalidInputException.of("duplicateOf", "Enter the reference of the original case");
+      }
+      CaseRow original =
+          cases
+              .findByReference(duplicateOf.trim().toUpperCase())
+              .orElseThrow(
+                  () ->
+                      InvalidInputException.of(
+                          "duplicateOf", "There is no case " + duplicateOf.trim()));
+      if (original.id().equals(row.id())) {
+        throw InvalidInputException.of("duplicateOf", "A case cannot duplicate itself");
+      }
+      duplicate = original.id();
+    }
+    String note = change.note() == null ? null : change.note().trim();
+    if (note != null && note.length() > 4000) {
+      throw InvalidInputException.of("note", "A note must be 4000 characters or fewer");
+    }
+    if (to == CaseStatus.RESOLVED && (note == null || note.isEmpty())) {
+      throw InvalidInputException.of("note", "Say how the case was resolved");
+    }
+    ServiceDefinition service = catalogue.find(row.serviceCode()).orElseThrow();
+    boolean pausedBefore = row.slaPausedAt() != null;
+    boolean pausesNow = service.sla().pauseStatuses().contains(to.name());
+    Instant due = row.dueAt();
+    Instant risk = row.slaRiskAt();
+    Instant pausedAt = row.slaPausedAt();
+    if (pausedBefore && !pausesNow) {
+      SlaClock.Deadline moved =
+          sla.resume(new SlaClock.Deadline(due, risk), row.slaPausedAt(), now);
+      due = moved.due();
+      risk = moved.atRisk();
+      pausedAt = null;
+    } else if (!pausedBefore && pausesNow) {
+      pausedAt = now;
+    }
+    Instant resolved = row.resolvedAt();
+    Instant closed = row.closedAt();
+    int reopened = row.timesReopened();
+    Instant breached = row.slaBreachedAt();
+    if (to == CaseStatus.RESOLVED) {
+      resolved = now;
+    } else if (to == CaseStatus.CLOSED) {
+      closed = now;
+    } else if (reopen) {
+      resolved = null;
+      closed = null;
+      reopened++;
+    }
+    if (due != row.dueAt() && breached != null && due.isAfter(now)) {
+      breached = null; // time on hold moved the deadline past now
+    }
+    Instant firstResponse =
+        row.firstResponseAt() == null && from == CaseStatus.NEW ? now : row.firstResponseAt();
+    CaseRow changed =
+        new CaseRow(
+            row.id(),
+            row.reference(),
+            row.serviceCode(),
+            row.residentId(),
+            row.description(),
+            row.address(),
+            row.uprn(),
+            row.latitude(),
+            row.longitude(),
+            row.wardCode(),
+            row.priority(),
+            to,
+            row.teamId(),
+            row.officerId(),
+            row.channel(),
+            row.openedAt(),
+            firstResponse,
+            resolved,
+            closed,
+            due,
+            risk,
+            pausedAt,
+            breached,
+            reopened,
+            duplicate != null ? duplicate : row.duplicateOf(),
+            now,
+            row.version());
+    save(changed);
+    cases.addTimeline(
+        row.id(),
+        now,
+        actor,
+        "STATUS",
+        publicNote || to == CaseStatus.RESOLVED,
+        from,
+        to,
+        note == null || note.isEmpty() ? null : note);
+    audit.record(AuditAction.UPDATE, SUBJECT, row.id().toString(), "status " + from + " -> " + to);
+    events.publishEvent(new CaseStatusChanged(new CaseId(row.id()), from, to, now, due, reopen));
+  }
+
+  private void save(CaseRow changed) {
+    if (!cases.update(changed)) {
+      throw new ConflictException(
+          "Someone else changed case " + changed.reference() + " at the same time; reload it");
+    }
+  }
+
+  private static void checkVersion(CaseRow row, Integer version) {
+    if (version != null && version != row.version()) {
+      throw new ConflictException(
+          "Case " + row.reference() + " changed since you opened it. Reload and try again.");
+    }
+  }
+
+  private static CaseRow withFirstResponse(CaseRow r, Instant at) {
+    return new CaseRow(
+        r.id(),
+        r.reference(),
+        r.serviceCode(),
+        r.residentId(),
+        r.description(),
+        r.address(),
+        r.uprn(),
+        r.latitude(),
+        r.longitude(),
+        r.wardCode(),
+        r.priority(),
+        r.status(),
+        r.teamId(),
+        r.officerId(),
+        r.channel(),
+        r.openedAt(),
+        at,
+        r.resolvedAt(),
+        r.closedAt(),
+        r.dueAt(),
+        r.slaRiskAt(),
+        r.slaPausedAt(),
+        r.slaBreachedAt(),
+        r.timesReopened(),
+        r.duplicateOf(),
+        r.updatedAt(),
+        r.version());
+  }
+
+  private static CaseRow touch(CaseRow r, Instant at) {
+    return new CaseRow(
+        r.id(),
+        r.reference(),
+        r.serviceCode(),
+        r.residentId(),
+        r.description(),
+        r.address(),
+        r.uprn(),
+        r.latitude(),
+        r.longitude(),
+        r.wardCode(),
+        r.priority(),
+        r.status(),
+        r.teamId(),
+        r.officerId(),
+        r.channel(),
+        r.openedAt(),
+        r.firstResponseAt(),
+        r.resolvedAt(),
+        r.closedAt(),
+        r.dueAt(),
+        r.slaRiskAt(),
+        r.slaPausedAt(),
+        r.slaBreachedAt(),
+        r.timesReopened(),
+        r.duplicateOf(),
+        at,
+        r.version());
+  }
+
+  private void validateLocation(NewCase r, Errors errors) {
+    if (r.address() != null && r.address().length() > 300) {
+      errors.reject("address", "Address must be 300 characters or fewer");
+    }
+    if ((r.latitude() == null) != (r.longitude() == null)) {
+      errors.reject(
+          r.latitude() == null ? "latitude" : "longitude",
+          "Give both latitude and longitude, or neither");
+    }
+    if (r.latitude() != null && outside(r.latitude(), 49, 61)) {
+      errors.reject("latitude", "Latitude must be within the UK (49 to 61)");
+    }
+    if (r.longitude() != null && outside(r.longitude(), -9, 2)) {
+      errors.reject("longitude", "Longitude must be within the UK (-9 to 2)");
+    }
+    if (r.uprn() != null && (r.uprn() <= 0 || r.uprn() > 999_999_999_999L)) {
+      errors.reject("uprn", "A UPRN is a number of up to 12 digits");
+    }
+    if (r.wardCode() != null && !r.wardCode().isBlank() && catalogue.ward(r.wardCode()).isEmpty()) {
+      errors.reject("wardCode", "Choose a ward in the borough");
+    }
+  }
+
+  private static boolean outside(BigDecimal v, int min, int max) {
+    return v.compareTo(BigDecimal.valueOf(min)) < 0 || v.compareTo(BigDecimal.valueOf(max)) > 0;
+  }
+
+  CaseSummary summary(CaseRow r, Instant now) {
+    String serviceName =
+        catalogue.find(r.serviceCode()).map(ServiceDefinition::name).orElse(r.serviceCode());
+    return new CaseSummary(
+        new CaseId(r.id()),
+        r.reference(),
+        r.serviceCode(),
+        serviceName,
+        r.status(),
+        org.borough.catalogue.Priority.valueOf(r.priority()),
+        r.residentId(),
+        r.wardCode(),
+        r.teamId(),
+        r.officerId(),
+        r.openedAt(),
+        r.dueAt(),
+        SlaClock.state(r.status(), r.dueAt(), r.slaRiskAt(), r.slaPausedAt(), r.resolvedAt(), now),
+        r.slaPausedAt() != null);
+  }
+
+  private CaseView assemble(CaseRow r) {
+    ServiceDefinition service = catalogue.find(r.serviceCode()).orElseThrow();
+    Map<String, List<String>> raw = cases.answers(r.id());
+    List<CaseView.Answer> answers = new ArrayList<>();
+    for (ServiceAttribute a : service.attributes()) {
+      List<String> values = raw.get(a.code());
+      if (values != null) {
+        answers.add(
+            new CaseView.Answer(
+                a.code(),
+                a.label(),
+                a.type().hasValues() ? values.stream().map(a::nameOf).toList() : values));
+      }
+    }
+    String duplicateOf =
+        r.duplicateOf() == null ? null : cases.referenceOf(r.duplicateOf()).orElse(null);
+    return new CaseView(
+        summary(r, clock.instant()),
+        r.description(),
+        r.address(),
+        r.uprn(),
+        r.latitude(),
+        r.longitude(),
+        Channel.valueOf(r.channel()),
+        r.firstResponseAt(),
+        r.resolvedAt(),
+        r.closedAt(),
+        r.timesReopened(),
+        duplicateOf,
+        answers,
+        cases.timeline(r.id()),
+        attachments(r.id()),
+        r.version());
+  }
+
+  private List<CaseView.Attachment> attachments(UUID caseId) {
+    return attachmentRows.list(caseId);
+  }
+
+  static String actor() {
+    Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+    return auth == null ? "system" : auth.getName();
+  }
+
+  private static String blank(String s) {
+    return s == null || s.isBlank() ? null : s.trim();
+  }
+}

@@ -1,0 +1,20 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.borough.cases;
+
+import java.time.Instant;
+import org.borough.system.DomainEvent;
+
+/** A case moved from one status to another. */
+public record CaseStatusChanged(
+    CaseId caseId, CaseStatus from, CaseStatus to, Instant at, Instant dueAt, boolean reopened)
+    implements DomainEvent {
+  @Override
+  public String aggregateType() {
+    return "case";
+  }
+
+  @Override
+  public String aggregateId() {
+    return caseId.toString();
+  }
+}

@@ -1,0 +1,353 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.borough.cases.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.borough.cases.CaseStatus;
+import org.borough.cases.CaseView.TimelineEntry;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The case tables. Queue reads are keyset-paginated on (due_at, id); nothing counts rows. */
+@Repository
+public class CaseRepository {
+
+  static final String COLUMNS =
+      "id, reference, service_code, resident_id, description, address, uprn, latitude,"
+          + " longitude, ward_code, priority, status, team_id, officer_id, channel, opened_at,"
+          + " first_response_at, resolved_at, closed_at, due_at, sla_risk_at, sla_paused_at,"
+          + " sla_breached_at, times_reopened, duplicate_of, updated_at, version";
+  static final String ACTIVE = "status in ('NEW', 'OPEN', 'IN_PROGRESS', 'ON_HOLD')";
+
+  private final JdbcClient jdbc;
+
+  CaseRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public long nextReferenceNumber() {
+    return jdbc.sql("select nextval('case_reference_seq')").query(Long.class).single();
+  }
+
+  public Optional<CaseRow> find(UUID id) {
+    return jdbc.sql("select " + COLUMNS + " from service_case where id = ?")
+        .param(id)
+        .query((rs, i) -> row(rs))
+        .optional();
+  }
+
+  public Optional<CaseRow> findByReference(String reference) {
+    return jdbc.sql("select " + COLUMNS + " from service_case where reference = ?")
+        .param(reference)
+        .query((rs, i) -> row(rs))
+        .optional();
+  }
+
+  /** Locks the rows for an all-or-nothing bulk action, in id order to avoid deadlocks. */
+  public List<CaseRow> lockAll(List<UUID> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    String marks = String.join(",", Collections.nCopies(ids.size(), "?"));
+    return jdbc.sql(
+            "select "
+                + COLUMNS
+                + " from service_case where id in ("
+                + marks
+                + ")"
+                + " order by id for update")
+        .params(ids.toArray())
+        .query((rs, i) -> row(rs))
+        .list();
+  }
+
+  public void insert(CaseRow c) {
+    jdbc.sql(
+            "insert into service_case ("
+                + COLUMNS
+                + ") values"
+                + " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .params(values(c))
+        .update();
+  }
+
+  /** Saves a changed case if nobody else changed it since it was read. */
+  public boolean update(CaseRow c) {
+    return jdbc.sql(
+                "update service_case set resident_id = ?, priority = ?, status = ?, team_id = ?,"
+                    + " officer_id = ?, first_response_at = ?, resolved_at = ?, closed_at = ?,"
+                    + " due_at = ?, sla_risk_at = ?, sla_paused_at = ?, sla_breached_at = ?,"
+                    + " times_reopened = ?, duplicate_of = ?, updated_at = ?,"
+                    + " version = version + 1 where id = ? and version = ?")
+            .params(
+                c.residentId(),
+                c.priority(),
+                c.status().name(),
+                c.teamId(),
+                c.officerId(),
+                ts(c.firstResponseAt()),
+                ts(c.resolvedAt()),
+                ts(c.closedAt()),
+                ts(c.dueAt()),
+                ts(c.slaRiskAt()),
+                ts(c.slaPausedAt()),
+                ts(c.slaBreachedAt()),
+                c.timesReopened(),
+                c.duplicateOf(),
+                ts(c.updatedAt()),
+                c.id(),
+                c.version())
+            .update()
+        == 1;
+  }
+
+  public void insertAnswers(UUID caseId, Map<String, List<String>> answers) {
+    answers.forEach(
+        (code, values) -> {
+          for (int i = 0; i < values.size(); i++) {
+            jdbc.sql(
+                    "insert into case_attribute (case_id, attribute_code, position, attr_value)"
+                        + " values (?, ?, ?, ?)")
+                .params(caseId, code, i, values.get(i))
+                .update();
+          }
+        });
+  }
+
+  public Map<String, List<String>> answers(UUID caseId) {
+    Map<String, List<String>> answers = new LinkedHashMap<>();
+    jdbc.sql(
+            "select attribute_code, attr_value from case_attribute where case_id = ?"
+                + " order by attribute_code, position")
+        .param(caseId)
+        .query(
+            (rs, i) ->
+                answers
+                    .computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                    .add(rs.getString(2)))
+        .list();
+    return answers;
+  }
+
+  public void addTimeline(
+      UUID caseId,
+      Instant at,
+      String actor,
+      String kind,
+      boolean publicNote,
+      CaseStatus from,
+      CaseStatus to,
+      String body) {
+    jdbc.sql(
+            "insert into case_timeline (case_id, at, actor, kind, public_note, from_status,"
+                + " to_status, body) values (?, ?, ?, ?, ?, ?, ?, ?)")
+        .params(
+            caseId,
+            ts(at),
+            actor,
+            kind,
+            publicNote,
+            from == null ? null : from.name(),
+            to == null ? null : to.name(),
+            body)
+        .update();
+  }
+
+  public List<TimelineEntry> timeline(UUID caseId) {
+    return jdbc.sql(
+            "select id, at, actor, kind, public_note, from_status, to_status, body"
+                + " from case_timeline where case_id = ? order by id desc")
+        .param(caseId)
+        .query(
+            (rs, i) ->
+                new TimelineEntry(
+                    rs.getLong(1),
+                    rs.getTimestamp(2).toInstant(),
+                    rs.getString(3),
+                    rs.getString(4),
+                    rs.getBoolean(5),
+                    status(rs.getString(6)),
+                    status(rs.getString(7)),
+                    rs.getString(8)))
+        .list();
+  }
+
+  /**
+   * A page of active cases for a team or an officer, most urgent first.
+   *
+   * @param ownerColumn {@code team_id} or {@code officer_id}
+   * @param where extra conditions (already safe SQL) and their parameters
+   */
+  public List<CaseRow> queue(
+      String ownerColumn,
+      UUID owner,
+      String where,
+      List<Object> whereParams,
+      Instant afterDue,
+      UUID afterId,
+      int limit) {
+    List<Object> params = new ArrayList<>();
+    params.add(owner);
+    params.addAll(whereParams);
+    String keyset = "";
+    if (afterDue != null) {
+      keyset = " and (due_at, id) > (?, ?)";
+      params.add(ts(afterDue));
+      params.add(afterId);
+    }
+    params.add(limit);
+    return jdbc.sql(
+            "select "
+                + COLUMNS
+                + " from service_case where "
+                + ownerColumn
+                + " = ? and "
+                + ACTIVE
+                + where
+                + keyset
+                + " order by due_at, id fetch first ? rows only")
+        .params(params)
+        .query((rs, i) -> row(rs))
+        .list();
+  }
+
+  /** A resident's cases, newest first. */
+  public List<CaseRow> ofResident(UUID residentId, int limit) {
+    return jdbc.sql(
+            "select "
+                + COLUMNS
+                + " from service_case where resident_id = ?"
+                + " order by opened_at desc fetch first ? rows only")
+        .params(residentId, limit)
+        .query((rs, i) -> row(rs))
+        .list();
+  }
+
+  /** Active cases whose clock is running and has passed due without a breach recorded. */
+  public List<CaseRow> newlyBreached(Instant now, int limit) {
+    return jdbc.sql(
+            "select "
+                + COLUMNS
+                + " from service_case where "
+                + ACTIVE
+                + " and due_at < ? and sla_paused_at is null and sla_breached_at is null"
+                + " order by due_at fetch first ? rows only")
+        .params(ts(now), limit)
+        .query((rs, i) -> row(rs))
+        .list();
+  }
+
+  public int markBreached(UUID id, Instant at) {
+    return jdbc.sql(
+            "update service_case set sla_breached_at = ? where id = ? and sla_breached_at is null")
+        .params(ts(at), id)
+        .update();
+  }
+
+  public List<UUID> idsOfResident(UUID residentId) {
+    return jdbc.sql("select id from service_case where resident_id = ?")
+        .param(residentId)
+        .query((rs, i) -> rs.getObject(1, UUID.class))
+        .list();
+  }
+
+  public void moveResident(UUID from, UUID to) {
+    jdbc.sql(
+            "update service_case set resident_id = ?, version = version + 1"
+                + " where resident_id = ?")
+        .params(to, from)
+        .update();
+  }
+
+  public Optional<String> referenceOf(UUID id) {
+    return jdbc.sql("select reference from service_case where id = ?")
+        .param(id)
+        .query(String.class)
+        .optional();
+  }
+
+  private static CaseStatus status(String s) {
+    return s == null ? null : CaseStatus.valueOf(s);
+  }
+
+  static Timestamp ts(Instant i) {
+    return i == null ? null : Timestamp.from(i);
+  }
+
+  private static Instant instant(ResultSet rs, int col) throws SQLException {
+    Timestamp t = rs.getTimestamp(col);
+    return t == null ? null : t.toInstant();
+  }
+
+  private static Object[] values(CaseRow c) {
+    return new Object[] {
+      c.id(),
+      c.reference(),
+      c.serviceCode(),
+      c.residentId(),
+      c.description(),
+      c.address(),
+      c.uprn(),
+      c.latitude(),
+      c.longitude(),
+      c.wardCode(),
+      c.priority(),
+      c.status().name(),
+      c.teamId(),
+      c.officerId(),
+      c.channel(),
+      ts(c.openedAt()),
+      ts(c.firstResponseAt()),
+      ts(c.resolvedAt()),
+      ts(c.closedAt()),
+      ts(c.dueAt()),
+      ts(c.slaRiskAt()),
+      ts(c.slaPausedAt()),
+      ts(c.slaBreachedAt()),
+      c.timesReopened(),
+      c.duplicateOf(),
+      ts(c.updatedAt()),
+      c.version()
+    };
+  }
+
+  static CaseRow row(ResultSet rs) throws SQLException {
+    return new CaseRow(
+        rs.getObject(1, UUID.class),
+        rs.getString(2),
+        rs.getString(3),
+        rs.getObject(4, UUID.class),
+        rs.getString(5),
+        rs.getString(6),
+        rs.getObject(7) == null ? null : rs.getLong(7),
+        rs.getBigDecimal(8),
+        rs.getBigDecimal(9),
+        rs.getString(10),
+        rs.getString(11),
+        CaseStatus.valueOf(rs.getString(12)),
+        rs.getObject(13, UUID.class),
+        rs.getObject(14, UUID.class),
+        rs.getString(15),
+        instant(rs, 16),
+        instant(rs, 17),
+        instant(rs, 18),
+        instant(rs, 19),
+        instant(rs, 20),
+        instant(rs, 21),
+        instant(rs, 22),
+        instant(rs, 23),
+        rs.getInt(24),
+        rs.getObject(25, UUID.class),
+        instant(rs, 26),
+        rs.getInt(27));
+  }
+}

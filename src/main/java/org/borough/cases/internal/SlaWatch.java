@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.borough.cases.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import org.borough.cases.CaseId;
+import org.borough.cases.SlaBreached;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Notices cases whose SLA clock has passed due and publishes {@link SlaBreached} once per case.
+ * Runs every minute; each case is marked and its event written in one transaction.
+ */
+@Component
+class SlaWatch {
+
+  private final CaseRepository cases;
+  private final ApplicationEventPublisher events;
+  private final TransactionTemplate transactions;
+  private final Clock clock;
+
+  SlaWatch(
+      CaseRepository cases,
+      ApplicationEventPublisher events,
+      TransactionTemplate transactions,
+      Clock clock) {
+    this.cases = cases;
+    this.events = events;
+    this.transactions = transactions;
+    this.clock = clock;
+  }
+
+  @Scheduled(fixedDelayString = "${borough.cases.sla-watch-interval:60s}", initialDelay = 10_000)
+  void scan() {
+    int found;
+    do {
+      found = transactions.execute(status -> markBatch(clock.instant()));
+    } while (found == 500);
+  }
+
+  /** Marks up to 500 newly breached cases; returns how many it looked at. */
+  int markBatch(Instant now) {
+    var rows = cases.newlyBreached(now, 500);
+    for (CaseRow row : rows) {
+      if (cases.markBreached(row.id(), now) == 1) {
+        cases.addTimeline(
+            row.id(),
+            now,
+            "system",
+            "SLA",
+            false,
+            null,
+            null,
+            "SLA target passed (was due " + row.dueAt() + ")");
+        events.publishEvent(
+            new SlaBreached(new CaseId(row.id()), row.reference(), row.teamId(), row.dueAt(), now));
+      }
+    }
+    return rows.size();
+  }
+}

@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.borough.catalogue;
+
+import java.util.List;
+
+/** One question a service's form asks; {@code values} only for list types. */
+public record ServiceAttribute(
+    String code,
+    String label,
+    AttributeType type,
+    boolean required,
+    int order,
+    String helpText,
+    List<Value> values) {
+
+  /** A choice in a list: the key is stored, the name is shown. */
+  public record Value(String key, String name) {}
+
+  public String nameOf(String key) {
+    return values.stream()
+        .filter(v -> v.key().equals(key))
+        .map(Value::name)
+        .findFirst()
+        .orElse(key);
+  }
+}

@@ -1,0 +1,5 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.borough.catalogue;
+
+/** An electoral ward, identified by its ONS GSS code (E05…). */
+public record Ward(String gssCode, String name) {}

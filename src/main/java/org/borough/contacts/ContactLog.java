@@ -1,0 +1,157 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.borough.contacts;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.borough.audit.AuditAction;
+import org.borough.audit.AuditLog;
+import org.borough.cases.CaseId;
+import org.borough.cases.CaseManagement;
+import org.borough.contacts.internal.ContactRepository;
+import org.borough.residents.ResidentId;
+import org.borough.residents.ResidentManagement;
+import org.borough.system.Errors;
+import org.borough.system.NotFoundException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Logs contacts and lists a resident's contact history. */
+@Service
+public class ContactLog {
+
+  private final ContactRepository contacts;
+  private final ResidentManagement residents;
+  private final CaseManagement cases;
+  private final AuditLog audit;
+  private final ApplicationEventPublisher events;
+  private final Clock clock;
+
+  ContactLog(
+      ContactRepository contacts,
+      ResidentManagement residents,
+      CaseManagement cases,
+      AuditLog audit,
+      ApplicationEventPublisher events,
+      Clock clock) {
+    this.contacts = contacts;
+    this.residents = residents;
+    this.cases = cases;
+    this.audit = audit;
+    this.events = events;
+    this.clock = clock;
+  }
+
+  /**
+   * Logs a contact; when it names a case, the case's timeline shows it too.
+   *
+   * @throws org.borough.system.InvalidInputException for every field that is wrong
+   */
+  @PreAuthorize("hasAuthority('CONTACT_LOG')")
+  @Transactional
+  public Contact log(NewContact request) {
+    Errors errors = new Errors();
+    if (request.channel() == null) {
+      errors.reject("channel", "Choose the channel");
+    }
+    if (request.direction() == null) {
+      errors.reject(
+          "direction", "Choose whether the resident contacted the council or the other way");
+    }
+    if (request.outcome() == null) {
+      errors.reject("outcome", "Choose how the contact ended");
+    }
+    Instant now = clock.instant();
+    Instant at = request.occurredAt() == null ? now : request.occurredAt();
+    if (at.isAfter(now.plus(Duration.ofMinutes(5)))) {
+      errors.reject("occurredAt", "A contact cannot be in the future");
+    }
+    if (request.durationSeconds() != null
+        && (request.durationSeconds() < 0 || request.durationSeconds() > 86_400)) {
+      errors.reject("durationMinutes", "Duration must be between 0 and 1440 minutes");
+    }
+    String summary = request.summary() == null ? null : request.summary().trim();
+    if (summary != null && summary.length() > 2000) {
+      errors.reject("summary", "Summary must be 2000 characters or fewer");
+    }
+    UUID residentId = null;
+    if (request.resident() != null) {
+      try {
+        residentId = residents.current(request.resident()).value();
+      } catch (NotFoundException e) {
+        errors.reject("resident", "The resident was not found");
+      }
+    }
+    UUID caseId = null;
+    if (request.caseReference() != null && !request.caseReference().isBlank()) {
+      caseId = cases.idOf(request.caseReference()).map(CaseId::value).orElse(null);
+      if (caseId == null) {
+        errors.reject("caseReference", "There is no case " + request.caseReference().trim());
+      }
+    }
+    errors.throwIfAny();
+    Contact contact =
+        new Contact(
+            new ContactId(UUID.randomUUID()),
+            residentId,
+            caseId,
+            request.channel(),
+            request.direction(),
+            agent(),
+            at,
+            request.durationSeconds(),
+            request.outcome(),
+            request.outcome().resolvedAtFirstContact(),
+            summary == null || summary.isEmpty() ? null : summary);
+    contacts.insert(contact);
+    if (caseId != null) {
+      cases.recordContact(new CaseId(caseId), describe(contact));
+    }
+    if (residentId != null) {
+      audit.record(
+          AuditAction.CREATE, "resident", residentId.toString(), "contact logged " + contact.id());
+    }
+    events.publishEvent(logged(contact));
+    return contact;
+  }
+
+  /** A resident's contacts, newest first; viewing them is audited with the resident. */
+  @PreAuthorize("hasAuthority('RESIDENT_READ')")
+  @Transactional(readOnly = true)
+  public List<Contact> ofResident(ResidentId resident, int limit) {
+    return contacts.ofResident(resident.value(), limit);
+  }
+
+  static String describe(Contact c) {
+    return c.channel().label()
+        + " contact, "
+        + c.direction().name().toLowerCase()
+        + ": "
+        + c.outcome().label()
+        + (c.summary() == null ? "" : " — " + c.summary());
+  }
+
+  static ContactLogged logged(Contact c) {
+    return new ContactLogged(
+        c.id(),
+        c.residentId(),
+        c.caseId(),
+        c.channel().name(),
+        c.direction().name(),
+        c.outcome().name(),
+        c.resolvedAtFirstContact(),
+        c.durationSeconds(),
+        c.occurredAt());
+  }
+
+  private static String agent() {
+    Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+    return auth == null ? "system" : auth.getName();
+  }
+}

@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.borough.identity;
+
+import static org.borough.identity.Role.ADMIN;
+import static org.borough.identity.Role.AGENT;
+import static org.borough.identity.Role.ANALYST;
+import static org.borough.identity.Role.CASEWORKER;
+import static org.borough.identity.Role.SUPERVISOR;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * The permission matrix: what each role may do. It is the one place that grants access; every
+ * controller checks a permission, never a role, and docs/security.md is generated from the same
+ * table by {@code SecurityDocsTests}.
+ */
+public enum Permission {
+  RESIDENT_READ("Find and view residents", AGENT, CASEWORKER, SUPERVISOR),
+  RESIDENT_WRITE("Register and update residents", AGENT, CASEWORKER, SUPERVISOR),
+  RESIDENT_MERGE("Merge duplicate residents", SUPERVISOR),
+  VULNERABILITY_READ("See vulnerability flags", CASEWORKER, SUPERVISOR),
+  CONTACT_LOG("Log contacts", AGENT, CASEWORKER, SUPERVISOR),
+  CASE_READ("View cases", AGENT, CASEWORKER, SUPERVISOR),
+  CASE_RAISE("Raise cases", AGENT, CASEWORKER, SUPERVISOR),
+  CASE_NOTE("Add notes to cases", AGENT, CASEWORKER, SUPERVISOR),
+  CASE_WORK("Change status, assign, work queues", CASEWORKER, SUPERVISOR),
+  CASE_BULK("Bulk actions on cases", CASEWORKER, SUPERVISOR),
+  CATALOGUE_READ(
+      "Read the service catalogue and teams", AGENT, CASEWORKER, SUPERVISOR, ANALYST, ADMIN),
+  STAFF_ADMIN("Manage staff, teams and API tokens", ADMIN),
+  AUDIT_READ("Read the audit log", ADMIN);
+
+  private final String description;
+  private final Set<Role> roles;
+
+  Permission(String description, Role... roles) {
+    this.description = description;
+    this.roles = EnumSet.copyOf(Set.of(roles));
+  }
+
+  public String description() {
+    return description;
+  }
+
+  public Set<Role> roles() {
+    return roles;
+  }
+
+  public boolean grantedTo(Role role) {
+    return roles.contains(role);
+  }
+
+  /** Every permission any of these roles holds. */
+  public static Set<Permission> of(Set<Role> roles) {
+    Set<Permission> granted = EnumSet.noneOf(Permission.class);
+    for (Permission p : values()) {
+      for (Role r : roles) {
+        if (p.grantedTo(r)) {
+          granted.add(p);
+        }
+      }
+    }
+    return granted;
+  }
+}

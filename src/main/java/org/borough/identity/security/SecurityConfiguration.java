@@ -1,0 +1,98 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.borough.identity.security;
+
+import java.util.Map;
+import org.borough.identity.Permission;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * One filter chain for the console and the API. Pages sign in with a form and a session (CSRF on);
+ * API clients may instead send a bearer token (CSRF is not needed for those: a browser never adds
+ * that header by itself). Every response has a strict CSP and {@code Cache-Control: no-store}.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+  static final String CSP =
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+          + " font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self';"
+          + " form-action 'self'; frame-ancestors 'none'";
+
+  @Bean
+  PasswordEncoder passwordEncoder() {
+    // BCrypt today, with the {id} prefix so hashes can move to Argon2 without a reset.
+    return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+  }
+
+  @Bean
+  SecurityFilterChain securityFilterChain(
+      HttpSecurity http, ApiTokens tokens, UserDetailsService users) throws Exception {
+    RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
+    var failure = new ExceptionMappingAuthenticationFailureHandler();
+    failure.setDefaultFailureUrl("/sign-in?error");
+    failure.setExceptionMappings(Map.of(LockedException.class.getName(), "/sign-in?locked"));
+
+    http.addFilterBefore(
+            new ApiTokenFilter(tokens, users), UsernamePasswordAuthenticationFilter.class)
+        .authorizeHttpRequests(
+            a ->
+                a.requestMatchers(
+                        "/assets/**",
+                        "/css/**",
+                        "/js/**",
+                        "/webjars/**",
+                        "/favicon.ico",
+                        "/sign-in",
+                        "/error",
+                        "/actuator/health",
+                        "/actuator/health/**",
+                        "/v3/api-docs",
+                        "/v3/api-docs/**",
+                        "/swagger-ui.html",
+                        "/swagger-ui/**")
+                    .permitAll()
+                    .requestMatchers("/actuator/**")
+                    .hasAuthority(Permission.STAFF_ADMIN.name())
+                    .anyRequest()
+                    .authenticated())
+        .formLogin(
+            f ->
+                f.loginPage("/sign-in")
+                    .defaultSuccessUrl("/", false)
+                    .failureHandler(failure)
+                    .permitAll())
+        .logout(l -> l.logoutUrl("/sign-out").logoutSuccessUrl("/sign-in?signedOut"))
+        .csrf(c -> c.ignoringRequestMatchers(ApiTokenFilter::hasBearer))
+        .exceptionHandling(
+            e ->
+                e.defaultAuthenticationEntryPointFor(
+                        (req, res, ex) ->
+                            Problems.write(
+                                res, 401, "Unauthorized", "Sign in or send a bearer token"),
+                        api)
+                    .defaultAccessDeniedHandlerFor(
+                        (req, res, ex) ->
+                            Problems.write(res, 403, "Forbidden", "Your role does not allow this"),
+                        api))
+        .headers(
+            h ->
+                h.contentSecurityPolicy(c -> c.policyDirectives(CSP))
+                    .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN))
+                    .frameOptions(f -> f.deny()));
+    return http.build();
+  }
+}

@@ -1,0 +1,173 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.borough.identity.security;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.borough.identity.Role;
+import org.borough.identity.Staff;
+import org.borough.identity.StaffId;
+import org.borough.identity.Team;
+import org.borough.identity.TeamId;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Staff, roles, teams and tokens in the CRM database. */
+@Repository
+public class StaffRepository {
+
+  private final JdbcClient jdbc;
+
+  StaffRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** A stored user with what sign-in needs. */
+  record Credentials(Staff staff, String passwordHash, int failedAttempts, Instant lockedUntil) {}
+
+  Optional<Credentials> credentials(String username) {
+    return jdbc.sql(
+            "select id, username, display_name, enabled, password_hash, failed_attempts,"
+                + " locked_until from staff_user where username = ?")
+        .param(username)
+        .query(
+            (rs, i) -> {
+              Timestamp locked = rs.getTimestamp(7);
+              return new Credentials(
+                  staff(rs),
+                  rs.getString(5),
+                  rs.getInt(6),
+                  locked == null ? null : locked.toInstant());
+            })
+        .optional();
+  }
+
+  public Optional<Staff> findById(UUID id) {
+    return jdbc.sql("select id, username, display_name, enabled from staff_user where id = ?")
+        .param(id)
+        .query((rs, i) -> staff(rs))
+        .optional();
+  }
+
+  public Optional<Staff> findByUsername(String username) {
+    return jdbc.sql("select id, username, display_name, enabled from staff_user where username = ?")
+        .param(username)
+        .query((rs, i) -> staff(rs))
+        .optional();
+  }
+
+  public List<Staff> all() {
+    return jdbc.sql("select id, username, display_name, enabled from staff_user order by username")
+        .query((rs, i) -> staff(rs))
+        .list();
+  }
+
+  public List<Staff> membersOf(UUID team) {
+    return jdbc.sql(
+            "select u.id, u.username, u.display_name, u.enabled from staff_user u"
+                + " join team_member m on m.user_id = u.id where m.team_id = ?"
+                + " order by u.display_name")
+        .param(team)
+        .query((rs, i) -> staff(rs))
+        .list();
+  }
+
+  private Staff staff(ResultSet rs) throws SQLException {
+    UUID id = rs.getObject(1, UUID.class);
+    return new Staff(
+        new StaffId(id), rs.getString(2), rs.getString(3), roles(id), rs.getBoolean(4));
+  }
+
+  Set<Role> roles(UUID user) {
+    Set<Role> roles = EnumSet.noneOf(Role.class);
+    jdbc.sql("select role from user_role where user_id = ?")
+        .param(user)
+        .query((rs, i) -> Role.valueOf(rs.getString(1)))
+        .list()
+        .forEach(roles::add);
+    return roles;
+  }
+
+  void insert(
+      UUID id, String username, String displayName, String hash, Set<Role> roles, Instant now) {
+    jdbc.sql(
+            "insert into staff_user (id, username, display_name, password_hash, created_at)"
+                + " values (?, ?, ?, ?, ?)")
+        .params(id, username, displayName, hash, Timestamp.from(now))
+        .update();
+    for (Role role : roles) {
+      jdbc.sql("insert into user_role (user_id, role) values (?, ?)")
+          .params(id, role.name())
+          .update();
+    }
+  }
+
+  void recordFailure(String username, int maxAttempts, Instant lockUntil) {
+    jdbc.sql("update staff_user set failed_attempts = failed_attempts + 1 where username = ?")
+        .param(username)
+        .update();
+    jdbc.sql(
+            "update staff_user set locked_until = ?, failed_attempts = 0"
+                + " where username = ? and failed_attempts >= ?")
+        .params(Timestamp.from(lockUntil), username, maxAttempts)
+        .update();
+  }
+
+  void recordSuccess(String username) {
+    jdbc.sql("update staff_user set failed_attempts = 0, locked_until = null where username = ?")
+        .param(username)
+        .update();
+  }
+
+  public List<Team> teams() {
+    return jdbc.sql("select id, code, name, email from team order by name")
+        .query((rs, i) -> team(rs))
+        .list();
+  }
+
+  public Optional<Team> team(UUID id) {
+    return jdbc.sql("select id, code, name, email from team where id = ?")
+        .param(id)
+        .query((rs, i) -> team(rs))
+        .optional();
+  }
+
+  public Optional<Team> teamByCode(String code) {
+    return jdbc.sql("select id, code, name, email from team where code = ?")
+        .param(code)
+        .query((rs, i) -> team(rs))
+        .optional();
+  }
+
+  public List<Team> teamsOf(UUID user) {
+    return jdbc.sql(
+            "select t.id, t.code, t.name, t.email from team t join team_member m on m.team_id = t.id"
+                + " where m.user_id = ? order by t.name")
+        .param(user)
+        .query((rs, i) -> team(rs))
+        .list();
+  }
+
+  void insertTeam(UUID id, String code, String name, String email) {
+    jdbc.sql("insert into team (id, code, name, email) values (?, ?, ?, ?)")
+        .params(id, code, name, email)
+        .update();
+  }
+
+  void addMember(UUID team, UUID user) {
+    jdbc.sql("insert into team_member (team_id, user_id) values (?, ?)")
+        .params(team, user)
+        .update();
+  }
+
+  private static Team team(ResultSet rs) throws SQLException {
+    return new Team(
+        new TeamId(rs.getObject(1, UUID.class)), rs.getString(2), rs.getString(3), rs.getString(4));
+  }
+}

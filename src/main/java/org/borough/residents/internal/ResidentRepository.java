@@ -1,0 +1,335 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.borough.residents.internal;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.borough.residents.Address;
+import org.borough.residents.Channel;
+import org.borough.residents.ResidentSummary;
+import org.borough.residents.Vulnerability;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The resident tables. Search queries are keyset-paginated on (search_name, id), no counts. */
+@Repository
+public class ResidentRepository {
+
+  private static final String SUMMARY =
+      "select r.id, r.forename, r.surname, r.date_of_birth, a.line1, a.postcode, r.search_name"
+          + " from resident r left join resident_address a"
+          + " on a.resident_id = r.id and a.is_primary";
+
+  private final JdbcClient jdbc;
+
+  ResidentRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** A row of the resident table. */
+  public record Row(
+      UUID id,
+      String forename,
+      String surname,
+      LocalDate dateOfBirth,
+      Channel preferredChannel,
+      String preferredLanguage,
+      String accessibilityNeeds,
+      UUID mergedInto,
+      Instant createdAt,
+      Instant updatedAt,
+      int version) {}
+
+  public Optional<Row> find(UUID id) {
+    return jdbc.sql(
+            "select id, forename, surname, date_of_birth, preferred_channel, preferred_language,"
+                + " accessibility_needs, merged_into, created_at, updated_at, version"
+                + " from resident where id = ?")
+        .param(id)
+        .query(
+            (rs, i) ->
+                new Row(
+                    rs.getObject(1, UUID.class),
+                    rs.getString(2),
+                    rs.getString(3),
+                    localDate(rs.getDate(4)),
+                    rs.getString(5) == null ? null : Channel.valueOf(rs.getString(5)),
+                    rs.getString(6),
+                    rs.getString(7),
+                    rs.getObject(8, UUID.class),
+                    rs.getTimestamp(9).toInstant(),
+                    rs.getTimestamp(10).toInstant(),
+                    rs.getInt(11)))
+        .optional();
+  }
+
+  /** Full names by id, in one query. */
+  public java.util.Map<UUID, String> names(List<UUID> ids) {
+    java.util.Map<UUID, String> names = new java.util.HashMap<>();
+    if (ids.isEmpty()) {
+      return names;
+    }
+    String marks = String.join(",", java.util.Collections.nCopies(ids.size(), "?"));
+    jdbc.sql("select id, forename, surname from resident where id in (" + marks + ")")
+        .params(ids.toArray())
+        .query(
+            (rs, i) ->
+                names.put(rs.getObject(1, UUID.class), rs.getString(2) + " " + rs.getString(3)))
+        .list();
+    return names;
+  }
+
+  public List<String> emails(UUID id) {
+    return jdbc.sql("select email from resident_email where resident_id = ? order by email")
+        .param(id)
+        .query(String.class)
+        .list();
+  }
+
+  public List<String> phones(UUID id) {
+    return jdbc.sql("select phone from resident_phone where resident_id = ? order by phone")
+        .param(id)
+        .query(String.class)
+        .list();
+  }
+
+  public List<Address> addresses(UUID id) {
+    return jdbc.sql(
+            "select line1, line2, town, postcode, uprn, ward_code from resident_address"
+                + " where resident_id = ? order by is_primary desc, line1")
+        .param(id)
+        .query(
+            (rs, i) ->
+                new Address(
+                    rs.getString(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    rs.getString(4),
+                    rs.getObject(5) == null ? null : rs.getLong(5),
+                    rs.getString(6)))
+        .list();
+  }
+
+  public List<Vulnerability> vulnerabilities(UUID id) {
+    return jdbc.sql(
+            "select flag, note from resident_vulnerability where resident_id = ? order by flag")
+        .param(id)
+        .query(
+            (rs, i) ->
+                new Vulnerability(Vulnerability.Kind.valueOf(rs.getString(1)), rs.getString(2)))
+        .list();
+  }
+
+  public void insert(Row r, String searchName) {
+    jdbc.sql(
+            "insert into resident (id, forename, surname, search_name, date_of_birth,"
+                + " preferred_channel, preferred_language, accessibility_needs, created_at,"
+                + " updated_at, version) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)")
+        .params(
+            r.id(),
+            r.forename(),
+            r.surname(),
+            searchName,
+            r.dateOfBirth() == null ? null : Date.valueOf(r.dateOfBirth()),
+            r.preferredChannel() == null ? null : r.preferredChannel().name(),
+            r.preferredLanguage(),
+            r.accessibilityNeeds(),
+            Timestamp.from(r.createdAt()),
+            Timestamp.from(r.updatedAt()))
+        .update();
+  }
+
+  /** Optimistic update: false when someone else saved first. */
+  public boolean update(Row r, String searchName, int expectedVersion) {
+    return jdbc.sql(
+                "update resident set forename = ?, surname = ?, search_name = ?, date_of_birth = ?,"
+                    + " preferred_channel = ?, preferred_language = ?, accessibility_needs = ?,"
+                    + " updated_at = ?, version = version + 1 where id = ? and version = ?")
+            .params(
+                r.forename(),
+                r.surname(),
+                searchName,
+                r.dateOfBirth() == null ? null : Date.valueOf(r.dateOfBirth()),
+                r.preferredChannel() == null ? null : r.preferredChannel().name(),
+                r.preferredLanguage(),
+                r.accessibilityNeeds(),
+                Timestamp.from(r.updatedAt()),
+                r.id(),
+                expectedVersion)
+            .update()
+        == 1;
+  }
+
+  public void addEmail(UUID id, String email) {
+    jdbc.sql(
+            "insert into resident_email (resident_id, email) select ?, ? where not exists"
+                + " (select 1 from resident_email where resident_id = ? and email = ?)")
+        .params(id, email, id, email)
+        .update();
+  }
+
+  public void addPhone(UUID id, String phone) {
+    jdbc.sql(
+            "insert into resident_phone (resident_id, phone) select ?, ? where not exists"
+                + " (select 1 from resident_phone where resident_id = ? and phone = ?)")
+        .params(id, phone, id, phone)
+        .update();
+  }
+
+  public void replaceContactDetails(UUID id, List<String> emails, List<String> phones) {
+    jdbc.sql("delete from resident_email where resident_id = ?").param(id).update();
+    jdbc.sql("delete from resident_phone where resident_id = ?").param(id).update();
+    emails.forEach(e -> addEmail(id, e));
+    phones.forEach(p -> addPhone(id, p));
+  }
+
+  public void setPrimaryAddress(UUID id, Address a) {
+    jdbc.sql("update resident_address set is_primary = false where resident_id = ?")
+        .param(id)
+        .update();
+    jdbc.sql(
+            "insert into resident_address (id, resident_id, line1, line2, town, postcode, uprn,"
+                + " ward_code, is_primary) values (?, ?, ?, ?, ?, ?, ?, ?, true)")
+        .params(
+            UUID.randomUUID(),
+            id,
+            a.line1(),
+            a.line2(),
+            a.town(),
+            a.postcode(),
+            a.uprn(),
+            a.wardCode())
+        .update();
+  }
+
+  public void addSecondaryAddress(UUID id, Address a) {
+    jdbc.sql(
+            "insert into resident_address (id, resident_id, line1, line2, town, postcode, uprn,"
+                + " ward_code, is_primary) values (?, ?, ?, ?, ?, ?, ?, ?, false)")
+        .params(
+            UUID.randomUUID(),
+            id,
+            a.line1(),
+            a.line2(),
+            a.town(),
+            a.postcode(),
+            a.uprn(),
+            a.wardCode())
+        .update();
+  }
+
+  public void replaceVulnerabilities(UUID id, List<Vulnerability> flags) {
+    jdbc.sql("delete from resident_vulnerability where resident_id = ?").param(id).update();
+    flags.forEach(f -> addVulnerability(id, f));
+  }
+
+  public void addVulnerability(UUID id, Vulnerability f) {
+    jdbc.sql(
+            "insert into resident_vulnerability (resident_id, flag, note) select ?, ?, ?"
+                + " where not exists (select 1 from resident_vulnerability"
+                + " where resident_id = ? and flag = ?)")
+        .params(id, f.kind().name(), f.note(), id, f.kind().name())
+        .update();
+  }
+
+  public void markMerged(UUID merged, UUID kept, Instant at) {
+    jdbc.sql(
+            "update resident set merged_into = ?, updated_at = ?, version = version + 1"
+                + " where id = ?")
+        .params(kept, Timestamp.from(at), merged)
+        .update();
+  }
+
+  // --- search: each returns at most `limit` rows after the keyset (searchName, id) -----------
+
+  public List<ResidentSummary> byNamePrefix(
+      String prefix, String afterKey, UUID afterId, int limit) {
+    return jdbc.sql(
+            SUMMARY
+                + " where r.search_name like ? and r.merged_into is null"
+                + keyset(afterKey)
+                + " order by r.search_name, r.id fetch first ? rows only")
+        .params(params(escapeLike(prefix) + "%", afterKey, afterId, limit))
+        .query((rs, i) -> summary(rs))
+        .list();
+  }
+
+  public List<ResidentSummary> byEmail(String email, String afterKey, UUID afterId, int limit) {
+    return jdbc.sql(
+            SUMMARY
+                + " where r.id in (select resident_id from resident_email where email = ?)"
+                + " and r.merged_into is null"
+                + keyset(afterKey)
+                + " order by r.search_name, r.id fetch first ? rows only")
+        .params(params(email, afterKey, afterId, limit))
+        .query((rs, i) -> summary(rs))
+        .list();
+  }
+
+  public List<ResidentSummary> byPhone(String phone, String afterKey, UUID afterId, int limit) {
+    return jdbc.sql(
+            SUMMARY
+                + " where r.id in (select resident_id from resident_phone where phone = ?)"
+                + " and r.merged_into is null"
+                + keyset(afterKey)
+                + " order by r.search_name, r.id fetch first ? rows only")
+        .params(params(phone, afterKey, afterId, limit))
+        .query((rs, i) -> summary(rs))
+        .list();
+  }
+
+  public List<ResidentSummary> byPostcode(
+      String postcode, String afterKey, UUID afterId, int limit) {
+    return jdbc.sql(
+            SUMMARY
+                + " where r.id in (select resident_id from resident_address where postcode = ?)"
+                + " and r.merged_into is null"
+                + keyset(afterKey)
+                + " order by r.search_name, r.id fetch first ? rows only")
+        .params(params(postcode, afterKey, afterId, limit))
+        .query((rs, i) -> summary(rs))
+        .list();
+  }
+
+  /** Residents at a postcode with their names, for the similar-name duplicate check. */
+  public List<ResidentSummary> atPostcode(String postcode, int limit) {
+    return byPostcode(postcode, null, null, limit);
+  }
+
+  private static String keyset(String afterKey) {
+    return afterKey == null ? "" : " and (r.search_name, r.id) > (?, ?)";
+  }
+
+  private static Object[] params(Object first, String afterKey, UUID afterId, int limit) {
+    if (afterKey == null) {
+      return new Object[] {first, limit};
+    }
+    return new Object[] {first, afterKey, afterId, limit};
+  }
+
+  static String escapeLike(String s) {
+    return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+  }
+
+  private static ResidentSummary summary(ResultSet rs) throws SQLException {
+    String line1 = rs.getString(5);
+    String postcode = rs.getString(6);
+    String address = line1 == null ? null : line1 + ", " + postcode;
+    return new ResidentSummary(
+        new org.borough.residents.ResidentId(rs.getObject(1, UUID.class)),
+        rs.getString(2) + " " + rs.getString(3),
+        localDate(rs.getDate(4)),
+        address,
+        rs.getString(7));
+  }
+
+  private static LocalDate localDate(Date d) {
+    return d == null ? null : d.toLocalDate();
+  }
+}
