@@ -22,4 +22,13 @@ public interface StaffAdministration {
 
   /** Registers a token whose value the operator chose (BOROUGH_ADMIN_API_TOKEN). */
   void registerApiToken(StaffId staff, String name, String token);
+
+  /** Every token issued, newest first. */
+  java.util.List<ApiTokenInfo> apiTokens();
+
+  /** Revokes a token at once; false when it was unknown or already revoked. */
+  boolean revokeApiToken(java.util.UUID id);
+
+  /** Everyone on the staff list, for the admin page. */
+  java.util.List<Staff> allStaff();
 }

@@ -127,4 +127,25 @@ class StaffService implements StaffDirectory, StaffAdministration {
   public void registerApiToken(StaffId owner, String name, String token) {
     tokens.register(owner.value(), name, token);
   }
+
+  @Override
+  public List<org.borough.identity.ApiTokenInfo> apiTokens() {
+    return tokens.all().stream()
+        .map(
+            t ->
+                new org.borough.identity.ApiTokenInfo(
+                    t.id(), t.owner(), t.name(), t.createdAt(), t.lastUsedAt(), t.revokedAt()))
+        .toList();
+  }
+
+  @Override
+  @Transactional
+  public boolean revokeApiToken(UUID id) {
+    return tokens.revoke(id);
+  }
+
+  @Override
+  public List<Staff> allStaff() {
+    return staff.all();
+  }
 }

@@ -1,0 +1,139 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.borough.support;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.borough.catalogue.AttributeType;
+import org.borough.catalogue.Priority;
+import org.borough.catalogue.ServiceAttribute;
+import org.borough.catalogue.ServiceCatalogue;
+import org.borough.catalogue.ServiceDefinition;
+import org.borough.catalogue.SlaPolicy;
+import org.borough.catalogue.Ward;
+import org.borough.identity.Role;
+import org.borough.identity.Staff;
+import org.borough.identity.StaffAdministration;
+import org.borough.identity.StaffDirectory;
+import org.borough.identity.Team;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.test.context.TestComponent;
+
+/**
+ * The people, teams, wards and services every integration test can count on. Created through the
+ * modules' public APIs, once per application context.
+ */
+@TestComponent
+public class Fixtures implements ApplicationRunner {
+
+  public static final String PASSWORD = "correct-horse-battery-staple";
+  public static final String ADMIN_TOKEN = "brg_test_admin_token_0123456789abcdef";
+  public static final String WASTE = "waste";
+  public static final String HIGHWAYS = "highways";
+  public static final String MISSED_BIN = "missed-bin";
+  public static final String POTHOLE = "pothole";
+  public static final String WARD = "E05000001";
+
+  /** One user per role, plus a second caseworker in another team. */
+  public static final String AGENT = "agent";
+
+  public static final String CASEWORKER = "caseworker";
+  public static final String SUPERVISOR = "supervisor";
+  public static final String ANALYST = "analyst";
+  public static final String ADMIN = "admin";
+  public static final String HIGHWAYS_CASEWORKER = "roads";
+
+  private final StaffDirectory directory;
+  private final StaffAdministration administration;
+  private final ServiceCatalogue catalogue;
+
+  Fixtures(
+      StaffDirectory directory, StaffAdministration administration, ServiceCatalogue catalogue) {
+    this.directory = directory;
+    this.administration = administration;
+    this.catalogue = catalogue;
+  }
+
+  @Override
+  public void run(ApplicationArguments args) {
+    if (directory.findTeamByCode(WASTE).isPresent()) {
+      return;
+    }
+    Team waste = administration.createTeam(WASTE, "Waste and recycling", "waste@example.org");
+    Team highways = administration.createTeam(HIGHWAYS, "Highways", null);
+    staff(AGENT, "Alex Agent", EnumSet.of(Role.AGENT), null);
+    staff(CASEWORKER, "Casey Worker", EnumSet.of(Role.CASEWORKER), waste);
+    staff(SUPERVISOR, "Sam Supervisor", EnumSet.of(Role.SUPERVISOR), waste);
+    staff(ANALYST, "Ana Lyst", EnumSet.of(Role.ANALYST), null);
+    staff(HIGHWAYS_CASEWORKER, "Robin Roads", EnumSet.of(Role.CASEWORKER), highways);
+    catalogue.addWard(new Ward(WARD, "Central"));
+    catalogue.addWard(new Ward("E05000002", "Riverside"));
+    catalogue.add(
+        new ServiceDefinition(
+            MISSED_BIN,
+            "Missed bin collection",
+            "Bins and recycling",
+            "Report a bin we did not collect on the scheduled day",
+            true,
+            waste.id(),
+            Priority.NORMAL,
+            new SlaPolicy(2, SlaPolicy.Unit.WORKING_DAYS, 75, Set.of("ON_HOLD")),
+            List.of(
+                new ServiceAttribute(
+                    "bin_type",
+                    "Which bin was missed?",
+                    AttributeType.SINGLE_VALUE_LIST,
+                    true,
+                    1,
+                    null,
+                    List.of(
+                        new ServiceAttribute.Value("general", "General waste"),
+                        new ServiceAttribute.Value("recycling", "Recycling"),
+                        new ServiceAttribute.Value("garden", "Garden waste"))),
+                new ServiceAttribute(
+                    "collection_date",
+                    "Collection date",
+                    AttributeType.DATE,
+                    false,
+                    2,
+                    "The day it should have been collected",
+                    List.of()))));
+    catalogue.add(
+        new ServiceDefinition(
+            POTHOLE,
+            "Pothole",
+            "Roads and pavements",
+            "Report a pothole in a road or pavement",
+            true,
+            highways.id(),
+            Priority.HIGH,
+            new SlaPolicy(8, SlaPolicy.Unit.WORKING_HOURS, 80, Set.of("ON_HOLD")),
+            List.of(
+                new ServiceAttribute(
+                    "depth_cm",
+                    "Depth in centimetres",
+                    AttributeType.NUMBER,
+                    false,
+                    1,
+                    null,
+                    List.of()),
+                new ServiceAttribute(
+                    "hazards",
+                    "Hazards",
+                    AttributeType.MULTI_VALUE_LIST,
+                    false,
+                    2,
+                    null,
+                    List.of(
+                        new ServiceAttribute.Value("cyclists", "Danger to cyclists"),
+                        new ServiceAttribute.Value("pedestrians", "Trip hazard"))))));
+  }
+
+  private void staff(String username, String name, Set<Role> roles, Team team) {
+    Staff s = administration.createStaff(username, name, PASSWORD, roles);
+    if (team != null) {
+      administration.addMember(team.id(), s.id());
+    }
+  }
+}

@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.borough.support;
+
+import java.util.UUID;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of every integration test: the whole application on a random port, on H2 or PostgreSQL (see
+ * {@link TestDatabase}), with no demo data and a known set of staff, teams and services ({@link
+ * Fixtures}). All subclasses share one application context per database.
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "borough.demo-data=false",
+      "borough.admin-password=" + Fixtures.PASSWORD,
+      "borough.admin-api-token=" + Fixtures.ADMIN_TOKEN,
+      "borough.cases.sla-watch-interval=1h"
+    })
+@org.springframework.context.annotation.Import(Fixtures.class)
+@org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc
+public abstract class IntegrationTest {
+
+  private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+
+  @DynamicPropertySource
+  static void database(DynamicPropertyRegistry registry) {
+    registry.add("borough.data-dir", () -> "target/it-data/" + RUN);
+    if (TestDatabase.postgres()) {
+      String url = TestDatabase.postgresUrl();
+      if (url != null) {
+        registry.add("spring.datasource.url", () -> url);
+        registry.add("spring.datasource.username", () -> TestDatabase.USER);
+        registry.add("spring.datasource.password", () -> TestDatabase.PASSWORD);
+      }
+    }
+  }
+
+  @BeforeAll
+  static void databaseAvailable() {
+    if (TestDatabase.postgres()) {
+      Assumptions.assumeTrue(
+          TestDatabase.postgresUrl() != null,
+          () -> "PostgreSQL unreachable, skipping: " + TestDatabase.unavailableReason());
+    }
+  }
+}
