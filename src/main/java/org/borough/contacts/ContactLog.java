@@ -10,12 +10,15 @@ import org.borough.audit.AuditAction;
 import org.borough.audit.AuditLog;
 import org.borough.cases.CaseId;
 import org.borough.cases.CaseManagement;
+import org.borough.cases.CaseOpened;
 import org.borough.contacts.internal.ContactRepository;
 import org.borough.residents.ResidentId;
 import org.borough.residents.ResidentManagement;
+import org.borough.residents.ResidentsMerged;
 import org.borough.system.Errors;
 import org.borough.system.NotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -126,6 +129,33 @@ public class ContactLog {
   @Transactional(readOnly = true)
   public List<Contact> ofResident(ResidentId resident, int limit) {
     return contacts.ofResident(resident.value(), limit);
+  }
+
+  /**
+   * A case raised from a contact links back to it, and its timeline shows the contact. Runs in
+   * the transaction that opened the case.
+   */
+  @EventListener
+  public void on(CaseOpened opened) {
+    if (opened.contactId() == null) {
+      return;
+    }
+    contacts
+        .find(opened.contactId())
+        .filter(c -> c.caseId() == null)
+        .ifPresent(
+            c -> {
+              contacts.linkToCase(c.id().value(), opened.caseId().value(),
+                  ContactOutcome.CASE_RAISED);
+              cases.recordContact(opened.caseId(), describe(c));
+              events.publishEvent(new ContactLinkedToCase(c.id(), opened.caseId().value()));
+            });
+  }
+
+  /** A merge moves the duplicate's contacts to the kept resident, in the merge's transaction. */
+  @EventListener
+  public void on(ResidentsMerged merged) {
+    contacts.moveResident(merged.merged().value(), merged.kept().value());
   }
 
   static String describe(Contact c) {

@@ -29,7 +29,7 @@ class SignInLockout {
 
   @EventListener
   @Transactional
-  void onFailure(AuthenticationFailureBadCredentialsEvent event) {
+  public void onFailure(AuthenticationFailureBadCredentialsEvent event) {
     String username = event.getAuthentication().getName();
     staff.recordFailure(
         username, properties.lockoutAttempts(), clock.instant().plus(properties.lockoutDuration()));
@@ -39,7 +39,7 @@ class SignInLockout {
 
   @EventListener
   @Transactional
-  void onSuccess(AuthenticationSuccessEvent event) {
+  public void onSuccess(AuthenticationSuccessEvent event) {
     staff.recordSuccess(event.getAuthentication().getName());
   }
 }
