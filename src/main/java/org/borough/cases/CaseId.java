@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package org.borough.cases;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Objects;
 import java.util.UUID;
 
-public record CaseId(UUID value) {
+/** Written as a plain UUID string in JSON. */
+public record CaseId(@JsonValue UUID value) {
   public CaseId {
     Objects.requireNonNull(value, "value");
   }

@@ -491,7 +491,7 @@ public class CaseManagement {
       closed = null;
       reopened++;
     }
-    if (due != row.dueAt() && breached != null && due.isAfter(now)) {
+    if (!due.equals(row.dueAt()) && breached != null && due.isAfter(now)) {
       breached = null; // time on hold moved the deadline past now
     }
     Instant firstResponse =

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package org.borough.contacts;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Objects;
 import java.util.UUID;
 
-public record ContactId(UUID value) {
+/** Written as a plain UUID string in JSON. */
+public record ContactId(@JsonValue UUID value) {
   public ContactId {
     Objects.requireNonNull(value, "value");
   }

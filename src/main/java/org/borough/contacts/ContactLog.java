@@ -77,7 +77,7 @@ public class ContactLog {
     }
     if (request.durationSeconds() != null
         && (request.durationSeconds() < 0 || request.durationSeconds() > 86_400)) {
-      errors.reject("durationMinutes", "Duration must be between 0 and 1440 minutes");
+      errors.reject("durationSeconds", "Duration must be between 0 and 24 hours");
     }
     String summary = request.summary() == null ? null : request.summary().trim();
     if (summary != null && summary.length() > 2000) {
@@ -124,6 +124,15 @@ public class ContactLog {
     return contact;
   }
 
+  /** One contact; reading it is audited against its resident. */
+  @PreAuthorize("hasAuthority('RESIDENT_READ')")
+  @Transactional
+  public Contact find(ContactId id) {
+    Contact c = contacts.find(id.value()).orElseThrow(() -> new NotFoundException("Contact"));
+    audit.record(AuditAction.VIEW, "contact", id.toString(), "contact read");
+    return c;
+  }
+
   /** A resident's contacts, newest first; viewing them is audited with the resident. */
   @PreAuthorize("hasAuthority('RESIDENT_READ')")
   @Transactional(readOnly = true)
@@ -132,8 +141,8 @@ public class ContactLog {
   }
 
   /**
-   * A case raised from a contact links back to it, and its timeline shows the contact. Runs in
-   * the transaction that opened the case.
+   * A case raised from a contact links back to it, and its timeline shows the contact. Runs in the
+   * transaction that opened the case.
    */
   @EventListener
   public void on(CaseOpened opened) {
@@ -145,8 +154,8 @@ public class ContactLog {
         .filter(c -> c.caseId() == null)
         .ifPresent(
             c -> {
-              contacts.linkToCase(c.id().value(), opened.caseId().value(),
-                  ContactOutcome.CASE_RAISED);
+              contacts.linkToCase(
+                  c.id().value(), opened.caseId().value(), ContactOutcome.CASE_RAISED);
               cases.recordContact(opened.caseId(), describe(c));
               events.publishEvent(new ContactLinkedToCase(c.id(), opened.caseId().value()));
             });

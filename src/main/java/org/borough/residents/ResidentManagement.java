@@ -135,10 +135,10 @@ public class ResidentManagement {
       throw new ConflictException(
           "Someone else changed this resident while you were editing. Reload and try again.");
     }
-    residents.replaceContactDetails(
-        id.value(),
-        v.email.map(List::of).orElse(List.of()),
-        v.phone.map(List::of).orElse(List.of()));
+    // The form edits one email and one phone; others on record (say, from a merge) are kept,
+    // so an edit never loses a way of reaching the resident.
+    v.email.ifPresent(e -> residents.addEmail(id.value(), e));
+    v.phone.ifPresent(p -> residents.addPhone(id.value(), p));
     Address old = residents.addresses(id.value()).stream().findFirst().orElse(null);
     if (v.address.isPresent() && !v.address.get().equals(old)) {
       residents.setPrimaryAddress(id.value(), v.address.get());

@@ -24,6 +24,11 @@ public final class BankHolidays {
 
   private BankHolidays() {}
 
+  /** Where a list loaded on the admin page is kept, so it survives a restart. */
+  public static Path uploadedFile(Path dataDir) {
+    return dataDir.resolve("calendar").resolve("bank-holidays.json");
+  }
+
   /** The bundled list, 2015–2027. */
   public static Set<LocalDate> bundled() {
     try (InputStream in = BankHolidays.class.getResourceAsStream(BUNDLED)) {

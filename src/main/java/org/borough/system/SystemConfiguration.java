@@ -25,9 +25,13 @@ class SystemConfiguration {
   @Bean
   WorkingCalendar workingCalendar(SystemProperties properties) {
     Set<LocalDate> holidays;
+    java.nio.file.Path uploaded = BankHolidays.uploadedFile(properties.dataDir());
     if (properties.bankHolidaysFile() != null && Files.exists(properties.bankHolidaysFile())) {
       holidays = BankHolidays.fromFile(properties.bankHolidaysFile());
       log.info("Bank holidays read from {}", properties.bankHolidaysFile());
+    } else if (Files.exists(uploaded)) {
+      holidays = BankHolidays.fromFile(uploaded);
+      log.info("Bank holidays read from the list an admin loaded, {}", uploaded);
     } else {
       holidays = BankHolidays.bundled();
     }

@@ -17,7 +17,8 @@ import java.util.Set;
  */
 public final class WorkingCalendar {
 
-  private final Set<LocalDate> bankHolidays;
+  // Replaced whole when an admin loads a newer list; readers see the old or the new, never half.
+  private volatile Set<LocalDate> bankHolidays;
   private final ZoneId zone;
   private final LocalTime dayStart;
   private final LocalTime dayEnd;
@@ -31,6 +32,19 @@ public final class WorkingCalendar {
     this.zone = zone;
     this.dayStart = dayStart;
     this.dayEnd = dayEnd;
+  }
+
+  /** Starts using a newer bank holiday list (an admin loaded one). */
+  public void useBankHolidays(Set<LocalDate> holidays) {
+    if (holidays.isEmpty()) {
+      throw new IllegalArgumentException("A bank holiday list cannot be empty");
+    }
+    this.bankHolidays = Set.copyOf(holidays);
+  }
+
+  /** The bank holidays in use, in date order. */
+  public java.util.List<LocalDate> bankHolidays() {
+    return bankHolidays.stream().sorted().toList();
   }
 
   public ZoneId zone() {

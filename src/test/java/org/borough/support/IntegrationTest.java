@@ -29,7 +29,17 @@ public abstract class IntegrationTest {
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
-    registry.add("borough.data-dir", () -> "target/it-data/" + RUN);
+    java.nio.file.Path dataDir = java.nio.file.Path.of("target", "it-data", RUN).toAbsolutePath();
+    registry.add("borough.data-dir", dataDir::toString);
+    if (!TestDatabase.postgres()) {
+      // Set here, not derived: the embedded default is computed before this source exists.
+      registry.add(
+          "spring.datasource.url",
+          () ->
+              "jdbc:h2:file:"
+                  + dataDir.resolve("db").resolve("borough")
+                  + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+    }
     if (TestDatabase.postgres()) {
       String url = TestDatabase.postgresUrl();
       if (url != null) {

@@ -46,6 +46,9 @@ public final class TestDatabase {
         Statement s = c.createStatement()) {
       s.execute("create database " + name);
       postgresUrl = ADMIN_URL.substring(0, ADMIN_URL.lastIndexOf('/') + 1) + name;
+      // Drop it when the test JVM ends, so runs do not pile up databases. FORCE closes the
+      // application's pool if it is still open (shutdown hooks run in no set order).
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(name)));
     } catch (SQLException e) {
       unavailable = e.getMessage();
       if (required()) {
@@ -59,6 +62,15 @@ public final class TestDatabase {
       }
     }
     return postgresUrl;
+  }
+
+  private static void drop(String name) {
+    try (Connection c = DriverManager.getConnection(ADMIN_URL, USER, PASSWORD);
+        Statement s = c.createStatement()) {
+      s.execute("drop database if exists " + name + " with (force)");
+    } catch (SQLException e) {
+      System.err.println("Could not drop test database " + name + ": " + e.getMessage());
+    }
   }
 
   /** Why PostgreSQL tests were skipped, for the assumption message. */

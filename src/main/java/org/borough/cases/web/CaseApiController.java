@@ -8,6 +8,8 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.borough.audit.AuditAction;
+import org.borough.audit.AuditLog;
 import org.borough.cases.BulkAction;
 import org.borough.cases.CaseId;
 import org.borough.cases.CaseManagement;
@@ -38,9 +40,11 @@ import org.springframework.web.bind.annotation.RestController;
 class CaseApiController {
 
   private final CaseManagement cases;
+  private final AuditLog audit;
 
-  CaseApiController(CaseManagement cases) {
+  CaseApiController(CaseManagement cases, AuditLog audit) {
     this.cases = cases;
+    this.audit = audit;
   }
 
   /** A case to raise; {@code answers} maps attribute codes to one value or several. */
@@ -60,9 +64,9 @@ class CaseApiController {
       UUID contactId) {}
 
   record StatusChange(
-      CaseStatus status, String note, boolean publicNote, String duplicateOf, Integer version) {}
+      CaseStatus status, String note, Boolean publicNote, String duplicateOf, Integer version) {}
 
-  record Note(String text, boolean publicNote) {}
+  record Note(String text, Boolean publicNote) {}
 
   record Assignment(UUID teamId, UUID officerId, Integer version) {}
 
@@ -114,7 +118,7 @@ class CaseApiController {
         c.id(),
         change.status(),
         change.note(),
-        change.publicNote(),
+        Boolean.TRUE.equals(change.publicNote()),
         change.duplicateOf(),
         change.version());
     return cases.viewByReference(reference);
@@ -125,7 +129,7 @@ class CaseApiController {
   @Operation(summary = "Add a note; public notes are shown to the resident")
   CaseView note(@PathVariable String reference, @RequestBody Note note) {
     CaseView c = cases.viewByReference(reference);
-    cases.addNote(c.id(), note.text(), note.publicNote());
+    cases.addNote(c.id(), note.text(), Boolean.TRUE.equals(note.publicNote()));
     return cases.viewByReference(reference);
   }
 
@@ -166,6 +170,7 @@ class CaseApiController {
     if (limit < 1 || limit > 500) {
       throw InvalidInputException.of("limit", "limit is 1 to 500");
     }
+    audit.record(AuditAction.VIEW, "resident", id.toString(), "cases listed through the API");
     return cases.ofResident(new ResidentId(id), limit);
   }
 }

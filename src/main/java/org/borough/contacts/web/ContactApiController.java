@@ -7,6 +7,8 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.borough.audit.AuditAction;
+import org.borough.audit.AuditLog;
 import org.borough.contacts.Contact;
 import org.borough.contacts.ContactLog;
 import org.borough.contacts.ContactOutcome;
@@ -29,9 +31,11 @@ import org.springframework.web.bind.annotation.RestController;
 class ContactApiController {
 
   private final ContactLog contacts;
+  private final AuditLog audit;
 
-  ContactApiController(ContactLog contacts) {
+  ContactApiController(ContactLog contacts, AuditLog audit) {
     this.contacts = contacts;
+    this.audit = audit;
   }
 
   record LogContact(
@@ -62,6 +66,13 @@ class ContactApiController {
     return ResponseEntity.created(URI.create("/api/v1/contacts/" + logged.id())).body(logged);
   }
 
+  @GetMapping("/api/v1/contacts/{id}")
+  @PreAuthorize("hasAuthority('RESIDENT_READ')")
+  @Operation(summary = "One contact")
+  Contact get(@PathVariable UUID id) {
+    return contacts.find(new org.borough.contacts.ContactId(id));
+  }
+
   @GetMapping("/api/v1/residents/{id}/contacts")
   @PreAuthorize("hasAuthority('RESIDENT_READ')")
   @Operation(summary = "A resident's contacts, newest first")
@@ -69,6 +80,7 @@ class ContactApiController {
     if (limit < 1 || limit > 500) {
       throw InvalidInputException.of("limit", "limit is 1 to 500");
     }
+    audit.record(AuditAction.VIEW, "resident", id.toString(), "contacts listed through the API");
     return contacts.ofResident(new ResidentId(id), limit);
   }
 }

@@ -107,7 +107,11 @@ class LogContactController {
       redirect.addFlashAttribute("banner", "Contact logged");
       return id == null ? "redirect:/residents" : "redirect:/residents/" + id;
     } catch (InvalidInputException e) {
-      return page(id, form, e.errors(), model);
+      // The service counts seconds; this form asks for minutes.
+      Map<String, String> renamed = new LinkedHashMap<>();
+      e.errors()
+          .forEach((k, v) -> renamed.put("durationSeconds".equals(k) ? "durationMinutes" : k, v));
+      return page(id, form, renamed, model);
     }
   }
 

@@ -12,10 +12,14 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -84,10 +88,23 @@ class SecurityConfiguration {
                             Problems.write(
                                 res, 401, "Unauthorized", "Sign in or send a bearer token"),
                         api)
+                    // Pages go to the sign-in form whatever the Accept header says.
+                    .defaultAuthenticationEntryPointFor(
+                        new LoginUrlAuthenticationEntryPoint("/sign-in"),
+                        AnyRequestMatcher.INSTANCE)
                     .defaultAccessDeniedHandlerFor(
                         (req, res, ex) ->
-                            Problems.write(res, 403, "Forbidden", "Your role does not allow this"),
-                        api))
+                            Problems.write(
+                                res,
+                                403,
+                                "Forbidden",
+                                ex instanceof CsrfException
+                                    ? "The CSRF token is missing or wrong; send a bearer token"
+                                    : "Your role does not allow this"),
+                        api)
+                    // Pages get the console's 403 page; a lone handler would apply to both.
+                    .defaultAccessDeniedHandlerFor(
+                        new AccessDeniedHandlerImpl(), AnyRequestMatcher.INSTANCE))
         .headers(
             h ->
                 h.contentSecurityPolicy(c -> c.policyDirectives(CSP))

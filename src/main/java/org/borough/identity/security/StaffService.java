@@ -7,6 +7,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.borough.audit.AuditAction;
+import org.borough.audit.AuditLog;
 import org.borough.identity.Role;
 import org.borough.identity.Staff;
 import org.borough.identity.StaffAdministration;
@@ -29,9 +31,16 @@ class StaffService implements StaffDirectory, StaffAdministration {
   private final StaffRepository staff;
   private final ApiTokens tokens;
   private final PasswordEncoder passwords;
+  private final AuditLog audit;
   private final Clock clock;
 
-  StaffService(StaffRepository staff, ApiTokens tokens, PasswordEncoder passwords, Clock clock) {
+  StaffService(
+      StaffRepository staff,
+      ApiTokens tokens,
+      PasswordEncoder passwords,
+      AuditLog audit,
+      Clock clock) {
+    this.audit = audit;
     this.staff = staff;
     this.tokens = tokens;
     this.passwords = passwords;
@@ -99,6 +108,7 @@ class StaffService implements StaffDirectory, StaffAdministration {
     }
     UUID id = UUID.randomUUID();
     staff.insert(id, username, displayName, passwords.encode(rawPassword), roles, clock.instant());
+    audit.record(AuditAction.CREATE, "staff", username, "roles " + roles);
     return staff.findById(id).orElseThrow();
   }
 
@@ -119,7 +129,9 @@ class StaffService implements StaffDirectory, StaffAdministration {
   @Override
   @Transactional
   public String issueApiToken(StaffId owner, String name) {
-    return tokens.issue(owner.value(), name);
+    String token = tokens.issue(owner.value(), name);
+    audit.record(AuditAction.CREATE, "api-token", owner.value().toString(), "issued: " + name);
+    return token;
   }
 
   @Override
@@ -141,7 +153,11 @@ class StaffService implements StaffDirectory, StaffAdministration {
   @Override
   @Transactional
   public boolean revokeApiToken(UUID id) {
-    return tokens.revoke(id);
+    boolean revoked = tokens.revoke(id);
+    if (revoked) {
+      audit.record(AuditAction.UPDATE, "api-token", id.toString(), "revoked");
+    }
+    return revoked;
   }
 
   @Override

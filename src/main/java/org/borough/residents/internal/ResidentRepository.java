@@ -182,13 +182,6 @@ public class ResidentRepository {
         .update();
   }
 
-  public void replaceContactDetails(UUID id, List<String> emails, List<String> phones) {
-    jdbc.sql("delete from resident_email where resident_id = ?").param(id).update();
-    jdbc.sql("delete from resident_phone where resident_id = ?").param(id).update();
-    emails.forEach(e -> addEmail(id, e));
-    phones.forEach(p -> addPhone(id, p));
-  }
-
   public void setPrimaryAddress(UUID id, Address a) {
     jdbc.sql("update resident_address set is_primary = false where resident_id = ?")
         .param(id)

@@ -9,10 +9,15 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** What the layout needs on every page: the council's name and what the signed-in user can do. */
+/**
+ * What the layout needs on every page: the council's name, who is signed in and the permissions
+ * they hold (so templates show only the links a user may follow). Exception handlers get a fresh
+ * model without these, so they call {@link #populate} themselves.
+ */
 @ControllerAdvice(annotations = Controller.class)
 class LayoutAdvice {
 
@@ -22,29 +27,18 @@ class LayoutAdvice {
     this.properties = properties;
   }
 
-  @ModelAttribute("councilName")
-  String councilName() {
-    return properties.councilName();
-  }
-
-  @ModelAttribute("signedInAs")
-  String signedInAs() {
+  @ModelAttribute
+  void populate(Model model) {
+    model.addAttribute("councilName", properties.councilName());
     Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-    if (auth == null || auth instanceof AnonymousAuthenticationToken) {
-      return null;
-    }
-    return auth.getName();
-  }
-
-  /** Permission names, so templates show only the links a user may follow. */
-  @ModelAttribute("can")
-  Set<String> can() {
-    Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-    if (auth == null || auth instanceof AnonymousAuthenticationToken) {
-      return Set.of();
-    }
-    return auth.getAuthorities().stream()
-        .map(GrantedAuthority::getAuthority)
-        .collect(Collectors.toUnmodifiableSet());
+    boolean signedIn = auth != null && !(auth instanceof AnonymousAuthenticationToken);
+    model.addAttribute("signedInAs", signedIn ? auth.getName() : null);
+    Set<String> can =
+        signedIn
+            ? auth.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .collect(Collectors.toUnmodifiableSet())
+            : Set.of();
+    model.addAttribute("can", can);
   }
 }

@@ -14,14 +14,22 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 @ControllerAdvice(annotations = Controller.class)
 class PageErrorAdvice {
 
+  private final LayoutAdvice layout;
+
+  PageErrorAdvice(LayoutAdvice layout) {
+    this.layout = layout;
+  }
+
   @ExceptionHandler({NotFoundException.class, MethodArgumentTypeMismatchException.class})
-  String notFound(HttpServletResponse response) {
+  String notFound(Model model, HttpServletResponse response) {
+    layout.populate(model);
     response.setStatus(404);
     return "error/404";
   }
 
   @ExceptionHandler(ConflictException.class)
   String conflict(ConflictException e, Model model, HttpServletResponse response) {
+    layout.populate(model);
     response.setStatus(409);
     model.addAttribute("reason", e.getMessage());
     return "error/409";

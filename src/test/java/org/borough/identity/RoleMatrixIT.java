@@ -1,0 +1,454 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.borough.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.borough.identity.Permission.AUDIT_READ;
+import static org.borough.identity.Permission.CASE_BULK;
+import static org.borough.identity.Permission.CASE_NOTE;
+import static org.borough.identity.Permission.CASE_RAISE;
+import static org.borough.identity.Permission.CASE_READ;
+import static org.borough.identity.Permission.CASE_WORK;
+import static org.borough.identity.Permission.CATALOGUE_READ;
+import static org.borough.identity.Permission.CONTACT_LOG;
+import static org.borough.identity.Permission.RESIDENT_MERGE;
+import static org.borough.identity.Permission.RESIDENT_READ;
+import static org.borough.identity.Permission.RESIDENT_WRITE;
+import static org.borough.identity.Permission.STAFF_ADMIN;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+
+import com.jayway.jsonpath.JsonPath;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.borough.support.Fixtures;
+import org.borough.support.IntegrationTest;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Tries every endpoint of the application as every role and as an anonymous visitor, and checks
+ * that the server allows exactly what {@link Permission} grants. The table below must list every
+ * controller mapping: {@link #theTableListsEveryControllerMapping()} fails when a new one appears.
+ *
+ * <p>'Allowed' means the request got past security (not 401 or 403): with deliberately minimal
+ * input the answer may well be 200, 302, 400, 404 or 409, but never a server error.
+ */
+class RoleMatrixIT extends IntegrationTest {
+
+  private static final HttpMethod GET = HttpMethod.GET;
+  private static final HttpMethod POST = HttpMethod.POST;
+  private static final HttpMethod PUT = HttpMethod.PUT;
+
+  /** Placeholders in the example URIs, filled from {@link Data}. */
+  private static final String RESIDENT = "{resident}";
+
+  private static final String CASE = "{case}";
+  private static final String RANDOM = "{random}";
+
+  /**
+   * Every endpoint with the permission it needs. {@code anyOf} empty means any signed-in user;
+   * {@code open} means anyone, signed in or not. {@code example} is the URI actually requested.
+   */
+  record Endpoint(
+      HttpMethod method, String pattern, String example, Set<Permission> anyOf, boolean open) {
+
+    boolean api() {
+      return pattern.startsWith("/api/");
+    }
+
+    boolean allows(Role role) {
+      return open || anyOf.isEmpty() || anyOf.stream().anyMatch(p -> p.grantedTo(role));
+    }
+
+    String key() {
+      return method.name() + " " + pattern;
+    }
+
+    String needs() {
+      if (open) {
+        return "public";
+      }
+      return anyOf.isEmpty()
+          ? "signed in"
+          : String.join(" or ", anyOf.stream().map(Enum::name).toList());
+    }
+  }
+
+  static Endpoint needs(HttpMethod method, String pattern, String example, Permission... anyOf) {
+    return new Endpoint(method, pattern, example, Set.of(anyOf), false);
+  }
+
+  static Endpoint needs(HttpMethod method, String pattern, Permission... anyOf) {
+    return needs(method, pattern, pattern, anyOf);
+  }
+
+  static Endpoint signedIn(HttpMethod method, String pattern) {
+    return new Endpoint(method, pattern, pattern, Set.of(), false);
+  }
+
+  static Endpoint open(HttpMethod method, String pattern) {
+    return new Endpoint(method, pattern, pattern, Set.of(), true);
+  }
+
+  /** The whole application: console pages, administration and the JSON API. */
+  static final List<Endpoint> ENDPOINTS =
+      List.of(
+          // Console
+          signedIn(GET, "/"),
+          open(GET, "/sign-in"),
+          needs(GET, "/residents", RESIDENT_READ),
+          needs(GET, "/residents/{id}", "/residents/" + RESIDENT, RESIDENT_READ),
+          needs(GET, "/residents/new", RESIDENT_WRITE),
+          needs(POST, "/residents/new", RESIDENT_WRITE),
+          needs(GET, "/residents/{id}/edit", "/residents/" + RESIDENT + "/edit", RESIDENT_WRITE),
+          needs(POST, "/residents/{id}/edit", "/residents/" + RESIDENT + "/edit", RESIDENT_WRITE),
+          needs(GET, "/residents/{id}/merge", "/residents/" + RESIDENT + "/merge", RESIDENT_MERGE),
+          needs(POST, "/residents/{id}/merge", "/residents/" + RESIDENT + "/merge", RESIDENT_MERGE),
+          needs(
+              GET,
+              "/residents/{id}/contacts/new",
+              "/residents/" + RESIDENT + "/contacts/new",
+              CONTACT_LOG),
+          needs(
+              POST,
+              "/residents/{id}/contacts/new",
+              "/residents/" + RESIDENT + "/contacts/new",
+              CONTACT_LOG),
+          needs(GET, "/contacts/new", CONTACT_LOG),
+          needs(POST, "/contacts/new", CONTACT_LOG),
+          needs(GET, "/cases/new", CASE_RAISE),
+          needs(POST, "/cases/new", CASE_RAISE),
+          needs(GET, "/cases/{reference}", "/cases/" + CASE, CASE_READ),
+          needs(POST, "/cases/{reference}/status", "/cases/" + CASE + "/status", CASE_WORK),
+          needs(POST, "/cases/{reference}/notes", "/cases/" + CASE + "/notes", CASE_NOTE),
+          needs(POST, "/cases/{reference}/assign", "/cases/" + CASE + "/assign", CASE_WORK),
+          needs(
+              POST, "/cases/{reference}/attachments", "/cases/" + CASE + "/attachments", CASE_NOTE),
+          needs(
+              GET,
+              "/cases/{reference}/attachments/{id}",
+              "/cases/" + CASE + "/attachments/" + RANDOM,
+              CASE_READ),
+          needs(GET, "/queues", CASE_READ),
+          needs(GET, "/queues/team/{code}", "/queues/team/" + Fixtures.WASTE, CASE_READ),
+          needs(GET, "/queues/mine", CASE_WORK),
+          needs(POST, "/queues/bulk", CASE_BULK),
+          needs(GET, "/services", CATALOGUE_READ),
+          needs(GET, "/services/{code}", "/services/" + Fixtures.MISSED_BIN, CATALOGUE_READ),
+          // Administration
+          needs(GET, "/admin", STAFF_ADMIN, AUDIT_READ),
+          needs(GET, "/admin/staff", STAFF_ADMIN),
+          needs(POST, "/admin/staff", STAFF_ADMIN),
+          needs(GET, "/admin/tokens", STAFF_ADMIN),
+          needs(POST, "/admin/tokens", STAFF_ADMIN),
+          needs(
+              POST,
+              "/admin/tokens/{id}/revoke",
+              "/admin/tokens/" + RANDOM + "/revoke",
+              STAFF_ADMIN),
+          needs(GET, "/admin/audit", AUDIT_READ),
+          needs(GET, "/admin/bank-holidays", STAFF_ADMIN),
+          needs(POST, "/admin/bank-holidays", STAFF_ADMIN),
+          // JSON API
+          needs(GET, "/api/v1/residents", "/api/v1/residents?q=zz", RESIDENT_READ),
+          needs(POST, "/api/v1/residents", RESIDENT_WRITE),
+          needs(GET, "/api/v1/residents/{id}", "/api/v1/residents/" + RESIDENT, RESIDENT_READ),
+          needs(
+              PUT,
+              "/api/v1/residents/{id}",
+              "/api/v1/residents/" + RESIDENT + "?version=0",
+              RESIDENT_WRITE),
+          needs(
+              GET,
+              "/api/v1/residents/{id}/cases",
+              "/api/v1/residents/" + RESIDENT + "/cases",
+              CASE_READ),
+          needs(
+              GET,
+              "/api/v1/residents/{id}/contacts",
+              "/api/v1/residents/" + RESIDENT + "/contacts",
+              RESIDENT_READ),
+          needs(POST, "/api/v1/contacts", CONTACT_LOG),
+          needs(GET, "/api/v1/contacts/{id}", "/api/v1/contacts/" + RANDOM, RESIDENT_READ),
+          needs(POST, "/api/v1/cases", CASE_RAISE),
+          needs(GET, "/api/v1/cases/{reference}", "/api/v1/cases/" + CASE, CASE_READ),
+          needs(
+              POST,
+              "/api/v1/cases/{reference}/status",
+              "/api/v1/cases/" + CASE + "/status",
+              CASE_WORK),
+          needs(
+              POST,
+              "/api/v1/cases/{reference}/notes",
+              "/api/v1/cases/" + CASE + "/notes",
+              CASE_NOTE),
+          needs(
+              POST,
+              "/api/v1/cases/{reference}/assign",
+              "/api/v1/cases/" + CASE + "/assign",
+              CASE_WORK),
+          needs(POST, "/api/v1/cases/bulk", CASE_BULK),
+          needs(GET, "/api/v1/services", CATALOGUE_READ),
+          needs(
+              GET,
+              "/api/v1/services/{code}",
+              "/api/v1/services/" + Fixtures.MISSED_BIN,
+              CATALOGUE_READ),
+          needs(GET, "/api/v1/wards", CATALOGUE_READ),
+          needs(GET, "/api/v1/teams", CATALOGUE_READ),
+          needs(
+              GET,
+              "/api/v1/teams/{code}/queue",
+              "/api/v1/teams/" + Fixtures.WASTE + "/queue",
+              CASE_READ));
+
+  /** The fixture user who holds exactly one role. */
+  private static final Map<Role, String> USERS =
+      Map.of(
+          Role.AGENT, Fixtures.AGENT,
+          Role.CASEWORKER, Fixtures.CASEWORKER,
+          Role.SUPERVISOR, Fixtures.SUPERVISOR,
+          Role.ANALYST, Fixtures.ANALYST,
+          Role.ADMIN, Fixtures.ADMIN);
+
+  /** A resident and a case of this test's own, created once per database. */
+  private record Data(String resident, String reference) {}
+
+  private static Data data;
+
+  @Autowired MockMvc mvc;
+  @Autowired UserDetailsService users;
+
+  @Autowired
+  @Qualifier("requestMappingHandlerMapping")
+  RequestMappingHandlerMapping mappings;
+
+  @TestFactory
+  Stream<DynamicTest> everyEndpointAsEveryRole() throws Exception {
+    Data d = data();
+    List<DynamicTest> tests = new ArrayList<>();
+    for (Endpoint e : ENDPOINTS) {
+      for (Role role : Role.values()) {
+        boolean allowed = e.allows(role);
+        tests.add(
+            DynamicTest.dynamicTest(
+                e.key() + " as " + role + " → " + (allowed ? "allowed" : "denied"),
+                () -> checkRole(e, role, allowed, d)));
+      }
+      String expected = e.open() ? "allowed" : e.api() ? "401" : "sign-in";
+      tests.add(
+          DynamicTest.dynamicTest(
+              e.key() + " as anonymous → " + expected, () -> checkAnonymous(e, d)));
+    }
+    return tests.stream();
+  }
+
+  private void checkRole(Endpoint e, Role role, boolean allowed, Data d) throws Exception {
+    MockHttpServletResponse response =
+        mvc.perform(requestFor(e, d).with(user(users.loadUserByUsername(USERS.get(role)))))
+            .andReturn()
+            .getResponse();
+    int status = response.getStatus();
+    String what = e.key() + " as " + role + " (needs " + e.needs() + ")";
+    if (allowed) {
+      assertThat(status).as(what + " should get past security").isNotIn(401, 403);
+      assertThat(status).as(what + " answered with a server error").isLessThan(500);
+    } else {
+      assertThat(status).as(what + " should be refused").isEqualTo(403);
+      if (e.api()) {
+        assertThat(response.getContentType())
+            .as(what + " refusal content type")
+            .startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        assertThat((Integer) JsonPath.read(response.getContentAsString(), "$.status"))
+            .isEqualTo(403);
+      }
+    }
+  }
+
+  private void checkAnonymous(Endpoint e, Data d) throws Exception {
+    MockHttpServletResponse response = mvc.perform(requestFor(e, d)).andReturn().getResponse();
+    int status = response.getStatus();
+    String what = e.key() + " as anonymous (needs " + e.needs() + ")";
+    if (e.open()) {
+      assertThat(status).as(what).isNotIn(401, 403).isLessThan(500);
+    } else if (e.api()) {
+      assertThat(status).as(what).isEqualTo(401);
+      assertThat(response.getContentType())
+          .as(what + " content type")
+          .startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+      assertThat((Integer) JsonPath.read(response.getContentAsString(), "$.status")).isEqualTo(401);
+    } else {
+      assertThat(status).as(what).isEqualTo(302);
+      assertThat(response.getRedirectedUrl()).as(what + " redirect").endsWith("/sign-in");
+    }
+  }
+
+  /** The request with minimal input: JSON '{}' for API writes, empty forms for pages. */
+  private static MockHttpServletRequestBuilder requestFor(Endpoint e, Data d) {
+    String uri =
+        e.example()
+            .replace(RESIDENT, d.resident())
+            .replace(CASE, d.reference())
+            .replace(RANDOM, UUID.randomUUID().toString());
+    MockHttpServletRequestBuilder builder = request(e.method(), uri);
+    if (e.method() != GET) {
+      builder.with(csrf());
+      if (e.api()) {
+        builder.contentType(MediaType.APPLICATION_JSON).content("{}");
+      }
+    }
+    // What a browser sends for a page, and what an integration sends for the API.
+    builder.accept(e.api() ? MediaType.APPLICATION_JSON : MediaType.TEXT_HTML);
+    return builder;
+  }
+
+  /** Controller mappings with no row in the table, and rows with no mapping behind them. */
+  @Test
+  void theTableListsEveryControllerMapping() {
+    Set<String> inApp = new TreeSet<>();
+    for (Map.Entry<RequestMappingInfo, HandlerMethod> m : mappings.getHandlerMethods().entrySet()) {
+      String type = m.getValue().getBeanType().getName();
+      if (!type.startsWith("org.borough.")) {
+        continue; // BasicErrorController, springdoc's OpenAPI and Swagger UI resources
+      }
+      Set<RequestMethod> methods = m.getKey().getMethodsCondition().getMethods();
+      assertThat(methods)
+          .as("%s must say which HTTP method it answers", m.getValue().getShortLogMessage())
+          .isNotEmpty();
+      for (String pattern : m.getKey().getPatternValues()) {
+        for (RequestMethod method : methods) {
+          inApp.add(method.name() + " " + pattern);
+        }
+      }
+    }
+    Set<String> inTable = new TreeSet<>();
+    for (Endpoint e : ENDPOINTS) {
+      assertThat(inTable.add(e.key())).as("listed twice: " + e.key()).isTrue();
+    }
+    Set<String> missing = new TreeSet<>(inApp);
+    missing.removeAll(inTable);
+    Set<String> stale = new TreeSet<>(inTable);
+    stale.removeAll(inApp);
+    assertThat(missing).as("controller mappings the role matrix does not test").isEmpty();
+    assertThat(stale).as("role matrix rows with no controller mapping").isEmpty();
+  }
+
+  /**
+   * Every permission guards some endpoint, except VULNERABILITY_READ, which guards data inside the
+   * resident endpoints and is tried by {@link #vulnerabilityFlagsAreShownOnlyToPermittedRoles()}.
+   */
+  @Test
+  void theTableExercisesEveryPermission() {
+    Set<Permission> used = EnumSet.noneOf(Permission.class);
+    ENDPOINTS.forEach(e -> used.addAll(e.anyOf()));
+    used.add(Permission.VULNERABILITY_READ);
+    assertThat(used).containsExactlyInAnyOrder(Permission.values());
+  }
+
+  @Test
+  void vulnerabilityFlagsAreShownOnlyToPermittedRoles() throws Exception {
+    var supervisor = user(users.loadUserByUsername(Fixtures.SUPERVISOR));
+    String created =
+        mvc.perform(
+                request(POST, "/api/v1/residents")
+                    .with(supervisor)
+                    .with(csrf())
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content(
+                        """
+                        {"forename": "Vera", "surname": "Flagged%s",
+                         "vulnerabilities": [{"kind": "HOARDING", "note": "Matrix test"}]}
+                        """
+                            .formatted(UUID.randomUUID().toString().substring(0, 8))))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    String resident = JsonPath.read(created, "$.id");
+    for (Role role : Role.values()) {
+      if (!Permission.RESIDENT_READ.grantedTo(role)) {
+        continue;
+      }
+      String json =
+          mvc.perform(
+                  request(GET, "/api/v1/residents/" + resident)
+                      .with(user(users.loadUserByUsername(USERS.get(role))))
+                      .accept(MediaType.APPLICATION_JSON))
+              .andReturn()
+              .getResponse()
+              .getContentAsString();
+      List<Object> flags = JsonPath.read(json, "$.vulnerabilities");
+      boolean hidden = JsonPath.read(json, "$.vulnerabilitiesHidden");
+      if (Permission.VULNERABILITY_READ.grantedTo(role)) {
+        assertThat(flags).as(role + " sees the flags").hasSize(1);
+        assertThat(hidden).as(role.name()).isFalse();
+      } else {
+        assertThat(flags).as(role + " must not see the flags").isEmpty();
+        assertThat(hidden).as(role + " is told that flags exist").isTrue();
+      }
+    }
+  }
+
+  private Data data() throws Exception {
+    if (data != null) {
+      return data;
+    }
+    var supervisor = user(users.loadUserByUsername(Fixtures.SUPERVISOR));
+    String surname = "Matrix" + UUID.randomUUID().toString().substring(0, 8);
+    String created =
+        mvc.perform(
+                request(POST, "/api/v1/residents")
+                    .with(supervisor)
+                    .with(csrf())
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content(
+                        """
+                        {"forename": "Rolf", "surname": "%s",
+                         "addressLine1": "1 Matrix Road", "postcode": "SW1A 1AA"}
+                        """
+                            .formatted(surname)))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    String resident = JsonPath.read(created, "$.id");
+    MockHttpServletResponse raised =
+        mvc.perform(
+                request(POST, "/api/v1/cases")
+                    .with(supervisor)
+                    .with(csrf())
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content(
+                        """
+                        {"serviceCode": "%s", "residentId": "%s",
+                         "description": "Role matrix test case",
+                         "answers": {"bin_type": ["general"]}}
+                        """
+                            .formatted(Fixtures.MISSED_BIN, resident)))
+            .andReturn()
+            .getResponse();
+    assertThat(raised.getStatus()).as(raised.getContentAsString()).isEqualTo(201);
+    String location = raised.getHeader("Location");
+    String reference = location.substring(location.lastIndexOf('/') + 1);
+    data = new Data(resident, reference);
+    return data;
+  }
+}

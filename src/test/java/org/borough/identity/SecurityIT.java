@@ -1,0 +1,449 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.borough.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
+import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.unauthenticated;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.jayway.jsonpath.JsonPath;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.borough.support.Fixtures;
+import org.borough.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/**
+ * The security baseline end to end: headers, the real sign-in form and its lockout, CSRF, bearer
+ * tokens from issue to revocation, tokens hashed at rest, and no stack trace on any page.
+ */
+class SecurityIT extends IntegrationTest {
+
+  private static final Pattern ISSUED_TOKEN =
+      Pattern.compile("id=\"issued-token\"[^>]*>\\s*([^<\\s]+)\\s*<");
+
+  @LocalServerPort int port;
+  @Autowired MockMvc mvc;
+  @Autowired UserDetailsService users;
+  @Autowired StaffAdministration administration;
+  @Autowired StaffDirectory directory;
+  @Autowired JdbcTemplate jdbc;
+
+  // --- headers ----------------------------------------------------------------------------------
+
+  @Test
+  void aResidentPageHasTheSecurityHeadersAndIsNotCached() throws Exception {
+    String resident = registerResident();
+    MockHttpServletResponse response =
+        mvc.perform(get("/residents/" + resident).with(as(Fixtures.AGENT)))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse();
+    String csp = response.getHeader("Content-Security-Policy");
+    assertThat(csp).contains("default-src 'self'").contains("frame-ancestors 'none'");
+    assertThat(response.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
+    assertThat(String.join(",", response.getHeaders(HttpHeaders.CACHE_CONTROL)))
+        .contains("no-store");
+  }
+
+  @Test
+  void theSignInPageHasTheSecurityHeadersToo() throws Exception {
+    MockHttpServletResponse response =
+        mvc.perform(get("/sign-in")).andExpect(status().isOk()).andReturn().getResponse();
+    assertThat(response.getHeader("Content-Security-Policy"))
+        .contains("default-src 'self'")
+        .contains("frame-ancestors 'none'");
+    assertThat(response.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
+  }
+
+  // --- sign-in and lockout ----------------------------------------------------------------------
+
+  @Test
+  void signingInThroughTheFormGoesToTheHomePage() throws Exception {
+    String username = newStaff("signin");
+    signIn(username, Fixtures.PASSWORD)
+        .andExpect(status().is3xxRedirection())
+        .andExpect(redirectedUrl("/"))
+        .andExpect(authenticated().withUsername(username));
+  }
+
+  @Test
+  void aWrongPasswordIsRefused() throws Exception {
+    String username = newStaff("wrong");
+    signIn(username, "not-the-password-at-all")
+        .andExpect(status().is3xxRedirection())
+        .andExpect(redirectedUrl("/sign-in?error"))
+        .andExpect(unauthenticated());
+  }
+
+  @Test
+  void anUnknownUserGetsTheSameAnswerAsAWrongPassword() throws Exception {
+    signIn("nobody-" + suffix(), Fixtures.PASSWORD)
+        .andExpect(status().is3xxRedirection())
+        .andExpect(redirectedUrl("/sign-in?error"))
+        .andExpect(unauthenticated());
+  }
+
+  @Test
+  void fiveWrongPasswordsLockTheAccountEvenAgainstTheRightOne() throws Exception {
+    String username = newStaff("lockout");
+    for (int i = 1; i <= 5; i++) {
+      signIn(username, "wrong-password-" + i)
+          .andExpect(redirectedUrl("/sign-in?error"))
+          .andExpect(unauthenticated());
+    }
+    signIn(username, Fixtures.PASSWORD)
+        .andExpect(status().is3xxRedirection())
+        .andExpect(redirectedUrl("/sign-in?locked"))
+        .andExpect(unauthenticated());
+    HttpResponse<String> page =
+        HttpClient.newHttpClient()
+            .send(HttpRequest.newBuilder(uri("/sign-in?locked")).build(), body());
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("govuk-error-summary").contains("locked");
+  }
+
+  @Test
+  void aSuccessfulSignInResetsTheFailureCount() throws Exception {
+    String username = newStaff("reset");
+    for (int i = 1; i <= 4; i++) {
+      signIn(username, "wrong-password-" + i).andExpect(redirectedUrl("/sign-in?error"));
+    }
+    signIn(username, Fixtures.PASSWORD).andExpect(redirectedUrl("/"));
+    for (int i = 1; i <= 4; i++) {
+      signIn(username, "wrong-password-" + i).andExpect(redirectedUrl("/sign-in?error"));
+    }
+    signIn(username, Fixtures.PASSWORD)
+        .andExpect(redirectedUrl("/"))
+        .andExpect(authenticated().withUsername(username));
+  }
+
+  // --- CSRF -------------------------------------------------------------------------------------
+
+  @Test
+  void aConsoleFormWithoutItsCsrfTokenIsRefused() throws Exception {
+    mvc.perform(
+            post("/residents/new")
+                .with(as(Fixtures.AGENT))
+                .param("forename", "Csrf")
+                .param("surname", "Victim" + suffix()))
+        .andExpect(status().isForbidden());
+  }
+
+  @Test
+  void theSignInFormNeedsItsCsrfTokenToo() throws Exception {
+    String username = newStaff("csrf");
+    mvc.perform(post("/sign-in").param("username", username).param("password", Fixtures.PASSWORD))
+        .andExpect(status().isForbidden())
+        .andExpect(unauthenticated());
+  }
+
+  @Test
+  void anApiWriteWithASessionButNoCsrfTokenIsRefused() throws Exception {
+    mvc.perform(
+            post("/api/v1/residents")
+                .with(as(Fixtures.AGENT))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"forename\": \"Csrf\", \"surname\": \"Api\"}"))
+        .andExpect(status().isForbidden());
+  }
+
+  // --- bearer tokens ----------------------------------------------------------------------------
+
+  @Test
+  void theAdminTokenFromTheEnvironmentReadsTheCatalogue() throws Exception {
+    mvc.perform(get("/api/v1/services").header("Authorization", "Bearer " + Fixtures.ADMIN_TOKEN))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$[?(@.code == '" + Fixtures.MISSED_BIN + "')]").exists());
+  }
+
+  @Test
+  void aWrongTokenGetsA401Problem() throws Exception {
+    mvc.perform(
+            get("/api/v1/services").header("Authorization", "Bearer brg_" + suffix() + suffix()))
+        .andExpect(status().isUnauthorized())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.status").value(401));
+  }
+
+  @Test
+  void aBearerTokenDoesNotGrantMoreThanItsOwnersRole() throws Exception {
+    // admin holds CATALOGUE_READ but not RESIDENT_READ
+    mvc.perform(
+            get("/api/v1/residents")
+                .param("q", "smith")
+                .header("Authorization", "Bearer " + Fixtures.ADMIN_TOKEN))
+        .andExpect(status().isForbidden())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+  }
+
+  @Test
+  void aTokenIssuedOnTheAdminPageWorksUntilItIsRevoked() throws Exception {
+    String name = "integration " + suffix();
+    String page =
+        mvc.perform(
+                post("/admin/tokens")
+                    .with(as(Fixtures.ADMIN))
+                    .with(csrf())
+                    .param("owner", Fixtures.AGENT)
+                    .param("name", name))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    Matcher issued = ISSUED_TOKEN.matcher(page);
+    assertThat(issued.find()).as("the page shows the new token in #issued-token").isTrue();
+    String token = issued.group(1);
+    assertThat(token).startsWith("brg_").hasSizeGreaterThanOrEqualTo(24);
+
+    // Shown once: the token list afterwards does not contain it.
+    String list =
+        mvc.perform(get("/admin/tokens").with(as(Fixtures.ADMIN)))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(list).contains(name).doesNotContain(token).doesNotContain("issued-token");
+
+    mvc.perform(get("/api/v1/residents").param("q", "smith").header("Authorization", bearer(token)))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.results").isArray());
+
+    // A bearer request needs no CSRF token, and acts as the token's owner.
+    mvc.perform(
+            post("/api/v1/contacts")
+                .header("Authorization", bearer(token))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(
+                    "{\"channel\": \"PHONE\", \"direction\": \"INBOUND\","
+                        + " \"outcome\": \"INFORMATION_GIVEN\", \"summary\": \"Bearer test\"}"))
+        .andExpect(status().isCreated());
+
+    ApiTokenInfo info =
+        administration.apiTokens().stream()
+            .filter(t -> t.name().equals(name))
+            .findFirst()
+            .orElseThrow();
+    assertThat(info.owner()).isEqualTo(Fixtures.AGENT);
+    assertThat(info.revokedAt()).isNull();
+
+    mvc.perform(
+            post("/admin/tokens/" + info.id() + "/revoke").with(as(Fixtures.ADMIN)).with(csrf()))
+        .andExpect(status().is3xxRedirection())
+        .andExpect(redirectedUrl("/admin/tokens"));
+
+    mvc.perform(get("/api/v1/residents").param("q", "smith").header("Authorization", bearer(token)))
+        .andExpect(status().isUnauthorized())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    assertThat(
+            administration.apiTokens().stream()
+                .filter(t -> t.id().equals(info.id()))
+                .findFirst()
+                .orElseThrow()
+                .revokedAt())
+        .isNotNull();
+  }
+
+  @Test
+  void onlyAnAdminMayIssueTokens() throws Exception {
+    mvc.perform(
+            post("/admin/tokens")
+                .with(as(Fixtures.SUPERVISOR))
+                .with(csrf())
+                .param("owner", Fixtures.SUPERVISOR)
+                .param("name", "escalation " + suffix()))
+        .andExpect(status().isForbidden());
+  }
+
+  @Test
+  void tokensAreStoredOnlyAsHashes() throws Exception {
+    String name = "hashed " + suffix();
+    String page =
+        mvc.perform(
+                post("/admin/tokens")
+                    .with(as(Fixtures.ADMIN))
+                    .with(csrf())
+                    .param("owner", Fixtures.CASEWORKER)
+                    .param("name", name))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    Matcher issued = ISSUED_TOKEN.matcher(page);
+    assertThat(issued.find()).isTrue();
+    String token = issued.group(1);
+    String secret = token.substring("brg_".length());
+
+    var rows = jdbc.queryForList("select * from api_token");
+    assertThat(rows)
+        .as("the new token has a row")
+        .anySatisfy(row -> assertThat(valueOf(row, "name")).isEqualTo(name));
+    for (Map<String, Object> row : rows) {
+      for (Object value : row.values()) {
+        String s = String.valueOf(value);
+        assertThat(s).doesNotContain(token).doesNotContain(secret);
+        assertThat(s).doesNotContain(Fixtures.ADMIN_TOKEN);
+      }
+    }
+  }
+
+  // --- no stack traces --------------------------------------------------------------------------
+
+  @Test
+  void theSignInPageShowsNoStackTrace() throws Exception {
+    for (String url : new String[] {"/sign-in", "/sign-in?error", "/sign-in?locked"}) {
+      String page =
+          mvc.perform(get(url))
+              .andExpect(status().isOk())
+              .andReturn()
+              .getResponse()
+              .getContentAsString();
+      assertNoStackTrace(page);
+    }
+  }
+
+  @Test
+  void anUnknownCaseGivesThe404PageWithoutAStackTrace() throws Exception {
+    String page =
+        mvc.perform(get("/cases/NOPE-1").with(as(Fixtures.CASEWORKER)))
+            .andExpect(status().isNotFound())
+            .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertNoStackTrace(page);
+    mvc.perform(get("/residents/not-a-uuid").with(as(Fixtures.CASEWORKER)))
+        .andExpect(status().isNotFound());
+  }
+
+  @Test
+  void realErrorPagesOverHttpShowNoStackTrace() throws Exception {
+    Staff caseworker = directory.findByUsername(Fixtures.CASEWORKER).orElseThrow();
+    String token = administration.issueApiToken(caseworker.id(), "error pages " + suffix());
+    HttpClient http = HttpClient.newHttpClient();
+
+    HttpResponse<String> unknownCase = http.send(page("/cases/NOPE-1", token), body());
+    assertThat(unknownCase.statusCode()).isEqualTo(404);
+    assertNoStackTrace(unknownCase.body());
+
+    HttpResponse<String> unknownPath = http.send(page("/no-such-page-" + suffix(), token), body());
+    assertThat(unknownPath.statusCode()).isEqualTo(404);
+    assertNoStackTrace(unknownPath.body());
+
+    HttpResponse<String> badJson =
+        http.send(
+            HttpRequest.newBuilder(uri("/api/v1/residents"))
+                .header("Authorization", bearer(token))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"forename\": "))
+                .build(),
+            body());
+    assertThat(badJson.statusCode()).isEqualTo(400);
+    assertNoStackTrace(badJson.body());
+
+    HttpResponse<String> signIn =
+        http.send(HttpRequest.newBuilder(uri("/sign-in?error")).build(), body());
+    assertThat(signIn.statusCode()).isEqualTo(200);
+    assertNoStackTrace(signIn.body());
+  }
+
+  // --- helpers ----------------------------------------------------------------------------------
+
+  private static void assertNoStackTrace(String body) {
+    assertThat(body)
+        .doesNotContain("Exception")
+        .doesNotContain("at org.")
+        .doesNotContain("at java.");
+  }
+
+  private RequestPostProcessor as(String username) {
+    return user(users.loadUserByUsername(username));
+  }
+
+  private ResultActions signIn(String username, String password) throws Exception {
+    return mvc.perform(
+        post("/sign-in").param("username", username).param("password", password).with(csrf()));
+  }
+
+  private String newStaff(String prefix) {
+    String username = prefix + "-" + suffix();
+    administration.createStaff(
+        username, "Test " + prefix, Fixtures.PASSWORD, EnumSet.of(Role.AGENT));
+    return username;
+  }
+
+  private String registerResident() throws Exception {
+    String created =
+        mvc.perform(
+                post("/api/v1/residents")
+                    .with(as(Fixtures.AGENT))
+                    .with(csrf())
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content(
+                        """
+                        {"forename": "Hedda", "surname": "Headers%s",
+                         "addressLine1": "2 Header Lane", "postcode": "SW1A 2AA"}
+                        """
+                            .formatted(suffix())))
+            .andExpect(status().isCreated())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    return JsonPath.read(created, "$.id");
+  }
+
+  private static Object valueOf(Map<String, Object> row, String column) {
+    return row.entrySet().stream()
+        .filter(e -> e.getKey().equalsIgnoreCase(column))
+        .map(Map.Entry::getValue)
+        .findFirst()
+        .orElse(null);
+  }
+
+  private HttpRequest page(String path, String token) {
+    return HttpRequest.newBuilder(uri(path))
+        .header("Authorization", bearer(token))
+        .header("Accept", "text/html")
+        .build();
+  }
+
+  private URI uri(String path) {
+    return URI.create("http://localhost:" + port + path);
+  }
+
+  private static HttpResponse.BodyHandler<String> body() {
+    return HttpResponse.BodyHandlers.ofString();
+  }
+
+  private static String bearer(String token) {
+    return "Bearer " + token;
+  }
+
+  private static String suffix() {
+    return UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+  }
+}
