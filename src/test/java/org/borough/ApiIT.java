@@ -120,7 +120,19 @@ class ApiIT extends IntegrationTest {
                 .content(
                     "{\"forename\": \"Typo\", \"surname\": \"Dates\", \"dateOfBirth\": \"soon\"}"))
         .andExpect(status().isBadRequest())
-        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.errors[0].field").value("dateOfBirth"));
+  }
+
+  @Test
+  void anUnknownEnumValueNamesItsField() throws Exception {
+    asAgent(
+            post("/api/v1/contacts")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"channel\": \"CARRIER_PIGEON\", \"direction\": \"INBOUND\"}"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("channel"))
+        .andExpect(jsonPath("$.detail").value("'channel' has the wrong type or format"));
   }
 
   @Test

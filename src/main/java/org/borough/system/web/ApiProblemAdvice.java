@@ -8,13 +8,20 @@ import org.borough.system.InvalidInputException;
 import org.borough.system.NotFoundException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
 
 /**
  * The JSON API's errors as {@code application/problem+json}. Invalid input lists every field with
@@ -57,6 +64,41 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
     problem.setTitle("Invalid input");
     problem.setProperty("errors", List.of(new FieldProblem(e.getName(), "wrong format")));
     return problem;
+  }
+
+  /** A body that is not JSON, or a value of the wrong type: say which field, not just "bad". */
+  @Override
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(
+      HttpMessageNotReadableException ex,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
+    problem.setTitle("Invalid input");
+    String field = null;
+    for (Throwable t = ex; t != null; t = t.getCause()) {
+      if (t instanceof JacksonException j && !j.getPath().isEmpty()) {
+        field =
+            j.getPath().stream()
+                .map(
+                    r ->
+                        r.getPropertyName() != null
+                            ? r.getPropertyName()
+                            : "[" + r.getIndex() + "]")
+                .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b)
+                .orElse(null);
+        break;
+      }
+    }
+    if (field == null) {
+      problem.setDetail("The request body is not valid JSON");
+    } else {
+      problem.setDetail("'" + field + "' has the wrong type or format");
+      problem.setProperty("errors", List.of(new FieldProblem(field, "wrong type or format")));
+    }
+    return ResponseEntity.badRequest()
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .body(problem);
   }
 
   @ExceptionHandler(ConflictException.class)

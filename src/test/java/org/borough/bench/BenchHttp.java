@@ -1,0 +1,198 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.borough.bench;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * HTTP to a running Borough: signing in as an admin through the real form to issue an API token,
+ * then bearer-authenticated requests. Plain {@link HttpClient}, HTTP/1.1 with keep-alive, redirects
+ * not followed (a redirect to the sign-in page must show up as an error, not as a fast 200).
+ */
+final class BenchHttp {
+
+  private static final Pattern CSRF_INPUT = Pattern.compile("<input[^>]*name=\"_csrf\"[^>]*>");
+  private static final Pattern VALUE = Pattern.compile("value=\"([^\"]*)\"");
+  private static final Pattern ISSUED_TOKEN =
+      Pattern.compile("id=\"issued-token\"[^>]*>\\s*([^<\\s]+)\\s*<");
+
+  private final URI base;
+  private final HttpClient client;
+  private final Duration timeout = Duration.ofSeconds(30);
+  private String token;
+
+  BenchHttp(String baseUrl) {
+    this.base = URI.create(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/");
+    // Cookies kept so console pages reuse one session (as a browser would) instead of starting a
+    // new one for every request; the bearer token is what authenticates.
+    this.client =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .cookieHandler(new CookieManager())
+            .build();
+  }
+
+  URI uri(String pathAndQuery) {
+    return base.resolve(pathAndQuery.startsWith("/") ? pathAndQuery.substring(1) : pathAndQuery);
+  }
+
+  void useToken(String token) {
+    this.token = token;
+  }
+
+  /**
+   * Signs in as {@code adminUser} with the form (CSRF token from the page, session cookie), issues
+   * an API token for {@code owner} on /admin/tokens and reads it from {@code #issued-token}.
+   */
+  static String issueToken(String baseUrl, String adminUser, String adminPassword, String owner)
+      throws IOException, InterruptedException {
+    BenchHttp http = new BenchHttp(baseUrl);
+    HttpResponse<String> page = http.send(http.plain("/sign-in").GET().build());
+    expect(page, 200, "GET /sign-in");
+    HttpResponse<String> signedIn =
+        http.send(
+            http.form(
+                "/sign-in",
+                Map.of(
+                    "username", adminUser, "password", adminPassword, "_csrf", csrf(page.body()))));
+    String location = signedIn.headers().firstValue("Location").orElse("");
+    if (signedIn.statusCode() != 302 || location.contains("error") || location.contains("locked")) {
+      throw new IllegalStateException(
+          "Signing in as "
+              + adminUser
+              + " failed (HTTP "
+              + signedIn.statusCode()
+              + ", Location "
+              + location
+              + "): check -Dbench.adminPassword / BOROUGH_ADMIN_PASSWORD");
+    }
+    HttpResponse<String> tokens = http.send(http.plain("/admin/tokens").GET().build());
+    expect(tokens, 200, "GET /admin/tokens");
+    Map<String, String> fields = new LinkedHashMap<>();
+    fields.put("owner", owner);
+    fields.put("name", "benchmark");
+    fields.put("_csrf", csrf(tokens.body()));
+    HttpResponse<String> issued = http.send(http.form("/admin/tokens", fields));
+    expect(issued, 200, "POST /admin/tokens");
+    Matcher m = ISSUED_TOKEN.matcher(issued.body());
+    if (!m.find()) {
+      throw new IllegalStateException(
+          "No #issued-token on the /admin/tokens response: is there a user '" + owner + "'?");
+    }
+    return m.group(1);
+  }
+
+  /**
+   * Issues a token for {@code owner} on /admin/tokens with an admin bearer token (one registered by
+   * {@code BOROUGH_ADMIN_API_TOKEN}), for a database whose admin password is not known. Bearer
+   * requests need no CSRF token.
+   */
+  static String issueTokenAsAdmin(String baseUrl, String adminToken, String owner)
+      throws IOException, InterruptedException {
+    BenchHttp http = new BenchHttp(baseUrl);
+    http.useToken(adminToken);
+    HttpResponse<String> issued =
+        http.send(
+            http.authorised("/admin/tokens")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "owner=" + enc(owner) + "&name=" + enc("benchmark")))
+                .build());
+    expect(issued, 200, "POST /admin/tokens with the admin API token");
+    Matcher m = ISSUED_TOKEN.matcher(issued.body());
+    if (!m.find()) {
+      throw new IllegalStateException(
+          "No #issued-token on the /admin/tokens response: is there a user '" + owner + "'?");
+    }
+    return m.group(1);
+  }
+
+  HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {
+    return send(authorised(pathAndQuery).GET().build());
+  }
+
+  HttpResponse<String> getJson(String pathAndQuery) throws IOException, InterruptedException {
+    return send(authorised(pathAndQuery).header("Accept", "application/json").GET().build());
+  }
+
+  HttpResponse<String> postJson(String path, String json) throws IOException, InterruptedException {
+    return send(
+        authorised(path)
+            .header("Content-Type", "application/json")
+            .header("Accept", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build());
+  }
+
+  private HttpRequest.Builder authorised(String pathAndQuery) {
+    HttpRequest.Builder b = plain(pathAndQuery);
+    if (token != null) {
+      b.header("Authorization", "Bearer " + token);
+    }
+    return b;
+  }
+
+  private HttpRequest.Builder plain(String pathAndQuery) {
+    return HttpRequest.newBuilder(uri(pathAndQuery)).timeout(timeout);
+  }
+
+  private HttpRequest form(String path, Map<String, String> fields) {
+    String body =
+        fields.entrySet().stream()
+            .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+            .collect(Collectors.joining("&"));
+    return plain(path)
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(body))
+        .build();
+  }
+
+  private HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+    return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+
+  private static String csrf(String html) {
+    Matcher input = CSRF_INPUT.matcher(html);
+    if (!input.find()) {
+      throw new IllegalStateException("No _csrf hidden input on the page");
+    }
+    Matcher value = VALUE.matcher(input.group());
+    if (!value.find()) {
+      throw new IllegalStateException("The _csrf input has no value");
+    }
+    return value.group(1);
+  }
+
+  static void expect(HttpResponse<String> r, int status, String what) {
+    if (r.statusCode() != status) {
+      String body = r.body() == null ? "" : r.body();
+      throw new IllegalStateException(
+          what
+              + " answered HTTP "
+              + r.statusCode()
+              + " (expected "
+              + status
+              + "): "
+              + body.substring(0, Math.min(300, body.length())));
+    }
+  }
+}
