@@ -1,0 +1,368 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.borough.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.borough.cases.CaseManagement;
+import org.borough.cases.CaseStatus;
+import org.borough.cases.CaseView;
+import org.borough.cases.NewCase;
+import org.borough.catalogue.AttributeType;
+import org.borough.catalogue.ServiceAttribute;
+import org.borough.catalogue.ServiceCatalogue;
+import org.borough.catalogue.ServiceDefinition;
+import org.borough.catalogue.Ward;
+import org.borough.residents.Channel;
+import org.borough.residents.ResidentManagement;
+import org.borough.system.UkFormats;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.DefaultApplicationArguments;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.test.context.support.WithMockUser;
+
+@SpringBootTest(
+    properties = {
+      "spring.datasource.url=jdbc:h2:mem:demo-data-tests;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
+          + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+      "borough.data-dir=target/demo-data-tests",
+      "borough.admin-password=demo-tests-admin-password",
+      "borough.demo-data=true",
+      "borough.demo.residents=300",
+      "borough.demo.cases=1000",
+      "borough.demo.staff-password=demo-tests-staff-password"
+    })
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DemoDataTests {
+
+  private static final Pattern REFERENCE = Pattern.compile("BR-\\d{4}-\\d{6,}");
+
+  @Autowired JdbcClient jdbc;
+  @Autowired ServiceCatalogue catalogue;
+  @Autowired DemoDataRunner runner;
+  @Autowired CaseManagement caseManagement;
+
+  @Test
+  @Order(1)
+  void generatesAboutTwentyWardsWithGssCodes() {
+    List<Ward> wards = catalogue.wards();
+    assertThat(wards).hasSizeBetween(18, 25);
+    assertThat(wards).allSatisfy(w -> assertThat(w.gssCode()).matches("E05\\d{6}"));
+    assertThat(wards).extracting(Ward::name).doesNotHaveDuplicates();
+  }
+
+  @Test
+  @Order(1)
+  void generatesCouncilServicesWithQuestionsTeamsAndSlas() {
+    List<ServiceDefinition> services = catalogue.services();
+    assertThat(services).hasSizeGreaterThanOrEqualTo(14);
+    assertThat(services)
+        .extracting(ServiceDefinition::code)
+        .contains(
+            "missed-bin",
+            "fly-tipping",
+            "pothole",
+            "street-light",
+            "graffiti",
+            "noise",
+            "dead-animal",
+            "council-tax-query",
+            "housing-repair",
+            "parking-permit",
+            "bulky-waste",
+            "abandoned-vehicle",
+            "dog-fouling",
+            "blocked-drain");
+    Set<AttributeType> types = EnumSet.noneOf(AttributeType.class);
+    for (ServiceDefinition s : services) {
+      assertThat(s.active()).isTrue();
+      assertThat(s.defaultTeam()).as(s.code()).isNotNull();
+      assertThat(s.sla().target()).isPositive();
+      assertThat(s.sla().warningPercent()).isBetween(70, 85);
+      assertThat(s.attributes()).as(s.code()).isNotEmpty();
+      assertThat(s.attributes()).anyMatch(ServiceAttribute::required);
+      for (ServiceAttribute a : s.attributes()) {
+        types.add(a.type());
+        assertThat(a.values().isEmpty())
+            .as(s.code() + "/" + a.code())
+            .isEqualTo(!a.type().hasValues());
+      }
+    }
+    assertThat(types).containsExactlyInAnyOrder(AttributeType.values());
+    assertThat(services).anyMatch(s -> s.sla().pauseStatuses().contains("ON_HOLD"));
+    assertThat(services)
+        .anyMatch(s -> s.sla().unit() == org.borough.catalogue.SlaPolicy.Unit.WORKING_HOURS);
+  }
+
+  @Test
+  @Order(1)
+  void generatesTheResidentsAskedForWithSearchableDetails() {
+    assertThat(count("select count(*) from resident")).isEqualTo(300);
+    List<String[]> names =
+        jdbc.sql("select forename, surname, search_name from resident")
+            .query((rs, i) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
+            .list();
+    assertThat(names)
+        .allSatisfy(n -> assertThat(n[2]).isEqualTo(ResidentManagement.searchName(n[0], n[1])));
+    assertThat(jdbc.sql("select postcode from resident_address").query(String.class).list())
+        .allSatisfy(p -> assertThat(UkFormats.postcode(p)).contains(p));
+    assertThat(jdbc.sql("select phone from resident_phone").query(String.class).list())
+        .isNotEmpty()
+        .allSatisfy(
+            p -> {
+              assertThat(UkFormats.phone(p)).contains(p);
+              assertThat(p).matches("\\+44(7700900|2079460|1614960|1214960|1134960|1632960)\\d{3}");
+            });
+    assertThat(jdbc.sql("select email from resident_email").query(String.class).list())
+        .isNotEmpty()
+        .allSatisfy(
+            e -> {
+              assertThat(UkFormats.email(e)).contains(e);
+              assertThat(e).matches(".+@example\\.(com|org|net)");
+            });
+    assertThat(
+            count(
+                "select count(*) from resident_address a"
+                    + " where a.ward_code is null or a.uprn is null"
+                    + " or not exists (select 1 from ward w where w.gss_code = a.ward_code)"))
+        .isZero();
+    assertThat(count("select count(*) from resident where created_at > updated_at")).isZero();
+  }
+
+  @Test
+  @Order(1)
+  void generatesTheCasesAskedForWithUniqueReferencesAndSaneClocks() {
+    assertThat(count("select count(*) from service_case")).isEqualTo(1000);
+    assertThat(count("select count(distinct reference) from service_case")).isEqualTo(1000);
+    assertThat(jdbc.sql("select reference from service_case").query(String.class).list())
+        .allSatisfy(r -> assertThat(r).matches(REFERENCE));
+    assertThat(
+            count(
+                "select count(*) from service_case c"
+                    + " where not exists (select 1 from service s where s.code = c.service_code)"))
+        .isZero();
+    assertThat(count("select count(*) from service_case where due_at <= opened_at")).isZero();
+    assertThat(count("select count(*) from service_case where sla_risk_at > due_at")).isZero();
+    assertThat(count("select count(*) from service_case where sla_risk_at < opened_at")).isZero();
+    assertThat(count("select count(*) from service_case where resolved_at < opened_at")).isZero();
+    assertThat(count("select count(*) from service_case where closed_at < resolved_at")).isZero();
+    assertThat(
+            count(
+                "select count(*) from service_case where first_response_at < opened_at"
+                    + " or updated_at < opened_at"))
+        .isZero();
+    assertThat(
+            count(
+                "select count(*) from service_case"
+                    + " where status in ('RESOLVED', 'CLOSED') and resolved_at is null"))
+        .isZero();
+    assertThat(
+            count(
+                "select count(*) from service_case"
+                    + " where status in ('NEW', 'OPEN', 'IN_PROGRESS', 'ON_HOLD')"
+                    + " and (resolved_at is not null or closed_at is not null)"))
+        .isZero();
+    assertThat(
+            count(
+                "select count(*) from service_case where (status = 'ON_HOLD')"
+                    + " <> (sla_paused_at is not null)"))
+        .isZero();
+    assertThat(
+            count(
+                "select count(*) from service_case where status = 'CLOSED' and closed_at is null"))
+        .isZero();
+    assertThat(
+            count(
+                "select count(*) from service_case where (status = 'DUPLICATE')"
+                    + " <> (duplicate_of is not null)"))
+        .isZero();
+    assertThat(count("select count(*) from service_case where team_id is null")).isZero();
+    assertThat(
+            count(
+                "select count(*) from service_case c where c.officer_id is not null and not exists"
+                    + " (select 1 from team_member m where m.team_id = c.team_id"
+                    + " and m.user_id = c.officer_id)"))
+        .isZero();
+    assertThat(
+            count(
+                "select count(*) from service_case c join service s on s.code = c.service_code"
+                    + " where c.team_id <> s.default_team_id"))
+        .isZero();
+    assertThat(
+            count(
+                "select count(*) from service_case where status in ('NEW', 'OPEN', 'IN_PROGRESS')"
+                    + " and due_at < current_timestamp - interval '1' hour and sla_breached_at is null"))
+        .isZero();
+  }
+
+  @Test
+  @Order(1)
+  void mixesStatusesByAgeAndMeetsMostSlas() {
+    Map<String, Long> statuses = new LinkedHashMap<>();
+    jdbc.sql("select status, count(*) from service_case group by status")
+        .query((rs, i) -> statuses.put(rs.getString(1), rs.getLong(2)))
+        .list();
+    assertThat(statuses).containsKeys("CLOSED", "RESOLVED", "CANCELLED");
+    assertThat(statuses.keySet())
+        .containsAnyOf("NEW", "OPEN", "IN_PROGRESS", "ON_HOLD")
+        .allSatisfy(s -> CaseStatus.valueOf(s));
+    assertThat(statuses.get("CLOSED")).isGreaterThan(600);
+    long resolved = count("select count(*) from service_case where resolved_at is not null");
+    long met =
+        count(
+            "select count(*) from service_case where resolved_at is not null and resolved_at <= due_at");
+    assertThat((double) met / resolved).isBetween(0.75, 0.95);
+    // Cases opened in the last week are mostly still being worked.
+    long recentActive =
+        count(
+            "select count(*) from service_case where status in ('NEW', 'OPEN', 'IN_PROGRESS',"
+                + " 'ON_HOLD') and opened_at > current_timestamp - interval '3' day");
+    long oldActive =
+        count(
+            "select count(*) from service_case where status in ('NEW', 'OPEN', 'IN_PROGRESS',"
+                + " 'ON_HOLD') and opened_at < current_timestamp - interval '365' day");
+    assertThat(recentActive).isPositive();
+    assertThat(oldActive).isLessThan(15);
+  }
+
+  @Test
+  @Order(1)
+  void answersAreValidForTheirServices() {
+    Map<String, Map<String, List<String>>> answers = new LinkedHashMap<>();
+    Map<String, String> serviceOf = new LinkedHashMap<>();
+    jdbc.sql(
+            "select c.id, c.service_code, a.attribute_code, a.attr_value from service_case c"
+                + " left join case_attribute a on a.case_id = c.id order by c.id, a.attribute_code,"
+                + " a.position")
+        .query(
+            (rs, i) -> {
+              String id = rs.getString(1);
+              serviceOf.put(id, rs.getString(2));
+              Map<String, List<String>> given =
+                  answers.computeIfAbsent(id, k -> new LinkedHashMap<>());
+              if (rs.getString(3) != null) {
+                given.computeIfAbsent(rs.getString(3), k -> new ArrayList<>()).add(rs.getString(4));
+              }
+              return id;
+            })
+        .list();
+    assertThat(answers).hasSize(1000);
+    answers.forEach(
+        (id, given) -> {
+          ServiceDefinition service = catalogue.find(serviceOf.get(id)).orElseThrow();
+          assertThatCode(() -> catalogue.validateAnswers(service, given))
+              .as(service.code() + " " + given)
+              .doesNotThrowAnyException();
+        });
+  }
+
+  @Test
+  @Order(1)
+  void writesTimelinesAndContactsWithChannelShift() {
+    assertThat(
+            count(
+                "select count(*) from service_case c where not exists (select 1 from case_timeline t"
+                    + " where t.case_id = c.id and t.kind = 'CREATED')"))
+        .isZero();
+    assertThat(
+            count(
+                "select count(*) from service_case c where c.status <> 'NEW' and not exists"
+                    + " (select 1 from case_timeline t where t.case_id = c.id"
+                    + " and t.to_status = c.status)"))
+        .isZero();
+    assertThat(count("select count(*) from case_timeline t where t.at > current_timestamp"))
+        .isZero();
+    assertThat(count("select count(*) from contact where case_id is null")).isPositive();
+    assertThat(count("select count(*) from contact where outcome = 'CASE_RAISED'")).isEqualTo(1000);
+    assertThat(
+            jdbc.sql("select distinct channel from contact").query(String.class).list().stream()
+                .map(Channel::valueOf)
+                .toList())
+        .contains(Channel.PHONE, Channel.WEB, Channel.EMAIL);
+    double early =
+        digitalShare("opened_at < (select min(opened_at) from service_case) + interval '180' day");
+    double late = digitalShare("opened_at > current_timestamp - interval '180' day");
+    assertThat(late).isGreaterThan(early);
+  }
+
+  @Test
+  @Order(2)
+  void runningAgainAddsNothing() throws Exception {
+    long residents = count("select count(*) from resident");
+    long cases = count("select count(*) from service_case");
+    long contacts = count("select count(*) from contact");
+    long staff = count("select count(*) from staff_user");
+    int services = catalogue.services().size();
+
+    runner.run(new DefaultApplicationArguments());
+
+    assertThat(count("select count(*) from resident")).isEqualTo(residents);
+    assertThat(count("select count(*) from service_case")).isEqualTo(cases);
+    assertThat(count("select count(*) from contact")).isEqualTo(contacts);
+    assertThat(count("select count(*) from staff_user")).isEqualTo(staff);
+    assertThat(catalogue.services()).hasSize(services);
+  }
+
+  @Test
+  @Order(3)
+  @WithMockUser(
+      username = "agent1",
+      authorities = {"CASE_RAISE", "CASE_READ", "RESIDENT_READ"})
+  void casesRaisedAfterwardsGetNewUniqueReferences() {
+    long highest =
+        jdbc.sql("select reference from service_case").query(String.class).list().stream()
+            .mapToLong(r -> Long.parseLong(r.substring(r.lastIndexOf('-') + 1)))
+            .max()
+            .orElseThrow();
+
+    CaseView opened =
+        caseManagement.open(
+            new NewCase(
+                "pothole",
+                null,
+                "Pothole by the bus stop",
+                "Outside 1 Station Road",
+                null,
+                null,
+                null,
+                null,
+                Map.of("location", List.of("road"), "size", List.of("small")),
+                null,
+                null,
+                Channel.PHONE,
+                null));
+
+    String reference = opened.summary().reference();
+    assertThat(reference).matches(REFERENCE);
+    assertThat(Long.parseLong(reference.substring(reference.lastIndexOf('-') + 1)))
+        .isGreaterThan(highest);
+    assertThat(count("select count(*) from service_case where reference = '" + reference + "'"))
+        .isEqualTo(1);
+  }
+
+  private double digitalShare(String when) {
+    long all = count("select count(*) from service_case where " + when);
+    long digital =
+        count(
+            "select count(*) from service_case where channel in ('WEB', 'EMAIL', 'APP', 'SOCIAL')"
+                + " and "
+                + when);
+    return all == 0 ? 0 : (double) digital / all;
+  }
+
+  private long count(String sql) {
+    return jdbc.sql(sql).query(Long.class).single();
+  }
+}
