@@ -332,11 +332,12 @@ public class CaseManagement {
       }
       boolean isPublic = publicNote || note.publicNote();
       cases.addTimeline(row.id(), now, actor, "NOTE", isPublic, null, null, text);
-      CaseRow changed = row;
+      CaseRow.Builder changed = row.toBuilder();
       if (isPublic && row.firstResponseAt() == null) {
-        changed = withFirstResponse(row, now);
+        changed.firstResponseAt = now; // a public note is the council's first response
       }
-      save(touch(changed, now));
+      changed.updatedAt = now;
+      save(changed.build());
       audit.record(AuditAction.UPDATE, SUBJECT, row.id().toString(), "note added");
       events.publishEvent(new CaseNoteAdded(new CaseId(row.id()), isPublic, now));
     } else if (action instanceof BulkAction.Assign assign) {
@@ -361,36 +362,11 @@ public class CaseManagement {
         }
         officerName = officer.displayName();
       }
-      CaseRow changed =
-          new CaseRow(
-              row.id(),
-              row.reference(),
-              row.serviceCode(),
-              row.residentId(),
-              row.description(),
-              row.address(),
-              row.uprn(),
-              row.latitude(),
-              row.longitude(),
-              row.wardCode(),
-              row.priority(),
-              row.status(),
-              team,
-              assign.officerId(),
-              row.channel(),
-              row.openedAt(),
-              row.firstResponseAt(),
-              row.resolvedAt(),
-              row.closedAt(),
-              row.dueAt(),
-              row.slaRiskAt(),
-              row.slaPausedAt(),
-              row.slaBreachedAt(),
-              row.timesReopened(),
-              row.duplicateOf(),
-              now,
-              row.version());
-      save(changed);
+      CaseRow.Builder changed = row.toBuilder();
+      changed.teamId = team;
+      changed.officerId = assign.officerId();
+      changed.updatedAt = now;
+      save(changed.build());
       String teamName = staff.findTeam(new TeamId(team)).map(t -> t.name()).orElse("?");
       cases.addTimeline(
           row.id(),
@@ -496,36 +472,19 @@ public class CaseManagement {
     }
     Instant firstResponse =
         row.firstResponseAt() == null && from == CaseStatus.NEW ? now : row.firstResponseAt();
-    CaseRow changed =
-        new CaseRow(
-            row.id(),
-            row.reference(),
-            row.serviceCode(),
-            row.residentId(),
-            row.description(),
-            row.address(),
-            row.uprn(),
-            row.latitude(),
-            row.longitude(),
-            row.wardCode(),
-            row.priority(),
-            to,
-            row.teamId(),
-            row.officerId(),
-            row.channel(),
-            row.openedAt(),
-            firstResponse,
-            resolved,
-            closed,
-            due,
-            risk,
-            pausedAt,
-            breached,
-            reopened,
-            duplicate != null ? duplicate : row.duplicateOf(),
-            now,
-            row.version());
-    save(changed);
+    CaseRow.Builder changed = row.toBuilder();
+    changed.status = to;
+    changed.firstResponseAt = firstResponse;
+    changed.resolvedAt = resolved;
+    changed.closedAt = closed;
+    changed.dueAt = due;
+    changed.slaRiskAt = risk;
+    changed.slaPausedAt = pausedAt;
+    changed.slaBreachedAt = breached;
+    changed.timesReopened = reopened;
+    changed.duplicateOf = duplicate != null ? duplicate : row.duplicateOf();
+    changed.updatedAt = now;
+    save(changed.build());
     cases.addTimeline(
         row.id(),
         now,
@@ -551,68 +510,6 @@ public class CaseManagement {
       throw new ConflictException(
           "Case " + row.reference() + " changed since you opened it. Reload and try again.");
     }
-  }
-
-  private static CaseRow withFirstResponse(CaseRow r, Instant at) {
-    return new CaseRow(
-        r.id(),
-        r.reference(),
-        r.serviceCode(),
-        r.residentId(),
-        r.description(),
-        r.address(),
-        r.uprn(),
-        r.latitude(),
-        r.longitude(),
-        r.wardCode(),
-        r.priority(),
-        r.status(),
-        r.teamId(),
-        r.officerId(),
-        r.channel(),
-        r.openedAt(),
-        at,
-        r.resolvedAt(),
-        r.closedAt(),
-        r.dueAt(),
-        r.slaRiskAt(),
-        r.slaPausedAt(),
-        r.slaBreachedAt(),
-        r.timesReopened(),
-        r.duplicateOf(),
-        r.updatedAt(),
-        r.version());
-  }
-
-  private static CaseRow touch(CaseRow r, Instant at) {
-    return new CaseRow(
-        r.id(),
-        r.reference(),
-        r.serviceCode(),
-        r.residentId(),
-        r.description(),
-        r.address(),
-        r.uprn(),
-        r.latitude(),
-        r.longitude(),
-        r.wardCode(),
-        r.priority(),
-        r.status(),
-        r.teamId(),
-        r.officerId(),
-        r.channel(),
-        r.openedAt(),
-        r.firstResponseAt(),
-        r.resolvedAt(),
-        r.closedAt(),
-        r.dueAt(),
-        r.slaRiskAt(),
-        r.slaPausedAt(),
-        r.slaBreachedAt(),
-        r.timesReopened(),
-        r.duplicateOf(),
-        at,
-        r.version());
   }
 
   private void validateLocation(NewCase r, Errors errors) {

@@ -254,38 +254,31 @@ public class ResidentRepository {
   }
 
   public List<ResidentSummary> byEmail(String email, String afterKey, UUID afterId, int limit) {
-    return jdbc.sql(
-            SUMMARY
-                + " where r.id in (select resident_id from resident_email where email = ?)"
-                + " and r.merged_into is null"
-                + keyset(afterKey)
-                + " order by r.search_name, r.id fetch first ? rows only")
-        .params(params(email, afterKey, afterId, limit))
-        .query((rs, i) -> summary(rs))
-        .list();
+    return byChild("resident_email", "email", email, afterKey, afterId, limit);
   }
 
   public List<ResidentSummary> byPhone(String phone, String afterKey, UUID afterId, int limit) {
-    return jdbc.sql(
-            SUMMARY
-                + " where r.id in (select resident_id from resident_phone where phone = ?)"
-                + " and r.merged_into is null"
-                + keyset(afterKey)
-                + " order by r.search_name, r.id fetch first ? rows only")
-        .params(params(phone, afterKey, afterId, limit))
-        .query((rs, i) -> summary(rs))
-        .list();
+    return byChild("resident_phone", "phone", phone, afterKey, afterId, limit);
   }
 
   public List<ResidentSummary> byPostcode(
       String postcode, String afterKey, UUID afterId, int limit) {
+    return byChild("resident_address", "postcode", postcode, afterKey, afterId, limit);
+  }
+
+  /** Residents with a row in {@code table} whose {@code column} equals the value (exact match). */
+  private List<ResidentSummary> byChild(
+      String table, String column, String value, String afterKey, UUID afterId, int limit) {
     return jdbc.sql(
             SUMMARY
-                + " where r.id in (select resident_id from resident_address where postcode = ?)"
-                + " and r.merged_into is null"
+                + " where r.id in (select resident_id from "
+                + table
+                + " where "
+                + column
+                + " = ?) and r.merged_into is null"
                 + keyset(afterKey)
                 + " order by r.search_name, r.id fetch first ? rows only")
-        .params(params(postcode, afterKey, afterId, limit))
+        .params(params(value, afterKey, afterId, limit))
         .query((rs, i) -> summary(rs))
         .list();
   }
