@@ -81,10 +81,15 @@ class ApiTokens {
             .param(hash)
             .query(String.class)
             .optional();
+    // "Last used" to the minute is enough for an admin. Writing it on every request would make
+    // every concurrent call with one token queue for the same row lock.
+    Instant now = clock.instant();
     user.ifPresent(
         u ->
-            jdbc.sql("update api_token set last_used_at = ? where token_hash = ?")
-                .params(Timestamp.from(clock.instant()), hash)
+            jdbc.sql(
+                    "update api_token set last_used_at = ? where token_hash = ?"
+                        + " and (last_used_at is null or last_used_at < ?)")
+                .params(Timestamp.from(now), hash, Timestamp.from(now.minusSeconds(60)))
                 .update());
     return user;
   }
