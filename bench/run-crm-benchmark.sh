@@ -1,0 +1,198 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: AGPL-3.0-or-later
+#
+# The CRM load benchmark of issue 2 ("Speed and memory"), end to end:
+#   1. builds the jar into its own build directory (target-bench by default);
+#   2. creates the PostgreSQL database if it is missing;
+#   3. if the database has no demo data yet, starts Borough once to generate it (timed), then
+#      stops it, so generation and the measured run each get their own memory figures;
+#   4. starts Borough with `java -Xmx512m -jar …` on that database and waits for it;
+#   5. runs the harness, src/test/java/org/borough/bench/CrmLoadBenchmark.java, over HTTP;
+#   6. records the server's peak heap (GC log) and peak RSS (VmHWM), then stops it.
+# Results: <build dir>/bench/crm.json (harness), <build dir>/bench/run-<time>/ (everything).
+#
+# Usage: bench/run-crm-benchmark.sh [extra -Dbench.* options for the harness]
+#   e.g. bench/run-crm-benchmark.sh -Dbench.seconds=60 -Dbench.clients=16
+#
+# Environment (defaults in brackets):
+#   BENCH_DB [borough_demo]          database to use; reused as is when it already has data
+#   BOROUGH_DEMO_RESIDENTS [1000000] residents to generate into an empty database
+#   BOROUGH_DEMO_CASES [2000000]     cases to generate into an empty database
+#   BOROUGH_ADMIN_PASSWORD [bench-admin-password]  admin password (set on first start only)
+#   BOROUGH_DEMO_STAFF_PASSWORD [bench-staff-password]
+#   BENCH_PORT [8080]                port for Borough
+#   BENCH_HEAP [-Xmx512m]            heap option for Borough
+#   BENCH_BUILD_DIR [<repo>/target-bench]
+#   BENCH_SKIP_BUILD [false]         true to reuse the jar already built
+#   PGHOST [127.0.0.1] PGPORT [5432] PGUSER [postgres] PGPASSWORD []  for psql and for Borough
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+cd "$ROOT"
+
+DB=${BENCH_DB:-borough_demo}
+RESIDENTS=${BOROUGH_DEMO_RESIDENTS:-1000000}
+CASES=${BOROUGH_DEMO_CASES:-2000000}
+ADMIN_PASSWORD=${BOROUGH_ADMIN_PASSWORD:-bench-admin-password}
+STAFF_PASSWORD=${BOROUGH_DEMO_STAFF_PASSWORD:-bench-staff-password}
+PORT=${BENCH_PORT:-8080}
+HEAP=${BENCH_HEAP:--Xmx512m}
+BUILD_DIR=${BENCH_BUILD_DIR:-$ROOT/target-bench}
+export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
+export PGPASSWORD=${PGPASSWORD:-}
+
+STAMP=$(date -u +%Y%m%dT%H%M%SZ)
+RUN_DIR=$BUILD_DIR/bench/run-$STAMP
+mkdir -p "$RUN_DIR"
+ln -sfn "run-$STAMP" "$BUILD_DIR/bench/latest"
+SUMMARY=$RUN_DIR/summary.txt
+JAR=$BUILD_DIR/borough-0.1.0-SNAPSHOT.jar
+SERVER_PID=
+
+log() { echo "[bench $(date -u +%H:%M:%S)] $*" | tee -a "$SUMMARY"; }
+psql_db() { psql -X -v ON_ERROR_STOP=1 -d "$DB" -Atc "$1"; }
+
+stop_server() {
+  if [[ -n "${SERVER_PID}" ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
+    kill "$SERVER_PID"
+    for _ in $(seq 1 60); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 1; done
+    kill -0 "$SERVER_PID" 2>/dev/null && kill -9 "$SERVER_PID"
+  fi
+  SERVER_PID=
+}
+trap stop_server EXIT
+
+# The admin API token lets the harness issue its token even on a reused database whose admin
+# password is not BOROUGH_ADMIN_PASSWORD; random for each run and never printed.
+ADMIN_API_TOKEN=bench_$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 32)
+
+# start_server <label>: starts Borough on $DB in the background; sets SERVER_PID.
+start_server() {
+  local label=$1
+  SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" \
+  SPRING_DATASOURCE_USERNAME="$PGUSER" \
+  SPRING_DATASOURCE_PASSWORD="$PGPASSWORD" \
+  SERVER_PORT="$PORT" \
+  BOROUGH_DATA_DIR="$RUN_DIR/data" \
+  BOROUGH_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
+  BOROUGH_ADMIN_API_TOKEN="$ADMIN_API_TOKEN" \
+  BOROUGH_DEMO_STAFF_PASSWORD="$STAFF_PASSWORD" \
+  BOROUGH_DEMO_RESIDENTS="$RESIDENTS" \
+  BOROUGH_DEMO_CASES="$CASES" \
+    java $HEAP -Xlog:gc:file="$RUN_DIR/gc-$label.log":uptime -jar "$JAR" \
+    >"$RUN_DIR/server-$label.log" 2>&1 &
+  SERVER_PID=$!
+  log "started Borough ($label): pid $SERVER_PID, java $HEAP, port $PORT, database $DB"
+}
+
+# wait_for <seconds> <what> <command…>: polls until the command succeeds or the server dies.
+wait_for() {
+  local limit=$1 what=$2
+  shift 2
+  local waited=0
+  until "$@"; do
+    if ! kill -0 "$SERVER_PID" 2>/dev/null; then
+      log "Borough exited while waiting for $what; see $RUN_DIR/server-*.log"
+      tail -40 "$RUN_DIR"/server-*.log >&2 || true
+      exit 1
+    fi
+    if ((waited >= limit)); then
+      log "gave up waiting for $what after ${limit}s"
+      exit 1
+    fi
+    sleep 2
+    waited=$((waited + 2))
+  done
+}
+
+healthy() { curl -fsS "http://127.0.0.1:$PORT/actuator/health" 2>/dev/null | grep -q '"UP"'; }
+generated() { grep -q "Demo data ready" "$RUN_DIR/server-generate.log"; }
+
+# memory <label>: peak RSS (VmHWM) and heap figures of the running server.
+memory() {
+  local label=$1
+  {
+    echo "== $label: /proc/$SERVER_PID/status"
+    grep -E '^(VmHWM|VmRSS)' "/proc/$SERVER_PID/status"
+    echo "== $label: jcmd GC.heap_info"
+    jcmd "$SERVER_PID" GC.heap_info 2>&1 || true
+  } >>"$RUN_DIR/memory-$label.txt"
+  local hwm rss
+  hwm=$(awk '/^VmHWM/ {printf "%.0f MiB", $2/1024}' "/proc/$SERVER_PID/status")
+  rss=$(awk '/^VmRSS/ {printf "%.0f MiB", $2/1024}' "/proc/$SERVER_PID/status")
+  log "$label: peak RSS (VmHWM) $hwm, RSS now $rss"
+}
+
+# heap_peak <label>: the most heap in use before any collection, and the most committed, from
+# the GC log (lines like 'Pause Young (Normal) (G1 Evacuation Pause) 301M->42M(512M)').
+heap_peak() {
+  local label=$1
+  grep -oE '[0-9]+M->[0-9]+M\([0-9]+M\)' "$RUN_DIR/gc-$label.log" |
+    awk -F'[M>()-]+' -v label="$label" '
+      { if ($1 > used) used = $1; if ($3 > committed) committed = $3; n++ }
+      END { printf "%s: %d GCs, peak heap used %d MiB, peak heap committed %d MiB\n",
+            label, n, used, committed }' | tee -a "$SUMMARY"
+}
+
+log "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo)," \
+  "$(lscpu | sed -n 's/^Model name: *//p' | head -1)"
+log "java: $(java -version 2>&1 | head -2 | tail -1)"
+log "postgresql: $(psql -X -d postgres -Atc 'select version()')"
+log "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+if [[ "${BENCH_SKIP_BUILD:-false}" != true ]]; then
+  log "building: ./mvnw -B -q -DskipTests -Dborough.build.dir=$BUILD_DIR package"
+  ./mvnw -B -q -DskipTests -Dborough.build.dir="$BUILD_DIR" package
+fi
+[[ -f "$JAR" ]] || { log "no jar at $JAR"; exit 1; }
+
+if [[ -z "$(psql -X -d postgres -Atc "select 1 from pg_database where datname = '$DB'")" ]]; then
+  log "creating database $DB"
+  psql -X -v ON_ERROR_STOP=1 -d postgres -c "create database \"$DB\"" >/dev/null
+fi
+
+services=$(psql_db "select count(*) from service" 2>/dev/null || echo 0)
+if [[ "$services" == 0 ]]; then
+  log "database $DB has no demo data: generating $RESIDENTS residents and $CASES cases"
+  gen_started=$(date +%s)
+  start_server generate
+  wait_for 900 "demo data generation to start" grep -q "Generating demo data" \
+    "$RUN_DIR/server-generate.log"
+  wait_for 7200 "demo data generation" generated
+  gen_seconds=$(($(date +%s) - gen_started))
+  log "generation: $(grep -o 'Demo data ready.*' "$RUN_DIR/server-generate.log")"
+  log "generation: ${gen_seconds}s from JVM start to 'Demo data ready' (wall clock)"
+  memory generate
+  stop_server
+  heap_peak generate
+  # Fresh planner statistics after a bulk load, as autovacuum would produce shortly anyway.
+  log "vacuum analyze after the bulk load"
+  psql_db "vacuum analyze" >/dev/null
+else
+  log "database $DB has data already: reusing it (no generation)"
+fi
+log "data: $(psql_db "select count(*) from resident") residents," \
+  "$(psql_db "select count(*) from service_case") cases," \
+  "$(psql_db "select count(*) from service_case where status in ('NEW','OPEN','IN_PROGRESS','ON_HOLD')") active," \
+  "database $(psql_db "select pg_size_pretty(pg_database_size('$DB'))")"
+
+start_server bench
+wait_for 900 "/actuator/health" healthy
+log "Borough is up"
+
+harness=(./mvnw -B -q test -Dborough.build.dir="$BUILD_DIR" -Dtest=CrmLoadBenchmark
+  -Dsurefire.failIfNoSpecifiedTests=false -Dbench.url="http://127.0.0.1:$PORT"
+  -Dbench.out="$BUILD_DIR/bench/crm.json" "$@")
+log "harness: ${harness[*]}"
+set +e
+BOROUGH_ADMIN_PASSWORD="$ADMIN_PASSWORD" BENCH_ADMIN_API_TOKEN="$ADMIN_API_TOKEN" "${harness[@]}" \
+  2>&1 | tee "$RUN_DIR/harness.log"
+status=${PIPESTATUS[0]}
+set -e
+log "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+memory bench
+stop_server
+heap_peak bench
+cp "$BUILD_DIR/bench/crm.json" "$BUILD_DIR/bench/crm.txt" "$RUN_DIR/" 2>/dev/null || true
+log "results: $BUILD_DIR/bench/crm.json; run directory: $RUN_DIR"
+exit "$status"

@@ -1,0 +1,767 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.borough.bench;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * The CRM load benchmark from issue 2 ("Speed and memory"): resident search latency, team queue
+ * latency and case creation throughput, measured over HTTP against a <em>running</em> Borough.
+ *
+ * <p>Not a test: the name does not end in Test/Tests/IT, so {@code ./mvnw verify} never runs it,
+ * and it asserts nothing about timings. It prints a report and writes {@code <build
+ * dir>/bench/crm.json}. Run it with {@code bench/run-crm-benchmark.sh}, which starts Borough on
+ * PostgreSQL with -Xmx512m, or by hand:
+ *
+ * <pre>
+ * ./mvnw -B -q test -Dborough.build.dir=/work/main/target-bench -Dtest=CrmLoadBenchmark \
+ *     -Dsurefire.failIfNoSpecifiedTests=false -Dbench.url=http://127.0.0.1:8080 \
+ *     -Dbench.adminPassword=...
+ * </pre>
+ *
+ * <p>Settings (system properties): {@code bench.url}, {@code bench.adminUser} (admin), {@code
+ * bench.adminPassword} (else env BOROUGH_ADMIN_PASSWORD), {@code bench.adminToken} (else env
+ * BENCH_ADMIN_API_TOKEN: an admin API token, used when the password is unknown), {@code
+ * bench.token} (skip signing in and use this token), {@code bench.user} (whose token: supervisor),
+ * {@code bench.warmup} (requests of each kind before measuring: 300), {@code bench.searches}
+ * (2000), {@code bench.searchPages} (console search pages: 300), {@code bench.queues} (first pages:
+ * 1000), {@code bench.queuePages} (console queue pages: 300), {@code bench.clients} (8), {@code
+ * bench.seconds} (30), {@code bench.warmupSeconds} (case creation warm-up: 5), {@code
+ * bench.sampleResidents} (300), {@code bench.seed} (42), {@code bench.out} (the JSON summary's
+ * path).
+ */
+class CrmLoadBenchmark {
+
+  static final double TARGET_SEARCH_P95_MS = 50;
+  static final double TARGET_QUEUE_P95_MS = 100;
+  static final double TARGET_CASES_PER_SECOND = 500;
+
+  private final ObjectMapper json = new ObjectMapper();
+  private final StringBuilder report = new StringBuilder();
+  private final Map<String, Object> summary = new LinkedHashMap<>();
+
+  private BenchHttp http;
+  private Random random;
+
+  @Test
+  void run() throws Exception {
+    String url = setting("bench.url", "http://127.0.0.1:8080");
+    int warmup = intSetting("bench.warmup", 300);
+    int searches = intSetting("bench.searches", 2000);
+    int searchPages = intSetting("bench.searchPages", 300);
+    int queueRequests = intSetting("bench.queues", 1000);
+    int queuePages = intSetting("bench.queuePages", 300);
+    int clients = intSetting("bench.clients", 8);
+    int seconds = intSetting("bench.seconds", 30);
+    int warmupSeconds = intSetting("bench.warmupSeconds", 5);
+    int sampleSize = intSetting("bench.sampleResidents", 300);
+    long seed = Long.parseLong(setting("bench.seed", "42"));
+    random = new Random(seed);
+
+    Map<String, Object> config = new LinkedHashMap<>();
+    config.put("url", url);
+    config.put("user", setting("bench.user", "supervisor"));
+    config.put("warmupRequestsPerKind", warmup);
+    config.put("searches", searches);
+    config.put("searchPages", searchPages);
+    config.put("queueFirstPages", queueRequests);
+    config.put("queuePages", queuePages);
+    config.put("clients", clients);
+    config.put("seconds", seconds);
+    config.put("warmupSeconds", warmupSeconds);
+    config.put("sampleResidents", sampleSize);
+    config.put("seed", seed);
+    summary.put("startedAt", Instant.now().toString());
+    summary.put("config", config);
+    say("Borough CRM load benchmark against " + url + " at " + Instant.now());
+
+    http = new BenchHttp(url);
+    http.useToken(token(url));
+
+    List<String> allTeams = teams();
+    Sample sample = sample(allTeams, sampleSize);
+    // Queues are read for teams that have active cases; an empty queue would flatter the numbers.
+    List<String> teams = sample.busyTeams;
+    List<JsonNode> services = services();
+    say(
+        String.format(
+            Locale.UK,
+            "Sampled %d residents from the queues of %d teams (%d with active cases: %s);"
+                + " %d search terms; %d active services",
+            sample.residents,
+            allTeams.size(),
+            teams.size(),
+            String.join(", ", teams),
+            sample.terms.values().stream().mapToInt(List::size).sum(),
+            services.size()));
+    config.put("teams", teams);
+
+    // Warm-up: every kind of request, results thrown away.
+    long warmStarted = System.nanoTime();
+    searchApi(sample, warmup, new Random(seed + 1), true);
+    searchPages(sample, Math.max(1, warmup / 3), new Random(seed + 2), true);
+    queueApi(teams, Math.max(1, warmup / 2), new Random(seed + 3), true);
+    queuePages(teams, Math.max(1, warmup / 3), new Random(seed + 4), true);
+    createCases(services, sample.residentIds, clients, warmupSeconds, true);
+    say(
+        String.format(
+            Locale.UK, "Warm-up done in %.1f s", (System.nanoTime() - warmStarted) / 1e9));
+
+    searchApi(sample, searches, new Random(seed + 11), false);
+    searchPages(sample, searchPages, new Random(seed + 12), false);
+    queueApi(teams, queueRequests, new Random(seed + 13), false);
+    queuePages(teams, queuePages, new Random(seed + 14), false);
+    createCases(services, sample.residentIds, clients, seconds, false);
+
+    summary.put("finishedAt", Instant.now().toString());
+    verdict();
+    write(Path.of(outPath()));
+  }
+
+  // --- (a) resident search ------------------------------------------------------------------
+
+  private void searchApi(Sample sample, int n, Random rnd, boolean warm)
+      throws IOException, InterruptedException {
+    List<String> kinds = new ArrayList<>(sample.terms.keySet());
+    Map<String, Latencies> byKind = new LinkedHashMap<>();
+    kinds.forEach(k -> byKind.put(k, new Latencies(k)));
+    Latencies overall = new Latencies("overall");
+    Latencies nextPages = new Latencies("surname prefix, next page");
+    Map<String, Integer> empty = new TreeMap<>();
+    List<String> errors = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      String kind = kinds.get(i % kinds.size());
+      List<String> pool = sample.terms.get(kind);
+      String term = pool.get(rnd.nextInt(pool.size()));
+      Timed t = timed("/api/v1/residents?q=" + BenchHttp.enc(term), true);
+      boolean ok = t.status == 200;
+      byKind.get(kind).record(t.nanos, ok);
+      overall.record(t.nanos, ok);
+      if (!ok) {
+        addError(errors, "GET /api/v1/residents?q=" + term, t);
+        continue;
+      }
+      JsonNode body = json.readTree(t.body);
+      if (body.path("results").size() == 0) {
+        empty.merge(kind, 1, Integer::sum);
+      }
+      String next = body.path("next").isString() ? body.path("next").asString() : null;
+      // One search in ten that has a second page follows it: keyset pagination must be as fast.
+      if (kind.equals(KIND_PREFIX) && next != null && rnd.nextInt(10) == 0) {
+        Timed p =
+            timed(
+                "/api/v1/residents?q=" + BenchHttp.enc(term) + "&after=" + BenchHttp.enc(next),
+                true);
+        nextPages.record(p.nanos, p.status == 200);
+        if (p.status != 200) {
+          addError(errors, "GET /api/v1/residents?q=" + term + "&after=…", p);
+        }
+      }
+    }
+    if (warm) {
+      return;
+    }
+    section("(a) Resident search, GET /api/v1/residents?q=… (sequential, one client)");
+    say(Latencies.header());
+    byKind.values().forEach(l -> say(l.line()));
+    say(nextPages.line());
+    say(overall.line());
+    if (!empty.isEmpty()) {
+      say("  searches with no results (term sampled from real data): " + empty);
+    }
+    Map<String, Object> s = new LinkedHashMap<>();
+    s.put("overall", overall.summary());
+    Map<String, Object> kindsOut = new LinkedHashMap<>();
+    byKind.forEach((k, l) -> kindsOut.put(k, l.summary()));
+    kindsOut.put(nextPages.name(), nextPages.summary());
+    s.put("byKind", kindsOut);
+    s.put("emptyResults", empty);
+    s.put("errorSamples", errors);
+    summary.put("residentSearchApi", s);
+  }
+
+  private void searchPages(Sample sample, int n, Random rnd, boolean warm)
+      throws IOException, InterruptedException {
+    List<String> kinds = new ArrayList<>(sample.terms.keySet());
+    Latencies page = new Latencies("GET /residents?q=… (HTML)");
+    List<String> errors = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      List<String> pool = sample.terms.get(kinds.get(i % kinds.size()));
+      String term = pool.get(rnd.nextInt(pool.size()));
+      Timed t = timed("/residents?q=" + BenchHttp.enc(term), false);
+      page.record(t.nanos, t.status == 200);
+      if (t.status != 200) {
+        addError(errors, "GET /residents?q=" + term, t);
+      }
+    }
+    if (warm) {
+      return;
+    }
+    section("(a) Resident search, console page (sequential, one client)");
+    say(Latencies.header());
+    say(page.line());
+    Map<String, Object> s = new LinkedHashMap<>(page.summary());
+    s.put("errorSamples", errors);
+    summary.put("residentSearchPage", s);
+  }
+
+  // --- (b) team queues ----------------------------------------------------------------------
+
+  private static final String[] QUEUE_FILTERS = {"", "at-risk", "breached"};
+
+  private void queueApi(List<String> teams, int n, Random rnd, boolean warm)
+      throws IOException, InterruptedException {
+    Map<String, Latencies> first = new LinkedHashMap<>();
+    first.put("", new Latencies("first page, no filter"));
+    first.put("at-risk", new Latencies("first page, sla=at-risk"));
+    first.put("breached", new Latencies("first page, sla=breached"));
+    Latencies next = new Latencies("next page via cursor (depth 1-3)");
+    Latencies overall = new Latencies("overall");
+    List<String> errors = new ArrayList<>();
+    int[] pagesByDepth = new int[4];
+    for (int i = 0; i < n; i++) {
+      String team = teams.get(rnd.nextInt(teams.size()));
+      String sla = QUEUE_FILTERS[i % QUEUE_FILTERS.length];
+      String path = "/api/v1/teams/" + BenchHttp.enc(team) + "/queue";
+      String firstPath = sla.isEmpty() ? path : path + "?sla=" + sla;
+      Timed t = timed(firstPath, true);
+      first.get(sla).record(t.nanos, t.status == 200);
+      overall.record(t.nanos, t.status == 200);
+      if (t.status != 200) {
+        addError(errors, "GET " + firstPath, t);
+        continue;
+      }
+      int depth = 1 + rnd.nextInt(3);
+      String cursor = nextOf(t.body);
+      for (int d = 1; d <= depth && cursor != null; d++) {
+        String p = path + "?after=" + BenchHttp.enc(cursor) + (sla.isEmpty() ? "" : "&sla=" + sla);
+        Timed c = timed(p, true);
+        next.record(c.nanos, c.status == 200);
+        overall.record(c.nanos, c.status == 200);
+        if (c.status != 200) {
+          addError(errors, "GET " + p, c);
+          break;
+        }
+        pagesByDepth[d]++;
+        cursor = nextOf(c.body);
+      }
+    }
+    if (warm) {
+      return;
+    }
+    section("(b) Team queue, GET /api/v1/teams/{code}/queue (sequential, one client)");
+    say(Latencies.header());
+    first.values().forEach(l -> say(l.line()));
+    say(next.line());
+    say(overall.line());
+    say(
+        String.format(
+            Locale.UK,
+            "  cursor pages followed: depth 1: %d, depth 2: %d, depth 3: %d",
+            pagesByDepth[1],
+            pagesByDepth[2],
+            pagesByDepth[3]));
+    Map<String, Object> s = new LinkedHashMap<>();
+    s.put("overall", overall.summary());
+    Map<String, Object> kinds = new LinkedHashMap<>();
+    first.values().forEach(l -> kinds.put(l.name(), l.summary()));
+    kinds.put(next.name(), next.summary());
+    s.put("byKind", kinds);
+    s.put("cursorPagesByDepth", List.of(pagesByDepth[1], pagesByDepth[2], pagesByDepth[3]));
+    s.put("errorSamples", errors);
+    summary.put("teamQueueApi", s);
+  }
+
+  private void queuePages(List<String> teams, int n, Random rnd, boolean warm)
+      throws IOException, InterruptedException {
+    Latencies page = new Latencies("GET /queues/team/{code} (HTML)");
+    List<String> errors = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      String team = teams.get(rnd.nextInt(teams.size()));
+      String sla = QUEUE_FILTERS[i % QUEUE_FILTERS.length];
+      String path = "/queues/team/" + BenchHttp.enc(team) + (sla.isEmpty() ? "" : "?sla=" + sla);
+      Timed t = timed(path, false);
+      page.record(t.nanos, t.status == 200);
+      if (t.status != 200) {
+        addError(errors, "GET " + path, t);
+      }
+    }
+    if (warm) {
+      return;
+    }
+    section("(b) Team queue, console page (sequential, one client)");
+    say(Latencies.header());
+    say(page.line());
+    Map<String, Object> s = new LinkedHashMap<>(page.summary());
+    s.put("errorSamples", errors);
+    summary.put("teamQueuePage", s);
+  }
+
+  // --- (c) case creation --------------------------------------------------------------------
+
+  private void createCases(
+      List<JsonNode> services, List<String> residents, int clients, int seconds, boolean warm)
+      throws InterruptedException {
+    Latencies latency = new Latencies("POST /api/v1/cases");
+    AtomicInteger created = new AtomicInteger();
+    AtomicInteger failed = new AtomicInteger();
+    Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
+    List<String> errors = new CopyOnWriteArrayList<>();
+    AtomicLong sequence = new AtomicLong();
+    CountDownLatch start = new CountDownLatch(1);
+    List<Thread> threads = new ArrayList<>();
+    long[] window = new long[2];
+    for (int c = 0; c < clients; c++) {
+      Thread thread =
+          new Thread(
+              () -> {
+                try {
+                  start.await();
+                  long deadline = window[1];
+                  ThreadLocalRandom rnd = ThreadLocalRandom.current();
+                  while (System.nanoTime() < deadline) {
+                    JsonNode service = services.get(rnd.nextInt(services.size()));
+                    String resident =
+                        residents.isEmpty() ? null : residents.get(rnd.nextInt(residents.size()));
+                    String body = caseJson(service, resident, sequence.incrementAndGet());
+                    long t0 = System.nanoTime();
+                    int status;
+                    String text;
+                    try {
+                      HttpResponse<String> r = http.postJson("/api/v1/cases", body);
+                      status = r.statusCode();
+                      text = r.body();
+                    } catch (IOException e) {
+                      status = -1;
+                      text = e.toString();
+                    }
+                    long dt = System.nanoTime() - t0;
+                    boolean ok = status == 201;
+                    latency.record(dt, ok);
+                    statuses.computeIfAbsent(status, k -> new AtomicInteger()).incrementAndGet();
+                    if (ok) {
+                      created.incrementAndGet();
+                    } else {
+                      failed.incrementAndGet();
+                      if (errors.size() < 5) {
+                        errors.add(status + " " + abbreviate(text));
+                      }
+                    }
+                  }
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              },
+              "bench-client-" + c);
+      thread.setDaemon(true);
+      threads.add(thread);
+    }
+    threads.forEach(Thread::start);
+    window[0] = System.nanoTime();
+    window[1] = window[0] + seconds * 1_000_000_000L;
+    start.countDown();
+    for (Thread t : threads) {
+      t.join();
+    }
+    double elapsed = (System.nanoTime() - window[0]) / 1e9;
+    if (warm) {
+      return;
+    }
+    double rate = created.get() / elapsed;
+    section(
+        String.format(
+            Locale.UK,
+            "(c) Case creation, POST /api/v1/cases (%d concurrent clients for %d s)",
+            clients,
+            seconds));
+    say(Latencies.header());
+    say(latency.line());
+    say(
+        String.format(
+            Locale.UK,
+            "  created %d cases in %.1f s = %.1f cases/s; %d errors; statuses %s",
+            created.get(),
+            elapsed,
+            rate,
+            failed.get(),
+            new TreeMap<>(statuses)));
+    errors.forEach(e -> say("  error: " + e));
+    Map<String, Object> s = new LinkedHashMap<>();
+    s.put("clients", clients);
+    s.put("seconds", Latencies.round(elapsed));
+    s.put("created", created.get());
+    s.put("errors", failed.get());
+    s.put("casesPerSecond", Latencies.round(rate));
+    s.put("latency", latency.summary());
+    Map<String, Integer> byStatus = new TreeMap<>();
+    statuses.forEach((k, v) -> byStatus.put(String.valueOf(k), v.get()));
+    s.put("statuses", byStatus);
+    s.put("errorSamples", errors);
+    summary.put("caseCreation", s);
+  }
+
+  /** A valid case for a service: every required attribute answered with a valid value. */
+  private String caseJson(JsonNode service, String residentId, long n) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("serviceCode", service.path("code").asString());
+    if (residentId != null) {
+      body.put("residentId", residentId);
+    }
+    body.put(
+        "description",
+        "Benchmark case " + n + ": " + service.path("name").asString("") + " reported by phone");
+    body.put("channel", "PHONE");
+    Map<String, List<String>> answers = new LinkedHashMap<>();
+    for (JsonNode a : service.path("attributes")) {
+      if (!a.path("required").asBoolean(false)) {
+        continue;
+      }
+      String type = a.path("type").asString("STRING").toUpperCase(Locale.ROOT);
+      String value =
+          switch (type) {
+            case "SINGLE_VALUE_LIST", "MULTI_VALUE_LIST", "SINGLEVALUELIST", "MULTIVALUELIST" ->
+                a.path("values").path(0).path("key").asString("");
+            case "NUMBER" -> "2";
+            case "DATE", "DATETIME" -> LocalDate.now().minusDays(1).toString();
+            case "TEXT" -> "Seen this morning, still there";
+            default -> "Benchmark";
+          };
+      answers.put(a.path("code").asString(), List.of(value));
+    }
+    body.put("answers", answers);
+    return json.writeValueAsString(body);
+  }
+
+  // --- sampling real data through the API ---------------------------------------------------
+
+  static final String KIND_SURNAME = "name: surname";
+  static final String KIND_PREFIX = "name: surname prefix (3+ letters)";
+  static final String KIND_FULL = "name: full name";
+  static final String KIND_POSTCODE = "postcode";
+  static final String KIND_PHONE = "phone";
+  static final String KIND_EMAIL = "email";
+
+  /** Search terms by kind, and the residents they came from. */
+  record Sample(
+      Map<String, List<String>> terms,
+      List<String> residentIds,
+      int residents,
+      List<String> busyTeams) {}
+
+  private List<String> teams() throws IOException, InterruptedException {
+    HttpResponse<String> r = http.getJson("/api/v1/teams");
+    BenchHttp.expect(r, 200, "GET /api/v1/teams");
+    List<String> codes = new ArrayList<>();
+    for (JsonNode t : json.readTree(r.body())) {
+      codes.add(t.path("code").asString());
+    }
+    if (codes.isEmpty()) {
+      throw new IllegalStateException("No teams: is there demo data?");
+    }
+    return codes;
+  }
+
+  private List<JsonNode> services() throws IOException, InterruptedException {
+    HttpResponse<String> r = http.getJson("/api/v1/services");
+    BenchHttp.expect(r, 200, "GET /api/v1/services");
+    List<JsonNode> active = new ArrayList<>();
+    for (JsonNode s : json.readTree(r.body())) {
+      if (s.path("active").asBoolean(true)) {
+        active.add(s);
+      }
+    }
+    if (active.isEmpty()) {
+      throw new IllegalStateException("No active services in the catalogue");
+    }
+    return active;
+  }
+
+  /**
+   * Residents found through the queues (every team, no filter and breached, two pages each), then
+   * read one by one for their names, postcodes, phones and emails.
+   */
+  private Sample sample(List<String> teams, int size) throws IOException, InterruptedException {
+    Set<String> ids = new LinkedHashSet<>();
+    Set<String> busy = new LinkedHashSet<>();
+    for (String team : teams) {
+      for (String sla : QUEUE_FILTERS) {
+        String path =
+            "/api/v1/teams/"
+                + BenchHttp.enc(team)
+                + "/queue"
+                + (sla.isEmpty() ? "" : "?sla=" + sla);
+        String cursor = null;
+        for (int page = 0; page < 2; page++) {
+          String p =
+              cursor == null
+                  ? path
+                  : path + (sla.isEmpty() ? "?" : "&") + "after=" + BenchHttp.enc(cursor);
+          HttpResponse<String> r = http.getJson(p);
+          BenchHttp.expect(r, 200, "GET " + p);
+          JsonNode body = json.readTree(r.body());
+          for (JsonNode c : body.path("cases")) {
+            busy.add(team);
+            if (c.path("residentId").isString()) {
+              ids.add(c.path("residentId").asString());
+            }
+          }
+          cursor = body.path("next").isString() ? body.path("next").asString() : null;
+          if (cursor == null) {
+            break;
+          }
+        }
+      }
+    }
+    List<String> shuffled = new ArrayList<>(ids);
+    Collections.shuffle(shuffled, random);
+    List<String> chosen = shuffled.subList(0, Math.min(size, shuffled.size()));
+    Map<String, List<String>> terms = new LinkedHashMap<>();
+    for (String k :
+        List.of(KIND_SURNAME, KIND_PREFIX, KIND_FULL, KIND_POSTCODE, KIND_PHONE, KIND_EMAIL)) {
+      terms.put(k, new ArrayList<>());
+    }
+    int phoneStyle = 0;
+    for (String id : chosen) {
+      HttpResponse<String> r = http.getJson("/api/v1/residents/" + id);
+      BenchHttp.expect(r, 200, "GET /api/v1/residents/" + id);
+      JsonNode res = json.readTree(r.body());
+      String forename = res.path("forename").asString("");
+      String surname = res.path("surname").asString("");
+      if (!surname.isBlank()) {
+        terms.get(KIND_SURNAME).add(surname);
+        String letters = surname.replaceAll("[^\\p{L}]", "");
+        if (letters.length() >= 3) {
+          int len = letters.length() == 3 ? 3 : 3 + random.nextInt(letters.length() - 3);
+          terms.get(KIND_PREFIX).add(letters.substring(0, len));
+        }
+        if (!forename.isBlank()) {
+          terms.get(KIND_FULL).add(forename + " " + surname);
+        }
+      }
+      for (JsonNode a : res.path("addresses")) {
+        if (a.path("postcode").isString()) {
+          terms.get(KIND_POSTCODE).add(a.path("postcode").asString());
+          break;
+        }
+      }
+      for (JsonNode p : res.path("phones")) {
+        String e164 = p.asString("");
+        // Half as stored (+447700900123), half as people say it (07700900123).
+        terms
+            .get(KIND_PHONE)
+            .add(phoneStyle++ % 2 == 0 || !e164.startsWith("+44") ? e164 : "0" + e164.substring(3));
+        break;
+      }
+      for (JsonNode e : res.path("emails")) {
+        terms.get(KIND_EMAIL).add(e.asString());
+        break;
+      }
+    }
+    terms.values().removeIf(List::isEmpty);
+    if (terms.isEmpty()) {
+      throw new IllegalStateException("Found no residents in the team queues to sample from");
+    }
+    if (busy.isEmpty()) {
+      throw new IllegalStateException("Every team queue is empty: is there demo data?");
+    }
+    return new Sample(terms, List.copyOf(chosen), chosen.size(), List.copyOf(busy));
+  }
+
+  // --- plumbing -----------------------------------------------------------------------------
+
+  /** One timed request: status, body, and the time until the whole body had arrived. */
+  record Timed(int status, String body, long nanos) {}
+
+  private Timed timed(String path, boolean api) {
+    long t0 = System.nanoTime();
+    try {
+      HttpResponse<String> r = api ? http.getJson(path) : http.get(path);
+      return new Timed(r.statusCode(), r.body(), System.nanoTime() - t0);
+    } catch (IOException e) {
+      return new Timed(-1, e.toString(), System.nanoTime() - t0);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private String nextOf(String body) {
+    JsonNode next = json.readTree(body).path("next");
+    return next.isString() ? next.asString() : null;
+  }
+
+  private static void addError(List<String> errors, String what, Timed t) {
+    if (errors.size() < 5) {
+      errors.add(what + " -> " + t.status + " " + abbreviate(t.body));
+    }
+  }
+
+  private static String abbreviate(String s) {
+    if (s == null) {
+      return "";
+    }
+    String flat = s.replaceAll("\\s+", " ");
+    return flat.length() <= 200 ? flat : flat.substring(0, 200) + "…";
+  }
+
+  /**
+   * The bearer token to measure with: {@code bench.token} if given; else one issued to {@code
+   * bench.user} by the admin, signing in through the form with the admin password, or, when no
+   * password is given or it does not work (a reused database whose admin password is unknown), with
+   * the admin API token from {@code bench.adminToken}.
+   */
+  private String token(String url) throws IOException, InterruptedException {
+    String given = setting("bench.token", null);
+    if (given != null) {
+      return given;
+    }
+    String owner = setting("bench.user", "supervisor");
+    String password = setting("bench.adminPassword", System.getenv("BOROUGH_ADMIN_PASSWORD"));
+    String adminToken = setting("bench.adminToken", System.getenv("BENCH_ADMIN_API_TOKEN"));
+    if (password != null) {
+      try {
+        String token =
+            BenchHttp.issueToken(url, setting("bench.adminUser", "admin"), password, owner);
+        say("Signed in as admin through the form and issued a token for " + owner);
+        return token;
+      } catch (IllegalStateException e) {
+        if (adminToken == null) {
+          throw e;
+        }
+        say("Form sign-in did not work (" + e.getMessage() + "); using the admin API token");
+      }
+    }
+    if (adminToken == null) {
+      throw new IllegalStateException(
+          "Give the admin password (-Dbench.adminPassword=… or BOROUGH_ADMIN_PASSWORD),"
+              + " an admin API token (-Dbench.adminToken=…) or a token (-Dbench.token=…)");
+    }
+    String token = BenchHttp.issueTokenAsAdmin(url, adminToken, owner);
+    say("Issued a token for " + owner + " with the admin API token");
+    return token;
+  }
+
+  /** Targets from issue 2, compared with what was measured; reported, never asserted. */
+  private void verdict() {
+    Map<String, Object> targets = new LinkedHashMap<>();
+    targets.put(
+        "residentSearchApiP95",
+        target(pathOf("residentSearchApi", "overall", "p95Ms"), TARGET_SEARCH_P95_MS, true));
+    targets.put(
+        "residentSearchPageP95",
+        target(pathOf("residentSearchPage", "p95Ms"), TARGET_SEARCH_P95_MS, true));
+    targets.put(
+        "teamQueueApiP95",
+        target(pathOf("teamQueueApi", "overall", "p95Ms"), TARGET_QUEUE_P95_MS, true));
+    targets.put(
+        "teamQueuePageP95", target(pathOf("teamQueuePage", "p95Ms"), TARGET_QUEUE_P95_MS, true));
+    targets.put(
+        "casesPerSecond",
+        target(pathOf("caseCreation", "casesPerSecond"), TARGET_CASES_PER_SECOND, false));
+    summary.put("targets", targets);
+    section("Targets (issue 2)");
+    targets.forEach(
+        (k, v) -> {
+          @SuppressWarnings("unchecked")
+          Map<String, Object> t = (Map<String, Object>) v;
+          say(
+              String.format(
+                  Locale.UK,
+                  "  %-24s measured %8s  target %s %-6s  %s",
+                  k,
+                  t.get("measured"),
+                  Boolean.TRUE.equals(t.get("atMost")) ? "<=" : ">=",
+                  t.get("target"),
+                  t.get("met") == null
+                      ? "not measured"
+                      : Boolean.TRUE.equals(t.get("met")) ? "met" : "NOT MET"));
+        });
+  }
+
+  private static Map<String, Object> target(Object measured, double target, boolean atMost) {
+    Map<String, Object> t = new LinkedHashMap<>();
+    t.put("measured", measured);
+    t.put("target", target);
+    t.put("atMost", atMost);
+    // null when that part was not run (its request count set to 0)
+    Boolean met =
+        measured instanceof Number m
+            ? (atMost ? m.doubleValue() <= target : m.doubleValue() >= target)
+            : null;
+    t.put("met", met);
+    return t;
+  }
+
+  @SuppressWarnings("unchecked")
+  private Object pathOf(String... keys) {
+    Object at = summary;
+    for (String k : keys) {
+      if (!(at instanceof Map<?, ?> m)) {
+        return null;
+      }
+      at = ((Map<String, Object>) m).get(k);
+    }
+    return at;
+  }
+
+  private void write(Path out) throws IOException {
+    Files.createDirectories(out.toAbsolutePath().getParent());
+    Files.writeString(
+        out, json.writerWithDefaultPrettyPrinter().writeValueAsString(summary) + "\n");
+    Path text =
+        out.resolveSibling(out.getFileName().toString().replaceAll("\\.json$", "") + ".txt");
+    Files.writeString(text, report.toString(), StandardCharsets.UTF_8);
+    say("\nWrote " + out.toAbsolutePath() + " and " + text.toAbsolutePath());
+  }
+
+  private static String outPath() {
+    String explicit = System.getProperty("bench.out");
+    if (explicit != null && !explicit.isBlank()) {
+      return explicit;
+    }
+    return System.getProperty("borough.build.dir", "target") + "/bench/crm.json";
+  }
+
+  private void section(String title) {
+    say("");
+    say(title);
+  }
+
+  private void say(String line) {
+    System.out.println(line);
+    report.append(line).append('\n');
+  }
+
+  private static String setting(String name, String fallback) {
+    String v = System.getProperty(name);
+    return v == null || v.isBlank() ? fallback : v;
+  }
+
+  private static int intSetting(String name, int fallback) {
+    return Integer.parseInt(setting(name, String.valueOf(fallback)));
+  }
+}
