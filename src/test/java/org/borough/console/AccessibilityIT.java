@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -157,7 +158,9 @@ class AccessibilityIT extends IntegrationTest {
     d.findElement(By.id("username")).sendKeys(username);
     d.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
     d.findElement(By.cssSelector("main form button")).click();
+    // The old page's heading goes stale as the new page loads: keep looking until it settles.
     new WebDriverWait(d, Duration.ofSeconds(10))
+        .ignoring(StaleElementReferenceException.class)
         .until(x -> x.findElement(By.tagName("h1")).getText().equals("Staff console"));
   }
 

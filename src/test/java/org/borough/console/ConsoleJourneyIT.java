@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -142,7 +143,9 @@ class ConsoleJourneyIT extends IntegrationTest {
     d.findElement(By.id("username")).sendKeys(username);
     d.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
     d.findElement(By.cssSelector("main form button")).click();
+    // The old page's heading goes stale as the new page loads: keep looking until it settles.
     new WebDriverWait(d, Duration.ofSeconds(10))
+        .ignoring(StaleElementReferenceException.class)
         .until(x -> x.findElement(By.tagName("h1")).getText().equals("Staff console"));
     checked(d);
   }
