@@ -105,6 +105,29 @@ wait_for() {
   done
 }
 
+# cpu_snapshot: "<machine busy CPU-s> <server CPU-s> <this database's PostgreSQL CPU-s>"
+cpu_snapshot() {
+  local hz machine server pg=0 p v
+  hz=$(getconf CLK_TCK)
+  machine=$(awk -v hz="$hz" '/^cpu / {print ($2+$3+$4+$7+$8+$9)/hz}' /proc/stat)
+  server=$(awk -v hz="$hz" '{print ($14+$15)/hz}' "/proc/$SERVER_PID/stat")
+  for p in $(pgrep -u postgres); do
+    # this database's backends and the shared background processes (WAL writer, checkpointer…)
+    if tr '\0' ' ' <"/proc/$p/cmdline" 2>/dev/null | grep -qE " $DB |writer|checkpointer|autovacuum"; then
+      v=$(awk -v hz="$hz" '{print ($14+$15)/hz}' "/proc/$p/stat" 2>/dev/null || echo 0)
+      pg=$(awk -v a="$pg" -v b="${v:-0}" 'BEGIN {print a + b}')
+    fi
+  done
+  echo "$machine $server $pg"
+}
+
+# children_cpu: CPU-s used so far by this script's finished children (the harness run)
+# ('times' must not run in a pipeline or $(…): a subshell has no children of its own.)
+children_cpu() {
+  times >"$RUN_DIR/.times"
+  tail -1 "$RUN_DIR/.times" | awk '{gsub(/[ms]/, " "); print $1*60+$2 + $3*60+$4}'
+}
+
 healthy() { curl -fsS "http://127.0.0.1:$PORT/actuator/health" 2>/dev/null | grep -q '"UP"'; }
 generated() { grep -q "Demo data ready" "$RUN_DIR/server-generate.log"; }
 
@@ -184,12 +207,28 @@ harness=(./mvnw -B -q test -Dborough.build.dir="$BUILD_DIR" -Dtest=CrmLoadBenchm
   -Dsurefire.failIfNoSpecifiedTests=false -Dbench.url="http://127.0.0.1:$PORT"
   -Dbench.out="$BUILD_DIR/bench/crm.json" "$@")
 log "harness: ${harness[*]}"
+cpu_before=($(cpu_snapshot))
+children_cpu >"$RUN_DIR/.children"; children_before=$(cat "$RUN_DIR/.children")
+wall_before=$(date +%s.%N)
 set +e
 BOROUGH_ADMIN_PASSWORD="$ADMIN_PASSWORD" BENCH_ADMIN_API_TOKEN="$ADMIN_API_TOKEN" "${harness[@]}" \
   2>&1 | tee "$RUN_DIR/harness.log"
 status=${PIPESTATUS[0]}
 set -e
 log "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+cpu_after=($(cpu_snapshot))
+children_cpu >"$RUN_DIR/.children"; children_after=$(cat "$RUN_DIR/.children")
+wall_after=$(date +%s.%N)
+# Where the machine's CPU went during the harness run; 'other' is everything that was not
+# Borough, its PostgreSQL backends or the harness (with its Maven): other people's work.
+awk -v w0="$wall_before" -v w1="$wall_after" -v m0="${cpu_before[0]}" -v m1="${cpu_after[0]}" \
+  -v s0="${cpu_before[1]}" -v s1="${cpu_after[1]}" -v p0="${cpu_before[2]}" -v p1="${cpu_after[2]}" \
+  -v h0="$children_before" -v h1="$children_after" -v cores="$(nproc)" 'BEGIN {
+    wall = w1 - w0; busy = m1 - m0; srv = s1 - s0; pg = p1 - p0; h = h1 - h0
+    other = busy - srv - pg - h; if (other < 0) other = 0
+    printf "CPU during the harness run (%.0f s wall, %.0f CPU-s available): Borough %.0f, PostgreSQL %.0f, harness+Maven %.0f, other processes %.0f (%.0f%% of the machine)\n",
+      wall, wall * cores, srv, pg, h, other, 100 * other / (wall * cores)
+  }' | tee -a "$SUMMARY"
 memory bench
 stop_server
 heap_peak bench
