@@ -27,6 +27,8 @@ import org.borough.identity.StaffDirectory;
 import org.borough.support.Fixtures;
 import org.borough.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
+import org.skyscreamer.jsonassert.JSONAssert;
+import org.skyscreamer.jsonassert.JSONCompareMode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
@@ -174,6 +176,8 @@ class ApiIT extends IntegrationTest {
             .getContentAsString();
     assertThat(reference(json)).isEqualTo(reference);
     assertThat(caseStatus(json)).isEqualTo("NEW");
+    // The POST answers from the rows it wrote; it must say exactly what a later read says.
+    JSONAssert.assertEquals(json, raised.getContentAsString(), JSONCompareMode.STRICT);
   }
 
   @Test

@@ -15,6 +15,8 @@ import java.util.UUID;
 import org.borough.cases.CaseStatus;
 import org.borough.cases.CaseView.TimelineEntry;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
 /** The case tables. Queue reads are keyset-paginated on (due_at, id); nothing counts rows. */
@@ -110,17 +112,25 @@ public class CaseRepository {
         == 1;
   }
 
+  /** Stores a case's answers in one statement (a case has a handful; one round trip, not n). */
   public void insertAnswers(UUID caseId, Map<String, List<String>> answers) {
+    List<Object> params = new ArrayList<>();
+    StringBuilder rows = new StringBuilder();
     answers.forEach(
         (code, values) -> {
           for (int i = 0; i < values.size(); i++) {
-            jdbc.sql(
-                    "insert into case_attribute (case_id, attribute_code, position, attr_value)"
-                        + " values (?, ?, ?, ?)")
-                .params(caseId, code, i, values.get(i))
-                .update();
+            rows.append(rows.isEmpty() ? "(?, ?, ?, ?)" : ", (?, ?, ?, ?)");
+            params.addAll(List.of(caseId, code, i, values.get(i)));
           }
         });
+    if (params.isEmpty()) {
+      return;
+    }
+    jdbc.sql(
+            "insert into case_attribute (case_id, attribute_code, position, attr_value) values "
+                + rows)
+        .params(params)
+        .update();
   }
 
   public Map<String, List<String>> answers(UUID caseId) {
@@ -138,7 +148,8 @@ public class CaseRepository {
     return answers;
   }
 
-  public void addTimeline(
+  /** Adds to a case's timeline and answers the entry as written, with its id. */
+  public TimelineEntry addTimeline(
       UUID caseId,
       Instant at,
       String actor,
@@ -147,6 +158,7 @@ public class CaseRepository {
       CaseStatus from,
       CaseStatus to,
       String body) {
+    KeyHolder key = new GeneratedKeyHolder();
     jdbc.sql(
             "insert into case_timeline (case_id, at, actor, kind, public_note, from_status,"
                 + " to_status, body) values (?, ?, ?, ?, ?, ?, ?, ?)")
@@ -159,7 +171,8 @@ public class CaseRepository {
             from == null ? null : from.name(),
             to == null ? null : to.name(),
             body)
-        .update();
+        .update(key, "id");
+    return new TimelineEntry(key.getKey().longValue(), at, actor, kind, publicNote, from, to, body);
   }
 
   public List<TimelineEntry> timeline(UUID caseId) {

@@ -41,12 +41,12 @@ class ApiTokenFilter extends OncePerRequestFilter {
       return;
     }
     String token = request.getHeader("Authorization").substring(7).trim();
-    Optional<String> username = tokens.authenticate(token);
-    if (username.isEmpty()) {
+    Optional<UserDetails> found = tokens.authenticate(token, users::loadUserByUsername);
+    if (found.isEmpty()) {
       Problems.write(response, 401, "Unauthorized", "The bearer token is not valid or revoked");
       return;
     }
-    UserDetails user = users.loadUserByUsername(username.get());
+    UserDetails user = found.get();
     var auth = UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
     var context = SecurityContextHolder.createEmptyContext();
     context.setAuthentication(auth);
