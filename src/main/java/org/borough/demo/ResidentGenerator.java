@@ -137,9 +137,17 @@ final class ResidentGenerator {
                 created_at timestamptz, updated_at timestamptz, version integer
                 """);
         BulkInsert emails =
-            new BulkInsert(connection, postgres, "resident_email", "resident_id uuid, email text");
+            new BulkInsert(
+                connection,
+                postgres,
+                "resident_email",
+                "resident_id uuid, email text, search_name text");
         BulkInsert phones =
-            new BulkInsert(connection, postgres, "resident_phone", "resident_id uuid, phone text");
+            new BulkInsert(
+                connection,
+                postgres,
+                "resident_phone",
+                "resident_id uuid, phone text, search_name text");
         BulkInsert addresses =
             new BulkInsert(
                 connection,
@@ -147,7 +155,7 @@ final class ResidentGenerator {
                 "resident_address",
                 """
                 id uuid, resident_id uuid, line1 text, line2 text, town text,
-                postcode text, uprn bigint, ward_code text, is_primary boolean
+                postcode text, uprn bigint, ward_code text, is_primary boolean, search_name text
                 """);
         BulkInsert flags =
             new BulkInsert(
@@ -172,11 +180,12 @@ final class ResidentGenerator {
           updated = created.plusSeconds((long) (span * r.nextDouble()));
           version = 1;
         }
+        String searchName = ResidentManagement.searchName(forename, surname);
         residents.add(
             id,
             forename,
             surname,
-            ResidentManagement.searchName(forename, surname),
+            searchName,
             born,
             preferredChannel(r),
             r.nextDouble() < 0.1 ? LANGUAGES[r.nextInt(LANGUAGES.length)] : null,
@@ -185,18 +194,18 @@ final class ResidentGenerator {
             updated,
             version);
         if (r.nextDouble() < 0.8) {
-          emails.add(id, People.email(forename, surname, i + 1, r));
+          emails.add(id, People.email(forename, surname, i + 1, r), searchName);
         }
         double p = r.nextDouble();
         if (p < 0.72) {
-          phones.add(id, People.mobile(r));
+          phones.add(id, People.mobile(r), searchName);
         } else if (p < 0.85) {
-          phones.add(id, People.landline(r));
+          phones.add(id, People.landline(r), searchName);
         } else if (p < 0.93) {
           String mobile = People.mobile(r);
           String landline = People.landline(r);
-          phones.add(id, mobile);
-          phones.add(id, landline);
+          phones.add(id, mobile, searchName);
+          phones.add(id, landline, searchName);
         }
         Places.Home home = home(i);
         addresses.add(
@@ -208,7 +217,8 @@ final class ResidentGenerator {
             home.postcode(),
             home.uprn(),
             home.wardCode(places),
-            true);
+            true,
+            searchName);
         if (r.nextDouble() < 0.02) {
           Places.Home old = places.home(r.nextLong(places.homes()));
           addresses.add(
@@ -220,7 +230,8 @@ final class ResidentGenerator {
               old.postcode(),
               old.uprn(),
               old.wardCode(places),
-              false);
+              false,
+              searchName);
         }
         if (r.nextDouble() < 0.025) {
           Vulnerability.Kind[] kinds = Vulnerability.Kind.values();

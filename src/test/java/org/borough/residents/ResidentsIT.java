@@ -281,14 +281,7 @@ class ResidentsIT extends IntegrationTest {
   @Test
   void searchPagesThirtyMatchesAsTwentyFiveThenFiveWithoutDuplicates() {
     String surname = surname("Page");
-    List<ResidentId> created = new ArrayList<>();
-    for (int i = 0; i < 30; i++) {
-      String forename = "Person" + (char) ('a' + i % 26) + (char) ('a' + i / 26);
-      created.add(
-          asUser(
-              Fixtures.AGENT,
-              () -> residents.register(details(forename, surname, null, null, null))));
-    }
+    List<ResidentId> created = registerThirty(surname, null);
 
     ResidentSearch first = search(surname, null);
     assertThat(first.results()).hasSize(ResidentManagement.PAGE_SIZE).hasSize(25);
@@ -304,6 +297,41 @@ class ResidentsIT extends IntegrationTest {
     first.results().forEach(r -> keys.add(r.sortKey()));
     second.results().forEach(r -> keys.add(r.sortKey()));
     assertThat(keys).isSorted();
+  }
+
+  @Test
+  void searchByASharedPhonePagesInNameOrderFollowsARenameAndLeavesOutMergedRecords() {
+    String surname = surname("Shared");
+    String phone = "07700 " + sixDigits();
+    List<ResidentId> created = registerThirty(surname, phone);
+    ResidentId renamed = created.get(0);
+    int version = asUser(Fixtures.AGENT, () -> residents.view(renamed)).version();
+    asUser(
+        Fixtures.AGENT,
+        () -> {
+          residents.update(renamed, details("Zoe", surname, null, phone, null), version);
+          return null;
+        });
+    ResidentId merged = created.get(1);
+    asUser(
+        Fixtures.SUPERVISOR,
+        () -> {
+          residents.merge(created.get(2), merged);
+          return null;
+        });
+
+    ResidentSearch first = search(phone, null);
+    ResidentSearch second = search(phone, first.next());
+
+    assertThat(first.interpretedAs()).isEqualTo("phone");
+    assertThat(first.results()).hasSize(25);
+    assertThat(second.results()).hasSize(4);
+    assertThat(second.next()).isNull();
+    List<ResidentSummary> all = new ArrayList<>(first.results());
+    all.addAll(second.results());
+    assertThat(ids(all)).doesNotHaveDuplicates().doesNotContain(merged).contains(renamed);
+    assertThat(all.stream().map(ResidentSummary::sortKey).toList()).isSorted();
+    assertThat(all.get(all.size() - 1).id()).as("renamed Zoe sorts last").isEqualTo(renamed);
   }
 
   @Test
@@ -732,6 +760,19 @@ class ResidentsIT extends IntegrationTest {
         180,
         ContactOutcome.INFORMATION_GIVEN,
         "Asked about collection days");
+  }
+
+  /** Thirty residents with one surname (and phone, if given), forenames in alphabetical order. */
+  private List<ResidentId> registerThirty(String surname, String phone) {
+    List<ResidentId> created = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      String forename = "Person" + (char) ('a' + i % 26) + (char) ('a' + i / 26);
+      created.add(
+          asUser(
+              Fixtures.AGENT,
+              () -> residents.register(details(forename, surname, null, phone, null))));
+    }
+    return created;
   }
 
   private ResidentSearch search(String q, String after) {
