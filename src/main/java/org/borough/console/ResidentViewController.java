@@ -12,6 +12,9 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The resident single view: details, flags, cases and contacts on one page. */
 @Controller
@@ -42,5 +45,23 @@ class ResidentViewController {
     model.addAttribute("cases", cases.ofResident(current, HISTORY));
     model.addAttribute("contacts", contacts.ofResident(current, HISTORY));
     return "console/resident";
+  }
+
+  @PostMapping("/residents/{id}/phones/remove")
+  @PreAuthorize("hasAuthority('RESIDENT_WRITE')")
+  String removePhone(
+      @PathVariable UUID id, @RequestParam String phone, RedirectAttributes redirect) {
+    residents.removePhone(new ResidentId(id), phone);
+    redirect.addFlashAttribute("banner", "Phone number removed");
+    return "redirect:/residents/" + id;
+  }
+
+  @PostMapping("/residents/{id}/emails/remove")
+  @PreAuthorize("hasAuthority('RESIDENT_WRITE')")
+  String removeEmail(
+      @PathVariable UUID id, @RequestParam String email, RedirectAttributes redirect) {
+    residents.removeEmail(new ResidentId(id), email);
+    redirect.addFlashAttribute("banner", "Email address removed");
+    return "redirect:/residents/" + id;
   }
 }

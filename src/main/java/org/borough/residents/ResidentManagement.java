@@ -150,6 +150,39 @@ public class ResidentManagement {
     events.publishEvent(new ResidentUpdated(id, v.address.map(Address::wardCode).orElse(null)));
   }
 
+  /**
+   * Removes a phone number the resident no longer uses (a wrong one, or one that came over in a
+   * merge). Editing never removes one, so that a typo in the form cannot lose a way of reaching
+   * them; this is the deliberate step.
+   */
+  @PreAuthorize("hasAuthority('RESIDENT_WRITE')")
+  @Transactional
+  public void removePhone(ResidentId id, String phone) {
+    live(id);
+    if (!residents.removePhone(id.value(), phone)) {
+      throw new NotFoundException("Phone number");
+    }
+    recordRemoval(id, "phone number removed");
+  }
+
+  /** Removes an email address the resident no longer uses; see {@link #removePhone}. */
+  @PreAuthorize("hasAuthority('RESIDENT_WRITE')")
+  @Transactional
+  public void removeEmail(ResidentId id, String email) {
+    live(id);
+    if (!residents.removeEmail(id.value(), email)) {
+      throw new NotFoundException("Email address");
+    }
+    recordRemoval(id, "email address removed");
+  }
+
+  private void recordRemoval(ResidentId id, String detail) {
+    audit.record(AuditAction.UPDATE, SUBJECT, id.toString(), detail);
+    String ward =
+        residents.addresses(id.value()).stream().findFirst().map(Address::wardCode).orElse(null);
+    events.publishEvent(new ResidentUpdated(id, ward));
+  }
+
   /** Everything about a resident; the view is audited. Merged records are followed. */
   @PreAuthorize("hasAuthority('RESIDENT_READ')")
   @Transactional

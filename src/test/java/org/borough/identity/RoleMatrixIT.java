@@ -125,6 +125,16 @@ class RoleMatrixIT extends IntegrationTest {
           needs(GET, "/residents/{id}/merge", "/residents/" + RESIDENT + "/merge", RESIDENT_MERGE),
           needs(POST, "/residents/{id}/merge", "/residents/" + RESIDENT + "/merge", RESIDENT_MERGE),
           needs(
+              POST,
+              "/residents/{id}/phones/remove",
+              "/residents/" + RESIDENT + "/phones/remove?phone=%2B447700900000",
+              RESIDENT_WRITE),
+          needs(
+              POST,
+              "/residents/{id}/emails/remove",
+              "/residents/" + RESIDENT + "/emails/remove?email=nobody%40example.org",
+              RESIDENT_WRITE),
+          needs(
               GET,
               "/residents/{id}/contacts/new",
               "/residents/" + RESIDENT + "/contacts/new",

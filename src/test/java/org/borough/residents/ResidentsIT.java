@@ -7,6 +7,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.ArrayList;
@@ -640,6 +641,56 @@ class ResidentsIT extends IntegrationTest {
   }
 
   // --- optimistic locking -----------------------------------------------------------------------
+
+  @Test
+  void anAgentRemovesAPhoneAndAnEmailFromTheSingleViewAndTheRemovalIsAudited() throws Exception {
+    Person jane = registerJane();
+    String phone = "+447700" + jane.phoneDigits;
+    String page =
+        mvc.perform(get("/residents/" + jane.id.value()).with(as(Fixtures.AGENT)))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(page).contains("/phones/remove").contains("/emails/remove");
+
+    mvc.perform(
+            post("/residents/" + jane.id.value() + "/phones/remove")
+                .with(as(Fixtures.AGENT))
+                .with(csrf())
+                .param("phone", phone))
+        .andExpect(status().is3xxRedirection())
+        .andExpect(redirectedUrl("/residents/" + jane.id.value()));
+    mvc.perform(
+            post("/residents/" + jane.id.value() + "/emails/remove")
+                .with(as(Fixtures.AGENT))
+                .with(csrf())
+                .param("email", jane.email))
+        .andExpect(status().is3xxRedirection());
+
+    assertThat(stored("select phone from resident_phone where resident_id = ?", jane.id)).isEmpty();
+    assertThat(stored("select email from resident_email where resident_id = ?", jane.id)).isEmpty();
+    assertThat(ids(search(phone, null).results())).doesNotContain(jane.id);
+    assertThat(
+            jdbc.sql(
+                    "select count(*) from audit_log where subject_id = ? and action = 'UPDATE'"
+                        + " and detail like '%removed'")
+                .param(jane.id.toString())
+                .query(Integer.class)
+                .single())
+        .isEqualTo(2);
+  }
+
+  @Test
+  void removingAPhoneTheResidentDoesNotHaveIsNotFound() throws Exception {
+    Person jane = registerJane();
+    mvc.perform(
+            post("/residents/" + jane.id.value() + "/phones/remove")
+                .with(as(Fixtures.AGENT))
+                .with(csrf())
+                .param("phone", "+447700000000"))
+        .andExpect(status().isNotFound());
+  }
 
   @Test
   void updateWithAStaleVersionIsAConflictAndKeepsTheFirstChange() {

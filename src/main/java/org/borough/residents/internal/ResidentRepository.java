@@ -194,6 +194,20 @@ public class ResidentRepository {
         .update();
   }
 
+  public boolean removeEmail(UUID id, String email) {
+    return jdbc.sql("delete from resident_email where resident_id = ? and email = ?")
+            .params(id, email)
+            .update()
+        == 1;
+  }
+
+  public boolean removePhone(UUID id, String phone) {
+    return jdbc.sql("delete from resident_phone where resident_id = ? and phone = ?")
+            .params(id, phone)
+            .update()
+        == 1;
+  }
+
   public void setPrimaryAddress(UUID id, Address a) {
     jdbc.sql("update resident_address set is_primary = false where resident_id = ?")
         .param(id)
