@@ -9,7 +9,7 @@ import java.time.LocalDate;
  * date it will consider it.
  */
 public record DecisionItem(
-    int number,
+    Integer number,
     DecisionVerb verb,
     String text,
     Long amountPence,

@@ -2,4 +2,4 @@
 package org.borough.governance;
 
 /** An alternative option considered and rejected, numbered, with why (reg 13(2)(b)). */
-public record RejectedOption(int number, String option, String whyRejected) {}
+public record RejectedOption(Integer number, String option, String whyRejected) {}
