@@ -162,7 +162,7 @@ public class DecisionRegister {
 
   /**
    * Imports past decisions as published, each with its publication date. Every decision is checked
-   * first, with errors named {@code [n].field}; when any is wrong nothing is imported.
+   * first, with errors named {@code decisions[n].field}; when any is wrong nothing is imported.
    */
   @Transactional
   public List<DecisionId> importDecisions(List<DecisionDetails> imported) {
@@ -172,10 +172,10 @@ public class DecisionRegister {
     Errors errors = new Errors();
     List<DecisionDetails> tidied = new ArrayList<>();
     for (int n = 0; n < imported.size(); n++) {
-      String prefix = "[" + n + "].";
+      String prefix = "decisions[" + n + "].";
       DecisionDetails d = imported.get(n);
       if (d == null) {
-        errors.reject("[" + n + "]", "The decision is empty");
+        errors.reject("decisions[" + n + "]", "The decision is empty");
         continue;
       }
       d = tidy(d);

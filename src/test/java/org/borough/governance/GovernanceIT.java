@@ -51,7 +51,9 @@ class GovernanceIT extends IntegrationTest {
   void seedDecisionRoundTripsThroughTheJsonApiAndItsPageCarriesEverySentence() throws Exception {
     String seedJson = resource("/demo/decisions.json");
     MockHttpServletResponse imported =
-        mvc.perform(asDemocraticServices(post("/api/v1/decisions/import")).content(seedJson))
+        mvc.perform(
+                asDemocraticServices(post("/api/v1/decisions/import"))
+                    .content("{\"decisions\": " + seedJson + "}"))
             .andReturn()
             .getResponse();
     assertThat(imported.getStatus()).as(imported.getContentAsString()).isEqualTo(201);
@@ -76,7 +78,7 @@ class GovernanceIT extends IntegrationTest {
     assertThat(actual.at("/items/0/amountPence").asLong()).isEqualTo(105_500_000L);
 
     // What the API returns imports again as it is.
-    String again = "[" + api.getContentAsString() + "]";
+    String again = "{\"decisions\": [" + api.getContentAsString() + "]}";
     assertThat(
             mvc.perform(asDemocraticServices(post("/api/v1/decisions/import")).content(again))
                 .andReturn()
@@ -374,25 +376,25 @@ class GovernanceIT extends IntegrationTest {
         mvc.perform(
                 asDemocraticServices(post("/api/v1/decisions/import"))
                     .content(
-                        "["
+                        "{\"decisions\": ["
                             + decision(
                                 good,
                                 LocalDate.of(2018, 1, 10),
                                 ", \"publicationDate\": \"2018-01-11\"")
                             + ","
                             + bad
-                            + "]"))
+                            + "]}"))
             .andReturn()
             .getResponse();
     assertThat(r.getStatus()).isEqualTo(400);
     assertThat(JsonPath.<List<String>>read(r.getContentAsString(), "$.errors[*].field"))
         .contains(
-            "[1].decisionMaker.kind",
-            "[1].decisionMaker.name",
-            "[1].items[0].financialYear",
-            "[1].reasons",
-            "[1].publicationDate")
-        .noneMatch(f -> f.startsWith("[0]"));
+            "decisions[1].decisionMaker.kind",
+            "decisions[1].decisionMaker.name",
+            "decisions[1].items[0].financialYear",
+            "decisions[1].reasons",
+            "decisions[1].publicationDate")
+        .noneMatch(f -> f.startsWith("decisions[0]"));
     String found =
         mvc.perform(get("/api/v1/decisions?q=" + good))
             .andReturn()
@@ -456,7 +458,8 @@ class GovernanceIT extends IntegrationTest {
   private String importOne(String body) throws Exception {
     MockHttpServletResponse r =
         mvc.perform(
-                asDemocraticServices(post("/api/v1/decisions/import")).content("[" + body + "]"))
+                asDemocraticServices(post("/api/v1/decisions/import"))
+                    .content("{\"decisions\": [" + body + "]}"))
             .andReturn()
             .getResponse();
     assertThat(r.getStatus()).as(r.getContentAsString()).isEqualTo(201);

@@ -481,11 +481,11 @@ class RoleMatrixIT extends IntegrationTest {
                     .contentType(MediaType.APPLICATION_JSON)
                     .content(
                         """
-                        [{"issue": {"title": "Role matrix decision"},
+                        {"decisions": [{"issue": {"title": "Role matrix decision"},
                           "decisionMaker": {"kind": "BODY", "name": "Cabinet"},
                           "decisionDate": "2020-01-15", "publicationDate": "2020-01-16",
                           "items": [{"verb": "NOTED", "text": "the role matrix"}],
-                          "reasons": "To test every route."}]
+                          "reasons": "To test every route."}]}
                         """))
             .andReturn()
             .getResponse();

@@ -45,6 +45,9 @@ class DecisionApiController {
     this.register = register;
   }
 
+  /** Decisions to import, in the shape {@code GET /api/v1/decisions/{id}} returns. */
+  record DecisionImport(List<DecisionDetails> decisions) {}
+
   /** A page of the register; {@code nextOffset} is null on the last page. */
   record DecisionPage(List<DecisionSummary> decisions, Integer nextOffset) {}
 
@@ -116,10 +119,10 @@ class DecisionApiController {
   @Operation(
       summary = "Import past decisions as published",
       description =
-          "A list in the shape GET /api/v1/decisions/{id} returns, each with its"
-              + " publicationDate. Every decision is checked first; if any is wrong, every error"
-              + " is reported (fields named [n].field) and nothing is imported.")
-  ResponseEntity<List<DecisionId>> importDecisions(@RequestBody List<DecisionDetails> decisions) {
-    return ResponseEntity.status(201).body(register.importDecisions(decisions));
+          "{\"decisions\": [...]}, each in the shape GET /api/v1/decisions/{id} returns, with"
+              + " its publicationDate. Every decision is checked first; if any is wrong, every"
+              + " error is reported (fields named decisions[n].field) and nothing is imported.")
+  ResponseEntity<List<DecisionId>> importDecisions(@RequestBody DecisionImport body) {
+    return ResponseEntity.status(201).body(register.importDecisions(body.decisions()));
   }
 }
