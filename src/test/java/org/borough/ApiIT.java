@@ -388,7 +388,9 @@ class ApiIT extends IntegrationTest {
             "/api/v1/contacts",
             "/api/v1/services",
             "/api/v1/teams",
-            "/api/v1/teams/{code}/queue");
+            "/api/v1/teams/{code}/queue",
+            "/api/v1/decisions",
+            "/api/v1/decisions/{id}");
     assertThat(paths.keySet()).allMatch(p -> p.startsWith("/api/"));
   }
 

@@ -35,6 +35,7 @@ import org.borough.demo.CaseGenerator.Staffing;
 import org.borough.demo.CaseGenerator.TeamInfo;
 import org.borough.demo.DemoCatalogue.ServiceSpec;
 import org.borough.demo.DemoCatalogue.TeamSpec;
+import org.borough.governance.DecisionRegister;
 import org.borough.identity.Role;
 import org.borough.identity.Staff;
 import org.borough.identity.StaffAdministration;
@@ -50,6 +51,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Fills an empty Borough with demo data on start-up, after the admin account exists. It runs only
@@ -85,6 +87,8 @@ class DemoDataRunner implements ApplicationRunner {
   private final WorkingCalendar calendar;
   private final SystemProperties system;
   private final CasesProperties cases;
+  private final DecisionRegister decisions;
+  private final JsonMapper json;
   private final Clock clock;
 
   DemoDataRunner(
@@ -97,6 +101,8 @@ class DemoDataRunner implements ApplicationRunner {
       WorkingCalendar calendar,
       SystemProperties system,
       CasesProperties cases,
+      DecisionRegister decisions,
+      JsonMapper json,
       Clock clock) {
     this.enabled = enabled;
     this.properties = properties;
@@ -107,6 +113,8 @@ class DemoDataRunner implements ApplicationRunner {
     this.calendar = calendar;
     this.system = system;
     this.cases = cases;
+    this.decisions = decisions;
+    this.json = json;
     this.clock = clock;
   }
 
@@ -150,6 +158,8 @@ class DemoDataRunner implements ApplicationRunner {
       }
     }
 
+    int decisionCount = DemoDecisions.load(decisions, json);
+
     ResidentGenerator residents =
         new ResidentGenerator(seed, properties.residents(), places, periodStart, now, zone);
     boolean postgres = isPostgres();
@@ -182,9 +192,10 @@ class DemoDataRunner implements ApplicationRunner {
 
     Duration took = Duration.ofNanos(System.nanoTime() - started);
     log.info(
-        "Demo data ready: {} wards, {} services, {} residents, {} cases in {} s",
+        "Demo data ready: {} wards, {} services, {} decisions, {} residents, {} cases in {} s",
         places.wards.size(),
         services.size(),
+        decisionCount,
         properties.residents(),
         properties.cases(),
         took.toSeconds());
@@ -233,6 +244,8 @@ class DemoDataRunner implements ApplicationRunner {
     lines.add(row("supervisor", "supervisor, member of every team"));
     person("analyst", names, password, Role.ANALYST, created);
     lines.add(row("analyst", "analyst"));
+    person("democratic", names, password, Role.DEMOCRATIC_SERVICES, created);
+    lines.add(row("democratic", "democratic services officer"));
 
     if (created.get() > 0) {
       // The console, not the log: a password must not end up in log storage.

@@ -5,6 +5,7 @@ import static org.borough.identity.Role.ADMIN;
 import static org.borough.identity.Role.AGENT;
 import static org.borough.identity.Role.ANALYST;
 import static org.borough.identity.Role.CASEWORKER;
+import static org.borough.identity.Role.DEMOCRATIC_SERVICES;
 import static org.borough.identity.Role.SUPERVISOR;
 
 import java.util.EnumSet;
@@ -29,7 +30,9 @@ public enum Permission {
   CATALOGUE_READ(
       "Read the service catalogue and teams", AGENT, CASEWORKER, SUPERVISOR, ANALYST, ADMIN),
   STAFF_ADMIN("Manage staff, teams and API tokens", ADMIN),
-  AUDIT_READ("Read the audit log", ADMIN);
+  AUDIT_READ("Read the audit log", ADMIN),
+  DECISION_RECORD("Record draft decisions and correct published ones", DEMOCRATIC_SERVICES),
+  DECISION_PUBLISH("Publish decisions, record call-ins and import decisions", DEMOCRATIC_SERVICES);
 
   private final String description;
   private final Set<Role> roles;

@@ -7,7 +7,8 @@ public enum Role {
   CASEWORKER("Caseworker"),
   SUPERVISOR("Supervisor"),
   ANALYST("Analyst"),
-  ADMIN("Administrator");
+  ADMIN("Administrator"),
+  DEMOCRATIC_SERVICES("Democratic services officer");
 
   private final String label;
 

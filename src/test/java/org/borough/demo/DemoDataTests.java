@@ -53,6 +53,25 @@ class DemoDataTests {
   @Autowired ServiceCatalogue catalogue;
   @Autowired DemoDataRunner runner;
   @Autowired CaseManagement caseManagement;
+  @Autowired org.borough.governance.DecisionRegister decisions;
+
+  @Test
+  @Order(1)
+  void holdsTheSeedDecisionOfCabinetOnFifteenDecember2017() {
+    var found =
+        decisions.search(
+            new org.borough.governance.DecisionQuery(
+                null, null, "Cabinet", false, null, "ICT Resources Review", 0, 10));
+    assertThat(found)
+        .singleElement()
+        .satisfies(s -> assertThat(s.decisionDate()).hasToString("2017-12-15"));
+    var d = decisions.findPublished(found.get(0).id()).details();
+    assertThat(d.items())
+        .extracting(i -> i.amountPence())
+        .containsExactly(105_500_000L, 93_000_000L);
+    assertThat(d.items().get(0).fundingSource()).isEqualTo("oneSource Reserve");
+    assertThat(d.alternativeOptions()).hasSize(3);
+  }
 
   @Test
   @Order(1)

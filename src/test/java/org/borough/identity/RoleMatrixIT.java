@@ -10,6 +10,8 @@ import static org.borough.identity.Permission.CASE_READ;
 import static org.borough.identity.Permission.CASE_WORK;
 import static org.borough.identity.Permission.CATALOGUE_READ;
 import static org.borough.identity.Permission.CONTACT_LOG;
+import static org.borough.identity.Permission.DECISION_PUBLISH;
+import static org.borough.identity.Permission.DECISION_RECORD;
 import static org.borough.identity.Permission.RESIDENT_MERGE;
 import static org.borough.identity.Permission.RESIDENT_READ;
 import static org.borough.identity.Permission.RESIDENT_WRITE;
@@ -64,6 +66,7 @@ class RoleMatrixIT extends IntegrationTest {
 
   private static final String CASE = "{case}";
   private static final String RANDOM = "{random}";
+  private static final String DECISION = "{decision}";
 
   /**
    * Every endpoint with the permission it needs. {@code anyOf} empty means any signed-in user;
@@ -165,6 +168,49 @@ class RoleMatrixIT extends IntegrationTest {
           needs(POST, "/queues/bulk", CASE_BULK),
           needs(GET, "/services", CATALOGUE_READ),
           needs(GET, "/services/{code}", "/services/" + Fixtures.MISSED_BIN, CATALOGUE_READ),
+          // Governance: the public register, and democratic services' pages
+          open(GET, "/decisions"),
+          new Endpoint(GET, "/decisions/{id}", "/decisions/" + DECISION, Set.of(), true),
+          new Endpoint(
+              GET,
+              "/decisions/{id}/versions/{version}",
+              "/decisions/" + DECISION + "/versions/1",
+              Set.of(),
+              true),
+          open(GET, "/decisions.atom"),
+          needs(GET, "/governance/decisions", DECISION_RECORD),
+          needs(GET, "/governance/decisions/new", DECISION_RECORD),
+          needs(POST, "/governance/decisions/new", DECISION_RECORD),
+          needs(
+              GET,
+              "/governance/decisions/{id}",
+              "/governance/decisions/" + DECISION,
+              DECISION_RECORD),
+          needs(
+              GET,
+              "/governance/decisions/{id}/edit",
+              "/governance/decisions/" + DECISION + "/edit",
+              DECISION_RECORD),
+          needs(
+              POST,
+              "/governance/decisions/{id}/edit",
+              "/governance/decisions/" + DECISION + "/edit",
+              DECISION_RECORD),
+          needs(
+              POST,
+              "/governance/decisions/{id}/publish",
+              "/governance/decisions/" + RANDOM + "/publish",
+              DECISION_PUBLISH),
+          needs(
+              GET,
+              "/governance/decisions/{id}/call-in",
+              "/governance/decisions/" + DECISION + "/call-in",
+              DECISION_PUBLISH),
+          needs(
+              POST,
+              "/governance/decisions/{id}/call-in",
+              "/governance/decisions/" + DECISION + "/call-in",
+              DECISION_PUBLISH),
           // Administration
           needs(GET, "/admin", STAFF_ADMIN, AUDIT_READ),
           needs(GET, "/admin/staff", STAFF_ADMIN),
@@ -225,6 +271,21 @@ class RoleMatrixIT extends IntegrationTest {
               "/api/v1/services/" + Fixtures.MISSED_BIN,
               CATALOGUE_READ),
           needs(GET, "/api/v1/wards", CATALOGUE_READ),
+          open(GET, "/api/v1/decisions"),
+          new Endpoint(
+              GET, "/api/v1/decisions/{id}", "/api/v1/decisions/" + DECISION, Set.of(), true),
+          needs(POST, "/api/v1/decisions", DECISION_RECORD),
+          needs(
+              POST,
+              "/api/v1/decisions/{id}/publish",
+              "/api/v1/decisions/" + RANDOM + "/publish",
+              DECISION_PUBLISH),
+          needs(
+              POST,
+              "/api/v1/decisions/{id}/call-in",
+              "/api/v1/decisions/" + DECISION + "/call-in",
+              DECISION_PUBLISH),
+          needs(POST, "/api/v1/decisions/import", DECISION_PUBLISH),
           needs(GET, "/api/v1/teams", CATALOGUE_READ),
           needs(
               GET,
@@ -239,10 +300,11 @@ class RoleMatrixIT extends IntegrationTest {
           Role.CASEWORKER, Fixtures.CASEWORKER,
           Role.SUPERVISOR, Fixtures.SUPERVISOR,
           Role.ANALYST, Fixtures.ANALYST,
-          Role.ADMIN, Fixtures.ADMIN);
+          Role.ADMIN, Fixtures.ADMIN,
+          Role.DEMOCRATIC_SERVICES, Fixtures.DEMOCRATIC_SERVICES);
 
   /** A resident and a case of this test's own, created once per database. */
-  private record Data(String resident, String reference) {}
+  private record Data(String resident, String reference, String decision) {}
 
   private static Data data;
 
@@ -319,7 +381,8 @@ class RoleMatrixIT extends IntegrationTest {
         e.example()
             .replace(RESIDENT, d.resident())
             .replace(CASE, d.reference())
-            .replace(RANDOM, UUID.randomUUID().toString());
+            .replace(RANDOM, UUID.randomUUID().toString())
+            .replace(DECISION, d.decision());
     MockHttpServletRequestBuilder builder = request(e.method(), uri);
     if (e.method() != GET) {
       builder.with(csrf());
@@ -418,6 +481,29 @@ class RoleMatrixIT extends IntegrationTest {
     }
   }
 
+  /** A published decision (imported, so past its call-in deadline) for the register's routes. */
+  private String publishedDecision() throws Exception {
+    MockHttpServletResponse imported =
+        mvc.perform(
+                request(POST, "/api/v1/decisions/import")
+                    .with(user(users.loadUserByUsername(Fixtures.DEMOCRATIC_SERVICES)))
+                    .with(csrf())
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content(
+                        """
+                        {"decisions": [{"issue": {"title": "Role matrix decision"},
+                          "decisionMaker": {"kind": "BODY", "name": "Cabinet"},
+                          "decisionDate": "2020-01-15", "publicationDate": "2020-01-16",
+                          "items": [{"verb": "NOTED", "text": "the role matrix"}],
+                          "reasons": "To test every route."}]}
+                        """))
+            .andReturn()
+            .getResponse();
+    assertThat(imported.getStatus()).as(imported.getContentAsString()).isEqualTo(201);
+    List<String> ids = JsonPath.read(imported.getContentAsString(), "$");
+    return ids.get(0);
+  }
+
   private Data data() throws Exception {
     if (data != null) {
       return data;
@@ -458,7 +544,7 @@ class RoleMatrixIT extends IntegrationTest {
     assertThat(raised.getStatus()).as(raised.getContentAsString()).isEqualTo(201);
     String location = raised.getHeader("Location");
     String reference = location.substring(location.lastIndexOf('/') + 1);
-    data = new Data(resident, reference);
+    data = new Data(resident, reference, publishedDecision());
     return data;
   }
 }

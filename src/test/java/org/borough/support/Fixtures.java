@@ -43,6 +43,7 @@ public class Fixtures implements ApplicationRunner {
   public static final String ANALYST = "analyst";
   public static final String ADMIN = "admin";
   public static final String HIGHWAYS_CASEWORKER = "roads";
+  public static final String DEMOCRATIC_SERVICES = "democratic";
 
   private final StaffDirectory directory;
   private final StaffAdministration administration;
@@ -67,6 +68,7 @@ public class Fixtures implements ApplicationRunner {
     staff(SUPERVISOR, "Sam Supervisor", EnumSet.of(Role.SUPERVISOR), waste);
     staff(ANALYST, "Ana Lyst", EnumSet.of(Role.ANALYST), null);
     staff(HIGHWAYS_CASEWORKER, "Robin Roads", EnumSet.of(Role.CASEWORKER), highways);
+    staff(DEMOCRATIC_SERVICES, "Dee Services", EnumSet.of(Role.DEMOCRATIC_SERVICES), null);
     catalogue.addWard(new Ward(WARD, "Central"));
     catalogue.addWard(new Ward("E05000002", "Riverside"));
     catalogue.add(

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.borough.identity.Permission;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -68,6 +69,15 @@ class SecurityConfiguration {
                         "/v3/api-docs/**",
                         "/swagger-ui.html",
                         "/swagger-ui/**")
+                    .permitAll()
+                    // The decisions register is public (SI 2012/2089 reg 13): pages, feed, API.
+                    .requestMatchers(
+                        HttpMethod.GET,
+                        "/decisions",
+                        "/decisions/**",
+                        "/decisions.atom",
+                        "/api/v1/decisions",
+                        "/api/v1/decisions/*")
                     .permitAll()
                     .requestMatchers("/actuator/**")
                     .hasAuthority(Permission.STAFF_ADMIN.name())

@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.borough.governance;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A decision as the register holds it: what it says, plus where it is in its life. Its JSON is the
+ * details' fields with these alongside, so an exported decision can be imported as it is.
+ *
+ * @param version the published version shown (0 for a draft)
+ * @param callInDeadline the last working day on which it may be called in; null when not subject to
+ *     call-in or not yet published
+ * @param callIn the call-in, when it was called in
+ * @param versions every published version, oldest first
+ */
+public record Decision(
+    DecisionId id,
+    DecisionStatus status,
+    int version,
+    @JsonUnwrapped DecisionDetails details,
+    LocalDate callInDeadline,
+    CallIn callIn,
+    List<DecisionVersion> versions,
+    Instant recordedAt,
+    Instant updatedAt) {
+
+  public boolean isDraft() {
+    return status == DecisionStatus.DRAFT;
+  }
+
+  public boolean isCorrected() {
+    return versions.size() > 1;
+  }
+}

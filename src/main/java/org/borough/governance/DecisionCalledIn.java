@@ -1,0 +1,18 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.borough.governance;
+
+import java.time.LocalDate;
+import org.borough.system.DomainEvent;
+
+/** A published decision was called in, so it cannot be implemented until scrutiny has met. */
+public record DecisionCalledIn(DecisionId decisionId, LocalDate calledInOn) implements DomainEvent {
+  @Override
+  public String aggregateType() {
+    return "decision";
+  }
+
+  @Override
+  public String aggregateId() {
+    return decisionId.toString();
+  }
+}

@@ -1,0 +1,18 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.borough.governance;
+
+import org.borough.system.DomainEvent;
+
+/** A published decision was corrected; {@code version} is the new version. */
+public record DecisionCorrected(DecisionId decisionId, int version, String reason)
+    implements DomainEvent {
+  @Override
+  public String aggregateType() {
+    return "decision";
+  }
+
+  @Override
+  public String aggregateId() {
+    return decisionId.toString();
+  }
+}

@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.borough.governance;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * What a decision says: the record a council publishes under reg 13, in the order of a ModernGov
+ * "Issue - decisions" page. It is the shape the JSON API returns (inside {@link Decision}) and the
+ * shape an import takes. {@code publicationDate} is set by the register when a decision is
+ * published; only an import of past decisions supplies it.
+ */
+public record DecisionDetails(
+    DecisionIssue issue,
+    DecisionMaker decisionMaker,
+    LocalDate meetingDate,
+    String introducedBy,
+    LocalDate decisionDate,
+    LocalDate publicationDate,
+    Boolean keyDecision,
+    Boolean subjectToCallIn,
+    KeyDecisionNotice keyDecisionNotice,
+    String purpose,
+    List<DecisionItem> items,
+    String reasons,
+    List<RejectedOption> alternativeOptions,
+    String declarations,
+    List<DecisionDocument> documents) {
+
+  public DecisionDetails {
+    keyDecision = keyDecision != null && keyDecision;
+    subjectToCallIn = subjectToCallIn == null || subjectToCallIn;
+    keyDecisionNotice = keyDecisionNotice == null ? KeyDecisionNotice.NONE : keyDecisionNotice;
+    items = items == null ? List.of() : List.copyOf(items);
+    alternativeOptions = alternativeOptions == null ? List.of() : List.copyOf(alternativeOptions);
+    documents = documents == null ? List.of() : List.copyOf(documents);
+  }
+
+  /** The same decision with another publication date. */
+  public DecisionDetails withPublicationDate(LocalDate date) {
+    return new DecisionDetails(
+        issue,
+        decisionMaker,
+        meetingDate,
+        introducedBy,
+        decisionDate,
+        date,
+        keyDecision,
+        subjectToCallIn,
+        keyDecisionNotice,
+        purpose,
+        items,
+        reasons,
+        alternativeOptions,
+        declarations,
+        documents);
+  }
+
+  /** The title of the issue, or empty. */
+  public String title() {
+    return issue == null || issue.title() == null ? "" : issue.title();
+  }
+
+  /** Sum of the items' amounts, in pence. */
+  public long totalPence() {
+    return items.stream().mapToLong(i -> i.amountPence() == null ? 0 : i.amountPence()).sum();
+  }
+}

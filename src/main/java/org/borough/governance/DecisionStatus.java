@@ -1,0 +1,25 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.borough.governance;
+
+/**
+ * Where a decision is in its life. Only drafts are unpublished. A published decision subject to
+ * call-in becomes implementable when the call-in deadline has passed without a call-in; that is
+ * worked out when it is read, so no job has to run at midnight.
+ */
+public enum DecisionStatus {
+  DRAFT("Draft"),
+  PUBLISHED("Published"),
+  CALLED_IN("Called in"),
+  IMPLEMENTABLE("Implementable"),
+  SUPERSEDED("Superseded");
+
+  private final String label;
+
+  DecisionStatus(String label) {
+    this.label = label;
+  }
+
+  public String label() {
+    return label;
+  }
+}

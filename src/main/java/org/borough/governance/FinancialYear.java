@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.borough.governance;
+
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** A council's financial year, 1 April to 31 March, written {@code 2017/18}. */
+public record FinancialYear(int startYear) {
+
+  private static final Pattern WRITTEN = Pattern.compile("(\\d{4})/(\\d{2})");
+
+  /** Reads "2017/18"; empty when it is not written so, or the two years do not follow. */
+  public static Optional<FinancialYear> parse(String text) {
+    if (text == null) {
+      return Optional.empty();
+    }
+    Matcher m = WRITTEN.matcher(text.trim());
+    if (!m.matches()) {
+      return Optional.empty();
+    }
+    int start = Integer.parseInt(m.group(1));
+    int end = Integer.parseInt(m.group(2));
+    if (start < 1900 || (start + 1) % 100 != end) {
+      return Optional.empty();
+    }
+    return Optional.of(new FinancialYear(start));
+  }
+
+  /** The financial year a date falls in. */
+  public static FinancialYear of(LocalDate date) {
+    return new FinancialYear(date.getMonthValue() >= 4 ? date.getYear() : date.getYear() - 1);
+  }
+
+  public LocalDate firstDay() {
+    return LocalDate.of(startYear, 4, 1);
+  }
+
+  public LocalDate lastDay() {
+    return LocalDate.of(startYear + 1, 3, 31);
+  }
+
+  @Override
+  public String toString() {
+    return String.format("%d/%02d", startYear, (startYear + 1) % 100);
+  }
+}

@@ -1,0 +1,217 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.borough.governance.web;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.borough.catalogue.ServiceCatalogue;
+import org.borough.governance.CallIn;
+import org.borough.governance.Decision;
+import org.borough.governance.DecisionDetails;
+import org.borough.governance.DecisionId;
+import org.borough.governance.DecisionMaker;
+import org.borough.governance.DecisionQuery;
+import org.borough.governance.DecisionRegister;
+import org.borough.governance.DecisionStatus;
+import org.borough.governance.DecisionVerb;
+import org.borough.system.Errors;
+import org.borough.system.InvalidInputException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Democratic services' pages: record a draft decision with its items, options and documents,
+ * publish it, record a call-in, and correct a published decision with a reason.
+ */
+@Controller
+class StaffDecisionsController {
+
+  private final DecisionRegister register;
+  private final ServiceCatalogue catalogue;
+
+  StaffDecisionsController(DecisionRegister register, ServiceCatalogue catalogue) {
+    this.register = register;
+    this.catalogue = catalogue;
+  }
+
+  @GetMapping("/governance/decisions")
+  @PreAuthorize("hasAuthority('DECISION_RECORD')")
+  String list(@RequestParam(required = false) String q, Model model) {
+    model.addAttribute("q", q);
+    model.addAttribute(
+        "decisions",
+        register.searchWithDrafts(
+            new DecisionQuery(null, null, null, false, null, q, 0, DecisionQuery.MAX_LIMIT)));
+    return "governance/staff-decisions";
+  }
+
+  @GetMapping("/governance/decisions/new")
+  @PreAuthorize("hasAuthority('DECISION_RECORD')")
+  String newForm(Model model) {
+    MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+    form.add("decisionMaker.kind", DecisionMaker.Kind.BODY.name());
+    form.add("keyDecision", "no");
+    form.add("subjectToCallIn", "yes");
+    return form(model, DecisionForm.compact(form), Map.of(), null, null);
+  }
+
+  @PostMapping("/governance/decisions/new")
+  @PreAuthorize("hasAuthority('DECISION_RECORD')")
+  String record(
+      @RequestParam MultiValueMap<String, String> raw, Model model, RedirectAttributes redirect) {
+    MultiValueMap<String, String> form = DecisionForm.compact(raw);
+    String action = raw.getFirst("action");
+    if (action != null && action.startsWith("add-")) {
+      return form(model, form, Map.of(), null, action.substring(4));
+    }
+    Errors errors = new Errors();
+    DecisionDetails details = DecisionForm.read(form, errors);
+    if (!errors.isEmpty()) {
+      return form(model, form, errors.asMap(), null, null);
+    }
+    try {
+      DecisionId id = register.recordDraft(details);
+      redirect.addFlashAttribute("banner", "Draft decision recorded");
+      return "redirect:/governance/decisions/" + id;
+    } catch (InvalidInputException e) {
+      return form(model, form, e.errors(), null, null);
+    }
+  }
+
+  @GetMapping("/governance/decisions/{id}")
+  @PreAuthorize("hasAuthority('DECISION_RECORD')")
+  String decision(@PathVariable UUID id, Model model) {
+    Decision d = register.find(new DecisionId(id));
+    model.addAttribute("decision", d);
+    model.addAttribute("details", d.details());
+    model.addAttribute("wardNames", PublicDecisionsController.wardNames(catalogue));
+    model.addAttribute("suggestions", register.keyDecisionSuggestions(d.details()));
+    model.addAttribute(
+        "callInOpen", d.status() == DecisionStatus.PUBLISHED && d.callInDeadline() != null);
+    return "governance/staff-decision";
+  }
+
+  @GetMapping("/governance/decisions/{id}/edit")
+  @PreAuthorize("hasAuthority('DECISION_RECORD')")
+  String edit(@PathVariable UUID id, Model model) {
+    Decision d = register.find(new DecisionId(id));
+    return form(model, DecisionForm.of(d.details(), d.version()), Map.of(), d, null);
+  }
+
+  @PostMapping("/governance/decisions/{id}/edit")
+  @PreAuthorize("hasAuthority('DECISION_RECORD')")
+  String save(
+      @PathVariable UUID id,
+      @RequestParam MultiValueMap<String, String> raw,
+      Model model,
+      RedirectAttributes redirect) {
+    Decision d = register.find(new DecisionId(id));
+    MultiValueMap<String, String> form = DecisionForm.compact(raw);
+    String action = raw.getFirst("action");
+    if (action != null && action.startsWith("add-")) {
+      return form(model, form, Map.of(), d, action.substring(4));
+    }
+    Errors errors = new Errors();
+    DecisionDetails details = DecisionForm.read(form, errors);
+    Integer version = null;
+    try {
+      version = Integer.valueOf(form.getFirst("version"));
+    } catch (NumberFormatException e) {
+      // No version: a draft, or a form from before; the register checks corrections.
+    }
+    if (!errors.isEmpty()) {
+      return form(model, form, errors.asMap(), d, null);
+    }
+    try {
+      register.update(d.id(), details, version, form.getFirst("correctionReason"));
+      redirect.addFlashAttribute("banner", d.isDraft() ? "Draft saved" : "Correction published");
+      return "redirect:/governance/decisions/" + id;
+    } catch (InvalidInputException e) {
+      return form(model, form, e.errors(), d, null);
+    }
+  }
+
+  @PostMapping("/governance/decisions/{id}/publish")
+  @PreAuthorize("hasAuthority('DECISION_PUBLISH')")
+  String publish(@PathVariable UUID id, Model model, RedirectAttributes redirect) {
+    Decision d = register.find(new DecisionId(id));
+    try {
+      register.publish(d.id());
+      redirect.addFlashAttribute("banner", "Decision published");
+      return "redirect:/governance/decisions/" + id;
+    } catch (InvalidInputException e) {
+      model.addAttribute("publishRefused", true);
+      return form(model, DecisionForm.of(d.details(), d.version()), e.errors(), d, null);
+    }
+  }
+
+  @GetMapping("/governance/decisions/{id}/call-in")
+  @PreAuthorize("hasAuthority('DECISION_PUBLISH')")
+  String callInForm(@PathVariable UUID id, Model model) {
+    model.addAttribute("decision", register.find(new DecisionId(id)));
+    model.addAttribute("form", new LinkedMultiValueMap<String, String>());
+    model.addAttribute("errors", Map.of());
+    return "governance/call-in";
+  }
+
+  @PostMapping("/governance/decisions/{id}/call-in")
+  @PreAuthorize("hasAuthority('DECISION_PUBLISH')")
+  String callIn(
+      @PathVariable UUID id,
+      @RequestParam MultiValueMap<String, String> form,
+      Model model,
+      RedirectAttributes redirect) {
+    Decision d = register.find(new DecisionId(id));
+    Errors errors = new Errors();
+    var on = DecisionForm.date(form, "calledInOn", "The call-in date", errors);
+    model.addAttribute("decision", d);
+    model.addAttribute("form", form);
+    if (!errors.isEmpty()) {
+      model.addAttribute("errors", errors.asMap());
+      return "governance/call-in";
+    }
+    try {
+      register.recordCallIn(
+          d.id(), new CallIn(on, form.getFirst("calledInBy"), form.getFirst("reason")));
+      redirect.addFlashAttribute("banner", "Call-in recorded");
+      return "redirect:/governance/decisions/" + id;
+    } catch (InvalidInputException e) {
+      model.addAttribute("errors", e.errors());
+      return "governance/call-in";
+    }
+  }
+
+  private String form(
+      Model model,
+      MultiValueMap<String, String> form,
+      Map<String, String> errors,
+      Decision decision,
+      String adding) {
+    model.addAttribute("form", form);
+    model.addAttribute("errors", DecisionForm.formErrors(errors));
+    model.addAttribute("decision", decision);
+    model.addAttribute("correcting", decision != null && !decision.isDraft());
+    for (String group : DecisionForm.ROWS) {
+      int rows = DecisionForm.rows(form, group);
+      if (group.equals(adding) || (decision == null && rows == 0)) {
+        rows++;
+      }
+      model.addAttribute(group + "Rows", rows);
+    }
+    Map<String, String> verbs = new LinkedHashMap<>();
+    for (DecisionVerb v : DecisionVerb.values()) {
+      verbs.put(v.name(), v.label());
+    }
+    model.addAttribute("verbs", verbs);
+    model.addAttribute("wards", PublicDecisionsController.wards(catalogue));
+    return "governance/decision-form";
+  }
+}

@@ -1,0 +1,529 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.borough.governance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import com.jayway.jsonpath.JsonPath;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.borough.support.Fixtures;
+import org.borough.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The decisions register end to end: the seed decision through import, the public API and its page;
+ * the key-decision notice rules on publishing; call-in; corrections kept as versions; the Atom
+ * feed; and an import with errors.
+ */
+class GovernanceIT extends IntegrationTest {
+
+  @Autowired MockMvc mvc;
+  @Autowired UserDetailsService users;
+  @Autowired DecisionRegister register;
+  @Autowired JsonMapper json;
+
+  @Test
+  void seedDecisionRoundTripsThroughTheJsonApiAndItsPageCarriesEverySentence() throws Exception {
+    String seedJson = resource("/demo/decisions.json");
+    MockHttpServletResponse imported =
+        mvc.perform(
+                asDemocraticServices(post("/api/v1/decisions/import"))
+                    .content("{\"decisions\": " + seedJson + "}"))
+            .andReturn()
+            .getResponse();
+    assertThat(imported.getStatus()).as(imported.getContentAsString()).isEqualTo(201);
+    String id = JsonPath.read(imported.getContentAsString(), "$[0]");
+
+    // Anonymous: the register is public.
+    MockHttpServletResponse api =
+        mvc.perform(get("/api/v1/decisions/" + id).accept(MediaType.APPLICATION_JSON))
+            .andReturn()
+            .getResponse();
+    assertThat(api.getStatus()).isEqualTo(200);
+    JsonNode expected = json.readTree(seedJson).get(0);
+    JsonNode actual = json.readTree(api.getContentAsString());
+    for (Iterator<Map.Entry<String, JsonNode>> it = expected.properties().iterator();
+        it.hasNext(); ) {
+      Map.Entry<String, JsonNode> field = it.next();
+      assertThat(actual.get(field.getKey())).as(field.getKey()).isEqualTo(field.getValue());
+    }
+    assertThat(actual.get("id").asString()).isEqualTo(id);
+    assertThat(actual.get("status").asString()).isEqualTo("IMPLEMENTABLE");
+    assertThat(actual.get("callInDeadline").asString()).isEqualTo("2017-12-22");
+    assertThat(actual.at("/items/0/amountPence").asLong()).isEqualTo(105_500_000L);
+
+    // What the API returns imports again as it is.
+    String again = "{\"decisions\": [" + api.getContentAsString() + "]}";
+    assertThat(
+            mvc.perform(asDemocraticServices(post("/api/v1/decisions/import")).content(again))
+                .andReturn()
+                .getResponse()
+                .getStatus())
+        .isEqualTo(201);
+
+    String page =
+        mvc.perform(get("/decisions/" + id).accept(MediaType.TEXT_HTML))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    String text = visibleText(page);
+    for (String line :
+        resource("/fixtures/governance/ict-resources-review-2017-12-15.txt").split("\n")) {
+      String sentence = line.strip().replaceFirst("^• ", "");
+      if (!sentence.isEmpty()) {
+        assertThat(text).as("the page shows: " + sentence).contains(sentence);
+      }
+    }
+
+    String list =
+        mvc.perform(get("/api/v1/decisions?q=oneSource reserve&from=2017-12-01&to=2017-12-31"))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(JsonPath.<List<String>>read(list, "$.decisions[*].id")).contains(id);
+    String keyOnly =
+        mvc.perform(get("/api/v1/decisions?keyOnly=true&q=oneSource"))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(JsonPath.<List<String>>read(keyOnly, "$.decisions[*].id")).doesNotContain(id);
+    String listPage =
+        mvc.perform(get("/decisions?q=oneSource&maker=Cabinet").accept(MediaType.TEXT_HTML))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(listPage).contains("/decisions/" + id);
+  }
+
+  @Test
+  void keyDecisionIsRefusedWithoutTwentyEightClearDaysNoticeAndSaysWhatIsMissing()
+      throws Exception {
+    LocalDate today = register.today();
+    String late = draft(keyDecision("forwardPlanPublished", today.minusDays(28)));
+    MockHttpServletResponse refused = publish(late);
+    assertThat(refused.getStatus()).isEqualTo(400);
+    assertThat(refused.getContentType()).startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    assertThat(JsonPath.<List<String>>read(refused.getContentAsString(), "$.errors[*].field"))
+        .containsExactly(
+            "forwardPlanPublished", "generalExceptionNotice", "specialUrgencyAgreedBy");
+    assertThat(refused.getContentAsString()).contains("27 clear days before", "reg 10", "reg 11");
+    // Still a draft, so still not public.
+    assertThat(mvc.perform(get("/api/v1/decisions/" + late)).andReturn().getResponse().getStatus())
+        .isEqualTo(404);
+
+    MockHttpServletResponse onTime =
+        publish(draft(keyDecision("forwardPlanPublished", today.minusDays(29))));
+    assertThat(onTime.getStatus()).as(onTime.getContentAsString()).isEqualTo(200);
+    assertThat(JsonPath.<String>read(onTime.getContentAsString(), "$.status"))
+        .isEqualTo("PUBLISHED");
+    assertThat(JsonPath.<String>read(onTime.getContentAsString(), "$.callInDeadline"))
+        .isEqualTo(register.callInDeadline(today).toString());
+  }
+
+  @Test
+  void keyDecisionMayBePublishedUnderAGeneralExceptionOrSpecialUrgency() throws Exception {
+    LocalDate today = register.today();
+    String general =
+        keyDecision("generalExceptionNotice", today.minusDays(6))
+            .replace("}}", ", \"scrutinyChairInformed\": \"" + today.minusDays(6) + "\"}}");
+    assertThat(publish(draft(general)).getStatus()).isEqualTo(200);
+
+    String tooLate =
+        keyDecision("generalExceptionNotice", today.minusDays(6))
+            .replace("}}", ", \"scrutinyChairInformed\": \"" + today.minusDays(5) + "\"}}");
+    MockHttpServletResponse refused = publish(draft(tooLate));
+    assertThat(refused.getStatus()).isEqualTo(400);
+    assertThat(refused.getContentAsString()).contains("only 4 clear days");
+
+    String urgent =
+        keyDecision("specialUrgencyAgreedOn", today)
+            .replace("}}", ", \"specialUrgencyAgreedBy\": \"Cllr Scrutiny Chair\"}}");
+    assertThat(publish(draft(urgent)).getStatus()).isEqualTo(200);
+  }
+
+  @Test
+  void callInIsRecordedBeforeTheDeadlineAndRefusedAfterIt() throws Exception {
+    String id = draft(decision("Call-in " + UUID.randomUUID(), register.today(), ""));
+    assertThat(publish(id).getStatus()).isEqualTo(200);
+    MockHttpServletResponse called =
+        mvc.perform(
+                asDemocraticServices(post("/api/v1/decisions/" + id + "/call-in"))
+                    .content(
+                        """
+                        {"calledInOn": "%s", "calledInBy": "Cllr A, Cllr B, Cllr C",
+                         "reason": "The options were not costed"}"""
+                            .formatted(register.today())))
+            .andReturn()
+            .getResponse();
+    assertThat(called.getStatus()).as(called.getContentAsString()).isEqualTo(200);
+    assertThat(JsonPath.<String>read(called.getContentAsString(), "$.status"))
+        .isEqualTo("CALLED_IN");
+    assertThat(JsonPath.<String>read(called.getContentAsString(), "$.callIn.calledInBy"))
+        .isEqualTo("Cllr A, Cllr B, Cllr C");
+
+    String old = importOne(decision("Old " + UUID.randomUUID(), LocalDate.of(2019, 5, 1), ""));
+    MockHttpServletResponse late =
+        mvc.perform(
+                asDemocraticServices(post("/api/v1/decisions/" + old + "/call-in"))
+                    .content(
+                        """
+                        {"calledInOn": "%s", "calledInBy": "Cllr A", "reason": "Too late"}"""
+                            .formatted(register.today())))
+            .andReturn()
+            .getResponse();
+    assertThat(late.getStatus()).isEqualTo(409);
+  }
+
+  @Test
+  void correctionsNeedAReasonAndKeepEveryVersion() throws Exception {
+    String title = "Correction " + UUID.randomUUID().toString().substring(0, 8);
+    String id = importOne(decision(title, LocalDate.of(2020, 3, 2), ""));
+    var form = correctionForm(title, "to spend the corrected amount", "");
+    MockHttpServletResponse noReason =
+        mvc.perform(form.apply(post("/governance/decisions/" + id + "/edit")))
+            .andReturn()
+            .getResponse();
+    assertThat(noReason.getStatus()).isEqualTo(200);
+    assertThat(noReason.getContentAsString())
+        .contains("Error:", "Enter the reason for the correction");
+
+    var withReason = correctionForm(title, "to spend the corrected amount", "Typing error");
+    MockHttpServletResponse saved =
+        mvc.perform(withReason.apply(post("/governance/decisions/" + id + "/edit")))
+            .andReturn()
+            .getResponse();
+    assertThat(saved.getStatus()).as(saved.getContentAsString()).isEqualTo(302);
+
+    String api =
+        mvc.perform(get("/api/v1/decisions/" + id)).andReturn().getResponse().getContentAsString();
+    assertThat(JsonPath.<Integer>read(api, "$.version")).isEqualTo(2);
+    assertThat(JsonPath.<List<String>>read(api, "$.versions[*].reason"))
+        .containsExactly("Imported", "Typing error");
+    assertThat(JsonPath.<String>read(api, "$.items[0].text"))
+        .isEqualTo("to spend the corrected amount");
+    assertThat(JsonPath.<Integer>read(api, "$.items[0].amountPence")).isEqualTo(105_500_000);
+
+    String first = visibleText(html("/decisions/" + id + "/versions/1"));
+    assertThat(first).contains("1. Agreed to spend money", "You are reading version 1");
+    String current = visibleText(html("/decisions/" + id));
+    assertThat(current)
+        .contains(
+            "1. Agreed to spend the corrected amount", "Versions of this decision", "Typing error");
+
+    // A second correction made to version 1 lost the race: refused, not merged.
+    MockHttpServletResponse stale =
+        mvc.perform(withReason.apply(post("/governance/decisions/" + id + "/edit")))
+            .andReturn()
+            .getResponse();
+    assertThat(stale.getStatus()).isEqualTo(409);
+  }
+
+  @Test
+  void democraticServicesRecordAndPublishADecisionThroughThePages() throws Exception {
+    String title = "Pages " + UUID.randomUUID().toString().substring(0, 8);
+    LocalDate today = register.today();
+    MockHttpServletResponse recorded =
+        mvc.perform(
+                post("/governance/decisions/new")
+                    .with(staff())
+                    .with(csrf())
+                    .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                    .param("issue.title", title)
+                    .param("issue.wards", Fixtures.WARD, "E05000002")
+                    .param("decisionMaker.kind", "BODY")
+                    .param("decisionMaker.name", "Cabinet")
+                    .param("decisionDate-day", String.valueOf(today.getDayOfMonth()))
+                    .param("decisionDate-month", String.valueOf(today.getMonthValue()))
+                    .param("decisionDate-year", String.valueOf(today.getYear()))
+                    .param("keyDecision", "no")
+                    .param("subjectToCallIn", "yes")
+                    .param("items[0].verb", "AGREED")
+                    .param("items[0].text", "to increase the budget")
+                    .param("items[0].amount", "£1.055m")
+                    .param("items[0].financialYear", "2017/18")
+                    .param("items[1].verb", "")
+                    .param("items[1].text", "")
+                    .param("alternativeOptions[0].option", "Do nothing")
+                    .param("alternativeOptions[0].whyRejected", "Not an option")
+                    .param("reasons", "Because.")
+                    .param("action", "save"))
+            .andReturn()
+            .getResponse();
+    assertThat(recorded.getStatus()).as(recorded.getContentAsString()).isEqualTo(302);
+    String location = recorded.getRedirectedUrl();
+    String id = location.substring(location.lastIndexOf('/') + 1);
+
+    String staffPage =
+        mvc.perform(get(location).with(staff()).accept(MediaType.TEXT_HTML))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(staffPage).contains("This may be a key decision", "£1,055,000", "affects 2 wards");
+
+    MockHttpServletResponse published =
+        mvc.perform(post(location + "/publish").with(staff()).with(csrf()))
+            .andReturn()
+            .getResponse();
+    assertThat(published.getStatus()).isEqualTo(302);
+    String api =
+        mvc.perform(get("/api/v1/decisions/" + id)).andReturn().getResponse().getContentAsString();
+    assertThat(JsonPath.<String>read(api, "$.status")).isEqualTo("PUBLISHED");
+    assertThat(JsonPath.<Integer>read(api, "$.items[0].amountPence")).isEqualTo(105_500_000);
+    assertThat(JsonPath.<List<String>>read(api, "$.issue.wards"))
+        .containsExactly(Fixtures.WARD, "E05000002");
+    assertThat(JsonPath.<List<Object>>read(api, "$.items")).hasSize(1);
+
+    String wardList =
+        mvc.perform(get("/api/v1/decisions?ward=E05000002&q=" + title))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(JsonPath.<List<String>>read(wardList, "$.decisions[*].id")).containsExactly(id);
+  }
+
+  @Test
+  void formRefusesImpossibleDatesAndAmountsNamingTheField() throws Exception {
+    MockHttpServletResponse r =
+        mvc.perform(
+                post("/governance/decisions/new")
+                    .with(staff())
+                    .with(csrf())
+                    .param("issue.title", "Bad input")
+                    .param("decisionMaker.kind", "BODY")
+                    .param("decisionMaker.name", "Cabinet")
+                    .param("decisionDate-day", "31")
+                    .param("decisionDate-month", "2")
+                    .param("decisionDate-year", "2018")
+                    .param("items[0].verb", "AGREED")
+                    .param("items[0].text", "to spend")
+                    .param("items[0].amount", "lots")
+                    .param("action", "save"))
+            .andReturn()
+            .getResponse();
+    assertThat(r.getStatus()).isEqualTo(200);
+    assertThat(r.getContentAsString())
+        .contains(
+            "href=\"#decisionDate\"",
+            "The date of the decision must be a real date",
+            "href=\"#items[0].amount\"",
+            "must be an amount of money");
+  }
+
+  @Test
+  void atomFeedIsValidAtom() throws Exception {
+    importOne(decision("Feed " + UUID.randomUUID(), LocalDate.of(2021, 6, 1), ""));
+    MockHttpServletResponse r = mvc.perform(get("/decisions.atom")).andReturn().getResponse();
+    assertThat(r.getStatus()).isEqualTo(200);
+    assertThat(r.getContentType()).startsWith("application/atom+xml");
+    DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+    f.setNamespaceAware(true);
+    Document doc =
+        f.newDocumentBuilder().parse(new ByteArrayInputStream(r.getContentAsByteArray()));
+    Element feed = doc.getDocumentElement();
+    assertThat(feed.getNamespaceURI()).isEqualTo("http://www.w3.org/2005/Atom");
+    assertThat(feed.getLocalName()).isEqualTo("feed");
+    for (String required : List.of("id", "title", "updated", "author")) {
+      assertThat(children(feed, required)).as("feed/" + required).hasSize(1);
+    }
+    Instant.parse(children(feed, "updated").get(0).getTextContent());
+    List<Element> entries = children(feed, "entry");
+    assertThat(entries).isNotEmpty();
+    for (Element e : entries) {
+      for (String required : List.of("id", "title", "updated")) {
+        assertThat(children(e, required)).as("entry/" + required).hasSize(1);
+      }
+      assertThat(children(e, "id").get(0).getTextContent()).startsWith("urn:uuid:");
+      Instant.parse(children(e, "updated").get(0).getTextContent());
+      assertThat(children(e, "link").stream().map(l -> l.getAttribute("rel")))
+          .contains("alternate");
+    }
+  }
+
+  @Test
+  void importWithErrorsReportsEveryErrorAndImportsNothing() throws Exception {
+    String good = "Good import " + UUID.randomUUID();
+    String bad =
+        """
+        {"issue": {"title": "Bad import"}, "decisionDate": "2018-01-10",
+         "items": [{"verb": "AGREED", "text": "to spend", "amountPence": 100,
+                    "financialYear": "2017/19"}]}""";
+    MockHttpServletResponse r =
+        mvc.perform(
+                asDemocraticServices(post("/api/v1/decisions/import"))
+                    .content(
+                        "{\"decisions\": ["
+                            + decision(
+                                good,
+                                LocalDate.of(2018, 1, 10),
+                                ", \"publicationDate\": \"2018-01-11\"")
+                            + ","
+                            + bad
+                            + "]}"))
+            .andReturn()
+            .getResponse();
+    assertThat(r.getStatus()).isEqualTo(400);
+    assertThat(JsonPath.<List<String>>read(r.getContentAsString(), "$.errors[*].field"))
+        .contains(
+            "decisions[1].decisionMaker.kind",
+            "decisions[1].decisionMaker.name",
+            "decisions[1].items[0].financialYear",
+            "decisions[1].reasons",
+            "decisions[1].publicationDate")
+        .noneMatch(f -> f.startsWith("decisions[0]"));
+    String found =
+        mvc.perform(get("/api/v1/decisions?q=" + good))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(JsonPath.<List<Object>>read(found, "$.decisions")).isEmpty();
+  }
+
+  // --- helpers --------------------------------------------------------------------------------
+
+  private org.springframework.test.web.servlet.request.RequestPostProcessor staff() {
+    return SecurityMockMvcRequestPostProcessors.user(
+        users.loadUserByUsername(Fixtures.DEMOCRATIC_SERVICES));
+  }
+
+  private MockHttpServletRequestBuilder asDemocraticServices(MockHttpServletRequestBuilder b) {
+    return b.with(user(users.loadUserByUsername(Fixtures.DEMOCRATIC_SERVICES)))
+        .with(csrf())
+        .contentType(MediaType.APPLICATION_JSON)
+        .accept(MediaType.APPLICATION_JSON);
+  }
+
+  private static String decision(String title, LocalDate date, String extra) {
+    return """
+        {"issue": {"title": "%s"}, "decisionMaker": {"kind": "BODY", "name": "Cabinet"},
+         "decisionDate": "%s", "publicationDate": "%s",
+         "items": [{"verb": "AGREED", "text": "to spend money", "amountPence": 105500000,
+                    "financialYear": "2017/18"}],
+         "reasons": "Because."%s}"""
+        .formatted(title, date, date, extra);
+  }
+
+  private static String keyDecision(String noticeField, LocalDate noticeDate) {
+    return decision("Key " + UUID.randomUUID(), LocalDate.now(), ", \"keyDecision\": true")
+            .replace("\"decisionDate\": \"" + LocalDate.now() + "\"", "\"decisionDate\": \"TODAY\"")
+            .replaceFirst("}$", "")
+        + ", \"keyDecisionNotice\": {\""
+        + noticeField
+        + "\": \""
+        + noticeDate
+        + "\"}}";
+  }
+
+  private String draft(String body) throws Exception {
+    MockHttpServletResponse r =
+        mvc.perform(
+                asDemocraticServices(post("/api/v1/decisions"))
+                    .content(body.replace("TODAY", register.today().toString())))
+            .andReturn()
+            .getResponse();
+    assertThat(r.getStatus()).as(r.getContentAsString()).isEqualTo(201);
+    return JsonPath.read(r.getContentAsString(), "$.id");
+  }
+
+  private MockHttpServletResponse publish(String id) throws Exception {
+    return mvc.perform(asDemocraticServices(post("/api/v1/decisions/" + id + "/publish")))
+        .andReturn()
+        .getResponse();
+  }
+
+  private String importOne(String body) throws Exception {
+    MockHttpServletResponse r =
+        mvc.perform(
+                asDemocraticServices(post("/api/v1/decisions/import"))
+                    .content("{\"decisions\": [" + body + "]}"))
+            .andReturn()
+            .getResponse();
+    assertThat(r.getStatus()).as(r.getContentAsString()).isEqualTo(201);
+    return JsonPath.read(r.getContentAsString(), "$[0]");
+  }
+
+  private java.util.function.UnaryOperator<MockHttpServletRequestBuilder> correctionForm(
+      String title, String text, String reason) {
+    return b ->
+        b.with(staff())
+            .with(csrf())
+            .param("issue.title", title)
+            .param("decisionMaker.kind", "BODY")
+            .param("decisionMaker.name", "Cabinet")
+            .param("decisionDate-day", "2")
+            .param("decisionDate-month", "3")
+            .param("decisionDate-year", "2020")
+            .param("subjectToCallIn", "yes")
+            .param("keyDecision", "no")
+            .param("items[0].verb", "AGREED")
+            .param("items[0].text", text)
+            .param("items[0].amount", "1055000")
+            .param("items[0].financialYear", "2017/18")
+            .param("reasons", "Because.")
+            .param("correctionReason", reason)
+            .param("version", "1")
+            .param("action", "save");
+  }
+
+  private String html(String path) throws Exception {
+    MockHttpServletResponse r =
+        mvc.perform(get(path).accept(MediaType.TEXT_HTML)).andReturn().getResponse();
+    assertThat(r.getStatus()).as(path).isEqualTo(200);
+    return r.getContentAsString();
+  }
+
+  /** A page's text as a reader sees it: tags gone, entities decoded, spaces collapsed. */
+  private static String visibleText(String html) {
+    return html.replaceAll("(?s)<head>.*?</head>", " ")
+        .replaceAll("<[^>]+>", " ")
+        .replace("&amp;", "&")
+        .replace("&#39;", "'")
+        .replace("&quot;", "\"")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replaceAll("\\s+", " ");
+  }
+
+  private static String resource(String path) throws Exception {
+    try (InputStream in = GovernanceIT.class.getResourceAsStream(path)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  private static List<Element> children(Element parent, String name) {
+    List<Element> found = new ArrayList<>();
+    NodeList nodes = parent.getChildNodes();
+    for (int i = 0; i < nodes.getLength(); i++) {
+      if (nodes.item(i) instanceof Element e
+          && "http://www.w3.org/2005/Atom".equals(e.getNamespaceURI())
+          && name.equals(e.getLocalName())) {
+        found.add(e);
+      }
+    }
+    return found;
+  }
+}
