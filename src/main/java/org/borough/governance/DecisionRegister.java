@@ -20,6 +20,7 @@ import org.borough.system.InvalidInputException;
 import org.borough.system.NotFoundException;
 import org.borough.system.WorkingCalendar;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -75,6 +76,7 @@ public class DecisionRegister {
    *
    * @throws InvalidInputException for every field that is wrong
    */
+  @PreAuthorize("hasAuthority('DECISION_RECORD')")
   @Transactional
   public DecisionId recordDraft(DecisionDetails details) {
     DecisionDetails d = tidy(details).withPublicationDate(null);
@@ -96,6 +98,7 @@ public class DecisionRegister {
    * @throws InvalidInputException for wrong fields or a correction without a reason
    * @throws ConflictException when someone else corrected it first, or it is superseded
    */
+  @PreAuthorize("hasAuthority('DECISION_RECORD')")
   @Transactional
   public Decision update(
       DecisionId id, DecisionDetails details, Integer expectedVersion, String correctionReason) {
@@ -145,6 +148,7 @@ public class DecisionRegister {
    * Publishes a draft today. A key decision is refused unless a forward-plan notice, a general
    * exception or special urgency is recorded; the errors name what each lacks.
    */
+  @PreAuthorize("hasAuthority('DECISION_PUBLISH')")
   @Transactional
   public Decision publish(DecisionId id) {
     StoredDecision current = stored(id);
@@ -164,6 +168,7 @@ public class DecisionRegister {
    * Imports past decisions as published, each with its publication date. Every decision is checked
    * first, with errors named {@code decisions[n].field}; when any is wrong nothing is imported.
    */
+  @PreAuthorize("hasAuthority('DECISION_PUBLISH')")
   @Transactional
   public List<DecisionId> importDecisions(List<DecisionDetails> imported) {
     if (imported == null || imported.isEmpty()) {
@@ -227,6 +232,7 @@ public class DecisionRegister {
    * @throws ConflictException when it is not open to call-in (a draft, already called in, past the
    *     deadline, not subject to call-in)
    */
+  @PreAuthorize("hasAuthority('DECISION_PUBLISH')")
   @Transactional
   public Decision recordCallIn(DecisionId id, CallIn callIn) {
     StoredDecision current = stored(id);
@@ -273,6 +279,7 @@ public class DecisionRegister {
   }
 
   /** Any decision, drafts included (for democratic services). */
+  @PreAuthorize("hasAnyAuthority('DECISION_RECORD', 'DECISION_PUBLISH')")
   @Transactional(readOnly = true)
   public Decision find(DecisionId id) {
     StoredDecision s = stored(id);
@@ -314,6 +321,7 @@ public class DecisionRegister {
   }
 
   /** All decisions, drafts first among the newest, for democratic services. */
+  @PreAuthorize("hasAuthority('DECISION_RECORD')")
   @Transactional(readOnly = true)
   public List<DecisionSummary> searchWithDrafts(DecisionQuery query) {
     return summaries(decisions.search(query, true));
