@@ -48,7 +48,9 @@ record Doc(String root, Object value) {
 
   private static void element(StringBuilder out, String name, Object value, int depth) {
     indent(out, depth);
-    if (value == null || (value instanceof String s && s.isEmpty())) {
+    if (value == null
+        || (value instanceof String s && s.isEmpty())
+        || (value instanceof Arr a && a.items().isEmpty())) {
       out.append('<').append(name).append("/>\n");
       return;
     }

@@ -414,7 +414,7 @@ class Open311Gateway {
         }
       }
       Instant[] window = window(params, errors);
-      int page = positive(params, "page", 1, Integer.MAX_VALUE / DEFAULT_LIMIT, errors);
+      int page = positive(params, "page", 1, 100_000, errors);
       int size = positive(params, "page_size", DEFAULT_LIMIT, DEFAULT_LIMIT, errors);
       if (!errors.isEmpty()) {
         throw new Open311Exception(400, errors);

@@ -127,6 +127,7 @@ class AccessibilityIT extends IntegrationTest {
             new String[] {Fixtures.ADMIN, "/admin/tokens"},
             new String[] {Fixtures.ADMIN, "/admin/audit"},
             new String[] {Fixtures.ADMIN, "/admin/bank-holidays"},
+            new String[] {Fixtures.ADMIN, "/admin/open311-clients"},
             new String[] {Fixtures.ANALYST, "/services"},
             new String[] {Fixtures.ANALYST, "/services/" + Fixtures.MISSED_BIN});
     return pages.stream()
