@@ -246,7 +246,7 @@ public class CaseManagement {
    */
   @PreAuthorize("hasAuthority('CASE_WORK')")
   @Transactional
-  public void changeStatus(
+  public TimelineEntry changeStatus(
       CaseId id,
       CaseStatus target,
       String note,
@@ -255,15 +255,19 @@ public class CaseManagement {
       Integer version) {
     CaseRow row = cases.find(id.value()).orElseThrow(() -> new NotFoundException("Case"));
     checkVersion(row, version);
-    apply(row, new BulkAction.ChangeStatus(target, note), publicNote, duplicateOf);
+    return apply(row, new BulkAction.ChangeStatus(target, note), publicNote, duplicateOf);
   }
 
-  /** Adds a note; public notes are shown to the resident when they track their case. */
+  /**
+   * Adds a note; public notes are shown to the resident when they track their case.
+   *
+   * @return the timeline entry written, whose id is the update's id in feeds such as Open311
+   */
   @PreAuthorize("hasAuthority('CASE_NOTE')")
   @Transactional
-  public void addNote(CaseId id, String text, boolean publicNote) {
+  public TimelineEntry addNote(CaseId id, String text, boolean publicNote) {
     CaseRow row = cases.find(id.value()).orElseThrow(() -> new NotFoundException("Case"));
-    apply(row, new BulkAction.AddNote(text, publicNote), publicNote, null);
+    return apply(row, new BulkAction.AddNote(text, publicNote), publicNote, null);
   }
 
   /** Gives a case to a team and optionally an officer who is a member of it. */
@@ -324,7 +328,8 @@ public class CaseManagement {
 
   // --- the one place where a case changes -----------------------------------------------------
 
-  private void apply(CaseRow row, BulkAction action, boolean publicNote, String duplicateOf) {
+  private TimelineEntry apply(
+      CaseRow row, BulkAction action, boolean publicNote, String duplicateOf) {
     Instant now = clock.instant();
     String actor = actor();
     if (action instanceof BulkAction.AddNote note) {
@@ -336,7 +341,8 @@ public class CaseManagement {
         throw InvalidInputException.of("note", "A note must be 4000 characters or fewer");
       }
       boolean isPublic = publicNote || note.publicNote();
-      cases.addTimeline(row.id(), now, actor, "NOTE", isPublic, null, null, text);
+      TimelineEntry entry =
+          cases.addTimeline(row.id(), now, actor, "NOTE", isPublic, null, null, text);
       CaseRow.Builder changed = row.toBuilder();
       if (isPublic && row.firstResponseAt() == null) {
         changed.firstResponseAt = now; // a public note is the council's first response
@@ -345,6 +351,7 @@ public class CaseManagement {
       save(changed.build());
       audit.record(AuditAction.UPDATE, SUBJECT, row.id().toString(), "note added");
       events.publishEvent(new CaseNoteAdded(new CaseId(row.id()), isPublic, now));
+      return entry;
     } else if (action instanceof BulkAction.Assign assign) {
       UUID team = assign.teamId() == null ? row.teamId() : assign.teamId();
       if (team == null || staff.findTeam(new TeamId(team)).isEmpty()) {
@@ -373,23 +380,26 @@ public class CaseManagement {
       changed.updatedAt = now;
       save(changed.build());
       String teamName = staff.findTeam(new TeamId(team)).map(t -> t.name()).orElse("?");
-      cases.addTimeline(
-          row.id(),
-          now,
-          actor,
-          "ASSIGNMENT",
-          false,
-          null,
-          null,
-          "Assigned to " + teamName + (officerName == null ? "" : " (" + officerName + ")"));
+      TimelineEntry entry =
+          cases.addTimeline(
+              row.id(),
+              now,
+              actor,
+              "ASSIGNMENT",
+              false,
+              null,
+              null,
+              "Assigned to " + teamName + (officerName == null ? "" : " (" + officerName + ")"));
       audit.record(AuditAction.UPDATE, SUBJECT, row.id().toString(), "assigned");
       events.publishEvent(new CaseAssigned(new CaseId(row.id()), team, assign.officerId(), now));
+      return entry;
     } else if (action instanceof BulkAction.ChangeStatus change) {
-      changeStatus(row, change, publicNote, duplicateOf, now, actor);
+      return changeStatus(row, change, publicNote, duplicateOf, now, actor);
     }
+    throw new IllegalArgumentException("Unknown action " + action);
   }
 
-  private void changeStatus(
+  private TimelineEntry changeStatus(
       CaseRow row,
       BulkAction.ChangeStatus change,
       boolean publicNote,
@@ -490,17 +500,19 @@ public class CaseManagement {
     changed.duplicateOf = duplicate != null ? duplicate : row.duplicateOf();
     changed.updatedAt = now;
     save(changed.build());
-    cases.addTimeline(
-        row.id(),
-        now,
-        actor,
-        "STATUS",
-        publicNote || to == CaseStatus.RESOLVED,
-        from,
-        to,
-        note == null || note.isEmpty() ? null : note);
+    TimelineEntry entry =
+        cases.addTimeline(
+            row.id(),
+            now,
+            actor,
+            "STATUS",
+            publicNote || to == CaseStatus.RESOLVED,
+            from,
+            to,
+            note == null || note.isEmpty() ? null : note);
     audit.record(AuditAction.UPDATE, SUBJECT, row.id().toString(), "status " + from + " -> " + to);
     events.publishEvent(new CaseStatusChanged(new CaseId(row.id()), from, to, now, due, reopen));
+    return entry;
   }
 
   private void save(CaseRow changed) {

@@ -130,6 +130,7 @@ class AccessibilityIT extends IntegrationTest {
             List.of(new org.borough.governance.RejectedOption(1, "Do nothing", "Not an option.")),
             null,
             null);
+    asUser(Fixtures.DEMOCRATIC_SERVICES);
     DecisionId published = decisions.importDecisions(List.of(decision)).get(0);
     DecisionId draft = decisions.recordDraft(decision);
     SecurityContextHolder.clearContext();
@@ -164,6 +165,7 @@ class AccessibilityIT extends IntegrationTest {
             new String[] {Fixtures.ADMIN, "/admin/tokens"},
             new String[] {Fixtures.ADMIN, "/admin/audit"},
             new String[] {Fixtures.ADMIN, "/admin/bank-holidays"},
+            new String[] {Fixtures.ADMIN, "/admin/open311-clients"},
             new String[] {Fixtures.ANALYST, "/services"},
             new String[] {Fixtures.ANALYST, "/services/" + Fixtures.MISSED_BIN},
             new String[] {Fixtures.DEMOCRATIC_SERVICES, "/governance/decisions"},

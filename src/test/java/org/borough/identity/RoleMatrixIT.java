@@ -110,7 +110,11 @@ class RoleMatrixIT extends IntegrationTest {
   }
 
   static Endpoint open(HttpMethod method, String pattern) {
-    return new Endpoint(method, pattern, pattern, Set.of(), true);
+    return open(method, pattern, pattern);
+  }
+
+  static Endpoint open(HttpMethod method, String pattern, String example) {
+    return new Endpoint(method, pattern, example, Set.of(), true);
   }
 
   /** The whole application: console pages, administration and the JSON API. */
@@ -224,6 +228,41 @@ class RoleMatrixIT extends IntegrationTest {
               STAFF_ADMIN),
           needs(GET, "/admin/audit", AUDIT_READ),
           needs(GET, "/admin/bank-holidays", STAFF_ADMIN),
+          needs(GET, "/admin/open311-clients", STAFF_ADMIN),
+          needs(POST, "/admin/open311-clients", STAFF_ADMIN),
+          needs(
+              POST,
+              "/admin/open311-clients/{id}/revoke",
+              "/admin/open311-clients/" + RANDOM + "/revoke",
+              STAFF_ADMIN),
+          // Open311 GeoReport v2: public to every role and to anonymous apps; writes carry an
+          // api_key (checked by the Open311 module, not by sign-in).
+          open(GET, "/open311/discovery.{format}", "/open311/discovery.xml"),
+          open(GET, "/open311/v2/services.{format}", "/open311/v2/services.xml"),
+          open(
+              GET,
+              "/open311/v2/services/{code}.{format}",
+              "/open311/v2/services/" + Fixtures.MISSED_BIN + ".json"),
+          open(GET, "/open311/v2/requests.{format}", "/open311/v2/requests.xml"),
+          open(
+              POST,
+              "/open311/v2/requests.{format}",
+              "/open311/v2/requests.xml?api_key=" + Fixtures.OPEN311_KEY),
+          open(GET, "/open311/v2/requests/{id}.{format}", "/open311/v2/requests/" + CASE + ".json"),
+          open(GET, "/open311/v2/tokens/{token}.{format}", "/open311/v2/tokens/" + CASE + ".xml"),
+          open(
+              GET,
+              "/open311/v2/servicerequestupdates.{format}",
+              "/open311/v2/servicerequestupdates.json"),
+          open(
+              POST,
+              "/open311/v2/servicerequestupdates.{format}",
+              "/open311/v2/servicerequestupdates.xml?api_key=" + Fixtures.OPEN311_KEY),
+          open(GET, "/open311/**", "/open311/v3/nothing.xml"),
+          open(POST, "/open311/**", "/open311/v3/nothing.xml"),
+          open(PUT, "/open311/**", "/open311/v2/requests.xml"),
+          open(HttpMethod.PATCH, "/open311/**", "/open311/v2/requests.xml"),
+          open(HttpMethod.DELETE, "/open311/**", "/open311/v2/requests.xml"),
           needs(POST, "/admin/bank-holidays", STAFF_ADMIN),
           // JSON API
           needs(GET, "/api/v1/residents", "/api/v1/residents?q=zz", RESIDENT_READ),

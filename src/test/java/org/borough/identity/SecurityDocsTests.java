@@ -99,7 +99,11 @@ class SecurityDocsTests {
         The administration start page `/admin` needs `STAFF_ADMIN` or `AUDIT_READ`; the home \
         page `/` needs only a signed-in user. Public without signing in: `/sign-in`, the error \
         page, static assets, `/actuator/health`, the OpenAPI document `/v3/api-docs` and Swagger \
-        UI. Every other actuator endpoint needs `STAFF_ADMIN`.
+        UI, and Open311 GeoReport v2 under `/open311/` (a machine API for apps, without CSRF, \
+        answering in Open311's own error format; posting needs an application's `api_key`, \
+        issued by an administrator at `/admin/open311-clients` and stored only as a SHA-256 \
+        hash, and each call runs as `open311:<application>` with only the permissions it needs: \
+        see `docs/api/open311.md`). Every other actuator endpoint needs `STAFF_ADMIN`.
 
         A page request without a session is redirected to `/sign-in`; an API request \
         (`/api/**`) gets `401` with an `application/problem+json` body. A signed-in user \

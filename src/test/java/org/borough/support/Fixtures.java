@@ -29,6 +29,11 @@ public class Fixtures implements ApplicationRunner {
 
   public static final String PASSWORD = "correct-horse-battery-staple";
   public static final String ADMIN_TOKEN = "brg_test_admin_token_0123456789abcdef";
+
+  /** Registered for the Open311 client "default" (BOROUGH_OPEN311_API_KEY). */
+  public static final String OPEN311_KEY = "o311_test_default_key_0123456789abcdef";
+
+  public static final String JURISDICTION = "test.example.gov.uk";
   public static final String WASTE = "waste";
   public static final String HIGHWAYS = "highways";
   public static final String MISSED_BIN = "missed-bin";

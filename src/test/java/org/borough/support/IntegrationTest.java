@@ -19,6 +19,8 @@ import org.springframework.test.context.DynamicPropertySource;
       "borough.demo-data=false",
       "borough.admin-password=" + Fixtures.PASSWORD,
       "borough.admin-api-token=" + Fixtures.ADMIN_TOKEN,
+      "borough.open311.api-key=" + Fixtures.OPEN311_KEY,
+      "borough.open311.jurisdiction-id=" + Fixtures.JURISDICTION,
       "borough.cases.sla-watch-interval=1h"
     })
 @org.springframework.context.annotation.Import(Fixtures.class)

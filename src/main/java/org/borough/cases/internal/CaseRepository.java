@@ -288,6 +288,134 @@ public class CaseRepository {
         .optional();
   }
 
+  // --- feeds (Open311, portal): many cases at once, public columns only ----------------------
+
+  /** A case row for a feed, with its latest public note. */
+  public record FeedRow(
+      String reference,
+      String serviceCode,
+      CaseStatus status,
+      String channel,
+      String description,
+      String address,
+      Long uprn,
+      java.math.BigDecimal latitude,
+      java.math.BigDecimal longitude,
+      UUID teamId,
+      Instant openedAt,
+      Instant updatedAt,
+      Instant dueAt,
+      String latestPublicNote) {}
+
+  private static final String FEED_COLUMNS =
+      "c.reference, c.service_code, c.status, c.channel, c.description, c.address, c.uprn,"
+          + " c.latitude, c.longitude, c.team_id, c.opened_at, c.updated_at, c.due_at,"
+          + " (select t.body from case_timeline t where t.case_id = c.id and t.public_note"
+          + " and t.kind <> 'CREATED' and t.body is not null order by t.id desc"
+          + " fetch first 1 row only)";
+
+  public List<FeedRow> feedByReference(List<String> references, int limit) {
+    if (references.isEmpty() || limit == 0) {
+      return List.of();
+    }
+    String marks = String.join(",", Collections.nCopies(references.size(), "?"));
+    List<Object> params = new ArrayList<>(references);
+    params.add(limit);
+    return jdbc.sql(
+            "select "
+                + FEED_COLUMNS
+                + " from service_case c where c.reference in ("
+                + marks
+                + ") order by c.opened_at desc, c.id fetch first ? rows only")
+        .params(params)
+        .query((rs, i) -> feedRow(rs))
+        .list();
+  }
+
+  /** Cases opened in a window, newest first; empty lists mean any service or status. */
+  public List<FeedRow> feed(
+      List<String> serviceCodes,
+      Instant from,
+      Instant to,
+      List<CaseStatus> statuses,
+      int offset,
+      int limit) {
+    if (limit == 0) {
+      return List.of();
+    }
+    StringBuilder where = new StringBuilder(" where c.opened_at >= ? and c.opened_at <= ?");
+    List<Object> params = new ArrayList<>(List.of(ts(from), ts(to)));
+    if (!serviceCodes.isEmpty()) {
+      where.append(" and c.service_code in (");
+      where.append(String.join(",", Collections.nCopies(serviceCodes.size(), "?"))).append(")");
+      params.addAll(serviceCodes);
+    }
+    if (!statuses.isEmpty()) {
+      where.append(" and c.status in (");
+      where.append(String.join(",", Collections.nCopies(statuses.size(), "?"))).append(")");
+      statuses.forEach(s -> params.add(s.name()));
+    }
+    params.add(offset);
+    params.add(limit);
+    return jdbc.sql(
+            "select "
+                + FEED_COLUMNS
+                + " from service_case c"
+                + where
+                + " order by c.opened_at desc, c.id offset ? rows fetch next ? rows only")
+        .params(params)
+        .query((rs, i) -> feedRow(rs))
+        .list();
+  }
+
+  /**
+   * Status changes and public notes in a window, oldest first. A note carries the status its case
+   * had when it was written: the nearest status entry before it.
+   */
+  public List<org.borough.cases.CaseFeed.PublicUpdate> feedUpdates(
+      Instant from, Instant to, int limit) {
+    if (limit == 0) {
+      return List.of();
+    }
+    return jdbc.sql(
+            "select t.id, c.reference, t.at, t.public_note, t.body, coalesce(t.to_status,"
+                + " (select p.to_status from case_timeline p where p.case_id = t.case_id"
+                + " and p.to_status is not null and p.id < t.id order by p.id desc"
+                + " fetch first 1 row only), 'NEW')"
+                + " from case_timeline t join service_case c on c.id = t.case_id"
+                + " where t.at >= ? and t.at <= ?"
+                + " and (t.kind = 'STATUS' or (t.kind = 'NOTE' and t.public_note))"
+                + " order by t.at, t.id fetch first ? rows only")
+        .params(ts(from), ts(to), limit)
+        .query(
+            (rs, i) ->
+                new org.borough.cases.CaseFeed.PublicUpdate(
+                    rs.getLong(1),
+                    rs.getString(2),
+                    rs.getTimestamp(3).toInstant(),
+                    CaseStatus.valueOf(rs.getString(6)),
+                    rs.getBoolean(4) ? rs.getString(5) : null))
+        .list();
+  }
+
+  private static FeedRow feedRow(ResultSet rs) throws SQLException {
+    return new FeedRow(
+        rs.getString(1),
+        rs.getString(2),
+        CaseStatus.valueOf(rs.getString(3)),
+        rs.getString(4),
+        rs.getString(5),
+        rs.getString(6),
+        rs.getObject(7) == null ? null : rs.getLong(7),
+        rs.getBigDecimal(8),
+        rs.getBigDecimal(9),
+        rs.getObject(10, UUID.class),
+        instant(rs, 11),
+        instant(rs, 12),
+        instant(rs, 13),
+        rs.getString(14));
+  }
+
   private static CaseStatus status(String s) {
     return s == null ? null : CaseStatus.valueOf(s);
   }

@@ -32,6 +32,12 @@ class ApiTokenFilter extends OncePerRequestFilter {
     return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7);
   }
 
+  /** Open311 clients authenticate with an api_key; a stray bearer header there is ignored. */
+  @Override
+  protected boolean shouldNotFilter(HttpServletRequest request) {
+    return SecurityConfiguration.OPEN311.matches(request);
+  }
+
   @Override
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)

@@ -37,6 +37,10 @@ class SecurityConfiguration {
           + " font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self';"
           + " form-action 'self'; frame-ancestors 'none'";
 
+  /** A browser never posts an api_key by itself, so Open311 needs no CSRF token. */
+  static final RequestMatcher OPEN311 =
+      PathPatternRequestMatcher.withDefaults().matcher("/open311/**");
+
   @Bean
   PasswordEncoder passwordEncoder() {
     // BCrypt today, with the {id} prefix so hashes can move to Argon2 without a reset.
@@ -79,6 +83,10 @@ class SecurityConfiguration {
                         "/api/v1/decisions",
                         "/api/v1/decisions/*")
                     .permitAll()
+                    // Open311 is a machine API for apps: reads are public, and writes carry an
+                    // api_key the Open311 module checks itself, answering in Open311's format.
+                    .requestMatchers("/open311/**")
+                    .permitAll()
                     .requestMatchers("/actuator/**")
                     .hasAuthority(Permission.STAFF_ADMIN.name())
                     .anyRequest()
@@ -90,7 +98,10 @@ class SecurityConfiguration {
                     .failureHandler(failure)
                     .permitAll())
         .logout(l -> l.logoutUrl("/sign-out").logoutSuccessUrl("/sign-in?signedOut"))
-        .csrf(c -> c.ignoringRequestMatchers(ApiTokenFilter::hasBearer))
+        .csrf(
+            c ->
+                c.ignoringRequestMatchers(ApiTokenFilter::hasBearer)
+                    .ignoringRequestMatchers(OPEN311))
         .exceptionHandling(
             e ->
                 e.defaultAuthenticationEntryPointFor(

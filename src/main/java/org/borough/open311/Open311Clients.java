@@ -1,0 +1,229 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.borough.open311;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.borough.audit.AuditAction;
+import org.borough.audit.AuditLog;
+import org.borough.system.Errors;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The applications allowed to post to Open311, each with its own API key. A key is 256 random bits
+ * shown once; only its SHA-256 is stored, which is enough for a key of full entropy.
+ */
+@Service
+class Open311Clients {
+
+  static final String PREFIX = "o311_";
+  static final String SUBJECT = "open311_client";
+  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 ._-]{0,49}");
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  /** A client application; {@code revokedAt} set means its key no longer works. */
+  record Client(
+      UUID id,
+      String name,
+      String contact,
+      String jurisdictionId,
+      Instant createdAt,
+      String createdBy,
+      Instant lastUsedAt,
+      Instant revokedAt) {
+
+    /** Who the audit log and case timelines say did it. */
+    String principal() {
+      return "open311:" + name;
+    }
+  }
+
+  /** A newly issued client and its key, which is shown once and never again. */
+  record Issued(Client client, String key) {}
+
+  private final JdbcClient jdbc;
+  private final AuditLog audit;
+  private final ApplicationEventPublisher events;
+  private final Clock clock;
+
+  Open311Clients(JdbcClient jdbc, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
+    this.jdbc = jdbc;
+    this.audit = audit;
+    this.events = events;
+    this.clock = clock;
+  }
+
+  /**
+   * Issues a key to a new client application.
+   *
+   * @throws org.borough.system.InvalidInputException for each field that is wrong
+   */
+  @PreAuthorize("hasAuthority('STAFF_ADMIN')")
+  @Transactional
+  public Issued issue(String name, String contact, String jurisdictionId) {
+    byte[] secret = new byte[32];
+    RANDOM.nextBytes(secret);
+    String key = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+    return new Issued(create(name, contact, jurisdictionId, key), key);
+  }
+
+  @PreAuthorize("hasAuthority('STAFF_ADMIN')")
+  @Transactional
+  public boolean revoke(UUID id) {
+    Instant now = clock.instant();
+    boolean revoked =
+        jdbc.sql("update open311_client set revoked_at = ? where id = ? and revoked_at is null")
+                .params(Timestamp.from(now), id)
+                .update()
+            == 1;
+    if (revoked) {
+      audit.record(AuditAction.UPDATE, SUBJECT, id.toString(), "API key revoked");
+      events.publishEvent(new Open311ClientRevoked(id, now));
+    }
+    return revoked;
+  }
+
+  @PreAuthorize("hasAuthority('STAFF_ADMIN')")
+  @Transactional(readOnly = true)
+  public List<Client> all() {
+    return jdbc.sql("select " + COLUMNS + " from open311_client order by created_at desc, name")
+        .query((rs, i) -> row(rs))
+        .list();
+  }
+
+  /**
+   * Makes {@code key} the key of the client named "default", creating it if need be (for {@code
+   * BOROUGH_OPEN311_API_KEY}). Runs at start-up, as "system".
+   */
+  @Transactional
+  public void registerDefault(String key, String jurisdictionId) {
+    if (key.length() < 24) {
+      throw new IllegalArgumentException(
+          "BOROUGH_OPEN311_API_KEY must be at least 24 characters (it was " + key.length() + ")");
+    }
+    String hash = hash(key);
+    Optional<Client> existing = byName("default");
+    if (existing.isEmpty()) {
+      create("default", "Set by BOROUGH_OPEN311_API_KEY", jurisdictionId, key);
+      return;
+    }
+    int changed =
+        jdbc.sql(
+                "update open311_client set key_hash = ?, revoked_at = null where id = ?"
+                    + " and (key_hash <> ? or revoked_at is not null)")
+            .params(hash, existing.get().id(), hash)
+            .update();
+    if (changed == 1) {
+      audit.record(
+          AuditAction.UPDATE, SUBJECT, existing.get().id().toString(), "key set from environment");
+    }
+  }
+
+  /** The live client a key belongs to. "Last used" is kept to the minute, not every call. */
+  @Transactional
+  public Optional<Client> authenticate(String key) {
+    if (key == null || key.isBlank() || key.length() > 200) {
+      return Optional.empty();
+    }
+    String hash = hash(key.trim());
+    Optional<Client> client =
+        jdbc.sql(
+                "select "
+                    + COLUMNS
+                    + " from open311_client where key_hash = ? and revoked_at is null")
+            .param(hash)
+            .query((rs, i) -> row(rs))
+            .optional();
+    client.ifPresent(
+        c -> {
+          Instant now = clock.instant();
+          if (c.lastUsedAt() == null || c.lastUsedAt().isBefore(now.minusSeconds(60))) {
+            jdbc.sql("update open311_client set last_used_at = ? where id = ?")
+                .params(Timestamp.from(now), c.id())
+                .update();
+          }
+        });
+    return client;
+  }
+
+  private Client create(String name, String contact, String jurisdictionId, String key) {
+    Errors errors = new Errors();
+    String n = name == null ? "" : name.trim();
+    if (!NAME.matcher(n).matches()) {
+      errors.reject(
+          "name", "Enter a name of up to 50 letters, digits, spaces, dots, dashes or underscores");
+    } else if (byName(n).isPresent()) {
+      errors.reject("name", "There is already a client application called " + n);
+    }
+    String c = contact == null ? "" : contact.trim();
+    if (c.isEmpty() || c.length() > 200) {
+      errors.reject(
+          "contact", "Enter who to contact about this application, in 200 characters or fewer");
+    }
+    String j = jurisdictionId == null ? "" : jurisdictionId.trim();
+    if (j.isEmpty() || j.length() > 100) {
+      errors.reject("jurisdictionId", "Enter the jurisdiction_id, in 100 characters or fewer");
+    }
+    errors.throwIfAny();
+    UUID id = UUID.randomUUID();
+    Instant now = clock.instant();
+    String by = Open311Principal.currentName();
+    jdbc.sql(
+            "insert into open311_client (id, name, contact, jurisdiction_id, key_hash, created_at,"
+                + " created_by) values (?, ?, ?, ?, ?, ?, ?)")
+        .params(id, n, c, j, hash(key), Timestamp.from(now), by)
+        .update();
+    audit.record(AuditAction.CREATE, SUBJECT, id.toString(), "API key issued to " + n);
+    events.publishEvent(new Open311ClientIssued(id, n, now));
+    return new Client(id, n, c, j, now, by, null, null);
+  }
+
+  private Optional<Client> byName(String name) {
+    return jdbc.sql("select " + COLUMNS + " from open311_client where name = ?")
+        .param(name)
+        .query((rs, i) -> row(rs))
+        .optional();
+  }
+
+  private static final String COLUMNS =
+      "id, name, contact, jurisdiction_id, created_at, created_by, last_used_at, revoked_at";
+
+  private static Client row(java.sql.ResultSet rs) throws java.sql.SQLException {
+    return new Client(
+        rs.getObject(1, UUID.class),
+        rs.getString(2),
+        rs.getString(3),
+        rs.getString(4),
+        instant(rs.getTimestamp(5)),
+        rs.getString(6),
+        instant(rs.getTimestamp(7)),
+        instant(rs.getTimestamp(8)));
+  }
+
+  private static Instant instant(Timestamp t) {
+    return t == null ? null : t.toInstant();
+  }
+
+  static String hash(String key) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      return HexFormat.of().formatHex(sha.digest(key.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.borough.open311;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.borough.system.InvalidInputException;
+import org.springframework.context.MessageSource;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Administration: the client applications that may post to Open311, and their API keys. */
+@Controller
+class Open311ClientsController {
+
+  private final Open311Clients clients;
+  private final Open311Properties properties;
+  private final MessageSource messages;
+
+  Open311ClientsController(
+      Open311Clients clients, Open311Properties properties, MessageSource messages) {
+    this.clients = clients;
+    this.properties = properties;
+    this.messages = messages;
+  }
+
+  @GetMapping("/admin/open311-clients")
+  @PreAuthorize("hasAuthority('STAFF_ADMIN')")
+  String list(Model model) {
+    MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+    form.add("jurisdictionId", properties.jurisdictionId());
+    return page(model, form, Map.of(), null);
+  }
+
+  @PostMapping("/admin/open311-clients")
+  @PreAuthorize("hasAuthority('STAFF_ADMIN')")
+  String issue(@RequestParam MultiValueMap<String, String> form, Model model) {
+    try {
+      Open311Clients.Issued issued =
+          clients.issue(
+              form.getFirst("name"), form.getFirst("contact"), form.getFirst("jurisdictionId"));
+      // Shown on this response only: only its hash is kept.
+      return page(model, new LinkedMultiValueMap<>(), Map.of(), issued);
+    } catch (InvalidInputException e) {
+      return page(model, form, e.errors(), null);
+    }
+  }
+
+  @PostMapping("/admin/open311-clients/{id}/revoke")
+  @PreAuthorize("hasAuthority('STAFF_ADMIN')")
+  String revoke(@PathVariable UUID id, RedirectAttributes redirect) {
+    boolean revoked = clients.revoke(id);
+    String banner = revoked ? "open311.clients.revoked.banner" : "open311.clients.already.banner";
+    redirect.addFlashAttribute("banner", messages.getMessage(banner, null, Locale.UK));
+    return "redirect:/admin/open311-clients";
+  }
+
+  private String page(
+      Model model,
+      MultiValueMap<String, String> form,
+      Map<String, String> errors,
+      Open311Clients.Issued issued) {
+    model.addAttribute("form", form);
+    model.addAttribute("errors", errors);
+    model.addAttribute("issued", issued);
+    model.addAttribute("clients", clients.all());
+    model.addAttribute("jurisdictionId", properties.jurisdictionId());
+    return "open311/clients";
+  }
+}
