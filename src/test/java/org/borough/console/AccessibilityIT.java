@@ -17,6 +17,7 @@ import org.borough.residents.ResidentId;
 import org.borough.residents.ResidentManagement;
 import org.borough.support.Fixtures;
 import org.borough.support.IntegrationTest;
+import org.borough.support.SignedIn;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -27,9 +28,6 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
  * axe-core (WCAG 2.2 AA) on every page of the console, as the role that uses it, including the
@@ -42,7 +40,7 @@ class AccessibilityIT extends IntegrationTest {
   @LocalServerPort int port;
   @Autowired ResidentManagement residents;
   @Autowired CaseManagement cases;
-  @Autowired UserDetailsService users;
+  @Autowired SignedIn signedIn;
 
   @BeforeAll
   static void startBrowser() {
@@ -60,7 +58,7 @@ class AccessibilityIT extends IntegrationTest {
   @TestFactory
   Stream<DynamicTest> everyPagePassesAxe() {
     String surname = "Axe" + UUID.randomUUID().toString().substring(0, 6);
-    asUser(Fixtures.SUPERVISOR);
+    signedIn.enter(Fixtures.SUPERVISOR);
     ResidentId resident =
         residents.register(
             new ResidentDetails(
@@ -95,7 +93,7 @@ class AccessibilityIT extends IntegrationTest {
                 null,
                 null,
                 null));
-    SecurityContextHolder.clearContext();
+    SignedIn.leave();
 
     List<String[]> pages =
         List.of(
@@ -162,12 +160,5 @@ class AccessibilityIT extends IntegrationTest {
     new WebDriverWait(d, Duration.ofSeconds(10))
         .ignoring(StaleElementReferenceException.class)
         .until(x -> x.findElement(By.tagName("h1")).getText().equals("Staff console"));
-  }
-
-  private void asUser(String username) {
-    var user = users.loadUserByUsername(username);
-    SecurityContextHolder.getContext()
-        .setAuthentication(
-            UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
   }
 }

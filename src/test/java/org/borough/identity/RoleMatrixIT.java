@@ -15,7 +15,6 @@ import static org.borough.identity.Permission.RESIDENT_READ;
 import static org.borough.identity.Permission.RESIDENT_WRITE;
 import static org.borough.identity.Permission.STAFF_ADMIN;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
 import com.jayway.jsonpath.JsonPath;
@@ -29,6 +28,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.borough.support.Fixtures;
 import org.borough.support.IntegrationTest;
+import org.borough.support.SignedIn;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -37,7 +37,6 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.web.bind.annotation.RequestMethod;
@@ -237,7 +236,7 @@ class RoleMatrixIT extends IntegrationTest {
   private static Data data;
 
   @Autowired MockMvc mvc;
-  @Autowired UserDetailsService users;
+  @Autowired SignedIn signedIn;
 
   @Autowired
   @Qualifier("requestMappingHandlerMapping")
@@ -265,7 +264,7 @@ class RoleMatrixIT extends IntegrationTest {
 
   private void checkRole(Endpoint e, Role role, boolean allowed, Data d) throws Exception {
     MockHttpServletResponse response =
-        mvc.perform(requestFor(e, d).with(user(users.loadUserByUsername(USERS.get(role)))))
+        mvc.perform(requestFor(e, d).with(signedIn.request(USERS.get(role))))
             .andReturn()
             .getResponse();
     int status = response.getStatus();
@@ -367,7 +366,7 @@ class RoleMatrixIT extends IntegrationTest {
 
   @Test
   void vulnerabilityFlagsAreShownOnlyToPermittedRoles() throws Exception {
-    var supervisor = user(users.loadUserByUsername(Fixtures.SUPERVISOR));
+    var supervisor = signedIn.request(Fixtures.SUPERVISOR);
     String created =
         mvc.perform(
                 request(POST, "/api/v1/residents")
@@ -391,7 +390,7 @@ class RoleMatrixIT extends IntegrationTest {
       String json =
           mvc.perform(
                   request(GET, "/api/v1/residents/" + resident)
-                      .with(user(users.loadUserByUsername(USERS.get(role))))
+                      .with(signedIn.request(USERS.get(role)))
                       .accept(MediaType.APPLICATION_JSON))
               .andReturn()
               .getResponse()
@@ -412,7 +411,7 @@ class RoleMatrixIT extends IntegrationTest {
     if (data != null) {
       return data;
     }
-    var supervisor = user(users.loadUserByUsername(Fixtures.SUPERVISOR));
+    var supervisor = signedIn.request(Fixtures.SUPERVISOR);
     String surname = "Matrix" + UUID.randomUUID().toString().substring(0, 8);
     String created =
         mvc.perform(
