@@ -12,6 +12,7 @@ import org.borough.browser.Browser;
 import org.borough.cases.CaseManagement;
 import org.borough.cases.CaseView;
 import org.borough.cases.NewCase;
+import org.borough.identity.StaffDirectory;
 import org.borough.residents.ResidentDetails;
 import org.borough.residents.ResidentId;
 import org.borough.residents.ResidentManagement;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.TestFactory;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -41,6 +43,7 @@ class AccessibilityIT extends IntegrationTest {
   @Autowired ResidentManagement residents;
   @Autowired CaseManagement cases;
   @Autowired SignedIn signedIn;
+  @Autowired StaffDirectory directory;
 
   @BeforeAll
   static void startBrowser() {
@@ -94,6 +97,7 @@ class AccessibilityIT extends IntegrationTest {
                 null,
                 null));
     SignedIn.leave();
+    String waste = directory.findTeamByCode(Fixtures.WASTE).orElseThrow().id().value().toString();
 
     List<String[]> pages =
         List.of(
@@ -125,20 +129,57 @@ class AccessibilityIT extends IntegrationTest {
             new String[] {Fixtures.ADMIN, "/admin/tokens"},
             new String[] {Fixtures.ADMIN, "/admin/audit"},
             new String[] {Fixtures.ADMIN, "/admin/bank-holidays"},
+            new String[] {Fixtures.ADMIN, "/admin/staff/" + Fixtures.AGENT},
+            new String[] {Fixtures.ADMIN, "/admin/staff/" + Fixtures.AGENT + "/password"},
+            new String[] {Fixtures.ADMIN, "/admin/staff/" + Fixtures.AGENT + "/password", SUBMIT},
+            new String[] {Fixtures.ADMIN, "/admin/teams"},
+            new String[] {Fixtures.ADMIN, "/admin/teams", SUBMIT},
+            new String[] {Fixtures.ADMIN, "/admin/teams/" + waste},
+            new String[] {Fixtures.ADMIN, "/admin/services"},
+            new String[] {Fixtures.ADMIN, "/admin/services/new"},
+            new String[] {Fixtures.ADMIN, "/admin/services/new", SUBMIT},
+            new String[] {Fixtures.ADMIN, "/admin/services/" + Fixtures.MISSED_BIN},
+            new String[] {
+              Fixtures.ADMIN, "/admin/services/" + Fixtures.MISSED_BIN + "/attributes/new"
+            },
+            new String[] {
+              Fixtures.ADMIN, "/admin/services/" + Fixtures.MISSED_BIN + "/attributes/new", SUBMIT
+            },
+            new String[] {
+              Fixtures.ADMIN, "/admin/services/" + Fixtures.MISSED_BIN + "/attributes/bin_type"
+            },
+            new String[] {null, "/sign-in?ended"},
             new String[] {Fixtures.ANALYST, "/services"},
             new String[] {Fixtures.ANALYST, "/services/" + Fixtures.MISSED_BIN});
     return pages.stream()
         .map(
             p ->
                 DynamicTest.dynamicTest(
-                    (p[0] == null ? "anonymous" : p[0]) + " " + p[1],
+                    (p[0] == null ? "anonymous" : p[0])
+                        + " "
+                        + p[1]
+                        + (p.length > 2 ? " (" + p[2] + ")" : ""),
                     () -> {
                       WebDriver d = browser.driver();
                       signInAs(d, p[0]);
                       d.get("http://localhost:" + port + p[1]);
+                      if (p.length > 2) {
+                        submitEmpty(d);
+                      }
                       assertThat(d.getPageSource()).doesNotContain("at org.", "Exception");
                       Axe.assertNoViolations(d);
                     }));
+  }
+
+  /** Marks a page whose main form is sent empty, to check the page that shows the errors. */
+  private static final String SUBMIT = "submitted empty";
+
+  private static void submitEmpty(WebDriver d) {
+    WebElement button = d.findElement(By.cssSelector("main form[novalidate] button[type=submit]"));
+    button.click();
+    new WebDriverWait(d, Duration.ofSeconds(10))
+        .ignoring(StaleElementReferenceException.class)
+        .until(x -> !x.findElements(By.cssSelector(".govuk-error-summary")).isEmpty());
   }
 
   private String current;

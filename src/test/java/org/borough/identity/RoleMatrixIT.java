@@ -8,6 +8,7 @@ import static org.borough.identity.Permission.CASE_NOTE;
 import static org.borough.identity.Permission.CASE_RAISE;
 import static org.borough.identity.Permission.CASE_READ;
 import static org.borough.identity.Permission.CASE_WORK;
+import static org.borough.identity.Permission.CATALOGUE_ADMIN;
 import static org.borough.identity.Permission.CATALOGUE_READ;
 import static org.borough.identity.Permission.CONTACT_LOG;
 import static org.borough.identity.Permission.RESIDENT_MERGE;
@@ -63,6 +64,7 @@ class RoleMatrixIT extends IntegrationTest {
 
   private static final String CASE = "{case}";
   private static final String RANDOM = "{random}";
+  private static final String TEAM = "{team}";
 
   /**
    * Every endpoint with the permission it needs. {@code anyOf} empty means any signed-in user;
@@ -155,9 +157,67 @@ class RoleMatrixIT extends IntegrationTest {
           needs(GET, "/services", CATALOGUE_READ),
           needs(GET, "/services/{code}", "/services/" + Fixtures.MISSED_BIN, CATALOGUE_READ),
           // Administration
-          needs(GET, "/admin", STAFF_ADMIN, AUDIT_READ),
+          needs(GET, "/admin", STAFF_ADMIN, AUDIT_READ, CATALOGUE_ADMIN),
           needs(GET, "/admin/staff", STAFF_ADMIN),
           needs(POST, "/admin/staff", STAFF_ADMIN),
+          // Writes go to a member of staff or a team that does not exist: 404 when allowed.
+          needs(GET, "/admin/staff/{username}", "/admin/staff/" + Fixtures.AGENT, STAFF_ADMIN),
+          needs(POST, "/admin/staff/{username}", "/admin/staff/nobody-" + RANDOM, STAFF_ADMIN),
+          needs(
+              GET,
+              "/admin/staff/{username}/password",
+              "/admin/staff/" + Fixtures.AGENT + "/password",
+              STAFF_ADMIN),
+          needs(
+              POST,
+              "/admin/staff/{username}/password",
+              "/admin/staff/nobody-" + RANDOM + "/password",
+              STAFF_ADMIN),
+          needs(GET, "/admin/teams", STAFF_ADMIN),
+          needs(POST, "/admin/teams", STAFF_ADMIN),
+          needs(GET, "/admin/teams/{id}", "/admin/teams/" + TEAM, STAFF_ADMIN),
+          needs(POST, "/admin/teams/{id}", "/admin/teams/" + RANDOM, STAFF_ADMIN),
+          // Catalogue: writes go to a service or question that does not exist, so the shared
+          // fixtures stay as they are; an empty new service is refused with errors.
+          needs(GET, "/admin/services", CATALOGUE_ADMIN),
+          needs(GET, "/admin/services/new", CATALOGUE_ADMIN),
+          needs(POST, "/admin/services/new", CATALOGUE_ADMIN),
+          needs(
+              GET,
+              "/admin/services/{code}",
+              "/admin/services/" + Fixtures.MISSED_BIN,
+              CATALOGUE_ADMIN),
+          needs(POST, "/admin/services/{code}", "/admin/services/" + RANDOM, CATALOGUE_ADMIN),
+          needs(
+              GET,
+              "/admin/services/{code}/attributes/new",
+              "/admin/services/" + Fixtures.MISSED_BIN + "/attributes/new",
+              CATALOGUE_ADMIN),
+          needs(
+              POST,
+              "/admin/services/{code}/attributes/new",
+              "/admin/services/" + RANDOM + "/attributes/new",
+              CATALOGUE_ADMIN),
+          needs(
+              GET,
+              "/admin/services/{code}/attributes/{attribute}",
+              "/admin/services/" + Fixtures.MISSED_BIN + "/attributes/bin_type",
+              CATALOGUE_ADMIN),
+          needs(
+              POST,
+              "/admin/services/{code}/attributes/{attribute}",
+              "/admin/services/" + Fixtures.MISSED_BIN + "/attributes/" + RANDOM,
+              CATALOGUE_ADMIN),
+          needs(
+              POST,
+              "/admin/services/{code}/attributes/{attribute}/move",
+              "/admin/services/" + Fixtures.MISSED_BIN + "/attributes/" + RANDOM + "/move",
+              CATALOGUE_ADMIN),
+          needs(
+              POST,
+              "/admin/services/{code}/attributes/{attribute}/remove",
+              "/admin/services/" + Fixtures.MISSED_BIN + "/attributes/" + RANDOM + "/remove",
+              CATALOGUE_ADMIN),
           needs(GET, "/admin/tokens", STAFF_ADMIN),
           needs(POST, "/admin/tokens", STAFF_ADMIN),
           needs(
@@ -213,8 +273,19 @@ class RoleMatrixIT extends IntegrationTest {
               "/api/v1/services/{code}",
               "/api/v1/services/" + Fixtures.MISSED_BIN,
               CATALOGUE_READ),
+          needs(POST, "/api/v1/services", CATALOGUE_ADMIN),
+          needs(PUT, "/api/v1/services/{code}", "/api/v1/services/" + RANDOM, CATALOGUE_ADMIN),
           needs(GET, "/api/v1/wards", CATALOGUE_READ),
           needs(GET, "/api/v1/teams", CATALOGUE_READ),
+          needs(POST, "/api/v1/teams", STAFF_ADMIN),
+          needs(PUT, "/api/v1/teams/{id}", "/api/v1/teams/" + RANDOM, STAFF_ADMIN),
+          needs(GET, "/api/v1/staff", STAFF_ADMIN),
+          needs(PUT, "/api/v1/staff/{username}", "/api/v1/staff/nobody-" + RANDOM, STAFF_ADMIN),
+          needs(
+              PUT,
+              "/api/v1/staff/{username}/password",
+              "/api/v1/staff/nobody-" + RANDOM + "/password",
+              STAFF_ADMIN),
           needs(
               GET,
               "/api/v1/teams/{code}/queue",
@@ -231,12 +302,13 @@ class RoleMatrixIT extends IntegrationTest {
           Role.ADMIN, Fixtures.ADMIN);
 
   /** A resident and a case of this test's own, created once per database. */
-  private record Data(String resident, String reference) {}
+  private record Data(String resident, String reference, String team) {}
 
   private static Data data;
 
   @Autowired MockMvc mvc;
   @Autowired SignedIn signedIn;
+  @Autowired StaffDirectory directory;
 
   @Autowired
   @Qualifier("requestMappingHandlerMapping")
@@ -308,6 +380,7 @@ class RoleMatrixIT extends IntegrationTest {
         e.example()
             .replace(RESIDENT, d.resident())
             .replace(CASE, d.reference())
+            .replace(TEAM, d.team())
             .replace(RANDOM, UUID.randomUUID().toString());
     MockHttpServletRequestBuilder builder = request(e.method(), uri);
     if (e.method() != GET) {
@@ -447,7 +520,8 @@ class RoleMatrixIT extends IntegrationTest {
     assertThat(raised.getStatus()).as(raised.getContentAsString()).isEqualTo(201);
     String location = raised.getHeader("Location");
     String reference = location.substring(location.lastIndexOf('/') + 1);
-    data = new Data(resident, reference);
+    String team = directory.findTeamByCode(Fixtures.WASTE).orElseThrow().id().value().toString();
+    data = new Data(resident, reference, team);
     return data;
   }
 }

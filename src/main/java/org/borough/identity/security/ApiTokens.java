@@ -118,6 +118,13 @@ class ApiTokens {
         == 1;
   }
 
+  /** Revokes every live token of a user; returns how many. */
+  int revokeAll(UUID user) {
+    return jdbc.sql("update api_token set revoked_at = ? where user_id = ? and revoked_at is null")
+        .params(Timestamp.from(clock.instant()), user)
+        .update();
+  }
+
   private static Instant instant(Timestamp t) {
     return t == null ? null : t.toInstant();
   }
