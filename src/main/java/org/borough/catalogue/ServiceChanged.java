@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package org.borough.catalogue;
 
-import java.util.List;
 import org.borough.system.DomainEvent;
 
 /**
@@ -9,30 +8,11 @@ import org.borough.system.DomainEvent;
  * was changed (possible only before any case was raised). {@code change} says what, in words.
  */
 public record ServiceChanged(
-    String code,
-    String previousCode,
-    String change,
-    String name,
-    String group,
-    boolean active,
-    String priority,
-    int slaTarget,
-    String slaUnit,
-    List<String> attributeCodes)
+    String code, String previousCode, String change, ServiceSummary service)
     implements DomainEvent {
 
   static ServiceChanged of(String previousCode, String change, ServiceDefinition s) {
-    return new ServiceChanged(
-        s.code(),
-        previousCode,
-        change,
-        s.name(),
-        s.group(),
-        s.active(),
-        s.priority().name(),
-        s.sla().target(),
-        s.sla().unit().name(),
-        s.activeAttributes().stream().map(ServiceAttribute::code).toList());
+    return new ServiceChanged(s.code(), previousCode, change, ServiceSummary.of(s));
   }
 
   @Override

@@ -36,7 +36,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * catalogue's errors land on the field they are about.
  */
 @Controller
-@PreAuthorize("hasAuthority('CATALOGUE_ADMIN')")
 class CatalogueAdminController {
 
   private static final UUID NO_SUCH_TEAM = new UUID(0, 0);
@@ -53,12 +52,14 @@ class CatalogueAdminController {
   }
 
   @GetMapping("/admin/services")
+  @PreAuthorize("hasAuthority('CATALOGUE_ADMIN')")
   String list(Model model) {
     model.addAttribute("services", catalogue.services());
     return "catalogue/admin-services";
   }
 
   @GetMapping("/admin/services/new")
+  @PreAuthorize("hasAuthority('CATALOGUE_ADMIN')")
   String newService(Model model) {
     MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
     form.add("active", "true");
@@ -70,6 +71,7 @@ class CatalogueAdminController {
   }
 
   @PostMapping("/admin/services/new")
+  @PreAuthorize("hasAuthority('CATALOGUE_ADMIN')")
   String define(
       @RequestParam MultiValueMap<String, String> form, Model model, RedirectAttributes redirect) {
     try {
@@ -82,12 +84,14 @@ class CatalogueAdminController {
   }
 
   @GetMapping("/admin/services/{code}")
+  @PreAuthorize("hasAuthority('CATALOGUE_ADMIN')")
   String edit(@PathVariable String code, Model model) {
     ServiceDefinition s = require(code);
     return servicePage(s, serviceForm(s), Map.of(), model);
   }
 
   @PostMapping("/admin/services/{code}")
+  @PreAuthorize("hasAuthority('CATALOGUE_ADMIN')")
   String change(
       @PathVariable String code,
       @RequestParam MultiValueMap<String, String> form,
@@ -106,6 +110,7 @@ class CatalogueAdminController {
   }
 
   @GetMapping("/admin/services/{code}/attributes/new")
+  @PreAuthorize("hasAuthority('CATALOGUE_ADMIN')")
   String newAttribute(@PathVariable String code, Model model) {
     MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
     form.add("type", AttributeType.STRING.name());
@@ -115,6 +120,7 @@ class CatalogueAdminController {
   }
 
   @PostMapping("/admin/services/{code}/attributes/new")
+  @PreAuthorize("hasAuthority('CATALOGUE_ADMIN')")
   String addAttribute(
       @PathVariable String code,
       @RequestParam MultiValueMap<String, String> form,
@@ -132,6 +138,7 @@ class CatalogueAdminController {
   }
 
   @GetMapping("/admin/services/{code}/attributes/{attribute}")
+  @PreAuthorize("hasAuthority('CATALOGUE_ADMIN')")
   String editAttribute(@PathVariable String code, @PathVariable String attribute, Model model) {
     ServiceDefinition s = require(code);
     ServiceAttribute a = requireAttribute(s, attribute);
@@ -139,6 +146,7 @@ class CatalogueAdminController {
   }
 
   @PostMapping("/admin/services/{code}/attributes/{attribute}")
+  @PreAuthorize("hasAuthority('CATALOGUE_ADMIN')")
   String changeAttribute(
       @PathVariable String code,
       @PathVariable String attribute,
@@ -161,6 +169,7 @@ class CatalogueAdminController {
   }
 
   @PostMapping("/admin/services/{code}/attributes/{attribute}/move")
+  @PreAuthorize("hasAuthority('CATALOGUE_ADMIN')")
   String moveAttribute(
       @PathVariable String code,
       @PathVariable String attribute,
@@ -171,6 +180,7 @@ class CatalogueAdminController {
   }
 
   @PostMapping("/admin/services/{code}/attributes/{attribute}/remove")
+  @PreAuthorize("hasAuthority('CATALOGUE_ADMIN')")
   String removeAttribute(
       @PathVariable String code,
       @PathVariable String attribute,

@@ -67,7 +67,7 @@ class StaffAdminController {
     if (displayName == null || displayName.isBlank()) {
       errors.put("displayName", "Enter the person's name");
     }
-    Set<Role> roles = roles(form, errors);
+    Set<Role> roles = roles(form, errors, true);
     Set<TeamId> teams = teamIds(form, errors);
     if (!errors.isEmpty()) {
       return staffPage(model, form, errors);
@@ -108,7 +108,7 @@ class StaffAdminController {
       RedirectAttributes redirect) {
     Staff s = require(username);
     Map<String, String> errors = new LinkedHashMap<>();
-    Set<Role> roles = roles(form, errors);
+    Set<Role> roles = roles(form, errors, false);
     Set<TeamId> teams = teamIds(form, errors);
     if (errors.isEmpty()) {
       try {
@@ -245,7 +245,9 @@ class StaffAdminController {
     return "redirect:/admin/tokens";
   }
 
-  private static Set<Role> roles(MultiValueMap<String, String> form, Map<String, String> errors) {
+  /** The chosen roles; an empty choice is reported here only when the service would not. */
+  private static Set<Role> roles(
+      MultiValueMap<String, String> form, Map<String, String> errors, boolean atLeastOne) {
     Set<Role> roles = EnumSet.noneOf(Role.class);
     for (String r : form.getOrDefault("roles", List.of())) {
       try {
@@ -254,7 +256,7 @@ class StaffAdminController {
         errors.put("roles", "Choose roles from the list");
       }
     }
-    if (roles.isEmpty()) {
+    if (atLeastOne && roles.isEmpty()) {
       errors.put("roles", "Choose at least one role");
     }
     return roles;
