@@ -477,12 +477,15 @@ public class ServiceCatalogue {
   }
 
   private Supplier<Set<String>> answered(ServiceDefinition before) {
-    Set<String>[] memo = new Set[1];
+    var memo =
+        new Object() {
+          Set<String> codes;
+        };
     return () -> {
-      if (memo[0] == null) {
-        memo[0] = before == null ? Set.of() : usage.answeredAttributes(before.code());
+      if (memo.codes == null) {
+        memo.codes = before == null ? Set.of() : usage.answeredAttributes(before.code());
       }
-      return memo[0];
+      return memo.codes;
     };
   }
 
