@@ -332,8 +332,9 @@ public class ServiceCatalogue {
     TeamId team = null;
     if (in.defaultTeamId() != null) {
       team = new TeamId(in.defaultTeamId());
-      if (staff.findTeam(team).isEmpty()) {
-        errors.reject("defaultTeamId", "Choose a team from the list");
+      boolean kept = before != null && team.equals(before.defaultTeam());
+      if (staff.findTeam(team).filter(t -> t.active() || kept).isEmpty()) {
+        errors.reject("defaultTeamId", "Choose an active team from the list");
       }
     }
     Priority priority =
