@@ -7,7 +7,6 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.matchesPattern;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -26,13 +25,13 @@ import org.borough.identity.StaffAdministration;
 import org.borough.identity.StaffDirectory;
 import org.borough.support.Fixtures;
 import org.borough.support.IntegrationTest;
+import org.borough.support.SignedIn;
 import org.junit.jupiter.api.Test;
 import org.skyscreamer.jsonassert.JSONAssert;
 import org.skyscreamer.jsonassert.JSONCompareMode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -52,7 +51,7 @@ class ApiIT extends IntegrationTest {
 
   @LocalServerPort int port;
   @Autowired MockMvc mvc;
-  @Autowired UserDetailsService users;
+  @Autowired SignedIn signedIn;
   @Autowired StaffAdministration administration;
   @Autowired StaffDirectory directory;
 
@@ -363,7 +362,7 @@ class ApiIT extends IntegrationTest {
   void theConsoleSessionCanCallTheApi() throws Exception {
     mvc.perform(
             get("/api/v1/teams")
-                .with(user(users.loadUserByUsername(Fixtures.ANALYST)))
+                .with(signedIn.request(Fixtures.ANALYST))
                 .accept(MediaType.APPLICATION_JSON))
         .andExpect(status().isOk());
   }

@@ -3,7 +3,6 @@ package org.borough;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -14,17 +13,17 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.borough.support.Fixtures;
 import org.borough.support.IntegrationTest;
+import org.borough.support.SignedIn;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 
 class SmokeIT extends IntegrationTest {
 
   @LocalServerPort int port;
   @Autowired MockMvc mvc;
-  @Autowired UserDetailsService users;
+  @Autowired SignedIn signedIn;
 
   @Test
   void healthAnswersUpWhenTheDatabaseIsReachable() throws Exception {
@@ -40,7 +39,7 @@ class SmokeIT extends IntegrationTest {
 
   @Test
   void agentCanRegisterAResidentAndRaiseACase() throws Exception {
-    var agent = user(users.loadUserByUsername(Fixtures.AGENT));
+    var agent = signedIn.request(Fixtures.AGENT);
     mvc.perform(get("/residents").with(agent)).andExpect(status().isOk());
     var result =
         mvc.perform(

@@ -3,7 +3,10 @@ package org.borough.catalogue;
 
 import java.util.List;
 
-/** One question a service's form asks; {@code values} only for list types. */
+/**
+ * One question a service's form asks; {@code values} only for list types. An inactive question is
+ * no longer asked but still labels the answers cases gave while it was.
+ */
 public record ServiceAttribute(
     String code,
     String label,
@@ -11,7 +14,24 @@ public record ServiceAttribute(
     boolean required,
     int order,
     String helpText,
-    List<Value> values) {
+    List<Value> values,
+    boolean active) {
+
+  public ServiceAttribute {
+    values = List.copyOf(values);
+  }
+
+  /** An active question. */
+  public ServiceAttribute(
+      String code,
+      String label,
+      AttributeType type,
+      boolean required,
+      int order,
+      String helpText,
+      List<Value> values) {
+    this(code, label, type, required, order, helpText, values, true);
+  }
 
   /** A choice in a list: the key is stored, the name is shown. */
   public record Value(String key, String name) {}

@@ -14,4 +14,10 @@ public record ServiceDefinition(
     TeamId defaultTeam,
     Priority priority,
     SlaPolicy sla,
-    List<ServiceAttribute> attributes) {}
+    List<ServiceAttribute> attributes) {
+
+  /** The questions a new case is asked, in order; inactive ones only label old answers. */
+  public List<ServiceAttribute> activeAttributes() {
+    return attributes.stream().filter(ServiceAttribute::active).toList();
+  }
+}

@@ -29,6 +29,7 @@ public enum Permission {
   CASE_BULK("Bulk actions on cases", CASEWORKER, SUPERVISOR),
   CATALOGUE_READ(
       "Read the service catalogue and teams", AGENT, CASEWORKER, SUPERVISOR, ANALYST, ADMIN),
+  CATALOGUE_ADMIN("Define and change services, their questions and SLA policies", ADMIN),
   STAFF_ADMIN("Manage staff, teams and API tokens", ADMIN),
   AUDIT_READ("Read the audit log", ADMIN),
   DECISION_RECORD("Record draft decisions and correct published ones", DEMOCRATIC_SERVICES),

@@ -1,5 +1,14 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package org.borough.identity;
 
-/** A back-office or contact-centre team; each has a queue of cases. */
-public record Team(TeamId id, String code, String name, String email) {}
+/**
+ * A back-office or contact-centre team; each has a queue of cases. An inactive team is retired:
+ * kept for the cases that name it, no longer offered for new work.
+ */
+public record Team(TeamId id, String code, String name, String email, boolean active) {
+
+  /** An active team. */
+  public Team(TeamId id, String code, String name, String email) {
+    this(id, code, name, email, true);
+  }
+}

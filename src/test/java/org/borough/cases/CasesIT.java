@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -31,7 +30,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Supplier;
 import org.borough.catalogue.Priority;
 import org.borough.catalogue.ServiceCatalogue;
 import org.borough.catalogue.ServiceDefinition;
@@ -44,6 +42,7 @@ import org.borough.residents.ResidentId;
 import org.borough.residents.ResidentManagement;
 import org.borough.support.Fixtures;
 import org.borough.support.IntegrationTest;
+import org.borough.support.SignedIn;
 import org.borough.system.ConflictException;
 import org.borough.system.InvalidInputException;
 import org.borough.system.SystemProperties;
@@ -55,13 +54,8 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
  * Cases: raising and its validation, references, SLA due dates and pauses, the status lifecycle,
@@ -79,14 +73,14 @@ class CasesIT extends IntegrationTest {
   @Autowired StaffDirectory staff;
   @Autowired WorkingCalendar calendar;
   @Autowired SystemProperties system;
-  @Autowired UserDetailsService users;
+  @Autowired SignedIn signedIn;
   @Autowired ApplicationContext context;
   @Autowired JdbcClient jdbc;
   @Autowired MockMvc mvc;
 
   @AfterEach
   void signOut() {
-    SecurityContextHolder.clearContext();
+    SignedIn.leave();
   }
 
   // --- raising: validation saves nothing --------------------------------------------------------
@@ -147,7 +141,7 @@ class CasesIT extends IntegrationTest {
   @Test
   void openAcceptsADescriptionOfExactly4000Characters() {
     CaseView opened =
-        asUser(
+        signedIn.as(
             Fixtures.AGENT,
             () -> cases.open(withDescription(binRequest(marker()), "y".repeat(4000))));
     assertThat(opened.description()).hasSize(4000);
@@ -177,7 +171,7 @@ class CasesIT extends IntegrationTest {
             withDescription(request(Fixtures.MISSED_BIN, marker, Map.of()), ""),
             new BigDecimal("70"),
             new BigDecimal("1"));
-    assertThatThrownBy(() -> asUser(Fixtures.AGENT, () -> cases.open(bad)))
+    assertThatThrownBy(() -> signedIn.as(Fixtures.AGENT, () -> cases.open(bad)))
         .isInstanceOfSatisfying(
             InvalidInputException.class,
             e -> assertThat(e.errors()).containsKeys("description", "latitude", "attr-bin_type"));
@@ -370,7 +364,7 @@ class CasesIT extends IntegrationTest {
     for (String ref : new String[] {null, " ", "BR-1999-999999", copy.reference()}) {
       assertThatThrownBy(
               () ->
-                  asUser(
+                  signedIn.as(
                       Fixtures.CASEWORKER,
                       () -> {
                         cases.changeStatus(copy.id(), CaseStatus.DUPLICATE, null, false, ref, null);
@@ -382,7 +376,7 @@ class CasesIT extends IntegrationTest {
     }
     assertThat(statusOf(copy)).isEqualTo(CaseStatus.NEW);
 
-    asUser(
+    signedIn.as(
         Fixtures.CASEWORKER,
         () -> {
           cases.changeStatus(
@@ -418,7 +412,7 @@ class CasesIT extends IntegrationTest {
     assertThat(timeline(c, "STATUS")).isEqualTo(1);
     assertThat(events(c, "CaseStatusChanged")).isEqualTo(1);
 
-    asUser(
+    signedIn.as(
         Fixtures.CASEWORKER,
         () -> {
           cases.assign(c.id(), team(Fixtures.WASTE), officer(Fixtures.CASEWORKER), null);
@@ -427,7 +421,7 @@ class CasesIT extends IntegrationTest {
     assertThat(timeline(c, "ASSIGNMENT")).isEqualTo(1);
     assertThat(events(c, "CaseAssigned")).isEqualTo(1);
 
-    asUser(
+    signedIn.as(
         Fixtures.AGENT,
         () -> {
           cases.addNote(c.id(), "Resident called to chase", false);
@@ -453,7 +447,7 @@ class CasesIT extends IntegrationTest {
         .isInstanceOf(InvalidInputException.class);
     assertThatThrownBy(
             () ->
-                asUser(
+                signedIn.as(
                     Fixtures.AGENT,
                     () -> {
                       cases.addNote(c.id(), " ", false);
@@ -471,7 +465,7 @@ class CasesIT extends IntegrationTest {
     String forename = "Zebedee" + letters(6);
     String surname = "Quarrington" + letters(6);
     ResidentId resident =
-        asUser(
+        signedIn.as(
             Fixtures.AGENT,
             () ->
                 residents.register(
@@ -497,7 +491,7 @@ class CasesIT extends IntegrationTest {
             null,
             null);
     CaseView c = open(Fixtures.AGENT, request);
-    asUser(
+    signedIn.as(
         Fixtures.AGENT,
         () -> {
           cases.addNote(c.id(), note, true);
@@ -526,7 +520,7 @@ class CasesIT extends IntegrationTest {
   void assignGivesTheCaseToATeamAndOneOfItsMembers() {
     CaseView c = open(Fixtures.AGENT, binRequest(marker()));
 
-    asUser(
+    signedIn.as(
         Fixtures.CASEWORKER,
         () -> {
           cases.assign(c.id(), team(Fixtures.WASTE), officer(Fixtures.CASEWORKER), null);
@@ -538,7 +532,7 @@ class CasesIT extends IntegrationTest {
     assertThat(assigned.summary().officerId()).isEqualTo(officer(Fixtures.CASEWORKER).value());
     assertThat(assigned.timeline().get(0).text()).contains("Casey Worker");
 
-    asUser(
+    signedIn.as(
         Fixtures.SUPERVISOR,
         () -> {
           cases.assign(
@@ -558,7 +552,7 @@ class CasesIT extends IntegrationTest {
 
     assertThatThrownBy(
             () ->
-                asUser(
+                signedIn.as(
                     Fixtures.CASEWORKER,
                     () -> {
                       cases.assign(
@@ -583,7 +577,7 @@ class CasesIT extends IntegrationTest {
 
     assertThatThrownBy(
             () ->
-                asUser(
+                signedIn.as(
                     Fixtures.AGENT,
                     () -> {
                       cases.assign(
@@ -602,7 +596,7 @@ class CasesIT extends IntegrationTest {
     }
 
     int changed =
-        asUser(
+        signedIn.as(
             Fixtures.CASEWORKER,
             () ->
                 cases.bulk(
@@ -631,7 +625,7 @@ class CasesIT extends IntegrationTest {
     List<CaseId> selection = List.of(first.id(), second.id(), closed.id());
     assertThatThrownBy(
             () ->
-                asUser(
+                signedIn.as(
                     Fixtures.CASEWORKER,
                     () ->
                         cases.bulk(
@@ -661,7 +655,7 @@ class CasesIT extends IntegrationTest {
 
     assertThatThrownBy(
             () ->
-                asUser(
+                signedIn.as(
                     Fixtures.AGENT,
                     () ->
                         cases.bulk(
@@ -685,7 +679,7 @@ class CasesIT extends IntegrationTest {
     do {
       String cursor = after;
       QueuePage page =
-          asUser(
+          signedIn.as(
               Fixtures.HIGHWAYS_CASEWORKER,
               () ->
                   queues.team(team(Fixtures.HIGHWAYS), new QueueFilter(null, null, null, cursor)));
@@ -715,7 +709,7 @@ class CasesIT extends IntegrationTest {
   void queueWithAnInvalidCursorIsInvalidInput() {
     assertThatThrownBy(
             () ->
-                asUser(
+                signedIn.as(
                     Fixtures.HIGHWAYS_CASEWORKER,
                     () ->
                         queues.team(
@@ -809,7 +803,7 @@ class CasesIT extends IntegrationTest {
     mvc.perform(
             multipart("/cases/" + c.reference() + "/attachments")
                 .file(new MockMultipartFile("file", "bin.png", "image/png", png))
-                .with(as(Fixtures.CASEWORKER))
+                .with(signedIn.request(Fixtures.CASEWORKER))
                 .with(csrf()))
         .andExpect(status().is3xxRedirection());
 
@@ -840,7 +834,8 @@ class CasesIT extends IntegrationTest {
 
     MvcResult download =
         mvc.perform(
-                get("/cases/" + c.reference() + "/attachments/" + id).with(as(Fixtures.CASEWORKER)))
+                get("/cases/" + c.reference() + "/attachments/" + id)
+                    .with(signedIn.request(Fixtures.CASEWORKER)))
             .andExpect(status().isOk())
             .andReturn();
     assertThat(download.getResponse().getContentAsByteArray()).isEqualTo(png);
@@ -859,7 +854,7 @@ class CasesIT extends IntegrationTest {
         mvc.perform(
                 multipart("/cases/" + c.reference() + "/attachments")
                     .file(new MockMultipartFile("file", "bin.png", "image/png", text))
-                    .with(as(Fixtures.CASEWORKER))
+                    .with(signedIn.request(Fixtures.CASEWORKER))
                     .with(csrf()))
             .andExpect(status().isOk())
             .andReturn()
@@ -882,7 +877,7 @@ class CasesIT extends IntegrationTest {
 
     assertThatThrownBy(
             () ->
-                asUser(
+                signedIn.as(
                     Fixtures.CASEWORKER,
                     () ->
                         attachments.add(
@@ -898,7 +893,7 @@ class CasesIT extends IntegrationTest {
     assertThat(attachmentRows(c)).isZero();
 
     CaseView.Attachment ok =
-        asUser(
+        signedIn.as(
             Fixtures.CASEWORKER,
             () -> attachments.add(c.id(), "fits.png", 4096, new ByteArrayInputStream(png(4096))));
     assertThat(ok.contentType()).isEqualTo("image/png");
@@ -911,7 +906,7 @@ class CasesIT extends IntegrationTest {
   void casePageShowsTheSlaTagAndTheTimeline() throws Exception {
     String description = "Blue bin left at number " + letters(6);
     CaseView c = open(Fixtures.AGENT, withDescription(binRequest(marker()), description));
-    asUser(
+    signedIn.as(
         Fixtures.CASEWORKER,
         () -> {
           cases.addNote(c.id(), "Crew notified " + c.reference(), false);
@@ -919,7 +914,7 @@ class CasesIT extends IntegrationTest {
         });
 
     String body =
-        mvc.perform(get("/cases/" + c.reference()).with(as(Fixtures.CASEWORKER)))
+        mvc.perform(get("/cases/" + c.reference()).with(signedIn.request(Fixtures.CASEWORKER)))
             .andExpect(status().isOk())
             .andReturn()
             .getResponse()
@@ -936,7 +931,7 @@ class CasesIT extends IntegrationTest {
   @Test
   void anUnknownReferenceGivesThe404PageWithoutAStackTrace() throws Exception {
     String body =
-        mvc.perform(get("/cases/BR-1999-999999").with(as(Fixtures.CASEWORKER)))
+        mvc.perform(get("/cases/BR-1999-999999").with(signedIn.request(Fixtures.CASEWORKER)))
             .andExpect(status().isNotFound())
             .andReturn()
             .getResponse()
@@ -952,7 +947,7 @@ class CasesIT extends IntegrationTest {
 
     mvc.perform(
             post("/cases/" + c.reference() + "/status")
-                .with(as(Fixtures.AGENT))
+                .with(signedIn.request(Fixtures.AGENT))
                 .with(csrf())
                 .param("status", "OPEN"))
         .andExpect(status().isForbidden());
@@ -967,7 +962,7 @@ class CasesIT extends IntegrationTest {
     MvcResult result =
         mvc.perform(
                 post("/cases/" + c.reference() + "/status")
-                    .with(as(Fixtures.CASEWORKER))
+                    .with(signedIn.request(Fixtures.CASEWORKER))
                     .with(csrf())
                     .param("status", "RESOLVED")
                     .param("statusNote", "")
@@ -981,7 +976,7 @@ class CasesIT extends IntegrationTest {
 
     mvc.perform(
             post("/cases/" + c.reference() + "/status")
-                .with(as(Fixtures.CASEWORKER))
+                .with(signedIn.request(Fixtures.CASEWORKER))
                 .with(csrf())
                 .param("status", "IN_PROGRESS")
                 .param("version", "0"))
@@ -993,7 +988,7 @@ class CasesIT extends IntegrationTest {
 
   private void assertRefused(NewCase request, String field, String marker) {
     long before = maxPosition();
-    assertThatThrownBy(() -> asUser(Fixtures.AGENT, () -> cases.open(request)))
+    assertThatThrownBy(() -> signedIn.as(Fixtures.AGENT, () -> cases.open(request)))
         .isInstanceOfSatisfying(
             InvalidInputException.class, e -> assertThat(e.errors()).containsKey(field));
     assertThat(casesWithAddress(marker)).isZero();
@@ -1027,7 +1022,7 @@ class CasesIT extends IntegrationTest {
     do {
       String cursor = after;
       QueuePage page =
-          asUser(
+          signedIn.as(
               Fixtures.SUPERVISOR,
               () -> queues.team(team(teamCode), new QueueFilter(null, null, sla, cursor)));
       all.addAll(page.cases());
@@ -1053,15 +1048,15 @@ class CasesIT extends IntegrationTest {
   }
 
   private CaseView open(String who, NewCase request) {
-    return asUser(who, () -> cases.open(request));
+    return signedIn.as(who, () -> cases.open(request));
   }
 
   private CaseView view(CaseView c) {
-    return asUser(Fixtures.CASEWORKER, () -> cases.view(c.id()));
+    return signedIn.as(Fixtures.CASEWORKER, () -> cases.view(c.id()));
   }
 
   private void move(CaseView c, CaseStatus to, String note) {
-    asUser(
+    signedIn.as(
         Fixtures.CASEWORKER,
         () -> {
           cases.changeStatus(c.id(), to, note, false, null, null);
@@ -1227,24 +1222,6 @@ class CasesIT extends IntegrationTest {
       bytes[i] = (byte) (i * 31);
     }
     return bytes;
-  }
-
-  private RequestPostProcessor as(String username) {
-    return user(users.loadUserByUsername(username));
-  }
-
-  /** Runs {@code action} signed in as {@code username}, then signs out. */
-  private <T> T asUser(String username, Supplier<T> action) {
-    UserDetails user = users.loadUserByUsername(username);
-    var securityContext = SecurityContextHolder.createEmptyContext();
-    securityContext.setAuthentication(
-        UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-    SecurityContextHolder.setContext(securityContext);
-    try {
-      return action.get();
-    } finally {
-      SecurityContextHolder.clearContext();
-    }
   }
 
   private static String letters(int n) {

@@ -19,11 +19,13 @@ import org.borough.governance.DecisionItem;
 import org.borough.governance.DecisionMaker;
 import org.borough.governance.DecisionRegister;
 import org.borough.governance.DecisionVerb;
+import org.borough.identity.StaffDirectory;
 import org.borough.residents.ResidentDetails;
 import org.borough.residents.ResidentId;
 import org.borough.residents.ResidentManagement;
 import org.borough.support.Fixtures;
 import org.borough.support.IntegrationTest;
+import org.borough.support.SignedIn;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -31,12 +33,10 @@ import org.junit.jupiter.api.TestFactory;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
  * axe-core (WCAG 2.2 AA) on every page of the console, as the role that uses it, including the
@@ -50,7 +50,8 @@ class AccessibilityIT extends IntegrationTest {
   @Autowired ResidentManagement residents;
   @Autowired CaseManagement cases;
   @Autowired DecisionRegister decisions;
-  @Autowired UserDetailsService users;
+  @Autowired SignedIn signedIn;
+  @Autowired StaffDirectory directory;
 
   @BeforeAll
   static void startBrowser() {
@@ -68,7 +69,7 @@ class AccessibilityIT extends IntegrationTest {
   @TestFactory
   Stream<DynamicTest> everyPagePassesAxe() {
     String surname = "Axe" + UUID.randomUUID().toString().substring(0, 6);
-    asUser(Fixtures.SUPERVISOR);
+    signedIn.enter(Fixtures.SUPERVISOR);
     ResidentId resident =
         residents.register(
             new ResidentDetails(
@@ -130,10 +131,11 @@ class AccessibilityIT extends IntegrationTest {
             List.of(new org.borough.governance.RejectedOption(1, "Do nothing", "Not an option.")),
             null,
             null);
-    asUser(Fixtures.DEMOCRATIC_SERVICES);
+    signedIn.enter(Fixtures.DEMOCRATIC_SERVICES);
     DecisionId published = decisions.importDecisions(List.of(decision)).get(0);
     DecisionId draft = decisions.recordDraft(decision);
-    SecurityContextHolder.clearContext();
+    SignedIn.leave();
+    String waste = directory.findTeamByCode(Fixtures.WASTE).orElseThrow().id().value().toString();
 
     List<String[]> pages =
         List.of(
@@ -166,6 +168,26 @@ class AccessibilityIT extends IntegrationTest {
             new String[] {Fixtures.ADMIN, "/admin/audit"},
             new String[] {Fixtures.ADMIN, "/admin/bank-holidays"},
             new String[] {Fixtures.ADMIN, "/admin/open311-clients"},
+            new String[] {Fixtures.ADMIN, "/admin/staff/" + Fixtures.AGENT},
+            new String[] {Fixtures.ADMIN, "/admin/staff/" + Fixtures.AGENT + "/password"},
+            new String[] {Fixtures.ADMIN, "/admin/staff/" + Fixtures.AGENT + "/password", SUBMIT},
+            new String[] {Fixtures.ADMIN, "/admin/teams"},
+            new String[] {Fixtures.ADMIN, "/admin/teams", SUBMIT},
+            new String[] {Fixtures.ADMIN, "/admin/teams/" + waste},
+            new String[] {Fixtures.ADMIN, "/admin/services"},
+            new String[] {Fixtures.ADMIN, "/admin/services/new"},
+            new String[] {Fixtures.ADMIN, "/admin/services/new", SUBMIT},
+            new String[] {Fixtures.ADMIN, "/admin/services/" + Fixtures.MISSED_BIN},
+            new String[] {
+              Fixtures.ADMIN, "/admin/services/" + Fixtures.MISSED_BIN + "/attributes/new"
+            },
+            new String[] {
+              Fixtures.ADMIN, "/admin/services/" + Fixtures.MISSED_BIN + "/attributes/new", SUBMIT
+            },
+            new String[] {
+              Fixtures.ADMIN, "/admin/services/" + Fixtures.MISSED_BIN + "/attributes/bin_type"
+            },
+            new String[] {null, "/sign-in?ended"},
             new String[] {Fixtures.ANALYST, "/services"},
             new String[] {Fixtures.ANALYST, "/services/" + Fixtures.MISSED_BIN},
             new String[] {Fixtures.DEMOCRATIC_SERVICES, "/governance/decisions"},
@@ -187,17 +209,34 @@ class AccessibilityIT extends IntegrationTest {
         .map(
             p ->
                 DynamicTest.dynamicTest(
-                    (p[0] == null ? "anonymous" : p[0]) + " " + p[1],
+                    (p[0] == null ? "anonymous" : p[0])
+                        + " "
+                        + p[1]
+                        + (p.length > 2 ? " (" + p[2] + ")" : ""),
                     () -> {
                       WebDriver d = browser.driver();
                       signInAs(d, p[0]);
                       d.get("http://localhost:" + port + p[1]);
+                      if (p.length > 2) {
+                        submitEmpty(d);
+                      }
                       // A stack trace, not a field such as generalExceptionNotice.
                       assertThat(d.getPageSource())
                           .doesNotContain("at org.")
                           .doesNotContainPattern("Exception\\b");
                       Axe.assertNoViolations(d);
                     }));
+  }
+
+  /** Marks a page whose main form is sent empty, to check the page that shows the errors. */
+  private static final String SUBMIT = "submitted empty";
+
+  private static void submitEmpty(WebDriver d) {
+    WebElement button = d.findElement(By.cssSelector("main form[novalidate] button[type=submit]"));
+    button.click();
+    new WebDriverWait(d, Duration.ofSeconds(10))
+        .ignoring(StaleElementReferenceException.class)
+        .until(x -> !x.findElements(By.cssSelector(".govuk-error-summary")).isEmpty());
   }
 
   private String current;
@@ -219,12 +258,5 @@ class AccessibilityIT extends IntegrationTest {
     new WebDriverWait(d, Duration.ofSeconds(10))
         .ignoring(StaleElementReferenceException.class)
         .until(x -> x.findElement(By.tagName("h1")).getText().equals("Staff console"));
-  }
-
-  private void asUser(String username) {
-    var user = users.loadUserByUsername(username);
-    SecurityContextHolder.getContext()
-        .setAuthentication(
-            UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
   }
 }

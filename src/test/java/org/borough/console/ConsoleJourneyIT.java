@@ -11,6 +11,7 @@ import org.borough.residents.ResidentDetails;
 import org.borough.residents.ResidentManagement;
 import org.borough.support.Fixtures;
 import org.borough.support.IntegrationTest;
+import org.borough.support.SignedIn;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,9 +23,6 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
  * The whole first-contact-to-resolution journey in a real headless Chromium, with axe-core (WCAG
@@ -38,7 +36,7 @@ class ConsoleJourneyIT extends IntegrationTest {
 
   @LocalServerPort int port;
   @Autowired ResidentManagement residents;
-  @Autowired UserDetailsService users;
+  @Autowired SignedIn signedIn;
 
   @BeforeAll
   static void startBrowser() {
@@ -56,7 +54,7 @@ class ConsoleJourneyIT extends IntegrationTest {
   @Test
   void agentRaisesAMissedBinCaseAndACaseworkerResolvesItWithinSla() {
     String surname = "Journey" + UUID.randomUUID().toString().substring(0, 6);
-    asUser(Fixtures.AGENT);
+    signedIn.enter(Fixtures.AGENT);
     residents.register(
         new ResidentDetails(
             "Jo",
@@ -74,7 +72,7 @@ class ConsoleJourneyIT extends IntegrationTest {
             null,
             null,
             null));
-    SecurityContextHolder.clearContext();
+    SignedIn.leave();
     WebDriver d = browser.driver();
 
     signIn(d, Fixtures.AGENT);
@@ -168,12 +166,5 @@ class ConsoleJourneyIT extends IntegrationTest {
 
   private String url(String path) {
     return "http://localhost:" + port + path;
-  }
-
-  private void asUser(String username) {
-    var user = users.loadUserByUsername(username);
-    SecurityContextHolder.getContext()
-        .setAuthentication(
-            UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
   }
 }

@@ -4,7 +4,6 @@ package org.borough.contacts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -13,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.borough.cases.CaseManagement;
@@ -25,17 +23,13 @@ import org.borough.residents.ResidentId;
 import org.borough.residents.ResidentManagement;
 import org.borough.support.Fixtures;
 import org.borough.support.IntegrationTest;
+import org.borough.support.SignedIn;
 import org.borough.system.InvalidInputException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
  * Contacts: logging and its validation, first-contact resolution, links to cases (by reference and
@@ -48,13 +42,13 @@ class ContactsIT extends IntegrationTest {
   @Autowired ContactLog contacts;
   @Autowired ResidentManagement residents;
   @Autowired CaseManagement cases;
-  @Autowired UserDetailsService users;
+  @Autowired SignedIn signedIn;
   @Autowired JdbcClient jdbc;
   @Autowired MockMvc mvc;
 
   @AfterEach
   void signOut() {
-    SecurityContextHolder.clearContext();
+    SignedIn.leave();
   }
 
   @Test
@@ -105,7 +99,7 @@ class ContactsIT extends IntegrationTest {
     assertThat(((Number) row.get("duration_seconds")).intValue()).isEqualTo(240);
     assertThat(row.get("summary")).isEqualTo(summary);
     assertThat(
-            asUser(Fixtures.AGENT, () -> contacts.ofResident(resident, 10)).stream()
+            signedIn.as(Fixtures.AGENT, () -> contacts.ofResident(resident, 10)).stream()
                 .map(Contact::id))
         .contains(logged.id());
   }
@@ -127,7 +121,7 @@ class ContactsIT extends IntegrationTest {
   @Test
   void logLinkedToACaseReferenceAddsAContactEntryToTheCaseTimeline() {
     ResidentId resident = registerResident();
-    CaseView raised = asUser(Fixtures.AGENT, () -> cases.open(missedBin(resident, null)));
+    CaseView raised = signedIn.as(Fixtures.AGENT, () -> cases.open(missedBin(resident, null)));
     long before = contactEntries(raised);
 
     Contact logged =
@@ -141,7 +135,7 @@ class ContactsIT extends IntegrationTest {
     assertThat(logged.caseId()).isEqualTo(raised.id().value());
     assertThat(contactRow(logged.id().value()).get("case_id")).isEqualTo(raised.id().value());
     assertThat(contactEntries(raised)).isEqualTo(before + 1);
-    CaseView after = asUser(Fixtures.CASEWORKER, () -> cases.view(raised.id()));
+    CaseView after = signedIn.as(Fixtures.CASEWORKER, () -> cases.view(raised.id()));
     assertThat(after.timeline())
         .filteredOn(t -> t.kind().equals("CONTACT"))
         .singleElement()
@@ -173,7 +167,7 @@ class ContactsIT extends IntegrationTest {
     String next =
         mvc.perform(
                 post("/residents/" + resident + "/contacts/new")
-                    .with(as(Fixtures.AGENT))
+                    .with(signedIn.request(Fixtures.AGENT))
                     .with(csrf())
                     .param("channel", "PHONE")
                     .param("direction", "INBOUND")
@@ -192,12 +186,12 @@ class ContactsIT extends IntegrationTest {
     assertThat(pending.get("summary")).isEqualTo(summary);
     assertThat(pending.get("case_id")).isNull();
     assertThat(pending.get("outcome")).isEqualTo("CASE_RAISED");
-    mvc.perform(get(next).with(as(Fixtures.AGENT))).andExpect(status().isOk());
+    mvc.perform(get(next).with(signedIn.request(Fixtures.AGENT))).andExpect(status().isOk());
 
     String caseUrl =
         mvc.perform(
                 post("/cases/new")
-                    .with(as(Fixtures.AGENT))
+                    .with(signedIn.request(Fixtures.AGENT))
                     .with(csrf())
                     .param("service", Fixtures.MISSED_BIN)
                     .param("resident", resident.toString())
@@ -240,7 +234,7 @@ class ContactsIT extends IntegrationTest {
     assertThat(contact.caseId()).isNull();
 
     CaseView raised =
-        asUser(Fixtures.AGENT, () -> cases.open(missedBin(resident, contact.id().value())));
+        signedIn.as(Fixtures.AGENT, () -> cases.open(missedBin(resident, contact.id().value())));
 
     assertThat(contactRow(contact.id().value()).get("case_id")).isEqualTo(raised.id().value());
   }
@@ -275,7 +269,7 @@ class ContactsIT extends IntegrationTest {
     Contact second = log(call(duplicate, null, ContactOutcome.NO_ACTION, summary()));
     Contact kept = log(call(keep, null, ContactOutcome.INFORMATION_GIVEN, summary()));
 
-    asUser(
+    signedIn.as(
         Fixtures.SUPERVISOR,
         () -> {
           residents.merge(keep, duplicate);
@@ -286,7 +280,7 @@ class ContactsIT extends IntegrationTest {
       assertThat(contactRow(c.id().value()).get("resident_id")).isEqualTo(keep.value());
     }
     assertThat(contactsOf(duplicate)).isZero();
-    assertThat(asUser(Fixtures.AGENT, () -> contacts.ofResident(keep, 50)))
+    assertThat(signedIn.as(Fixtures.AGENT, () -> contacts.ofResident(keep, 50)))
         .extracting(Contact::id)
         .contains(first.id(), second.id(), kept.id());
   }
@@ -295,7 +289,7 @@ class ContactsIT extends IntegrationTest {
   void aContactLoggedForAMergedRecordIsFiledUnderTheKeptOne() {
     ResidentId keep = registerResident();
     ResidentId duplicate = registerResident();
-    asUser(
+    signedIn.as(
         Fixtures.SUPERVISOR,
         () -> {
           residents.merge(keep, duplicate);
@@ -316,7 +310,7 @@ class ContactsIT extends IntegrationTest {
     String body =
         mvc.perform(
                 post("/residents/" + resident + "/contacts/new")
-                    .with(as(Fixtures.AGENT))
+                    .with(signedIn.request(Fixtures.AGENT))
                     .with(csrf())
                     .param("channel", "PHONE")
                     .param("direction", "INBOUND")
@@ -333,7 +327,7 @@ class ContactsIT extends IntegrationTest {
   // --- helpers ----------------------------------------------------------------------------------
 
   private Contact log(NewContact request) {
-    return asUser(Fixtures.AGENT, () -> contacts.log(request));
+    return signedIn.as(Fixtures.AGENT, () -> contacts.log(request));
   }
 
   private static NewContact call(
@@ -360,7 +354,7 @@ class ContactsIT extends IntegrationTest {
   }
 
   private ResidentId registerResident() {
-    return asUser(
+    return signedIn.as(
         Fixtures.AGENT,
         () ->
             residents.register(
@@ -434,24 +428,6 @@ class ContactsIT extends IntegrationTest {
 
   private static String summary() {
     return "Resident called about " + letters(12);
-  }
-
-  private RequestPostProcessor as(String username) {
-    return user(users.loadUserByUsername(username));
-  }
-
-  /** Runs {@code action} signed in as {@code username}, then signs out. */
-  private <T> T asUser(String username, Supplier<T> action) {
-    UserDetails user = users.loadUserByUsername(username);
-    var context = SecurityContextHolder.createEmptyContext();
-    context.setAuthentication(
-        UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-    SecurityContextHolder.setContext(context);
-    try {
-      return action.get();
-    } finally {
-      SecurityContextHolder.clearContext();
-    }
   }
 
   private static String letters(int n) {

@@ -3,7 +3,6 @@ package org.borough.governance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -21,12 +20,11 @@ import java.util.UUID;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.borough.support.Fixtures;
 import org.borough.support.IntegrationTest;
+import org.borough.support.SignedIn;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.w3c.dom.Document;
@@ -43,7 +41,7 @@ import tools.jackson.databind.json.JsonMapper;
 class GovernanceIT extends IntegrationTest {
 
   @Autowired MockMvc mvc;
-  @Autowired UserDetailsService users;
+  @Autowired SignedIn signedIn;
   @Autowired DecisionRegister register;
   @Autowired JsonMapper json;
 
@@ -406,12 +404,11 @@ class GovernanceIT extends IntegrationTest {
   // --- helpers --------------------------------------------------------------------------------
 
   private org.springframework.test.web.servlet.request.RequestPostProcessor staff() {
-    return SecurityMockMvcRequestPostProcessors.user(
-        users.loadUserByUsername(Fixtures.DEMOCRATIC_SERVICES));
+    return signedIn.request(Fixtures.DEMOCRATIC_SERVICES);
   }
 
   private MockHttpServletRequestBuilder asDemocraticServices(MockHttpServletRequestBuilder b) {
-    return b.with(user(users.loadUserByUsername(Fixtures.DEMOCRATIC_SERVICES)))
+    return b.with(signedIn.request(Fixtures.DEMOCRATIC_SERVICES))
         .with(csrf())
         .contentType(MediaType.APPLICATION_JSON)
         .accept(MediaType.APPLICATION_JSON);

@@ -128,6 +128,8 @@ class SecurityDocsTests {
         the attempt is sent to `/sign-in?locked`. A successful sign-in resets the count \
         (`SignInLockout`, `StaffRepository.recordFailure`).
         - The session cookie is `HttpOnly` and `SameSite=Lax`.
+        - An administrator can deactivate a member of staff (`/admin/staff/{username}` or         `PUT /api/v1/staff/{username}`, `STAFF_ADMIN`): from then on they cannot sign in, their         API tokens are revoked, and their console sessions end on their next request         (`/sign-in?ended`). A change to someone's roles ends their sessions too, so the new roles         apply at once. Admins cannot deactivate themselves nor drop their own `ADMIN` role.
+        - An administrator can set a new password for someone (same length rule); it also lifts         a lockout. The password is never recorded, only that it was reset.
         - On first start Borough creates the user `admin` with the password in \
         `BOROUGH_ADMIN_PASSWORD`; without one it generates a random password and prints it once \
         to the console (standard output, not the log).
@@ -208,8 +210,11 @@ class SecurityDocsTests {
         search text), update, merge (recorded on both records) and contacts logged against them.
         - Cases: raising, every view by id or reference, status changes, notes, assignment, \
         attachments added and downloaded.
-        - Staff and API tokens: accounts created, tokens issued and revoked (subject types \
-        `staff` and `api-token`; the token itself is never recorded).
+        - Staff, teams and API tokens: accounts created, changed, deactivated and given a new \
+        password, teams added and changed, tokens issued and revoked (subject types `staff`, \
+        `team` and `api-token`; neither a password nor a token is ever recorded).
+        - The service catalogue: services defined and changed, with what changed (subject type \
+        `service`).
         - The lists of a resident's cases and contacts (`/api/v1/residents/{id}/cases`, \
         `/api/v1/residents/{id}/contacts`) are not recorded separately.
 

@@ -3,7 +3,6 @@ package org.borough.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.unauthenticated;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -25,6 +24,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.borough.support.Fixtures;
 import org.borough.support.IntegrationTest;
+import org.borough.support.SignedIn;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -32,10 +32,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
  * The security baseline end to end: headers, the real sign-in form and its lockout, CSRF, bearer
@@ -48,7 +46,7 @@ class SecurityIT extends IntegrationTest {
 
   @LocalServerPort int port;
   @Autowired MockMvc mvc;
-  @Autowired UserDetailsService users;
+  @Autowired SignedIn signedIn;
   @Autowired StaffAdministration administration;
   @Autowired StaffDirectory directory;
   @Autowired JdbcTemplate jdbc;
@@ -59,7 +57,7 @@ class SecurityIT extends IntegrationTest {
   void aResidentPageHasTheSecurityHeadersAndIsNotCached() throws Exception {
     String resident = registerResident();
     MockHttpServletResponse response =
-        mvc.perform(get("/residents/" + resident).with(as(Fixtures.AGENT)))
+        mvc.perform(get("/residents/" + resident).with(signedIn.request(Fixtures.AGENT)))
             .andExpect(status().isOk())
             .andReturn()
             .getResponse();
@@ -148,7 +146,7 @@ class SecurityIT extends IntegrationTest {
   void aConsoleFormWithoutItsCsrfTokenIsRefused() throws Exception {
     mvc.perform(
             post("/residents/new")
-                .with(as(Fixtures.AGENT))
+                .with(signedIn.request(Fixtures.AGENT))
                 .param("forename", "Csrf")
                 .param("surname", "Victim" + suffix()))
         .andExpect(status().isForbidden());
@@ -166,7 +164,7 @@ class SecurityIT extends IntegrationTest {
   void anApiWriteWithASessionButNoCsrfTokenIsRefused() throws Exception {
     mvc.perform(
             post("/api/v1/residents")
-                .with(as(Fixtures.AGENT))
+                .with(signedIn.request(Fixtures.AGENT))
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"forename\": \"Csrf\", \"surname\": \"Api\"}"))
         .andExpect(status().isForbidden());
@@ -207,7 +205,7 @@ class SecurityIT extends IntegrationTest {
     String page =
         mvc.perform(
                 post("/admin/tokens")
-                    .with(as(Fixtures.ADMIN))
+                    .with(signedIn.request(Fixtures.ADMIN))
                     .with(csrf())
                     .param("owner", Fixtures.AGENT)
                     .param("name", name))
@@ -222,7 +220,7 @@ class SecurityIT extends IntegrationTest {
 
     // Shown once: the token list afterwards does not contain it.
     String list =
-        mvc.perform(get("/admin/tokens").with(as(Fixtures.ADMIN)))
+        mvc.perform(get("/admin/tokens").with(signedIn.request(Fixtures.ADMIN)))
             .andExpect(status().isOk())
             .andReturn()
             .getResponse()
@@ -252,7 +250,9 @@ class SecurityIT extends IntegrationTest {
     assertThat(info.revokedAt()).isNull();
 
     mvc.perform(
-            post("/admin/tokens/" + info.id() + "/revoke").with(as(Fixtures.ADMIN)).with(csrf()))
+            post("/admin/tokens/" + info.id() + "/revoke")
+                .with(signedIn.request(Fixtures.ADMIN))
+                .with(csrf()))
         .andExpect(status().is3xxRedirection())
         .andExpect(redirectedUrl("/admin/tokens"));
 
@@ -272,7 +272,7 @@ class SecurityIT extends IntegrationTest {
   void onlyAnAdminMayIssueTokens() throws Exception {
     mvc.perform(
             post("/admin/tokens")
-                .with(as(Fixtures.SUPERVISOR))
+                .with(signedIn.request(Fixtures.SUPERVISOR))
                 .with(csrf())
                 .param("owner", Fixtures.SUPERVISOR)
                 .param("name", "escalation " + suffix()))
@@ -285,7 +285,7 @@ class SecurityIT extends IntegrationTest {
     String page =
         mvc.perform(
                 post("/admin/tokens")
-                    .with(as(Fixtures.ADMIN))
+                    .with(signedIn.request(Fixtures.ADMIN))
                     .with(csrf())
                     .param("owner", Fixtures.CASEWORKER)
                     .param("name", name))
@@ -329,14 +329,14 @@ class SecurityIT extends IntegrationTest {
   @Test
   void anUnknownCaseGivesThe404PageWithoutAStackTrace() throws Exception {
     String page =
-        mvc.perform(get("/cases/NOPE-1").with(as(Fixtures.CASEWORKER)))
+        mvc.perform(get("/cases/NOPE-1").with(signedIn.request(Fixtures.CASEWORKER)))
             .andExpect(status().isNotFound())
             .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
             .andReturn()
             .getResponse()
             .getContentAsString();
     assertNoStackTrace(page);
-    mvc.perform(get("/residents/not-a-uuid").with(as(Fixtures.CASEWORKER)))
+    mvc.perform(get("/residents/not-a-uuid").with(signedIn.request(Fixtures.CASEWORKER)))
         .andExpect(status().isNotFound());
   }
 
@@ -380,10 +380,6 @@ class SecurityIT extends IntegrationTest {
         .doesNotContain("at java.");
   }
 
-  private RequestPostProcessor as(String username) {
-    return user(users.loadUserByUsername(username));
-  }
-
   private ResultActions signIn(String username, String password) throws Exception {
     return mvc.perform(
         post("/sign-in").param("username", username).param("password", password).with(csrf()));
@@ -400,7 +396,7 @@ class SecurityIT extends IntegrationTest {
     String created =
         mvc.perform(
                 post("/api/v1/residents")
-                    .with(as(Fixtures.AGENT))
+                    .with(signedIn.request(Fixtures.AGENT))
                     .with(csrf())
                     .contentType(MediaType.APPLICATION_JSON)
                     .content(

@@ -3,7 +3,6 @@ package org.borough.open311;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
@@ -25,15 +24,14 @@ import org.borough.cases.NewCase;
 import org.borough.residents.Channel;
 import org.borough.support.Fixtures;
 import org.borough.support.IntegrationTest;
+import org.borough.support.SignedIn;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import tools.jackson.databind.JsonNode;
@@ -53,7 +51,7 @@ class Open311IT extends IntegrationTest {
   @Autowired MockMvc mvc;
   @Autowired CaseManagement cases;
   @Autowired JdbcClient jdbc;
-  @Autowired UserDetailsService users;
+  @Autowired SignedIn signedIn;
   private final JsonMapper json = JsonMapper.builder().build();
 
   // --- services -------------------------------------------------------------------------------
@@ -438,7 +436,7 @@ class Open311IT extends IntegrationTest {
 
   @Test
   void anAdminIssuesAndRevokesAnAppsKey() throws Exception {
-    var admin = user(users.loadUserByUsername(Fixtures.ADMIN));
+    var admin = signedIn.request(Fixtures.ADMIN);
     String name = "FixMyStreet " + UUID.randomUUID().toString().substring(0, 6);
     String page =
         mvc.perform(
@@ -606,9 +604,6 @@ class Open311IT extends IntegrationTest {
   }
 
   private void asSupervisor() {
-    var user = users.loadUserByUsername(Fixtures.SUPERVISOR);
-    SecurityContextHolder.getContext()
-        .setAuthentication(
-            UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+    signedIn.enter(Fixtures.SUPERVISOR);
   }
 }

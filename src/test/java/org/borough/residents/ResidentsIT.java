@@ -4,7 +4,6 @@ package org.borough.residents;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
@@ -17,7 +16,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Supplier;
 import org.borough.cases.CaseManagement;
 import org.borough.cases.CaseView;
 import org.borough.cases.NewCase;
@@ -28,6 +26,7 @@ import org.borough.contacts.Direction;
 import org.borough.contacts.NewContact;
 import org.borough.support.Fixtures;
 import org.borough.support.IntegrationTest;
+import org.borough.support.SignedIn;
 import org.borough.system.ConflictException;
 import org.borough.system.InvalidInputException;
 import org.junit.jupiter.api.AfterEach;
@@ -35,10 +34,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -51,13 +46,13 @@ class ResidentsIT extends IntegrationTest {
   @Autowired ResidentManagement residents;
   @Autowired CaseManagement cases;
   @Autowired ContactLog contacts;
-  @Autowired UserDetailsService users;
+  @Autowired SignedIn signedIn;
   @Autowired JdbcClient jdbc;
   @Autowired MockMvc mvc;
 
   @AfterEach
   void signOut() {
-    SecurityContextHolder.clearContext();
+    SignedIn.leave();
   }
 
   // --- registration and validation --------------------------------------------------------------
@@ -83,7 +78,7 @@ class ResidentsIT extends IntegrationTest {
             marker,
             null);
 
-    assertThatThrownBy(() -> asUser(Fixtures.AGENT, () -> residents.register(bad)))
+    assertThatThrownBy(() -> signedIn.as(Fixtures.AGENT, () -> residents.register(bad)))
         .isInstanceOfSatisfying(
             InvalidInputException.class,
             e ->
@@ -103,7 +98,7 @@ class ResidentsIT extends IntegrationTest {
     ResidentDetails bad =
         details("Jane", surname, "jane." + letters(8) + "@example.org", null, "SW1A 1A");
 
-    assertThatThrownBy(() -> asUser(Fixtures.AGENT, () -> residents.register(bad)))
+    assertThatThrownBy(() -> signedIn.as(Fixtures.AGENT, () -> residents.register(bad)))
         .isInstanceOfSatisfying(
             InvalidInputException.class, e -> assertThat(e.errors()).containsOnlyKeys("postcode"));
     assertThat(countBySurname(surname)).isZero();
@@ -127,7 +122,7 @@ class ResidentsIT extends IntegrationTest {
             "07700 " + digits,
             "  sw1a1aa ");
 
-    ResidentId id = asUser(Fixtures.AGENT, () -> residents.register(input));
+    ResidentId id = signedIn.as(Fixtures.AGENT, () -> residents.register(input));
 
     assertThat(stored("select email from resident_email where resident_id = ?", id))
         .containsExactly(local.toLowerCase() + "@example.org");
@@ -135,7 +130,7 @@ class ResidentsIT extends IntegrationTest {
         .containsExactly("+447700" + digits);
     assertThat(stored("select postcode from resident_address where resident_id = ?", id))
         .containsExactly("SW1A 1AA");
-    Resident viewed = asUser(Fixtures.AGENT, () -> residents.view(id));
+    Resident viewed = signedIn.as(Fixtures.AGENT, () -> residents.view(id));
     assertThat(viewed.emails()).containsExactly(local.toLowerCase() + "@example.org");
     assertThat(viewed.phones()).containsExactly("+447700" + digits);
     assertThat(viewed.primaryAddress().postcode()).isEqualTo("SW1A 1AA");
@@ -148,7 +143,7 @@ class ResidentsIT extends IntegrationTest {
     Person jane = registerJane();
 
     List<ResidentSummary> found =
-        asUser(
+        signedIn.as(
             Fixtures.AGENT,
             () ->
                 residents.possibleDuplicates(
@@ -164,7 +159,7 @@ class ResidentsIT extends IntegrationTest {
         "+44 (0)7700 " + jane.phoneDigits.substring(0, 3) + "-" + jane.phoneDigits.substring(3);
 
     List<ResidentSummary> found =
-        asUser(
+        signedIn.as(
             Fixtures.AGENT,
             () ->
                 residents.possibleDuplicates(
@@ -181,7 +176,7 @@ class ResidentsIT extends IntegrationTest {
     String postcode = jane.postcode.toLowerCase().replace(" ", "");
 
     List<ResidentSummary> found =
-        asUser(
+        signedIn.as(
             Fixtures.AGENT,
             () -> residents.possibleDuplicates(details("Jan", typo, null, null, postcode)));
 
@@ -193,7 +188,7 @@ class ResidentsIT extends IntegrationTest {
     Person jane = registerJane();
 
     List<ResidentSummary> samePostcode =
-        asUser(
+        signedIn.as(
             Fixtures.AGENT,
             () ->
                 residents.possibleDuplicates(
@@ -204,7 +199,7 @@ class ResidentsIT extends IntegrationTest {
                         "07700 " + sixDigits(),
                         jane.postcode)));
     List<ResidentSummary> sameNameElsewhere =
-        asUser(
+        signedIn.as(
             Fixtures.AGENT,
             () ->
                 residents.possibleDuplicates(
@@ -220,7 +215,7 @@ class ResidentsIT extends IntegrationTest {
   void searchFindsByNamePrefixForenameSurnameAndSurnameCommaForename() {
     Person jane = registerJane();
     ResidentId john =
-        asUser(
+        signedIn.as(
             Fixtures.AGENT,
             () -> residents.register(details("John", jane.surname, null, null, null)));
     String surname = jane.surname.toLowerCase();
@@ -306,15 +301,15 @@ class ResidentsIT extends IntegrationTest {
     String phone = "07700 " + sixDigits();
     List<ResidentId> created = registerThirty(surname, phone);
     ResidentId renamed = created.get(0);
-    int version = asUser(Fixtures.AGENT, () -> residents.view(renamed)).version();
-    asUser(
+    int version = signedIn.as(Fixtures.AGENT, () -> residents.view(renamed)).version();
+    signedIn.as(
         Fixtures.AGENT,
         () -> {
           residents.update(renamed, details("Zoe", surname, null, phone, null), version);
           return null;
         });
     ResidentId merged = created.get(1);
-    asUser(
+    signedIn.as(
         Fixtures.SUPERVISOR,
         () -> {
           residents.merge(created.get(2), merged);
@@ -351,10 +346,10 @@ class ResidentsIT extends IntegrationTest {
   void mergeMovesCasesAndContactsAuditsBothRecordsAndPublishesResidentsMerged() {
     Person keep = registerJane();
     Person duplicate = registerJane();
-    CaseView raised = asUser(Fixtures.AGENT, () -> cases.open(missedBin(duplicate.id)));
-    Contact contact = asUser(Fixtures.AGENT, () -> contacts.log(phoneCall(duplicate.id)));
+    CaseView raised = signedIn.as(Fixtures.AGENT, () -> cases.open(missedBin(duplicate.id)));
+    Contact contact = signedIn.as(Fixtures.AGENT, () -> contacts.log(phoneCall(duplicate.id)));
 
-    asUser(
+    signedIn.as(
         Fixtures.SUPERVISOR,
         () -> {
           residents.merge(keep.id, duplicate.id);
@@ -394,7 +389,7 @@ class ResidentsIT extends IntegrationTest {
                 .query(Long.class)
                 .single())
         .isEqualTo(1);
-    Resident viaDuplicate = asUser(Fixtures.SUPERVISOR, () -> residents.view(duplicate.id));
+    Resident viaDuplicate = signedIn.as(Fixtures.SUPERVISOR, () -> residents.view(duplicate.id));
     assertThat(viaDuplicate.id()).isEqualTo(keep.id);
     assertThat(viaDuplicate.emails()).contains(keep.email, duplicate.email);
   }
@@ -403,7 +398,7 @@ class ResidentsIT extends IntegrationTest {
   void viewingAMergedResidentInTheConsoleRedirectsToTheKeptRecord() throws Exception {
     Person keep = registerJane();
     Person duplicate = registerJane();
-    asUser(
+    signedIn.as(
         Fixtures.SUPERVISOR,
         () -> {
           residents.merge(keep.id, duplicate.id);
@@ -411,12 +406,13 @@ class ResidentsIT extends IntegrationTest {
         });
 
     MvcResult result =
-        mvc.perform(get("/residents/" + duplicate.id).with(as(Fixtures.AGENT)))
+        mvc.perform(get("/residents/" + duplicate.id).with(signedIn.request(Fixtures.AGENT)))
             .andExpect(status().is3xxRedirection())
             .andReturn();
 
     assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/residents/" + keep.id);
-    mvc.perform(get("/residents/" + keep.id).with(as(Fixtures.AGENT))).andExpect(status().isOk());
+    mvc.perform(get("/residents/" + keep.id).with(signedIn.request(Fixtures.AGENT)))
+        .andExpect(status().isOk());
   }
 
   @Test
@@ -427,7 +423,7 @@ class ResidentsIT extends IntegrationTest {
     for (String who : List.of(Fixtures.AGENT, Fixtures.CASEWORKER)) {
       assertThatThrownBy(
               () ->
-                  asUser(
+                  signedIn.as(
                       who,
                       () -> {
                         residents.merge(keep.id, duplicate.id);
@@ -450,7 +446,7 @@ class ResidentsIT extends IntegrationTest {
     Person keep = registerJane();
     Person duplicate = registerJane();
     Person third = registerJane();
-    asUser(
+    signedIn.as(
         Fixtures.SUPERVISOR,
         () -> {
           residents.merge(keep.id, duplicate.id);
@@ -460,7 +456,7 @@ class ResidentsIT extends IntegrationTest {
 
     assertThatThrownBy(
             () ->
-                asUser(
+                signedIn.as(
                     Fixtures.SUPERVISOR,
                     () -> {
                       residents.merge(third.id, duplicate.id);
@@ -469,7 +465,7 @@ class ResidentsIT extends IntegrationTest {
         .isInstanceOf(ConflictException.class);
     assertThatThrownBy(
             () ->
-                asUser(
+                signedIn.as(
                     Fixtures.SUPERVISOR,
                     () -> {
                       residents.merge(keep.id, keep.id);
@@ -491,7 +487,7 @@ class ResidentsIT extends IntegrationTest {
   void vulnerabilityFlagsAreVisibleToACaseworker() {
     ResidentId id = registerWithFlag(Fixtures.CASEWORKER);
 
-    Resident seen = asUser(Fixtures.CASEWORKER, () -> residents.view(id));
+    Resident seen = signedIn.as(Fixtures.CASEWORKER, () -> residents.view(id));
 
     assertThat(seen.vulnerabilities())
         .extracting(Vulnerability::kind)
@@ -503,7 +499,7 @@ class ResidentsIT extends IntegrationTest {
   void vulnerabilityFlagsAreHiddenFromAnAgent() {
     ResidentId id = registerWithFlag(Fixtures.CASEWORKER);
 
-    Resident seen = asUser(Fixtures.AGENT, () -> residents.view(id));
+    Resident seen = signedIn.as(Fixtures.AGENT, () -> residents.view(id));
 
     assertThat(seen.vulnerabilities()).isEmpty();
     assertThat(seen.vulnerabilitiesHidden()).isTrue();
@@ -513,7 +509,7 @@ class ResidentsIT extends IntegrationTest {
   void vulnerabilityFlagsSentByAnAgentAreNotSaved() {
     ResidentId id = registerWithFlag(Fixtures.AGENT);
 
-    Resident seen = asUser(Fixtures.CASEWORKER, () -> residents.view(id));
+    Resident seen = signedIn.as(Fixtures.CASEWORKER, () -> residents.view(id));
 
     assertThat(seen.vulnerabilities()).isEmpty();
     assertThat(seen.vulnerabilitiesHidden()).isFalse();
@@ -523,7 +519,7 @@ class ResidentsIT extends IntegrationTest {
   void agentSeesNoHiddenMarkerWhenTheResidentHasNoFlags() {
     Person jane = registerJane();
 
-    Resident seen = asUser(Fixtures.AGENT, () -> residents.view(jane.id));
+    Resident seen = signedIn.as(Fixtures.AGENT, () -> residents.view(jane.id));
 
     assertThat(seen.vulnerabilities()).isEmpty();
     assertThat(seen.vulnerabilitiesHidden()).isFalse();
@@ -537,9 +533,9 @@ class ResidentsIT extends IntegrationTest {
     long agentBefore = auditCount("VIEW", jane.id, Fixtures.AGENT);
     long caseworkerBefore = auditCount("VIEW", jane.id, Fixtures.CASEWORKER);
 
-    asUser(Fixtures.AGENT, () -> residents.view(jane.id));
-    asUser(Fixtures.AGENT, () -> residents.view(jane.id));
-    asUser(Fixtures.CASEWORKER, () -> residents.view(jane.id));
+    signedIn.as(Fixtures.AGENT, () -> residents.view(jane.id));
+    signedIn.as(Fixtures.AGENT, () -> residents.view(jane.id));
+    signedIn.as(Fixtures.CASEWORKER, () -> residents.view(jane.id));
 
     assertThat(auditCount("VIEW", jane.id, Fixtures.AGENT)).isEqualTo(agentBefore + 2);
     assertThat(auditCount("VIEW", jane.id, Fixtures.CASEWORKER)).isEqualTo(caseworkerBefore + 1);
@@ -551,7 +547,7 @@ class ResidentsIT extends IntegrationTest {
     long before = auditCount("VIEW", jane.id, Fixtures.AGENT);
 
     String body =
-        mvc.perform(get("/residents/" + jane.id).with(as(Fixtures.AGENT)))
+        mvc.perform(get("/residents/" + jane.id).with(signedIn.request(Fixtures.AGENT)))
             .andExpect(status().isOk())
             .andReturn()
             .getResponse()
@@ -579,7 +575,7 @@ class ResidentsIT extends IntegrationTest {
     String body =
         mvc.perform(
                 post("/residents/new")
-                    .with(as(Fixtures.AGENT))
+                    .with(signedIn.request(Fixtures.AGENT))
                     .with(csrf())
                     .param("forename", "Jane")
                     .param("surname", surname)
@@ -605,7 +601,7 @@ class ResidentsIT extends IntegrationTest {
     String warning =
         mvc.perform(
                 post("/residents/new")
-                    .with(as(Fixtures.AGENT))
+                    .with(signedIn.request(Fixtures.AGENT))
                     .with(csrf())
                     .param("forename", "Jane")
                     .param("surname", jane.surname)
@@ -624,7 +620,7 @@ class ResidentsIT extends IntegrationTest {
     MvcResult confirmed =
         mvc.perform(
                 post("/residents/new")
-                    .with(as(Fixtures.AGENT))
+                    .with(signedIn.request(Fixtures.AGENT))
                     .with(csrf())
                     .param("forename", "Jane")
                     .param("surname", jane.surname)
@@ -647,7 +643,7 @@ class ResidentsIT extends IntegrationTest {
     Person jane = registerJane();
     String phone = "+447700" + jane.phoneDigits;
     String page =
-        mvc.perform(get("/residents/" + jane.id.value()).with(as(Fixtures.AGENT)))
+        mvc.perform(get("/residents/" + jane.id.value()).with(signedIn.request(Fixtures.AGENT)))
             .andExpect(status().isOk())
             .andReturn()
             .getResponse()
@@ -656,14 +652,14 @@ class ResidentsIT extends IntegrationTest {
 
     mvc.perform(
             post("/residents/" + jane.id.value() + "/phones/remove")
-                .with(as(Fixtures.AGENT))
+                .with(signedIn.request(Fixtures.AGENT))
                 .with(csrf())
                 .param("phone", phone))
         .andExpect(status().is3xxRedirection())
         .andExpect(redirectedUrl("/residents/" + jane.id.value()));
     mvc.perform(
             post("/residents/" + jane.id.value() + "/emails/remove")
-                .with(as(Fixtures.AGENT))
+                .with(signedIn.request(Fixtures.AGENT))
                 .with(csrf())
                 .param("email", jane.email))
         .andExpect(status().is3xxRedirection());
@@ -686,7 +682,7 @@ class ResidentsIT extends IntegrationTest {
     Person jane = registerJane();
     mvc.perform(
             post("/residents/" + jane.id.value() + "/phones/remove")
-                .with(as(Fixtures.AGENT))
+                .with(signedIn.request(Fixtures.AGENT))
                 .with(csrf())
                 .param("phone", "+447700000000"))
         .andExpect(status().isNotFound());
@@ -695,11 +691,11 @@ class ResidentsIT extends IntegrationTest {
   @Test
   void updateWithAStaleVersionIsAConflictAndKeepsTheFirstChange() {
     Person jane = registerJane();
-    int version = asUser(Fixtures.AGENT, () -> residents.view(jane.id)).version();
+    int version = signedIn.as(Fixtures.AGENT, () -> residents.view(jane.id)).version();
     String firstEmail = "first." + letters(8) + "@example.org";
     String secondEmail = "second." + letters(8) + "@example.org";
 
-    asUser(
+    signedIn.as(
         Fixtures.AGENT,
         () -> {
           residents.update(
@@ -708,7 +704,7 @@ class ResidentsIT extends IntegrationTest {
         });
     assertThatThrownBy(
             () ->
-                asUser(
+                signedIn.as(
                     Fixtures.CASEWORKER,
                     () -> {
                       residents.update(
@@ -719,7 +715,7 @@ class ResidentsIT extends IntegrationTest {
                     }))
         .isInstanceOf(ConflictException.class);
 
-    Resident now = asUser(Fixtures.AGENT, () -> residents.view(jane.id));
+    Resident now = signedIn.as(Fixtures.AGENT, () -> residents.view(jane.id));
     assertThat(now.version()).isEqualTo(version + 1);
     assertThat(now.forename()).isEqualTo("Jane");
     // An edit adds the email it names and keeps the others on record; the stale one never lands.
@@ -737,7 +733,7 @@ class ResidentsIT extends IntegrationTest {
     String digits = sixDigits();
     String postcode = randomPostcode();
     ResidentId id =
-        asUser(
+        signedIn.as(
             Fixtures.AGENT,
             () -> residents.register(details("Jane", surname, email, "07700 " + digits, postcode)));
     return new Person(id, surname, email, digits, postcode);
@@ -761,7 +757,7 @@ class ResidentsIT extends IntegrationTest {
             null,
             null,
             List.of(new Vulnerability(Vulnerability.Kind.SAFEGUARDING, "Known to social care")));
-    return asUser(who, () -> residents.register(flagged));
+    return signedIn.as(who, () -> residents.register(flagged));
   }
 
   private static ResidentDetails details(
@@ -819,7 +815,7 @@ class ResidentsIT extends IntegrationTest {
     for (int i = 0; i < 30; i++) {
       String forename = "Person" + (char) ('a' + i % 26) + (char) ('a' + i / 26);
       created.add(
-          asUser(
+          signedIn.as(
               Fixtures.AGENT,
               () -> residents.register(details(forename, surname, null, phone, null))));
     }
@@ -827,7 +823,7 @@ class ResidentsIT extends IntegrationTest {
   }
 
   private ResidentSearch search(String q, String after) {
-    return asUser(Fixtures.AGENT, () -> residents.search(q, after));
+    return signedIn.as(Fixtures.AGENT, () -> residents.search(q, after));
   }
 
   private UUID residentOfCase(UUID caseId) {
@@ -863,24 +859,6 @@ class ResidentsIT extends IntegrationTest {
 
   private static List<ResidentId> ids(List<ResidentSummary> rows) {
     return rows.stream().map(ResidentSummary::id).toList();
-  }
-
-  private org.springframework.test.web.servlet.request.RequestPostProcessor as(String username) {
-    return user(users.loadUserByUsername(username));
-  }
-
-  /** Runs {@code action} signed in as {@code username}, then signs out. */
-  private <T> T asUser(String username, Supplier<T> action) {
-    UserDetails user = users.loadUserByUsername(username);
-    var context = SecurityContextHolder.createEmptyContext();
-    context.setAuthentication(
-        UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-    SecurityContextHolder.setContext(context);
-    try {
-      return action.get();
-    } finally {
-      SecurityContextHolder.clearContext();
-    }
   }
 
   private static String surname(String stem) {

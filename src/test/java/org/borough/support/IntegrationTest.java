@@ -23,7 +23,7 @@ import org.springframework.test.context.DynamicPropertySource;
       "borough.open311.jurisdiction-id=" + Fixtures.JURISDICTION,
       "borough.cases.sla-watch-interval=1h"
     })
-@org.springframework.context.annotation.Import(Fixtures.class)
+@org.springframework.context.annotation.Import({Fixtures.class, SignedIn.class})
 @org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc
 public abstract class IntegrationTest {
 

@@ -43,7 +43,7 @@ public class CatalogueRepository {
         .list();
     Map<String, List<ServiceAttribute>> attributes = new LinkedHashMap<>();
     jdbc.sql(
-            "select service_code, code, label, datatype, required, position, help_text"
+            "select service_code, code, label, datatype, required, position, help_text, active"
                 + " from service_attribute order by service_code, position")
         .query(
             (rs, i) ->
@@ -57,9 +57,8 @@ public class CatalogueRepository {
                             rs.getBoolean(5),
                             rs.getInt(6),
                             rs.getString(7),
-                            List.copyOf(
-                                values.getOrDefault(
-                                    rs.getString(1) + "/" + rs.getString(2), List.of())))))
+                            values.getOrDefault(rs.getString(1) + "/" + rs.getString(2), List.of()),
+                            rs.getBoolean(8))))
         .list();
     Map<String, ServiceDefinition> services = new LinkedHashMap<>();
     jdbc.sql(
@@ -99,28 +98,68 @@ public class CatalogueRepository {
 
   public void insert(ServiceDefinition s) {
     jdbc.sql(
-            "insert into service (code, name, group_name, description, active, default_team_id,"
-                + " priority, sla_target, sla_unit, sla_warning_percent, sla_pause_statuses)"
+            "insert into service (name, group_name, description, active, default_team_id,"
+                + " priority, sla_target, sla_unit, sla_warning_percent, sla_pause_statuses, code)"
                 + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        .params(
-            s.code(),
-            s.name(),
-            s.group(),
-            s.description(),
-            s.active(),
-            s.defaultTeam() == null ? null : s.defaultTeam().value(),
-            s.priority().name(),
-            s.sla().target(),
-            s.sla().unit().name(),
-            s.sla().warningPercent(),
-            String.join(",", s.sla().pauseStatuses().stream().sorted().toList()))
+        .params(columns(s))
         .update();
+    insertAttributes(s);
+  }
+
+  /** Saves a changed definition under the same code; its questions are written anew. */
+  public void update(ServiceDefinition s) {
+    jdbc.sql(
+            "update service set name = ?, group_name = ?, description = ?, active = ?,"
+                + " default_team_id = ?, priority = ?, sla_target = ?, sla_unit = ?,"
+                + " sla_warning_percent = ?, sla_pause_statuses = ? where code = ?")
+        .params(columns(s))
+        .update();
+    deleteAttributes(s.code());
+    insertAttributes(s);
+  }
+
+  /** Saves a definition under a new code; only for a service no case refers to. */
+  public void replace(String oldCode, ServiceDefinition s) {
+    insert(s);
+    deleteAttributes(oldCode);
+    jdbc.sql("delete from service where code = ?").param(oldCode).update();
+  }
+
+  private static List<Object> columns(ServiceDefinition s) {
+    return Arrays.asList(
+        s.name(),
+        s.group(),
+        s.description(),
+        s.active(),
+        s.defaultTeam() == null ? null : s.defaultTeam().value(),
+        s.priority().name(),
+        s.sla().target(),
+        s.sla().unit().name(),
+        s.sla().warningPercent(),
+        String.join(",", s.sla().pauseStatuses().stream().sorted().toList()),
+        s.code());
+  }
+
+  // Answers on cases refer to questions by code, not by key, so rewriting them loses nothing.
+  private void deleteAttributes(String code) {
+    jdbc.sql("delete from service_attribute_value where service_code = ?").param(code).update();
+    jdbc.sql("delete from service_attribute where service_code = ?").param(code).update();
+  }
+
+  private void insertAttributes(ServiceDefinition s) {
     for (ServiceAttribute a : s.attributes()) {
       jdbc.sql(
               "insert into service_attribute (service_code, code, label, datatype, required,"
-                  + " position, help_text) values (?, ?, ?, ?, ?, ?, ?)")
+                  + " position, help_text, active) values (?, ?, ?, ?, ?, ?, ?, ?)")
           .params(
-              s.code(), a.code(), a.label(), a.type().name(), a.required(), a.order(), a.helpText())
+              s.code(),
+              a.code(),
+              a.label(),
+              a.type().name(),
+              a.required(),
+              a.order(),
+              a.helpText(),
+              a.active())
           .update();
       int position = 0;
       for (ServiceAttribute.Value v : a.values()) {

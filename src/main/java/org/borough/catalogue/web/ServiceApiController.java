@@ -3,18 +3,24 @@ package org.borough.catalogue.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
 import java.util.List;
 import org.borough.catalogue.ServiceCatalogue;
 import org.borough.catalogue.ServiceDefinition;
+import org.borough.catalogue.ServiceInput;
 import org.borough.catalogue.Ward;
 import org.borough.system.NotFoundException;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The service catalogue and wards over JSON. */
+/** The service catalogue and wards over JSON; admins define and change services. */
 @RestController
 @RequestMapping("/api/v1")
 @Tag(name = "Catalogue")
@@ -38,6 +44,30 @@ class ServiceApiController {
   @Operation(summary = "One service definition")
   ServiceDefinition service(@PathVariable String code) {
     return catalogue.find(code).orElseThrow(() -> new NotFoundException("Service " + code));
+  }
+
+  @PostMapping("/services")
+  @PreAuthorize("hasAuthority('CATALOGUE_ADMIN')")
+  @Operation(
+      summary = "Add a service with its questions and SLA policy",
+      description =
+          "Every error names its field, e.g. code, slaTarget or attributes[0].values; nothing is"
+              + " saved unless all of it is valid.")
+  ResponseEntity<ServiceDefinition> define(@RequestBody ServiceInput input) {
+    ServiceDefinition s = catalogue.define(input);
+    return ResponseEntity.created(URI.create("/api/v1/services/" + s.code())).body(s);
+  }
+
+  @PutMapping("/services/{code}")
+  @PreAuthorize("hasAuthority('CATALOGUE_ADMIN')")
+  @Operation(
+      summary = "Replace a service's definition",
+      description =
+          "The whole definition, questions in order. A missing code keeps the current one; the"
+              + " code can change only while no case refers to the service. A question that cases"
+              + " have answered cannot be removed (send it with active false) nor change type.")
+  ServiceDefinition change(@PathVariable String code, @RequestBody ServiceInput input) {
+    return catalogue.change(code, input.code() == null ? input.withCode(code) : input);
   }
 
   @GetMapping("/wards")

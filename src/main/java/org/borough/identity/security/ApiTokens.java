@@ -156,6 +156,16 @@ class ApiTokens {
     return revoked;
   }
 
+  /** Revokes every live token of a user; returns how many. */
+  int revokeAll(UUID user) {
+    int revoked =
+        jdbc.sql("update api_token set revoked_at = ? where user_id = ? and revoked_at is null")
+            .params(Timestamp.from(clock.instant()), user)
+            .update();
+    forgetRemembered();
+    return revoked;
+  }
+
   private static Instant instant(Timestamp t) {
     return t == null ? null : t.toInstant();
   }

@@ -9,6 +9,8 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -20,6 +22,7 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -47,9 +50,22 @@ class SecurityConfiguration {
     return PasswordEncoderFactories.createDelegatingPasswordEncoder();
   }
 
+  /** Console sessions by user, so an admin can end them (see {@link ConsoleSessions}). */
+  @Bean
+  SessionRegistry sessionRegistry() {
+    return new SessionRegistryImpl();
+  }
+
+  /** Tells the registry when a session times out or is invalidated. */
+  @Bean
+  HttpSessionEventPublisher httpSessionEventPublisher() {
+    return new HttpSessionEventPublisher();
+  }
+
   @Bean
   SecurityFilterChain securityFilterChain(
-      HttpSecurity http, ApiTokens tokens, UserDetailsService users) throws Exception {
+      HttpSecurity http, ApiTokens tokens, UserDetailsService users, SessionRegistry sessions)
+      throws Exception {
     RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
     var failure = new ExceptionMappingAuthenticationFailureHandler();
     failure.setDefaultFailureUrl("/sign-in?error");
@@ -98,6 +114,9 @@ class SecurityConfiguration {
                     .failureHandler(failure)
                     .permitAll())
         .logout(l -> l.logoutUrl("/sign-out").logoutSuccessUrl("/sign-in?signedOut"))
+        // No limit on sessions a user may hold; registered so that they can be ended.
+        .sessionManagement(
+            s -> s.maximumSessions(-1).sessionRegistry(sessions).expiredUrl("/sign-in?ended"))
         .csrf(
             c ->
                 c.ignoringRequestMatchers(ApiTokenFilter::hasBearer)

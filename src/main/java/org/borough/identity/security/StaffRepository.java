@@ -101,11 +101,7 @@ public class StaffRepository {
                 + " values (?, ?, ?, ?, ?)")
         .params(id, username, displayName, hash, Timestamp.from(now))
         .update();
-    for (Role role : roles) {
-      jdbc.sql("insert into user_role (user_id, role) values (?, ?)")
-          .params(id, role.name())
-          .update();
-    }
+    replaceRoles(id, roles);
   }
 
   void recordFailure(String username, int maxAttempts, Instant lockUntil) {
@@ -126,20 +122,20 @@ public class StaffRepository {
   }
 
   public List<Team> teams() {
-    return jdbc.sql("select id, code, name, email from team order by name")
+    return jdbc.sql("select id, code, name, email, active from team order by name")
         .query((rs, i) -> team(rs))
         .list();
   }
 
   public Optional<Team> team(UUID id) {
-    return jdbc.sql("select id, code, name, email from team where id = ?")
+    return jdbc.sql("select id, code, name, email, active from team where id = ?")
         .param(id)
         .query((rs, i) -> team(rs))
         .optional();
   }
 
   public Optional<Team> teamByCode(String code) {
-    return jdbc.sql("select id, code, name, email from team where code = ?")
+    return jdbc.sql("select id, code, name, email, active from team where code = ?")
         .param(code)
         .query((rs, i) -> team(rs))
         .optional();
@@ -147,7 +143,8 @@ public class StaffRepository {
 
   public List<Team> teamsOf(UUID user) {
     return jdbc.sql(
-            "select t.id, t.code, t.name, t.email from team t join team_member m on m.team_id = t.id"
+            "select t.id, t.code, t.name, t.email, t.active from team t"
+                + " join team_member m on m.team_id = t.id"
                 + " where m.user_id = ? order by t.name")
         .param(user)
         .query((rs, i) -> team(rs))
@@ -160,6 +157,43 @@ public class StaffRepository {
         .update();
   }
 
+  void updateTeam(UUID id, String code, String name, String email, boolean active) {
+    jdbc.sql("update team set code = ?, name = ?, email = ?, active = ? where id = ?")
+        .params(code, name, email, active, id)
+        .update();
+  }
+
+  void updateStaff(UUID id, String displayName, boolean enabled) {
+    jdbc.sql("update staff_user set display_name = ?, enabled = ? where id = ?")
+        .params(displayName, enabled, id)
+        .update();
+  }
+
+  void replaceRoles(UUID user, Set<Role> roles) {
+    jdbc.sql("delete from user_role where user_id = ?").param(user).update();
+    for (Role role : roles) {
+      jdbc.sql("insert into user_role (user_id, role) values (?, ?)")
+          .params(user, role.name())
+          .update();
+    }
+  }
+
+  void replaceTeams(UUID user, Set<UUID> teams) {
+    jdbc.sql("delete from team_member where user_id = ?").param(user).update();
+    for (UUID team : teams) {
+      addMember(team, user);
+    }
+  }
+
+  /** A new password also lifts a lockout: the admin has just confirmed who the user is. */
+  void setPassword(UUID id, String hash) {
+    jdbc.sql(
+            "update staff_user set password_hash = ?, failed_attempts = 0, locked_until = null"
+                + " where id = ?")
+        .params(hash, id)
+        .update();
+  }
+
   void addMember(UUID team, UUID user) {
     jdbc.sql("insert into team_member (team_id, user_id) values (?, ?)")
         .params(team, user)
@@ -168,6 +202,10 @@ public class StaffRepository {
 
   private static Team team(ResultSet rs) throws SQLException {
     return new Team(
-        new TeamId(rs.getObject(1, UUID.class)), rs.getString(2), rs.getString(3), rs.getString(4));
+        new TeamId(rs.getObject(1, UUID.class)),
+        rs.getString(2),
+        rs.getString(3),
+        rs.getString(4),
+        rs.getBoolean(5));
   }
 }

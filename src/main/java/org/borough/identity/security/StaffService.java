@@ -2,25 +2,37 @@
 package org.borough.identity.security;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.borough.audit.AuditAction;
 import org.borough.audit.AuditLog;
 import org.borough.identity.Role;
 import org.borough.identity.Staff;
 import org.borough.identity.StaffAdministration;
+import org.borough.identity.StaffChanged;
 import org.borough.identity.StaffDirectory;
 import org.borough.identity.StaffId;
 import org.borough.identity.Team;
+import org.borough.identity.TeamChanged;
 import org.borough.identity.TeamId;
+import org.borough.system.Errors;
+import org.borough.system.InvalidInputException;
+import org.borough.system.NotFoundException;
+import org.borough.system.UkFormats;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 @Service
 class StaffService implements StaffDirectory, StaffAdministration {
@@ -28,10 +40,14 @@ class StaffService implements StaffDirectory, StaffAdministration {
   static final int MIN_PASSWORD_LENGTH = 12;
   private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,59}");
 
+  private static final Pattern TEAM_CODE = Pattern.compile("[A-Za-z0-9_-]{1,40}");
+
   private final StaffRepository staff;
   private final ApiTokens tokens;
   private final PasswordEncoder passwords;
   private final AuditLog audit;
+  private final ApplicationEventPublisher events;
+  private final ConsoleSessions sessions;
   private final Clock clock;
 
   StaffService(
@@ -39,11 +55,15 @@ class StaffService implements StaffDirectory, StaffAdministration {
       ApiTokens tokens,
       PasswordEncoder passwords,
       AuditLog audit,
+      ApplicationEventPublisher events,
+      ConsoleSessions sessions,
       Clock clock) {
     this.audit = audit;
     this.staff = staff;
     this.tokens = tokens;
     this.passwords = passwords;
+    this.events = events;
+    this.sessions = sessions;
     this.clock = clock;
   }
 
@@ -109,15 +129,175 @@ class StaffService implements StaffDirectory, StaffAdministration {
     UUID id = UUID.randomUUID();
     staff.insert(id, username, displayName, passwords.encode(rawPassword), roles, clock.instant());
     audit.record(AuditAction.CREATE, "staff", username, "roles " + roles);
+    events.publishEvent(new StaffChanged(new StaffId(id), "added", roles, Set.of(), true));
     return staff.findById(id).orElseThrow();
   }
 
   @Override
   @Transactional
+  public Staff changeStaff(StaffId id, StaffChange change) {
+    Staff before =
+        staff.findById(id.value()).orElseThrow(() -> new NotFoundException("Staff " + id.value()));
+    Errors errors = new Errors();
+    String name = change.displayName() == null ? "" : change.displayName().trim();
+    if (name.isEmpty() || name.length() > 120) {
+      errors.reject("displayName", "Enter the person's name, in 120 characters or fewer");
+    }
+    Set<Role> roles = change.roles() == null ? Set.of() : change.roles();
+    if (roles.isEmpty()) {
+      errors.reject("roles", "Choose at least one role");
+    }
+    Set<TeamId> teams = change.teams() == null ? Set.of() : change.teams();
+    List<TeamId> teamsBefore = staff.teamsOf(id.value()).stream().map(Team::id).toList();
+    for (TeamId t : teams) {
+      Optional<Team> team = staff.team(t.value());
+      if (team.isEmpty() || (!team.get().active() && !teamsBefore.contains(t))) {
+        errors.reject("teams", "Choose teams from the list");
+      }
+    }
+    boolean self = current().map(s -> s.id().equals(id)).orElse(false);
+    if (self && !change.active()) {
+      errors.reject("active", "You cannot deactivate yourself: ask another administrator");
+    }
+    if (self && before.roles().contains(Role.ADMIN) && !roles.contains(Role.ADMIN)) {
+      errors.reject("roles", "You cannot remove your own administrator role");
+    }
+    errors.throwIfAny();
+    staff.updateStaff(id.value(), name, change.active());
+    staff.replaceRoles(id.value(), roles);
+    staff.replaceTeams(id.value(), teams.stream().map(TeamId::value).collect(Collectors.toSet()));
+    List<String> what = new ArrayList<>();
+    if (!name.equals(before.displayName())) {
+      what.add("name");
+    }
+    if (!roles.equals(before.roles())) {
+      what.add("roles " + new TreeSet<>(roles));
+    }
+    if (!teams.equals(Set.copyOf(teamsBefore))) {
+      what.add("teams");
+    }
+    if (before.enabled() != change.active()) {
+      what.add(change.active() ? "activated" : "deactivated");
+    }
+    if (!change.active()) {
+      int revoked = tokens.revokeAll(id.value());
+      if (revoked > 0) {
+        what.add(revoked + " API token(s) revoked");
+      }
+    }
+    String detail = what.isEmpty() ? "saved unchanged" : String.join(", ", what);
+    audit.record(AuditAction.UPDATE, "staff", before.username(), detail);
+    events.publishEvent(new StaffChanged(id, detail, roles, teams, change.active()));
+    if (!change.active() || !roles.equals(before.roles())) {
+      // After commit: a session ended before it could sign in again under the old state.
+      endSessionsAfterCommit(before.username());
+    }
+    return staff.findById(id.value()).orElseThrow();
+  }
+
+  @Override
+  @Transactional
+  public void resetPassword(StaffId id, String rawPassword) {
+    Staff who =
+        staff.findById(id.value()).orElseThrow(() -> new NotFoundException("Staff " + id.value()));
+    if (rawPassword == null || rawPassword.length() < MIN_PASSWORD_LENGTH) {
+      throw InvalidInputException.of(
+          "password", "Password must be at least " + MIN_PASSWORD_LENGTH + " characters");
+    }
+    staff.setPassword(id.value(), passwords.encode(rawPassword));
+    audit.record(AuditAction.UPDATE, "staff", who.username(), "password reset by an admin");
+    events.publishEvent(
+        new StaffChanged(
+            id,
+            "password reset",
+            who.roles(),
+            staff.teamsOf(id.value()).stream().map(Team::id).collect(Collectors.toSet()),
+            who.enabled()));
+  }
+
+  @Override
+  @Transactional
   public Team createTeam(String code, String name, String email) {
+    Errors errors = new Errors();
+    TeamFields t = teamFields(null, code, name, email, errors);
+    errors.throwIfAny();
     UUID id = UUID.randomUUID();
-    staff.insertTeam(id, code, name, email);
+    staff.insertTeam(id, t.code(), t.name(), t.email());
+    audit.record(AuditAction.CREATE, "team", t.code(), "added");
+    events.publishEvent(new TeamChanged(new TeamId(id), "added", t.code(), t.name(), true));
     return staff.team(id).orElseThrow();
+  }
+
+  @Override
+  @Transactional
+  public Team changeTeam(TeamId id, String code, String name, String email, boolean active) {
+    Team before =
+        staff.team(id.value()).orElseThrow(() -> new NotFoundException("Team " + id.value()));
+    Errors errors = new Errors();
+    TeamFields t = teamFields(before, code, name, email, errors);
+    errors.throwIfAny();
+    staff.updateTeam(id.value(), t.code(), t.name(), t.email(), active);
+    List<String> what = new ArrayList<>();
+    if (!t.code().equals(before.code())) {
+      what.add("code (was " + before.code() + ")");
+    }
+    if (!t.name().equals(before.name())) {
+      what.add("name");
+    }
+    if (!java.util.Objects.equals(t.email(), before.email())) {
+      what.add("email");
+    }
+    if (active != before.active()) {
+      what.add(active ? "activated" : "deactivated");
+    }
+    String detail = what.isEmpty() ? "saved unchanged" : "changed " + String.join(", ", what);
+    audit.record(AuditAction.UPDATE, "team", t.code(), detail);
+    events.publishEvent(new TeamChanged(id, detail, t.code(), t.name(), active));
+    return staff.team(id.value()).orElseThrow();
+  }
+
+  private record TeamFields(String code, String name, String email) {}
+
+  private TeamFields teamFields(
+      Team before, String code, String name, String email, Errors errors) {
+    String c = code == null ? "" : code.trim();
+    if (!TEAM_CODE.matcher(c).matches()) {
+      errors.reject("code", "A team code is 1 to 40 letters, digits, dashes or underscores");
+    } else if (staff
+        .teamByCode(c)
+        .filter(other -> before == null || !other.id().equals(before.id()))
+        .isPresent()) {
+      errors.reject("code", "There is already a team with code " + c);
+    }
+    String n = name == null ? "" : name.trim();
+    if (n.isEmpty() || n.length() > 120) {
+      errors.reject("name", "Enter the team's name, in 120 characters or fewer");
+    }
+    String e = null;
+    if (email != null && !email.isBlank()) {
+      e = UkFormats.email(email).orElse(null);
+      if (e == null) {
+        errors.reject("email", "Enter an email address like team@example.org");
+      }
+    }
+    return new TeamFields(c, n, e);
+  }
+
+  private void endSessionsAfterCommit(String username) {
+    if (TransactionSynchronizationManager.isSynchronizationActive()) {
+      TransactionSynchronizationManager.registerSynchronization(
+          new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+              sessions.end(username);
+              // Tokens remembered with the old roles or state must be looked up afresh.
+              tokens.forgetRemembered();
+            }
+          });
+    } else {
+      sessions.end(username);
+      tokens.forgetRemembered();
+    }
   }
 
   @Override

@@ -17,6 +17,7 @@ class SignInController {
       @RequestParam(required = false) String error,
       @RequestParam(required = false) String locked,
       @RequestParam(required = false) String signedOut,
+      @RequestParam(required = false) String ended,
       Model model) {
     Map<String, String> errors = new LinkedHashMap<>();
     if (error != null) {
@@ -30,6 +31,7 @@ class SignInController {
     }
     model.addAttribute("errors", errors);
     model.addAttribute("signedOut", signedOut != null);
+    model.addAttribute("ended", ended != null);
     return "identity/sign-in";
   }
 }

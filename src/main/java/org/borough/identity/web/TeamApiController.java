@@ -3,11 +3,21 @@ package org.borough.identity.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
 import java.util.List;
+import java.util.UUID;
+import org.borough.identity.StaffAdministration;
 import org.borough.identity.StaffDirectory;
 import org.borough.identity.Team;
+import org.borough.identity.TeamId;
+import org.borough.system.NotFoundException;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -17,15 +27,46 @@ import org.springframework.web.bind.annotation.RestController;
 class TeamApiController {
 
   private final StaffDirectory staff;
+  private final StaffAdministration administration;
 
-  TeamApiController(StaffDirectory staff) {
+  TeamApiController(StaffDirectory staff, StaffAdministration administration) {
     this.staff = staff;
+    this.administration = administration;
   }
+
+  /** A team as an admin writes it; {@code active} defaults to true. */
+  record TeamInput(String code, String name, String email, Boolean active) {}
 
   @GetMapping
   @PreAuthorize("hasAuthority('CATALOGUE_READ')")
-  @Operation(summary = "Every team")
+  @Operation(summary = "Every team, active or retired")
   List<Team> teams() {
     return staff.teams();
+  }
+
+  @PostMapping
+  @PreAuthorize("hasAuthority('STAFF_ADMIN')")
+  @Operation(
+      summary = "Add a team",
+      description =
+          "A new team is active ('active' is ignored here). Errors name the field: code (unique),"
+              + " name or email.")
+  ResponseEntity<Team> create(@RequestBody TeamInput input) {
+    Team t = administration.createTeam(input.code(), input.name(), input.email());
+    return ResponseEntity.created(URI.create("/api/v1/teams/" + t.id().value())).body(t);
+  }
+
+  @PutMapping("/{id}")
+  @PreAuthorize("hasAuthority('STAFF_ADMIN')")
+  @Operation(
+      summary = "Change a team's code, name, email or state",
+      description =
+          "A retired team (active false) keeps its cases but is not offered for new"
+              + " services or staff.")
+  Team change(@PathVariable UUID id, @RequestBody TeamInput input) {
+    TeamId team = new TeamId(id);
+    staff.findTeam(team).orElseThrow(() -> new NotFoundException("Team " + id));
+    return administration.changeTeam(
+        team, input.code(), input.name(), input.email(), !Boolean.FALSE.equals(input.active()));
   }
 }

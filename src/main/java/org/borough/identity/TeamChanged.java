@@ -1,0 +1,19 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.borough.identity;
+
+import org.borough.system.DomainEvent;
+
+/** A team was added ({@code change} "added") or its code, name, email or state changed. */
+public record TeamChanged(TeamId teamId, String change, String code, String name, boolean active)
+    implements DomainEvent {
+
+  @Override
+  public String aggregateType() {
+    return "team";
+  }
+
+  @Override
+  public String aggregateId() {
+    return teamId.value().toString();
+  }
+}

@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.borough.support;
+
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+
+import java.util.function.Supplier;
+import org.springframework.boot.test.context.TestComponent;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/**
+ * Acting as a fixture user in a test: calls to the modules' services on this thread, or MockMvc
+ * requests. Users are loaded as sign-in loads them, so they carry the same roles and permissions.
+ */
+@TestComponent
+public class SignedIn {
+
+  private final UserDetailsService users;
+
+  SignedIn(UserDetailsService users) {
+    this.users = users;
+  }
+
+  /** Runs {@code action} signed in as {@code username}, then signs out. */
+  public <T> T as(String username, Supplier<T> action) {
+    enter(username);
+    try {
+      return action.get();
+    } finally {
+      leave();
+    }
+  }
+
+  /** Signs this thread in as {@code username} until {@link #leave()}. */
+  public void enter(String username) {
+    UserDetails user = users.loadUserByUsername(username);
+    var context = SecurityContextHolder.createEmptyContext();
+    context.setAuthentication(
+        UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+    SecurityContextHolder.setContext(context);
+  }
+
+  public static void leave() {
+    SecurityContextHolder.clearContext();
+  }
+
+  /** A MockMvc request made by {@code username}, as if from their console session. */
+  public RequestPostProcessor request(String username) {
+    return user(users.loadUserByUsername(username));
+  }
+}
