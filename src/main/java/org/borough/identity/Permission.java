@@ -29,7 +29,9 @@ public enum Permission {
   CATALOGUE_READ(
       "Read the service catalogue and teams", AGENT, CASEWORKER, SUPERVISOR, ANALYST, ADMIN),
   STAFF_ADMIN("Manage staff, teams and API tokens", ADMIN),
-  AUDIT_READ("Read the audit log", ADMIN);
+  AUDIT_READ("Read the audit log", ADMIN),
+  WAREHOUSE_READ("Read warehouse figures, KPIs and data quality", SUPERVISOR, ANALYST, ADMIN),
+  WAREHOUSE_ADMIN("Rebuild and reconcile the warehouse", ADMIN);
 
   private final String description;
   private final Set<Role> roles;
