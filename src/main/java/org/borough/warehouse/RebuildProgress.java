@@ -25,12 +25,12 @@ record RebuildProgress(
     return new RebuildProgress(State.RUNNING, 0, target, at, null, null);
   }
 
-  boolean running() {
+  public boolean running() {
     return state == State.RUNNING;
   }
 
   /** Whole percent done, 0 to 100. */
-  int percent() {
+  public int percent() {
     if (state == State.DONE) {
       return 100;
     }

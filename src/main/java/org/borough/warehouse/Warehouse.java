@@ -220,6 +220,14 @@ class Warehouse implements DisposableBean {
    * replayed (data-test history and past days' backlog snapshots), then swaps it in.
    */
   RebuildProgress rebuildNow() {
+    synchronized (rebuildLock) {
+      return rebuildAlone();
+    }
+  }
+
+  private final Object rebuildLock = new Object();
+
+  private RebuildProgress rebuildAlone() {
     Instant started = clock.instant();
     long target = outbox.lastPosition();
     rebuild = new RebuildProgress(RebuildProgress.State.RUNNING, 0, target, started, null, null);

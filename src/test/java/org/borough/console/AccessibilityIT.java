@@ -127,6 +127,8 @@ class AccessibilityIT extends IntegrationTest {
             new String[] {Fixtures.ADMIN, "/admin/tokens"},
             new String[] {Fixtures.ADMIN, "/admin/audit"},
             new String[] {Fixtures.ADMIN, "/admin/bank-holidays"},
+            new String[] {Fixtures.ADMIN, "/admin/warehouse"},
+            new String[] {Fixtures.ANALYST, "/warehouse/data-quality"},
             new String[] {Fixtures.ANALYST, "/services"},
             new String[] {Fixtures.ANALYST, "/services/" + Fixtures.MISSED_BIN});
     return pages.stream()
