@@ -33,7 +33,9 @@ public enum Permission {
   STAFF_ADMIN("Manage staff, teams and API tokens", ADMIN),
   AUDIT_READ("Read the audit log", ADMIN),
   DECISION_RECORD("Record draft decisions and correct published ones", DEMOCRATIC_SERVICES),
-  DECISION_PUBLISH("Publish decisions, record call-ins and import decisions", DEMOCRATIC_SERVICES);
+  DECISION_PUBLISH("Publish decisions, record call-ins and import decisions", DEMOCRATIC_SERVICES),
+  WAREHOUSE_READ("Read warehouse figures, KPIs and data quality", SUPERVISOR, ANALYST, ADMIN),
+  WAREHOUSE_ADMIN("Rebuild and reconcile the warehouse", ADMIN);
 
   private final String description;
   private final Set<Role> roles;

@@ -10,6 +10,9 @@ public interface Outbox {
   /** Up to {@code limit} entries after {@code position}, oldest first. */
   List<Entry> readAfter(long position, int limit);
 
+  /** The highest position written so far (0 when empty), for progress and lag. */
+  long lastPosition();
+
   /** One recorded event; {@code payload} is the event as JSON. */
   record Entry(
       long position,

@@ -188,6 +188,8 @@ class AccessibilityIT extends IntegrationTest {
               Fixtures.ADMIN, "/admin/services/" + Fixtures.MISSED_BIN + "/attributes/bin_type"
             },
             new String[] {null, "/sign-in?ended"},
+            new String[] {Fixtures.ADMIN, "/admin/warehouse"},
+            new String[] {Fixtures.ANALYST, "/warehouse/data-quality"},
             new String[] {Fixtures.ANALYST, "/services"},
             new String[] {Fixtures.ANALYST, "/services/" + Fixtures.MISSED_BIN},
             new String[] {Fixtures.DEMOCRATIC_SERVICES, "/governance/decisions"},

@@ -17,6 +17,8 @@ import static org.borough.identity.Permission.RESIDENT_MERGE;
 import static org.borough.identity.Permission.RESIDENT_READ;
 import static org.borough.identity.Permission.RESIDENT_WRITE;
 import static org.borough.identity.Permission.STAFF_ADMIN;
+import static org.borough.identity.Permission.WAREHOUSE_ADMIN;
+import static org.borough.identity.Permission.WAREHOUSE_READ;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
@@ -323,6 +325,10 @@ class RoleMatrixIT extends IntegrationTest {
           open(HttpMethod.PATCH, "/open311/**", "/open311/v2/requests.xml"),
           open(HttpMethod.DELETE, "/open311/**", "/open311/v2/requests.xml"),
           needs(POST, "/admin/bank-holidays", STAFF_ADMIN),
+          needs(GET, "/admin/warehouse", WAREHOUSE_ADMIN),
+          needs(POST, "/admin/warehouse/rebuild", WAREHOUSE_ADMIN),
+          // Warehouse
+          needs(GET, "/warehouse/data-quality", WAREHOUSE_READ),
           // JSON API
           needs(GET, "/api/v1/residents", "/api/v1/residents?q=zz", RESIDENT_READ),
           needs(POST, "/api/v1/residents", RESIDENT_WRITE),
@@ -396,6 +402,7 @@ class RoleMatrixIT extends IntegrationTest {
               "/api/v1/staff/{username}/password",
               "/api/v1/staff/nobody-" + RANDOM + "/password",
               STAFF_ADMIN),
+          needs(GET, "/api/v1/warehouse/data-quality", WAREHOUSE_READ),
           needs(
               GET,
               "/api/v1/teams/{code}/queue",

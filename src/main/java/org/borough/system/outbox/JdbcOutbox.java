@@ -66,4 +66,11 @@ class JdbcOutbox implements Outbox {
                     rs.getString(6)))
         .list();
   }
+
+  @Override
+  public long lastPosition() {
+    return jdbc.sql("select coalesce(max(position), 0) from outbox_event")
+        .query(Long.class)
+        .single();
+  }
 }

@@ -1,0 +1,347 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.borough.warehouse;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.borough.system.Outbox;
+import org.borough.system.WorkingCalendar;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Applies a batch of outbox entries to the facts inside the caller's DuckDB transaction. The rows a
+ * batch touches are read once, the events folded into them in position order in memory, and the
+ * rows written back with the Appender (delete and append, the warehouse's upsert), so a batch of
+ * thousands of events costs a handful of statements.
+ */
+final class BatchApplier {
+
+  private final Pseudonyms pseudonyms;
+  private final WorkingCalendar calendar;
+  private final ZoneId zone;
+  private final JsonMapper json;
+
+  BatchApplier(Pseudonyms pseudonyms, WorkingCalendar calendar, JsonMapper json) {
+    this.pseudonyms = pseudonyms;
+    this.calendar = calendar;
+    this.zone = calendar.zone();
+    this.json = json;
+  }
+
+  ZoneId zone() {
+    return zone;
+  }
+
+  /** An event set aside, with why. */
+  record Quarantined(Outbox.Entry entry, String reason) {}
+
+  /** Applies the entries and returns those that could not be applied. */
+  List<Quarantined> apply(DuckDBConnection c, List<Outbox.Entry> entries, Dimensions.Keys keys)
+      throws SQLException {
+    List<Quarantined> quarantined = new ArrayList<>();
+    List<LoadedEvent> events = new ArrayList<>();
+    Map<Long, Outbox.Entry> byPosition = new LinkedHashMap<>();
+    for (Outbox.Entry e : entries) {
+      byPosition.put(e.position(), e);
+      try {
+        events.add(LoadedEvent.read(e, json));
+      } catch (LoadedEvent.Unreadable ex) {
+        quarantined.add(new Quarantined(e, ex.getMessage()));
+      }
+    }
+    if (events.isEmpty()) {
+      return quarantined;
+    }
+    Set<String> caseIds = new LinkedHashSet<>();
+    Set<String> contactIds = new LinkedHashSet<>();
+    Set<String> residentKeys = new LinkedHashSet<>();
+    for (LoadedEvent e : events) {
+      if (e instanceof LoadedEvent.CaseOpen o) {
+        caseIds.add(o.caseId().toString());
+      } else if (caseOf(e) != null) {
+        caseIds.add(caseOf(e).toString());
+      } else if (e instanceof LoadedEvent.ContactLog l) {
+        contactIds.add(l.contactId().toString());
+      } else if (e instanceof LoadedEvent.ContactLink l) {
+        contactIds.add(l.contactId().toString());
+      } else if (e instanceof LoadedEvent.ResidentSeen r) {
+        residentKeys.add(pseudonyms.of(r.residentId()));
+      } else if (e instanceof LoadedEvent.ResidentMerge m) {
+        residentKeys.add(pseudonyms.of(m.merged()));
+      }
+    }
+    stageKeys(c, caseIds, contactIds, residentKeys);
+    Map<UUID, CaseFact> cases = readCases(c);
+    Map<UUID, Object[]> contacts = readRows(c, "fact_contact", "contact_id", "contact");
+    Map<String, Object[]> residents = readResidents(c);
+    List<Object[]> statusRows = new ArrayList<>();
+
+    for (LoadedEvent e : events) {
+      String problem = fold(e, cases, contacts, residents, statusRows, keys); // null when applied
+      if (problem != null) {
+        quarantined.add(new Quarantined(byPosition.get(e.position()), problem));
+      }
+    }
+
+    try (Statement s = c.createStatement()) {
+      s.execute(
+          "delete from fact_case where case_id in"
+              + " (select cast(k as uuid) from stg_key where kind = 'case')");
+      s.execute(
+          "delete from fact_contact where contact_id in"
+              + " (select cast(k as uuid) from stg_key where kind = 'contact')");
+      s.execute(
+          "delete from dim_resident where resident_key in"
+              + " (select k from stg_key where kind = 'resident')");
+    }
+    try (DuckDBAppender a = c.createAppender("fact_case")) {
+      for (CaseFact f : cases.values()) {
+        Rows.append(a, f.row(zone, calendar));
+      }
+    }
+    try (DuckDBAppender a = c.createAppender("fact_contact")) {
+      for (Object[] row : contacts.values()) {
+        Rows.append(a, row);
+      }
+    }
+    try (DuckDBAppender a = c.createAppender("dim_resident")) {
+      for (Object[] row : residents.values()) {
+        Rows.append(a, row);
+      }
+    }
+    try (DuckDBAppender a = c.createAppender("fact_case_event")) {
+      for (Object[] row : statusRows) {
+        Rows.append(a, row);
+      }
+    }
+    return quarantined;
+  }
+
+  private static UUID caseOf(LoadedEvent e) {
+    if (e instanceof LoadedEvent.StatusChange s) {
+      return s.caseId();
+    } else if (e instanceof LoadedEvent.Assignment a) {
+      return a.caseId();
+    } else if (e instanceof LoadedEvent.Note n) {
+      return n.caseId();
+    } else if (e instanceof LoadedEvent.ResidentChange r) {
+      return r.caseId();
+    } else if (e instanceof LoadedEvent.Breach b) {
+      return b.caseId();
+    }
+    return null;
+  }
+
+  /** Folds one event into the rows; returns why it cannot be applied, or null. */
+  private String fold(
+      LoadedEvent e,
+      Map<UUID, CaseFact> cases,
+      Map<UUID, Object[]> contacts,
+      Map<String, Object[]> residents,
+      List<Object[]> statusRows,
+      Dimensions.Keys keys) {
+    if (e instanceof LoadedEvent.CaseOpen o) {
+      if (cases.containsKey(o.caseId())) {
+        return "case " + o.caseId() + " was already opened";
+      }
+      CaseFact f = new CaseFact();
+      f.caseId = o.caseId();
+      f.reference = o.reference();
+      f.serviceCode = o.serviceCode();
+      f.serviceKey = keys.service(o.serviceCode());
+      f.wardCode = o.wardCode();
+      f.wardKey = keys.ward(o.wardCode());
+      f.teamId = o.teamId();
+      f.teamKey = keys.team(o.teamId());
+      f.channel = o.channel();
+      f.priority = o.priority();
+      f.residentKey = pseudonyms.of(o.residentId());
+      f.status = org.borough.cases.CaseStatus.NEW.name();
+      f.openedAt = o.openedAt();
+      f.dueAt = o.dueAt();
+      f.lastPosition = o.position();
+      cases.put(f.caseId, f);
+      return null;
+    }
+    UUID caseId = caseOf(e);
+    if (caseId != null) {
+      CaseFact f = cases.get(caseId);
+      if (f == null) {
+        return "case " + caseId + " is not in the warehouse (never opened through the outbox)";
+      }
+      if (e instanceof LoadedEvent.StatusChange s) {
+        f.apply(s);
+        statusRows.add(
+            new Object[] {
+              s.position(),
+              s.caseId(),
+              s.at(),
+              Rows.dateKey(s.at(), zone),
+              s.from().name(),
+              s.to().name(),
+              s.reopened(),
+              s.dueAt()
+            });
+      } else if (e instanceof LoadedEvent.Assignment a) {
+        f.teamId = a.teamId();
+        f.teamKey = keys.team(a.teamId());
+      } else if (e instanceof LoadedEvent.Note n) {
+        if (n.publicNote() && f.firstResponseAt == null) {
+          f.firstResponseAt = n.at(); // a public note is the council's first response
+        }
+      } else if (e instanceof LoadedEvent.ResidentChange r) {
+        f.residentKey = pseudonyms.of(r.toResident());
+      } else if (e instanceof LoadedEvent.Breach b) {
+        if (f.slaBreachedAt == null) {
+          f.slaBreachedAt = b.detectedAt();
+        }
+      }
+      f.lastPosition = e.position();
+      return null;
+    }
+    if (e instanceof LoadedEvent.ContactLog l) {
+      if (contacts.containsKey(l.contactId())) {
+        return "contact " + l.contactId() + " was already logged";
+      }
+      contacts.put(
+          l.contactId(),
+          new Object[] {
+            l.contactId(),
+            l.position(),
+            l.occurredAt(),
+            Rows.dateKey(l.occurredAt(), zone),
+            l.channel(),
+            l.direction(),
+            l.outcome(),
+            l.resolvedAtFirstContact(),
+            l.durationSeconds(),
+            pseudonyms.of(l.residentId()),
+            l.caseId()
+          });
+      return null;
+    }
+    if (e instanceof LoadedEvent.ContactLink l) {
+      Object[] row = contacts.get(l.contactId());
+      if (row == null) {
+        return "contact " + l.contactId() + " is not in the warehouse";
+      }
+      row[10] = l.caseId();
+      return null;
+    }
+    if (e instanceof LoadedEvent.ResidentSeen r) {
+      String key = pseudonyms.of(r.residentId());
+      Object[] row = residents.get(key);
+      if (row == null) {
+        residents.put(key, new Object[] {key, r.wardCode(), Rows.dateKey(r.at(), zone), null});
+      } else {
+        row[1] = r.wardCode();
+      }
+      return null;
+    }
+    if (e instanceof LoadedEvent.ResidentMerge m) {
+      String merged = pseudonyms.of(m.merged());
+      Object[] row = residents.computeIfAbsent(merged, k -> new Object[] {k, null, null, null});
+      row[3] = pseudonyms.of(m.kept());
+      return null;
+    }
+    return "no rule applies " + e.getClass().getSimpleName();
+  }
+
+  private void stageKeys(
+      DuckDBConnection c, Set<String> cases, Set<String> contacts, Set<String> residents)
+      throws SQLException {
+    try (Statement s = c.createStatement()) {
+      s.execute("delete from stg_key");
+    }
+    try (DuckDBAppender a = c.createAppender("stg_key")) {
+      for (String k : cases) {
+        Rows.append(a, "case", k);
+      }
+      for (String k : contacts) {
+        Rows.append(a, "contact", k);
+      }
+      for (String k : residents) {
+        Rows.append(a, "resident", k);
+      }
+    }
+  }
+
+  private static Map<UUID, CaseFact> readCases(DuckDBConnection c) throws SQLException {
+    Map<UUID, CaseFact> cases = new LinkedHashMap<>();
+    try (Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "select "
+                    + CaseFact.COLUMNS
+                    + " from fact_case where case_id in"
+                    + " (select cast(k as uuid) from stg_key where kind = 'case')")) {
+      while (rs.next()) {
+        CaseFact f = CaseFact.read(rs);
+        cases.put(f.caseId, f);
+      }
+    }
+    return cases;
+  }
+
+  private static Map<UUID, Object[]> readRows(
+      DuckDBConnection c, String table, String idColumn, String kind) throws SQLException {
+    Map<UUID, Object[]> rows = new LinkedHashMap<>();
+    try (Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "select * from "
+                    + table
+                    + " where "
+                    + idColumn
+                    + " in (select cast(k as uuid) from stg_key where kind = '"
+                    + kind
+                    + "')")) {
+      int n = rs.getMetaData().getColumnCount();
+      while (rs.next()) {
+        Object[] row = new Object[n];
+        for (int i = 0; i < n; i++) {
+          row[i] = normalise(rs.getObject(i + 1));
+        }
+        rows.put((UUID) row[0], row);
+      }
+    }
+    return rows;
+  }
+
+  private static Map<String, Object[]> readResidents(DuckDBConnection c) throws SQLException {
+    Map<String, Object[]> rows = new LinkedHashMap<>();
+    try (Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "select resident_key, ward_code, registered_date_key, merged_into from"
+                    + " dim_resident where resident_key in"
+                    + " (select k from stg_key where kind = 'resident')")) {
+      while (rs.next()) {
+        rows.put(
+            rs.getString(1),
+            new Object[] {
+              rs.getString(1), rs.getString(2), (Integer) rs.getObject(3), rs.getString(4)
+            });
+      }
+    }
+    return rows;
+  }
+
+  /** Values read back in the types {@link Rows#append} takes. */
+  private static Object normalise(Object v) {
+    if (v instanceof java.time.OffsetDateTime || v instanceof java.sql.Timestamp) {
+      return Rows.instant(v);
+    }
+    return v;
+  }
+}

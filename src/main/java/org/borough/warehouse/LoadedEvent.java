@@ -1,0 +1,237 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.borough.warehouse;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Set;
+import java.util.UUID;
+import org.borough.cases.CaseAssigned;
+import org.borough.cases.CaseNoteAdded;
+import org.borough.cases.CaseOpened;
+import org.borough.cases.CaseResidentChanged;
+import org.borough.cases.CaseStatus;
+import org.borough.cases.CaseStatusChanged;
+import org.borough.cases.SlaBreached;
+import org.borough.contacts.ContactLinkedToCase;
+import org.borough.contacts.ContactLogged;
+import org.borough.residents.ResidentRegistered;
+import org.borough.residents.ResidentUpdated;
+import org.borough.residents.ResidentsMerged;
+import org.borough.system.Outbox;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * An outbox entry read into what the warehouse needs from it. Reading checks every field the
+ * warehouse uses, so that applying an event cannot fail half-way: an entry that does not read is
+ * quarantined with the reason.
+ */
+sealed interface LoadedEvent {
+
+  long position();
+
+  record CaseOpen(
+      long position,
+      UUID caseId,
+      String reference,
+      String serviceCode,
+      UUID residentId,
+      String wardCode,
+      UUID teamId,
+      String channel,
+      String priority,
+      Instant openedAt,
+      Instant dueAt)
+      implements LoadedEvent {}
+
+  record StatusChange(
+      long position,
+      UUID caseId,
+      CaseStatus from,
+      CaseStatus to,
+      Instant at,
+      Instant dueAt,
+      boolean reopened)
+      implements LoadedEvent {}
+
+  record Assignment(long position, UUID caseId, UUID teamId) implements LoadedEvent {}
+
+  record Note(long position, UUID caseId, boolean publicNote, Instant at) implements LoadedEvent {}
+
+  record ResidentChange(long position, UUID caseId, UUID toResident) implements LoadedEvent {}
+
+  record Breach(long position, UUID caseId, Instant detectedAt) implements LoadedEvent {}
+
+  record ContactLog(
+      long position,
+      UUID contactId,
+      UUID residentId,
+      UUID caseId,
+      String channel,
+      String direction,
+      String outcome,
+      boolean resolvedAtFirstContact,
+      Integer durationSeconds,
+      Instant occurredAt)
+      implements LoadedEvent {}
+
+  record ContactLink(long position, UUID contactId, UUID caseId) implements LoadedEvent {}
+
+  record ResidentSeen(long position, UUID residentId, String wardCode, Instant at)
+      implements LoadedEvent {}
+
+  record ResidentMerge(long position, UUID kept, UUID merged) implements LoadedEvent {}
+
+  /** Event types the warehouse knows it does not need. None yet. */
+  Set<String> IGNORED = Set.of();
+
+  /** Reads an entry; throws {@link Unreadable} naming the problem. */
+  static LoadedEvent read(Outbox.Entry e, JsonMapper json) {
+    JsonNode p;
+    try {
+      p = json.readTree(e.payload());
+    } catch (JacksonException ex) {
+      throw new Unreadable("the payload is not valid JSON");
+    }
+    if (p == null || !p.isObject()) {
+      throw new Unreadable("the payload is not a JSON object");
+    }
+    long pos = e.position();
+    String type = e.eventType();
+    if (type.equals(CaseOpened.class.getSimpleName())) {
+      return new CaseOpen(
+          pos,
+          uuid(p, "caseId"),
+          text(p, "reference"),
+          text(p, "serviceCode"),
+          optionalUuid(p, "residentId"),
+          optionalText(p, "wardCode"),
+          optionalUuid(p, "teamId"),
+          text(p, "channel"),
+          text(p, "priority"),
+          instant(p, "openedAt"),
+          instant(p, "dueAt"));
+    } else if (type.equals(CaseStatusChanged.class.getSimpleName())) {
+      return new StatusChange(
+          pos,
+          uuid(p, "caseId"),
+          status(p, "from"),
+          status(p, "to"),
+          instant(p, "at"),
+          optionalInstant(p, "dueAt"),
+          bool(p, "reopened"));
+    } else if (type.equals(CaseAssigned.class.getSimpleName())) {
+      return new Assignment(pos, uuid(p, "caseId"), optionalUuid(p, "teamId"));
+    } else if (type.equals(CaseNoteAdded.class.getSimpleName())) {
+      return new Note(pos, uuid(p, "caseId"), bool(p, "publicNote"), instant(p, "at"));
+    } else if (type.equals(CaseResidentChanged.class.getSimpleName())) {
+      return new ResidentChange(pos, uuid(p, "caseId"), uuid(p, "toResident"));
+    } else if (type.equals(SlaBreached.class.getSimpleName())) {
+      return new Breach(pos, uuid(p, "caseId"), instant(p, "detectedAt"));
+    } else if (type.equals(ContactLogged.class.getSimpleName())) {
+      JsonNode duration = p.path("durationSeconds");
+      return new ContactLog(
+          pos,
+          uuid(p, "contactId"),
+          optionalUuid(p, "residentId"),
+          optionalUuid(p, "caseId"),
+          text(p, "channel"),
+          text(p, "direction"),
+          text(p, "outcome"),
+          bool(p, "resolvedAtFirstContact"),
+          duration.isNumber() ? duration.asInt() : null,
+          instant(p, "occurredAt"));
+    } else if (type.equals(ContactLinkedToCase.class.getSimpleName())) {
+      return new ContactLink(pos, uuid(p, "contactId"), uuid(p, "caseId"));
+    } else if (type.equals(ResidentRegistered.class.getSimpleName())
+        || type.equals(ResidentUpdated.class.getSimpleName())) {
+      return new ResidentSeen(
+          pos, uuid(p, "residentId"), optionalText(p, "wardCode"), e.occurredAt());
+    } else if (type.equals(ResidentsMerged.class.getSimpleName())) {
+      return new ResidentMerge(pos, uuid(p, "kept"), uuid(p, "merged"));
+    }
+    throw new Unreadable("the warehouse does not know event type " + type);
+  }
+
+  private static String optionalText(JsonNode p, String field) {
+    JsonNode n = p.path(field);
+    return n.isMissingNode() || n.isNull() ? null : n.asString();
+  }
+
+  private static String text(JsonNode p, String field) {
+    String v = optionalText(p, field);
+    if (v == null || v.isBlank()) {
+      throw new Unreadable(field + " is missing");
+    }
+    return v;
+  }
+
+  private static UUID optionalUuid(JsonNode p, String field) {
+    String v = optionalText(p, field);
+    try {
+      return v == null ? null : UUID.fromString(v);
+    } catch (IllegalArgumentException ex) {
+      throw new Unreadable(field + " is not a UUID: " + v);
+    }
+  }
+
+  private static UUID uuid(JsonNode p, String field) {
+    UUID v = optionalUuid(p, field);
+    if (v == null) {
+      throw new Unreadable(field + " is missing");
+    }
+    return v;
+  }
+
+  private static Instant optionalInstant(JsonNode p, String field) {
+    JsonNode n = p.path(field);
+    if (n.isMissingNode() || n.isNull()) {
+      return null;
+    }
+    if (n.isNumber()) {
+      // Epoch seconds with a fraction, if the mapper ever writes dates as numbers.
+      BigDecimal seconds = n.decimalValue();
+      return Instant.ofEpochSecond(
+          seconds.longValue(), seconds.remainder(BigDecimal.ONE).movePointRight(9).longValue());
+    }
+    try {
+      return Instant.parse(n.asString());
+    } catch (DateTimeParseException ex) {
+      throw new Unreadable(field + " is not a time: " + n.asString());
+    }
+  }
+
+  private static Instant instant(JsonNode p, String field) {
+    Instant v = optionalInstant(p, field);
+    if (v == null) {
+      throw new Unreadable(field + " is missing");
+    }
+    return v;
+  }
+
+  private static CaseStatus status(JsonNode p, String field) {
+    String v = text(p, field);
+    try {
+      return CaseStatus.valueOf(v);
+    } catch (IllegalArgumentException ex) {
+      throw new Unreadable(field + " is not a case status: " + v);
+    }
+  }
+
+  private static boolean bool(JsonNode p, String field) {
+    JsonNode n = p.path(field);
+    if (!n.isBoolean()) {
+      throw new Unreadable(field + " is missing or not true/false");
+    }
+    return n.asBoolean();
+  }
+
+  /** Why an event cannot be applied; the event is quarantined with this message. */
+  final class Unreadable extends RuntimeException {
+    Unreadable(String reason) {
+      super(reason);
+    }
+  }
+}

@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.borough.warehouse;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Residents enter the warehouse only as a keyed pseudonym: HMAC-SHA256 of the CRM id under a secret
+ * key that is not in the warehouse. The same resident always gets the same pseudonym (so repeat
+ * contacts can be counted), but without the key the pseudonym cannot be turned back into the id,
+ * nor recomputed from an id someone has.
+ */
+final class Pseudonyms {
+
+  private final SecretKeySpec key;
+
+  Pseudonyms(byte[] key) {
+    this.key = new SecretKeySpec(key, "HmacSHA256");
+  }
+
+  /** The configured key, or one generated on first use and kept in {@code keyFile}. */
+  static Pseudonyms load(String configured, Path keyFile) {
+    if (configured != null && !configured.isBlank()) {
+      return new Pseudonyms(configured.getBytes(StandardCharsets.UTF_8));
+    }
+    try {
+      if (!Files.exists(keyFile)) {
+        byte[] random = new byte[32];
+        new SecureRandom().nextBytes(random);
+        Files.createDirectories(keyFile.getParent());
+        Files.writeString(keyFile, Base64.getEncoder().encodeToString(random));
+        try {
+          Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException e) {
+          // Not a POSIX file system: the data directory's own permissions protect it.
+        }
+      }
+      return new Pseudonyms(Base64.getDecoder().decode(Files.readString(keyFile).trim()));
+    } catch (IOException e) {
+      throw new IllegalStateException("Cannot read or create the pseudonym key " + keyFile, e);
+    }
+  }
+
+  /** The pseudonym of a resident, or null for none. */
+  String of(UUID residentId) {
+    if (residentId == null) {
+      return null;
+    }
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(key);
+      byte[] digest = mac.doFinal(residentId.toString().getBytes(StandardCharsets.US_ASCII));
+      return HexFormat.of().formatHex(digest);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is not available", e);
+    }
+  }
+}

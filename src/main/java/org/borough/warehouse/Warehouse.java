@@ -1,0 +1,349 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.borough.warehouse;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.borough.cases.CaseStatistics;
+import org.borough.contacts.ContactStatistics;
+import org.borough.system.Outbox;
+import org.borough.system.SystemProperties;
+import org.borough.system.WorkingCalendar;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The warehouse in the running application: the live DuckDB file and its loader, the scheduled
+ * poll, the data tests after loads, reads for pages and the API, and the rebuild that replays the
+ * outbox from position 0 into a fresh file and swaps it in.
+ */
+@Component
+class Warehouse implements DisposableBean {
+
+  private static final Logger log = LoggerFactory.getLogger(Warehouse.class);
+
+  private final WarehouseProperties properties;
+  private final Outbox outbox;
+  private final DimensionSource source;
+  private final Clock clock;
+  private final Path file;
+  private final Dimensions dimensions;
+  private final BatchApplier applier;
+  private final DataTests dataTests;
+  // Readers and the loader hold the read lock; the swap at the end of a rebuild the write lock.
+  private final ReentrantReadWriteLock swap = new ReentrantReadWriteLock();
+  private final ExecutorService rebuilds =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "warehouse-rebuild");
+            t.setDaemon(true);
+            return t;
+          });
+
+  private volatile WarehouseDatabase db;
+  private volatile OutboxLoader loader;
+  private volatile Instant asAt;
+  private volatile Instant lastDataTests = Instant.EPOCH;
+  private volatile RebuildProgress rebuild = RebuildProgress.IDLE;
+
+  Warehouse(
+      WarehouseProperties properties,
+      SystemProperties system,
+      Outbox outbox,
+      DimensionSource source,
+      WorkingCalendar calendar,
+      JsonMapper json,
+      Clock clock,
+      CaseStatistics cases,
+      ContactStatistics contacts) {
+    this.properties = properties;
+    this.outbox = outbox;
+    this.source = source;
+    this.clock = clock;
+    this.file = properties.fileUnder(system.dataDir()).toAbsolutePath();
+    Pseudonyms pseudonyms =
+        Pseudonyms.load(properties.pseudonymKey(), file.resolveSibling("pseudonym.key"));
+    this.dimensions = new Dimensions(calendar);
+    this.applier = new BatchApplier(pseudonyms, calendar, json);
+    this.dataTests =
+        new DataTests(
+            new Reconciliation(cases::openedPerHour, contacts::occurredPerHour, calendar.zone()));
+    this.db = open(file);
+    this.loader = loaderFor(db);
+  }
+
+  private WarehouseDatabase open(Path f) {
+    WarehouseDatabase d = new WarehouseDatabase(f);
+    d.write(
+        c -> {
+          dimensions.refreshStatic(c.unwrap(DuckDBConnection.class));
+          return null;
+        });
+    return d;
+  }
+
+  private OutboxLoader loaderFor(WarehouseDatabase d) {
+    return new OutboxLoader(
+        d,
+        outbox,
+        dimensions,
+        source,
+        applier,
+        clock,
+        properties.batchSize(),
+        properties.gapTimeout());
+  }
+
+  @Scheduled(
+      fixedDelayString = "${borough.warehouse.poll-interval:2s}",
+      initialDelayString = "${borough.warehouse.poll-interval:2s}")
+  void poll() {
+    if (!properties.enabled()) {
+      return;
+    }
+    try {
+      OutboxLoader.Batch b = runOnce();
+      if (b.didSomething()
+          && !lastDataTests.plus(properties.dataTestInterval()).isAfter(clock.instant())) {
+        runDataTests();
+      }
+    } catch (RuntimeException e) {
+      log.error("Warehouse load failed; will retry on the next poll", e);
+    }
+  }
+
+  /** Applies one batch from the outbox. */
+  OutboxLoader.Batch runOnce() {
+    swap.readLock().lock();
+    try {
+      Instant started = clock.instant();
+      OutboxLoader.Batch b = loader.runBatch();
+      if (b.applied() + b.quarantined() < properties.batchSize()) {
+        asAt = started; // read to the end of the outbox as it stood when the batch began
+      }
+      return b;
+    } finally {
+      swap.readLock().unlock();
+    }
+  }
+
+  /** Applies batches until the outbox has nothing new; returns the events applied. */
+  long catchUp() {
+    long applied = 0;
+    OutboxLoader.Batch b;
+    do {
+      b = runOnce();
+      applied += b.applied();
+    } while (b.applied() + b.quarantined() > 0);
+    return applied;
+  }
+
+  /** Runs the data tests now and stores the results. */
+  List<DataTests.Result> runDataTests() {
+    swap.readLock().lock();
+    try {
+      Instant now = clock.instant();
+      List<DataTests.Result> results = db.read(dataTests::run);
+      long high = loader.state().highPosition();
+      db.write(c -> DataTests.store(c.unwrap(DuckDBConnection.class), results, high, now));
+      lastDataTests = now;
+      return results;
+    } finally {
+      swap.readLock().unlock();
+    }
+  }
+
+  /** Reads the live warehouse (not during the moment of a swap). */
+  <T> T read(WarehouseDatabase.Work<T> work) {
+    swap.readLock().lock();
+    try {
+      return db.read(work);
+    } finally {
+      swap.readLock().unlock();
+    }
+  }
+
+  /** The last time the loader had read everything in the outbox; null before the first poll. */
+  Instant asAt() {
+    return asAt;
+  }
+
+  OutboxLoader.State state() {
+    swap.readLock().lock();
+    try {
+      return loader.state();
+    } finally {
+      swap.readLock().unlock();
+    }
+  }
+
+  long outboxPosition() {
+    return outbox.lastPosition();
+  }
+
+  Path file() {
+    return file;
+  }
+
+  RebuildProgress rebuildProgress() {
+    return rebuild;
+  }
+
+  /** Starts a rebuild in the background; false when one is already running. */
+  synchronized boolean startRebuild() {
+    if (rebuild.running()) {
+      return false;
+    }
+    rebuild = RebuildProgress.started(clock.instant(), outbox.lastPosition());
+    rebuilds.submit(this::rebuildNow);
+    return true;
+  }
+
+  /**
+   * Replays the outbox from 0 into a fresh file beside the live one, carries over what cannot be
+   * replayed (data-test history and past days' backlog snapshots), then swaps it in.
+   */
+  RebuildProgress rebuildNow() {
+    synchronized (rebuildLock) {
+      return rebuildAlone();
+    }
+  }
+
+  private final Object rebuildLock = new Object();
+
+  private RebuildProgress rebuildAlone() {
+    Instant started = clock.instant();
+    long target = outbox.lastPosition();
+    rebuild = new RebuildProgress(RebuildProgress.State.RUNNING, 0, target, started, null, null);
+    Path next = file.resolveSibling(file.getFileName() + ".rebuild");
+    try {
+      deleteWithWal(next);
+      try (WarehouseDatabase fresh = open(next)) {
+        OutboxLoader replay = loaderFor(fresh);
+        OutboxLoader.Batch b;
+        do {
+          b = replay.runBatch();
+          rebuild = rebuild.at(b.highPosition());
+        } while (b.applied() + b.quarantined() > 0);
+        carryOver(fresh);
+        swap.writeLock().lock();
+        try {
+          replay.catchUp(); // what committed while replaying
+          db.close();
+          fresh.close();
+          deleteWithWal(file);
+          Files.move(next, file, StandardCopyOption.REPLACE_EXISTING);
+          db = open(file);
+          loader = loaderFor(db);
+        } finally {
+          swap.writeLock().unlock();
+        }
+      }
+      runDataTests();
+      rebuild = rebuild.finished(clock.instant(), "Rebuilt from the outbox");
+      log.info("Warehouse rebuilt from the outbox up to position {}", state().highPosition());
+    } catch (Exception e) {
+      log.error("Warehouse rebuild failed", e);
+      rebuild = rebuild.failed(clock.instant(), e.getMessage());
+      swap.writeLock().lock();
+      try {
+        if (db == null || isClosed()) {
+          db = open(file);
+          loader = loaderFor(db);
+        }
+      } finally {
+        swap.writeLock().unlock();
+      }
+    }
+    return rebuild;
+  }
+
+  private boolean isClosed() {
+    try {
+      db.read(c -> null);
+      return false;
+    } catch (RuntimeException e) {
+      return true;
+    }
+  }
+
+  /** Copies data-test history and the backlog snapshots of past days into the fresh file. */
+  private void carryOver(WarehouseDatabase fresh) {
+    int today = Rows.dateKey(clock.instant(), applier.zone());
+    List<Object[]> runs = rows("select * from dq_run");
+    List<Object[]> results = rows("select * from dq_result");
+    List<Object[]> backlog = rows("select * from fact_backlog_daily where date_key < " + today);
+    fresh.write(
+        conn -> {
+          DuckDBConnection c = conn.unwrap(DuckDBConnection.class);
+          try (Statement s = c.createStatement()) {
+            s.execute("delete from fact_backlog_daily where date_key < " + today);
+          }
+          append(c, "dq_run", runs);
+          append(c, "dq_result", results);
+          append(c, "fact_backlog_daily", backlog);
+          return null;
+        });
+  }
+
+  private List<Object[]> rows(String sql) {
+    return read(
+        c -> {
+          List<Object[]> rows = new ArrayList<>();
+          try (Statement s = c.createStatement();
+              ResultSet rs = s.executeQuery(sql)) {
+            int n = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+              Object[] row = new Object[n];
+              for (int i = 0; i < n; i++) {
+                Object v = rs.getObject(i + 1);
+                row[i] = v instanceof java.time.OffsetDateTime ? Rows.instant(v) : v;
+              }
+              rows.add(row);
+            }
+          }
+          return rows;
+        });
+  }
+
+  private static void append(DuckDBConnection c, String table, List<Object[]> rows)
+      throws java.sql.SQLException {
+    try (DuckDBAppender a = c.createAppender(table)) {
+      for (Object[] row : rows) {
+        Rows.append(a, row);
+      }
+    }
+  }
+
+  private static void deleteWithWal(Path f) throws IOException {
+    Files.deleteIfExists(f);
+    Files.deleteIfExists(f.resolveSibling(f.getFileName() + ".wal"));
+  }
+
+  @Override
+  public void destroy() {
+    rebuilds.shutdownNow();
+    swap.writeLock().lock();
+    try {
+      db.close();
+    } finally {
+      swap.writeLock().unlock();
+    }
+  }
+}

@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.borough.warehouse;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code java -jar borough.jar --warehouse.rebuild} rebuilds the warehouse from the outbox, runs
+ * the data tests, prints the outcome and exits (status 1 on failure). Stop the running server
+ * first: one process at a time opens the DuckDB file read-write.
+ */
+@Component
+@Order(200)
+class WarehouseCommandLine implements ApplicationRunner {
+
+  static final String REBUILD = "warehouse.rebuild";
+  private static final Logger log = LoggerFactory.getLogger(WarehouseCommandLine.class);
+
+  private final Warehouse warehouse;
+  private final ConfigurableApplicationContext context;
+
+  WarehouseCommandLine(Warehouse warehouse, ConfigurableApplicationContext context) {
+    this.warehouse = warehouse;
+    this.context = context;
+  }
+
+  @Override
+  public void run(ApplicationArguments args) {
+    if (!args.containsOption(REBUILD)) {
+      return;
+    }
+    RebuildProgress result = warehouse.rebuildNow();
+    long failed =
+        warehouse.runDataTests().stream().filter(r -> !r.passed()).peek(this::report).count();
+    log.info(
+        "Warehouse rebuild {}: position {} of {}; {} data test(s) failing",
+        result.state(),
+        result.position(),
+        result.target(),
+        failed);
+    int status = result.state() == RebuildProgress.State.DONE ? 0 : 1;
+    System.exit(SpringApplication.exit(context, () -> status));
+  }
+
+  private void report(DataTests.Result r) {
+    log.warn("Data test failed: {} ({} failing; e.g. {})", r.name(), r.failures(), r.sample());
+  }
+}

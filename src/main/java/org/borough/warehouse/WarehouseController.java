@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.borough.warehouse;
+
+import org.springframework.http.MediaType;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The data-quality page and its JSON, and the administration page that rebuilds the warehouse. */
+@Controller
+class WarehouseController {
+
+  private final Warehouse warehouse;
+
+  WarehouseController(Warehouse warehouse) {
+    this.warehouse = warehouse;
+  }
+
+  private DataQualityReport report() {
+    OutboxLoader.State state = warehouse.state();
+    long outbox = warehouse.outboxPosition();
+    return warehouse.read(c -> DataQualityReport.read(c, warehouse.asAt(), state, outbox));
+  }
+
+  @GetMapping("/warehouse/data-quality")
+  @PreAuthorize("hasAuthority('WAREHOUSE_READ')")
+  String dataQuality(Model model) {
+    model.addAttribute("report", report());
+    return "warehouse/data-quality";
+  }
+
+  @GetMapping(value = "/api/v1/warehouse/data-quality", produces = MediaType.APPLICATION_JSON_VALUE)
+  @PreAuthorize("hasAuthority('WAREHOUSE_READ')")
+  @ResponseBody
+  DataQualityReport dataQualityJson() {
+    return report();
+  }
+
+  @GetMapping("/admin/warehouse")
+  @PreAuthorize("hasAuthority('WAREHOUSE_ADMIN')")
+  String admin(Model model) {
+    RebuildProgress progress = warehouse.rebuildProgress();
+    model.addAttribute("report", report());
+    model.addAttribute("rebuild", progress);
+    model.addAttribute("file", warehouse.file().toString());
+    return "admin/warehouse";
+  }
+
+  @PostMapping("/admin/warehouse/rebuild")
+  @PreAuthorize("hasAuthority('WAREHOUSE_ADMIN')")
+  String rebuild(RedirectAttributes redirect) {
+    if (warehouse.startRebuild()) {
+      redirect.addFlashAttribute("banner", "Rebuild started");
+    } else {
+      redirect.addFlashAttribute("banner", "A rebuild is already running");
+    }
+    return "redirect:/admin/warehouse";
+  }
+}

@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.borough.warehouse;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.duckdb.DuckDBConnection;
+
+/**
+ * One DuckDB warehouse file, opened read-write by this process. Writes go through one connection
+ * with auto-commit off, so the rows a batch produces and the outbox position it reached commit
+ * together; reads get their own connections to the same database, and DuckDB's MVCC gives each one
+ * a consistent snapshot while the loader writes.
+ */
+final class WarehouseDatabase implements AutoCloseable {
+
+  private static final String SCHEMA = "/warehouse/schema.sql";
+
+  private final Path file;
+  private final DuckDBConnection writer;
+
+  /** Opens (creating if need be) the file and brings its schema up to date. */
+  WarehouseDatabase(Path file) {
+    this.file = file;
+    try {
+      Files.createDirectories(file.toAbsolutePath().getParent());
+      writer =
+          (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
+      try (Statement s = writer.createStatement()) {
+        for (String statement : schema()) {
+          s.execute(statement);
+        }
+      }
+      writer.setAutoCommit(false);
+    } catch (SQLException | IOException e) {
+      throw new IllegalStateException("Cannot open the warehouse at " + file, e);
+    }
+  }
+
+  Path file() {
+    return file;
+  }
+
+  /** The schema's statements, in order. */
+  static java.util.List<String> schema() {
+    try (InputStream in = WarehouseDatabase.class.getResourceAsStream(SCHEMA)) {
+      String sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      return java.util.Arrays.stream(sql.split("(?m)^;\\s*$"))
+          .map(String::strip)
+          .filter(s -> !s.lines().allMatch(l -> l.isBlank() || l.strip().startsWith("--")))
+          .toList();
+    } catch (IOException e) {
+      throw new IllegalStateException("Cannot read " + SCHEMA, e);
+    }
+  }
+
+  /** Work on the writer connection, committed together or not at all. */
+  synchronized <T> T write(Work<T> work) {
+    try {
+      // DuckDB's JDBC driver begins the transaction lazily, with the first statement; begin it
+      // now so that Appenders created before any statement join it too.
+      try (Statement s = writer.createStatement()) {
+        s.execute("select 1");
+      }
+      T result = work.run(writer);
+      writer.commit();
+      return result;
+    } catch (Exception e) {
+      try {
+        writer.rollback();
+      } catch (SQLException rollback) {
+        e.addSuppressed(rollback);
+      }
+      if (e instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException("Warehouse write failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** Work on a connection of its own, which sees the last committed state. */
+  <T> T read(Work<T> work) {
+    try (Connection c = writer.duplicate()) {
+      return work.run(c);
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException("Warehouse read failed: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    try {
+      if (!writer.isClosed()) {
+        writer.close();
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot close the warehouse at " + file, e);
+    }
+  }
+
+  @FunctionalInterface
+  interface Work<T> {
+    T run(Connection connection) throws Exception;
+  }
+}

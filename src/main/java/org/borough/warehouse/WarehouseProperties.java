@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.borough.warehouse;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Warehouse settings, bound from {@code borough.warehouse.*} ({@code BOROUGH_WAREHOUSE_...}).
+ *
+ * @param enabled whether the scheduled loader polls the outbox (a rebuild still works when off)
+ * @param pollInterval how long the loader waits between polls
+ * @param batchSize most outbox events applied in one DuckDB transaction
+ * @param gapTimeout how long a missing outbox position is waited for before it is taken to be a
+ *     rolled-back transaction (positions are not commit order: see ADR 0002)
+ * @param dataTestInterval least time between two runs of the data tests after loads
+ * @param file the DuckDB file; {@code <data dir>/warehouse/borough.duckdb} when not set
+ * @param pseudonymKey secret key of the resident pseudonyms (at least 32 characters); when not set
+ *     a random key is generated once and kept beside the warehouse file, outside it
+ */
+@ConfigurationProperties("borough.warehouse")
+public record WarehouseProperties(
+    @DefaultValue("true") boolean enabled,
+    @DefaultValue("2s") Duration pollInterval,
+    @DefaultValue("5000") int batchSize,
+    @DefaultValue("2m") Duration gapTimeout,
+    @DefaultValue("30s") Duration dataTestInterval,
+    Path file,
+    String pseudonymKey) {
+
+  public WarehouseProperties {
+    if (batchSize < 1) {
+      throw new IllegalArgumentException("borough.warehouse.batch-size must be at least 1");
+    }
+    if (pseudonymKey != null && !pseudonymKey.isBlank() && pseudonymKey.length() < 32) {
+      throw new IllegalArgumentException(
+          "borough.warehouse.pseudonym-key must be at least 32 characters");
+    }
+  }
+
+  Path fileUnder(Path dataDir) {
+    return file != null ? file : dataDir.resolve("warehouse").resolve("borough.duckdb");
+  }
+}

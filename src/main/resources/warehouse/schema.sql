@@ -1,0 +1,198 @@
+-- Borough warehouse: a Kimball star schema in DuckDB, derived from the CRM's outbox.
+-- Plain idempotent DDL, run on every start; never migrated by hand: change it, then rebuild.
+-- Facts and dimensions carry no constraints on purpose: the declared data tests
+-- (data-tests.txt, beside this file) check keys, nulls and relationships after every load,
+-- and a constraint would turn a bad row into a stopped loader instead of a failed test.
+-- Statements are separated by a line holding only a semicolon.
+
+-- Loader bookkeeping -----------------------------------------------------------
+create table if not exists loader_state (
+  id              integer not null,
+  high_position   bigint not null,
+  applied_events  bigint not null,
+  updated_at      timestamptz not null
+)
+;
+-- Positions below high_position not yet seen: a transaction still open, or one rolled back.
+create table if not exists loader_gap (
+  position       bigint not null,
+  first_seen_at  timestamptz not null
+)
+;
+create table if not exists quarantine (
+  position        bigint not null,
+  event_type      varchar not null,
+  aggregate_id    varchar,
+  occurred_at     timestamptz,
+  payload         varchar,
+  reason          varchar not null,
+  quarantined_at  timestamptz not null
+)
+;
+create table if not exists dq_run (
+  run_id         bigint not null,
+  started_at     timestamptz not null,
+  high_position  bigint not null,
+  passed         integer not null,
+  failed         integer not null
+)
+;
+create table if not exists dq_result (
+  run_id     bigint not null,
+  test_name  varchar not null,
+  kind       varchar not null,
+  failures   bigint not null,
+  sample     varchar
+)
+;
+create sequence if not exists dim_key_seq
+;
+-- The ids a batch touches, to read and replace their rows in one statement each.
+create table if not exists stg_key (
+  kind  varchar not null,
+  k     varchar not null
+)
+;
+
+-- Dimensions -------------------------------------------------------------------
+create table if not exists dim_date (
+  date_key              integer,
+  date                  date,
+  year                  integer,
+  month                 integer,
+  month_name            varchar,
+  year_month            varchar,
+  day_of_month          integer,
+  day_of_week           integer,
+  day_name              varchar,
+  is_weekend            boolean,
+  is_bank_holiday       boolean,
+  is_working_day        boolean,
+  financial_year        varchar,
+  financial_year_start  integer,
+  financial_quarter     integer
+)
+;
+create table if not exists dim_service (
+  service_key      bigint,
+  service_code     varchar,
+  name             varchar,
+  group_name       varchar,
+  priority         varchar,
+  sla_target       integer,
+  sla_unit         varchar,
+  active           boolean,
+  default_team_id  uuid,
+  valid_from       timestamptz,
+  valid_to         timestamptz,
+  is_current       boolean
+)
+;
+create table if not exists dim_ward (
+  ward_key    bigint,
+  gss_code    varchar,
+  name        varchar,
+  valid_from  timestamptz,
+  valid_to    timestamptz,
+  is_current  boolean
+)
+;
+create table if not exists dim_team (
+  team_key    bigint,
+  team_id     uuid,
+  code        varchar,
+  name        varchar,
+  valid_from  timestamptz,
+  valid_to    timestamptz,
+  is_current  boolean
+)
+;
+create table if not exists dim_channel (
+  channel_code  varchar,
+  label         varchar,
+  is_digital    boolean
+)
+;
+create table if not exists dim_status (
+  status_code  varchar,
+  label        varchar,
+  is_active    boolean
+)
+;
+-- A resident is a keyed pseudonym (HMAC-SHA256 of the CRM id) and nothing that identifies them.
+create table if not exists dim_resident (
+  resident_key         varchar,
+  ward_code            varchar,
+  registered_date_key  integer,
+  merged_into          varchar
+)
+;
+
+-- Facts ------------------------------------------------------------------------
+create table if not exists fact_contact (
+  contact_id                 uuid,
+  position                   bigint,
+  occurred_at                timestamptz,
+  date_key                   integer,
+  channel_code               varchar,
+  direction                  varchar,
+  outcome                    varchar,
+  resolved_at_first_contact  boolean,
+  duration_seconds           integer,
+  resident_key               varchar,
+  case_id                    uuid
+)
+;
+-- Accumulating snapshot: one row per case, updated as it moves through its lifecycle.
+create table if not exists fact_case (
+  case_id                  uuid,
+  reference                varchar,
+  service_code             varchar,
+  service_key              bigint,
+  ward_code                varchar,
+  ward_key                 bigint,
+  team_id                  uuid,
+  team_key                 bigint,
+  channel_code             varchar,
+  priority                 varchar,
+  resident_key             varchar,
+  status                   varchar,
+  opened_at                timestamptz,
+  opened_date_key          integer,
+  due_at                   timestamptz,
+  due_date_key             integer,
+  first_response_at        timestamptz,
+  first_response_date_key  integer,
+  resolved_at              timestamptz,
+  resolved_date_key        integer,
+  closed_at                timestamptz,
+  closed_date_key          integer,
+  sla_breached_at          timestamptz,
+  sla_met                  boolean,
+  working_days_taken       integer,
+  times_reopened           integer,
+  last_position            bigint
+)
+;
+create table if not exists fact_case_event (
+  position     bigint,
+  case_id      uuid,
+  changed_at   timestamptz,
+  date_key     integer,
+  from_status  varchar,
+  to_status    varchar,
+  reopened     boolean,
+  due_at       timestamptz
+)
+;
+-- Periodic snapshot: the active cases at the end of each day the warehouse was loading.
+create table if not exists fact_backlog_daily (
+  date_key       integer,
+  service_code   varchar,
+  team_id        uuid,
+  ward_code      varchar,
+  open_cases     bigint,
+  overdue_cases  bigint,
+  taken_at       timestamptz
+)
+;

@@ -1,0 +1,230 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.borough.warehouse;
+
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.borough.system.BankHolidays;
+import org.borough.system.DomainEvent;
+import org.borough.system.Outbox;
+import org.borough.system.WorkingCalendar;
+import org.duckdb.DuckDBConnection;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A warehouse file in a temporary directory with a loader over an in-memory outbox, for tests that
+ * need no Spring context. Events are the real event records, written as JSON by Jackson as the
+ * CRM's outbox writes them.
+ */
+final class TestWarehouse implements AutoCloseable {
+
+  static final ZoneId LONDON = ZoneId.of("Europe/London");
+  static final WorkingCalendar CALENDAR =
+      new WorkingCalendar(
+          BankHolidays.bundled(),
+          LONDON,
+          java.time.LocalTime.of(9, 0),
+          java.time.LocalTime.of(17, 0));
+
+  final Path file;
+  final FakeOutbox outbox = new FakeOutbox();
+  final MutableClock clock = new MutableClock(Instant.parse("2026-03-27T10:00:00Z"));
+  final FakeDimensions dimensions = new FakeDimensions();
+  final Pseudonyms pseudonyms = new Pseudonyms("test-key-test-key-test-key-test-key".getBytes());
+  final JsonMapper json = JsonMapper.builder().build();
+  int batchSize;
+  Duration gapTimeout = Duration.ofMinutes(2);
+  WarehouseDatabase db;
+  OutboxLoader loader;
+
+  TestWarehouse(Path dir, int batchSize) {
+    this.file = dir.resolve("test.duckdb");
+    this.batchSize = batchSize;
+    reopen();
+  }
+
+  /** Opens the file afresh, as a restarted process would. */
+  void reopen() {
+    db = new WarehouseDatabase(file);
+    Dimensions dims = new Dimensions(CALENDAR);
+    db.write(
+        c -> {
+          dims.refreshStatic(c.unwrap(DuckDBConnection.class));
+          return null;
+        });
+    loader =
+        new OutboxLoader(
+            db,
+            outbox,
+            dims,
+            dimensions,
+            new BatchApplier(pseudonyms, CALENDAR, json),
+            clock,
+            batchSize,
+            gapTimeout);
+  }
+
+  /** Publishes an event to the fake outbox and returns its position. */
+  long publish(DomainEvent event) {
+    return outbox.add(event, json, clock.instant());
+  }
+
+  long count(String sql) {
+    return db.read(
+        c -> {
+          try (Statement s = c.createStatement();
+              ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+          }
+        });
+  }
+
+  List<List<Object>> rows(String sql) {
+    return db.read(
+        c -> {
+          List<List<Object>> rows = new ArrayList<>();
+          try (Statement s = c.createStatement();
+              ResultSet rs = s.executeQuery(sql)) {
+            int n = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+              List<Object> row = new ArrayList<>();
+              for (int i = 1; i <= n; i++) {
+                row.add(rs.getObject(i));
+              }
+              rows.add(row);
+            }
+          }
+          return rows;
+        });
+  }
+
+  void execute(String sql) {
+    db.write(
+        c -> {
+          try (Statement s = c.createStatement()) {
+            s.execute(sql);
+          }
+          return null;
+        });
+  }
+
+  @Override
+  public void close() {
+    db.close();
+  }
+
+  /** An outbox whose entries can be held back, like a transaction that has not committed yet. */
+  static final class FakeOutbox implements Outbox {
+    private final TreeMap<Long, Entry> entries = new TreeMap<>();
+    private final TreeSet<Long> hidden = new TreeSet<>();
+    private long next = 1;
+
+    synchronized long add(DomainEvent event, JsonMapper json, Instant at) {
+      return addRaw(
+          event.getClass().getSimpleName(),
+          event.aggregateType(),
+          event.aggregateId(),
+          at,
+          json.writeValueAsString(event));
+    }
+
+    synchronized long addRaw(String type, String aggregate, String id, Instant at, String payload) {
+      long p = next++;
+      entries.put(p, new Entry(p, type, aggregate, id, at, payload));
+      return p;
+    }
+
+    /** Takes a position whose transaction rolls back: it never appears. */
+    synchronized long skip() {
+      return next++;
+    }
+
+    synchronized void hide(long position) {
+      hidden.add(position);
+    }
+
+    synchronized void show(long position) {
+      hidden.remove(position);
+    }
+
+    @Override
+    public synchronized List<Entry> readAfter(long position, int limit) {
+      return entries.tailMap(position, false).values().stream()
+          .filter(e -> !hidden.contains(e.position()))
+          .limit(limit)
+          .toList();
+    }
+
+    @Override
+    public synchronized long lastPosition() {
+      return entries.isEmpty() ? 0 : entries.lastKey();
+    }
+  }
+
+  static final class FakeDimensions implements DimensionSource {
+    final UUID waste = UUID.fromString("00000000-0000-0000-0000-0000000000a1");
+    final UUID roads = UUID.fromString("00000000-0000-0000-0000-0000000000a2");
+    List<Service> services =
+        List.of(
+            new Service(
+                "missed-bin", "Missed bin", "Bins", "NORMAL", 2, "WORKING_DAYS", true, waste),
+            new Service("pothole", "Pothole", "Roads", "HIGH", 8, "WORKING_HOURS", true, roads));
+    List<Ward> wards =
+        List.of(new Ward("E05000001", "Central"), new Ward("E05000002", "Riverside"));
+    List<Team> teams =
+        List.of(new Team(waste, "waste", "Waste"), new Team(roads, "roads", "Roads"));
+
+    @Override
+    public List<Service> services() {
+      return services;
+    }
+
+    @Override
+    public List<Ward> wards() {
+      return wards;
+    }
+
+    @Override
+    public List<Team> teams() {
+      return teams;
+    }
+  }
+
+  static final class MutableClock extends Clock {
+    private Instant now;
+
+    MutableClock(Instant now) {
+      this.now = now;
+    }
+
+    void advance(Duration d) {
+      now = now.plus(d);
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+  }
+}

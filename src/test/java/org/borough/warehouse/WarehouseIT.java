@@ -1,0 +1,253 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.borough.warehouse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.borough.cases.CaseManagement;
+import org.borough.cases.CaseStatus;
+import org.borough.cases.CaseView;
+import org.borough.cases.NewCase;
+import org.borough.contacts.ContactLog;
+import org.borough.contacts.ContactOutcome;
+import org.borough.contacts.Direction;
+import org.borough.contacts.NewContact;
+import org.borough.residents.Channel;
+import org.borough.residents.ResidentDetails;
+import org.borough.residents.ResidentId;
+import org.borough.residents.ResidentManagement;
+import org.borough.support.Fixtures;
+import org.borough.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * The warehouse end to end on the real CRM (H2 and PostgreSQL): changes made through the modules'
+ * APIs reach the star schema through the outbox, reconcile with the CRM's tables, carry no personal
+ * data, survive a rebuild, and show on the data-quality page and its JSON.
+ */
+class WarehouseIT extends IntegrationTest {
+
+  @Autowired Warehouse warehouse;
+  @Autowired ResidentManagement residents;
+  @Autowired CaseManagement cases;
+  @Autowired ContactLog contacts;
+  @Autowired UserDetailsService users;
+  @Autowired MockMvc mvc;
+
+  @Test
+  void crmChangesReachTheStarSchemaAndReconcile() {
+    String surname = "Warehouse" + UUID.randomUUID().toString().substring(0, 8);
+    ResidentId resident = register(surname);
+    CaseView raised = asUser(Fixtures.AGENT, () -> cases.open(missedBin(resident)));
+    asUser(
+        Fixtures.AGENT,
+        () ->
+            contacts.log(
+                new NewContact(
+                    resident,
+                    raised.summary().reference(),
+                    Channel.PHONE,
+                    Direction.INBOUND,
+                    null,
+                    90,
+                    ContactOutcome.CASE_UPDATED,
+                    "Private words about " + surname)));
+    asUser(
+        Fixtures.CASEWORKER,
+        () -> {
+          cases.changeStatus(raised.id(), CaseStatus.IN_PROGRESS, null, false, null, null);
+          cases.changeStatus(raised.id(), CaseStatus.RESOLVED, "Emptied", true, null, null);
+          return null;
+        });
+
+    warehouse.catchUp();
+
+    List<Object> row =
+        one(
+            "select f.status, f.service_code, s.name, f.channel_code, f.first_response_at is not"
+                + " null, f.resolved_date_key is not null, f.resident_key is not null, t.code"
+                + " from fact_case f join dim_service s on s.service_key = f.service_key"
+                + " join dim_team t on t.team_key = f.team_key where f.reference = '"
+                + raised.summary().reference()
+                + "'");
+    assertThat(row)
+        .containsExactly(
+            "RESOLVED",
+            Fixtures.MISSED_BIN,
+            "Missed bin collection",
+            "PHONE",
+            true,
+            true,
+            true,
+            Fixtures.WASTE);
+    assertThat(
+            one(
+                "select count(*) from fact_case_event e join fact_case f using (case_id)"
+                    + " where f.reference = '"
+                    + raised.summary().reference()
+                    + "'"))
+        .containsExactly(2L);
+    assertThat(one("select count(*) from dim_ward where gss_code = '" + Fixtures.WARD + "'"))
+        .containsExactly(1L);
+
+    List<DataTests.Result> results = warehouse.runDataTests();
+    assertThat(results)
+        .filteredOn(r -> r.kind().equals("reconcile"))
+        .hasSize(2)
+        .allSatisfy(r -> assertThat(r.passed()).as(r.name() + ": " + r.sample()).isTrue());
+    assertThat(results).filteredOn(r -> !r.passed()).isEmpty();
+
+    assertThat(textInWarehouse()).noneMatch(v -> v.contains(surname));
+  }
+
+  @Test
+  void rebuildReplaysTheOutboxIntoAFreshFileWithTheSameFigures() {
+    ResidentId resident = register("Rebuild" + UUID.randomUUID().toString().substring(0, 8));
+    asUser(Fixtures.AGENT, () -> cases.open(missedBin(resident)));
+    warehouse.catchUp();
+    List<Object> before = one("select count(*), count(distinct case_id) from fact_case");
+
+    RebuildProgress result = warehouse.rebuildNow();
+
+    assertThat(result.state()).as(result.message()).isEqualTo(RebuildProgress.State.DONE);
+    assertThat(result.percent()).isEqualTo(100);
+    assertThat(one("select count(*), count(distinct case_id) from fact_case")).isEqualTo(before);
+    assertThat(warehouse.runDataTests()).filteredOn(r -> !r.passed()).isEmpty();
+    assertThat(warehouse.state().highPosition()).isEqualTo(warehouse.outboxPosition());
+  }
+
+  @Test
+  void dataQualityIsShownAsAPageAndJson() throws Exception {
+    warehouse.catchUp();
+    warehouse.runDataTests();
+    var analyst = user(users.loadUserByUsername(Fixtures.ANALYST));
+    mvc.perform(get("/api/v1/warehouse/data-quality").with(analyst))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.latest.failed").value(0))
+        .andExpect(jsonPath("$.results[0].name").isString())
+        .andExpect(jsonPath("$.asAt").isString());
+    mvc.perform(get("/warehouse/data-quality").with(analyst))
+        .andExpect(status().isOk())
+        .andExpect(content().string(org.hamcrest.Matchers.containsString("unique fact_case")));
+  }
+
+  private List<Object> one(String sql) {
+    return warehouse.read(
+        c -> {
+          try (Statement s = c.createStatement();
+              ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            List<Object> row = new ArrayList<>();
+            for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+              row.add(rs.getObject(i));
+            }
+            return row;
+          }
+        });
+  }
+
+  /** Every text value in every table of the warehouse. */
+  private List<String> textInWarehouse() {
+    return warehouse.read(
+        c -> {
+          List<String> values = new ArrayList<>();
+          List<String[]> columns = new ArrayList<>();
+          try (Statement s = c.createStatement();
+              ResultSet rs =
+                  s.executeQuery(
+                      "select table_name, column_name from information_schema.columns"
+                          + " where data_type = 'VARCHAR'")) {
+            while (rs.next()) {
+              columns.add(new String[] {rs.getString(1), rs.getString(2)});
+            }
+          }
+          for (String[] tc : columns) {
+            try (Statement s = c.createStatement();
+                ResultSet rs =
+                    s.executeQuery(
+                        "select distinct "
+                            + tc[1]
+                            + " from "
+                            + tc[0]
+                            + " where "
+                            + tc[1]
+                            + " is not null")) {
+              while (rs.next()) {
+                values.add(rs.getString(1));
+              }
+            }
+          }
+          return values;
+        });
+  }
+
+  private ResidentId register(String surname) {
+    return asUser(
+        Fixtures.AGENT,
+        () ->
+            residents.register(
+                new ResidentDetails(
+                    "Wendy",
+                    surname,
+                    null,
+                    surname.toLowerCase() + "@example.org",
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null)));
+  }
+
+  private static NewCase missedBin(ResidentId resident) {
+    return new NewCase(
+        Fixtures.MISSED_BIN,
+        resident,
+        "Bin not emptied",
+        null,
+        null,
+        null,
+        null,
+        Fixtures.WARD,
+        Map.of("bin_type", List.of("recycling")),
+        null,
+        null,
+        Channel.PHONE,
+        null);
+  }
+
+  private <T> T asUser(String username, Supplier<T> action) {
+    UserDetails user = users.loadUserByUsername(username);
+    var context = SecurityContextHolder.createEmptyContext();
+    context.setAuthentication(
+        UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+    SecurityContextHolder.setContext(context);
+    try {
+      return action.get();
+    } finally {
+      SecurityContextHolder.clearContext();
+    }
+  }
+}
