@@ -38,6 +38,29 @@ class SmokeIT extends IntegrationTest {
   }
 
   @Test
+  void theStylesheetIsServedFromItsVersionAgnosticWebjarPath() throws Exception {
+    // Links are not rewritten (WebConfiguration turns the resource URL filter off), so the
+    // version-agnostic path in the layout must be served as it is, by the real server.
+    String page =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/sign-in")).build(),
+                HttpResponse.BodyHandlers.ofString())
+            .body();
+    String css = "/webjars/govuk-frontend/dist/govuk/govuk-frontend.min.css";
+    assertThat(page).contains("href=\"" + css + "\"");
+    HttpResponse<String> stylesheet =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + css)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(stylesheet.statusCode()).isEqualTo(200);
+    assertThat(stylesheet.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("text/css"));
+    assertThat(stylesheet.body()).contains(".govuk-button");
+  }
+
+  @Test
   void agentCanRegisterAResidentAndRaiseACase() throws Exception {
     var agent = signedIn.request(Fixtures.AGENT);
     mvc.perform(get("/residents").with(agent)).andExpect(status().isOk());

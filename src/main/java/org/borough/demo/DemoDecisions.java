@@ -4,11 +4,11 @@ package org.borough.demo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Set;
 import org.borough.governance.DecisionDetails;
 import org.borough.governance.DecisionRegister;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.AuthorityUtils;
-import org.springframework.security.core.context.SecurityContextHolder;
+import org.borough.identity.Permission;
+import org.borough.identity.ServicePrincipal;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -39,16 +39,9 @@ final class DemoDecisions {
     }
     // The register checks permissions itself; the seeder acts as democratic services would,
     // under a name the audit log shows as the demo.
-    var previous = SecurityContextHolder.getContext();
-    var context = SecurityContextHolder.createEmptyContext();
-    context.setAuthentication(
-        UsernamePasswordAuthenticationToken.authenticated(
-            "demo-data", null, AuthorityUtils.createAuthorityList("DECISION_PUBLISH")));
-    SecurityContextHolder.setContext(context);
-    try {
-      return register.importDecisions(read(json)).size();
-    } finally {
-      SecurityContextHolder.setContext(previous);
-    }
+    return ServicePrincipal.call(
+        "demo-data",
+        Set.of(Permission.DECISION_PUBLISH),
+        () -> register.importDecisions(read(json)).size());
   }
 }
