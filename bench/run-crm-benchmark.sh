@@ -7,9 +7,9 @@
 #   3. if the database has no demo data yet, starts Borough once to generate it (timed), then
 #      stops it, so generation and the measured run each get their own memory figures;
 #   4. starts Borough with `java -Xmx512m -jar …` on that database and waits for it;
-#   5. runs the harness, src/test/java/org/borough/bench/CrmLoadBenchmark.java, over HTTP;
+#   5. runs the harness (src/test/java/org/borough/bench/$BENCH_HARNESS.java) over HTTP;
 #   6. records the server's peak heap (GC log) and peak RSS (VmHWM), then stops it.
-# Results: <build dir>/bench/crm.json (harness), <build dir>/bench/run-<time>/ (everything).
+# Results: <build dir>/bench/crm.json or open311.json (harness), <build dir>/bench/run-<time>/.
 #
 # Usage: bench/run-crm-benchmark.sh [extra -Dbench.* options for the harness]
 #   e.g. bench/run-crm-benchmark.sh -Dbench.seconds=60 -Dbench.clients=16
@@ -24,6 +24,8 @@
 #   BENCH_HEAP [-Xmx512m]            heap option for Borough
 #   BENCH_BUILD_DIR [<repo>/target-bench]
 #   BENCH_SKIP_BUILD [false]         true to reuse the jar already built
+#   BENCH_HARNESS [CrmLoadBenchmark] the harness class: CrmLoadBenchmark (issue 2) or
+#                                    Open311LoadBenchmark (issue 3)
 #   BENCH_NICE []                    e.g. -10: raise this script, Borough, the harness and
 #                                    PostgreSQL above other work on a shared machine (needs root;
 #                                    PostgreSQL is put back to 0 at the end)
@@ -81,6 +83,8 @@ fi
 # The admin API token lets the harness issue its token even on a reused database whose admin
 # password is not BOROUGH_ADMIN_PASSWORD; random for each run and never printed.
 ADMIN_API_TOKEN=bench_$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 32)
+# Likewise the Open311 key of the client "default", for the Open311 harness.
+OPEN311_API_KEY=o311_bench_$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 32)
 
 # start_server <label>: starts Borough on $DB in the background; sets SERVER_PID.
 start_server() {
@@ -92,6 +96,7 @@ start_server() {
   BOROUGH_DATA_DIR="$RUN_DIR/data" \
   BOROUGH_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
   BOROUGH_ADMIN_API_TOKEN="$ADMIN_API_TOKEN" \
+  BOROUGH_OPEN311_API_KEY="$OPEN311_API_KEY" \
   BOROUGH_DEMO_STAFF_PASSWORD="$STAFF_PASSWORD" \
   BOROUGH_DEMO_RESIDENTS="$RESIDENTS" \
   BOROUGH_DEMO_CASES="$CASES" \
@@ -220,9 +225,10 @@ start_server bench
 wait_for 900 "/actuator/health" healthy
 log "Borough is up"
 
-harness=(./mvnw -B -q test -Dborough.build.dir="$BUILD_DIR" -Dtest=CrmLoadBenchmark
+HARNESS=${BENCH_HARNESS:-CrmLoadBenchmark}
+harness=(./mvnw -B -q test -Dborough.build.dir="$BUILD_DIR" -Dtest="$HARNESS"
   -Dsurefire.failIfNoSpecifiedTests=false -Dbench.url="http://127.0.0.1:$PORT"
-  -Dbench.out="$BUILD_DIR/bench/crm.json" "$@")
+  -Dbench.open311Key="$OPEN311_API_KEY" "$@")
 log "harness: ${harness[*]}"
 cpu_before=($(cpu_snapshot))
 children_cpu >"$RUN_DIR/.children"; children_before=$(cat "$RUN_DIR/.children")
@@ -249,6 +255,7 @@ awk -v w0="$wall_before" -v w1="$wall_after" -v m0="${cpu_before[0]}" -v m1="${c
 memory bench
 stop_server
 heap_peak bench
-cp "$BUILD_DIR/bench/crm.json" "$BUILD_DIR/bench/crm.txt" "$RUN_DIR/" 2>/dev/null || true
-log "results: $BUILD_DIR/bench/crm.json; run directory: $RUN_DIR"
+result=$BUILD_DIR/bench/$([[ "$HARNESS" == Open311LoadBenchmark ]] && echo open311 || echo crm)
+cp "$result.json" "$result.txt" "$RUN_DIR/" 2>/dev/null || true
+log "results: $result.json; run directory: $RUN_DIR"
 exit "$status"

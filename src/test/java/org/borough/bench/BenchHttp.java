@@ -139,6 +139,12 @@ final class BenchHttp {
             .build());
   }
 
+  /** A form post, as an Open311 app sends one (no bearer token, no CSRF: Open311 needs none). */
+  HttpResponse<String> postForm(String path, Map<String, String> fields)
+      throws IOException, InterruptedException {
+    return send(form(path, fields));
+  }
+
   private HttpRequest.Builder authorised(String pathAndQuery) {
     HttpRequest.Builder b = plain(pathAndQuery);
     if (token != null) {

@@ -3,9 +3,6 @@ package org.borough.bench;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -18,12 +15,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -61,30 +52,29 @@ class CrmLoadBenchmark {
   static final double TARGET_CASES_PER_SECOND = 500;
 
   private final ObjectMapper json = new ObjectMapper();
-  private final StringBuilder report = new StringBuilder();
-  private final Map<String, Object> summary = new LinkedHashMap<>();
+  private final BenchReport out = new BenchReport();
 
   private BenchHttp http;
   private Random random;
 
   @Test
   void run() throws Exception {
-    String url = setting("bench.url", "http://127.0.0.1:8080");
-    int warmup = intSetting("bench.warmup", 300);
-    int searches = intSetting("bench.searches", 2000);
-    int searchPages = intSetting("bench.searchPages", 300);
-    int queueRequests = intSetting("bench.queues", 1000);
-    int queuePages = intSetting("bench.queuePages", 300);
-    int clients = intSetting("bench.clients", 8);
-    int seconds = intSetting("bench.seconds", 30);
-    int warmupSeconds = intSetting("bench.warmupSeconds", 5);
-    int sampleSize = intSetting("bench.sampleResidents", 300);
-    long seed = Long.parseLong(setting("bench.seed", "42"));
+    String url = BenchReport.setting("bench.url", "http://127.0.0.1:8080");
+    int warmup = BenchReport.intSetting("bench.warmup", 300);
+    int searches = BenchReport.intSetting("bench.searches", 2000);
+    int searchPages = BenchReport.intSetting("bench.searchPages", 300);
+    int queueRequests = BenchReport.intSetting("bench.queues", 1000);
+    int queuePages = BenchReport.intSetting("bench.queuePages", 300);
+    int clients = BenchReport.intSetting("bench.clients", 8);
+    int seconds = BenchReport.intSetting("bench.seconds", 30);
+    int warmupSeconds = BenchReport.intSetting("bench.warmupSeconds", 5);
+    int sampleSize = BenchReport.intSetting("bench.sampleResidents", 300);
+    long seed = Long.parseLong(BenchReport.setting("bench.seed", "42"));
     random = new Random(seed);
 
     Map<String, Object> config = new LinkedHashMap<>();
     config.put("url", url);
-    config.put("user", setting("bench.user", "supervisor"));
+    config.put("user", BenchReport.setting("bench.user", "supervisor"));
     config.put("warmupRequestsPerKind", warmup);
     config.put("searches", searches);
     config.put("searchPages", searchPages);
@@ -95,9 +85,9 @@ class CrmLoadBenchmark {
     config.put("warmupSeconds", warmupSeconds);
     config.put("sampleResidents", sampleSize);
     config.put("seed", seed);
-    summary.put("startedAt", Instant.now().toString());
-    summary.put("config", config);
-    say("Borough CRM load benchmark against " + url + " at " + Instant.now());
+    out.summary.put("startedAt", Instant.now().toString());
+    out.summary.put("config", config);
+    out.say("Borough CRM load benchmark against " + url + " at " + Instant.now());
 
     http = new BenchHttp(url);
     http.useToken(token(url));
@@ -107,7 +97,7 @@ class CrmLoadBenchmark {
     // Queues are read for teams that have active cases; an empty queue would flatter the numbers.
     List<String> teams = sample.busyTeams;
     List<JsonNode> services = services();
-    say(
+    out.say(
         String.format(
             Locale.UK,
             "Sampled %d residents from the queues of %d teams (%d with active cases: %s);"
@@ -127,7 +117,7 @@ class CrmLoadBenchmark {
     queueApi(teams, Math.max(1, warmup / 2), new Random(seed + 3), true);
     queuePages(teams, Math.max(1, warmup / 3), new Random(seed + 4), true);
     createCases(services, sample.residentIds, clients, warmupSeconds, true);
-    say(
+    out.say(
         String.format(
             Locale.UK, "Warm-up done in %.1f s", (System.nanoTime() - warmStarted) / 1e9));
 
@@ -137,9 +127,9 @@ class CrmLoadBenchmark {
     queuePages(teams, queuePages, new Random(seed + 14), false);
     createCases(services, sample.residentIds, clients, seconds, false);
 
-    summary.put("finishedAt", Instant.now().toString());
+    out.summary.put("finishedAt", Instant.now().toString());
     verdict();
-    write(Path.of(outPath()));
+    out.write("crm");
   }
 
   // --- (a) resident search ------------------------------------------------------------------
@@ -185,13 +175,13 @@ class CrmLoadBenchmark {
     if (warm) {
       return;
     }
-    section("(a) Resident search, GET /api/v1/residents?q=… (sequential, one client)");
-    say(Latencies.header());
-    byKind.values().forEach(l -> say(l.line()));
-    say(nextPages.line());
-    say(overall.line());
+    out.section("(a) Resident search, GET /api/v1/residents?q=… (sequential, one client)");
+    out.say(Latencies.header());
+    byKind.values().forEach(l -> out.say(l.line()));
+    out.say(nextPages.line());
+    out.say(overall.line());
     if (!empty.isEmpty()) {
-      say("  searches with no results (term sampled from real data): " + empty);
+      out.say("  searches with no results (term sampled from real data): " + empty);
     }
     Map<String, Object> s = new LinkedHashMap<>();
     s.put("overall", overall.summary());
@@ -201,7 +191,7 @@ class CrmLoadBenchmark {
     s.put("byKind", kindsOut);
     s.put("emptyResults", empty);
     s.put("errorSamples", errors);
-    summary.put("residentSearchApi", s);
+    out.summary.put("residentSearchApi", s);
   }
 
   private void searchPages(Sample sample, int n, Random rnd, boolean warm)
@@ -221,12 +211,12 @@ class CrmLoadBenchmark {
     if (warm) {
       return;
     }
-    section("(a) Resident search, console page (sequential, one client)");
-    say(Latencies.header());
-    say(page.line());
+    out.section("(a) Resident search, console page (sequential, one client)");
+    out.say(Latencies.header());
+    out.say(page.line());
     Map<String, Object> s = new LinkedHashMap<>(page.summary());
     s.put("errorSamples", errors);
-    summary.put("residentSearchPage", s);
+    out.summary.put("residentSearchPage", s);
   }
 
   // --- (b) team queues ----------------------------------------------------------------------
@@ -273,12 +263,12 @@ class CrmLoadBenchmark {
     if (warm) {
       return;
     }
-    section("(b) Team queue, GET /api/v1/teams/{code}/queue (sequential, one client)");
-    say(Latencies.header());
-    first.values().forEach(l -> say(l.line()));
-    say(next.line());
-    say(overall.line());
-    say(
+    out.section("(b) Team queue, GET /api/v1/teams/{code}/queue (sequential, one client)");
+    out.say(Latencies.header());
+    first.values().forEach(l -> out.say(l.line()));
+    out.say(next.line());
+    out.say(overall.line());
+    out.say(
         String.format(
             Locale.UK,
             "  cursor pages followed: depth 1: %d, depth 2: %d, depth 3: %d",
@@ -293,7 +283,7 @@ class CrmLoadBenchmark {
     s.put("byKind", kinds);
     s.put("cursorPagesByDepth", List.of(pagesByDepth[1], pagesByDepth[2], pagesByDepth[3]));
     s.put("errorSamples", errors);
-    summary.put("teamQueueApi", s);
+    out.summary.put("teamQueueApi", s);
   }
 
   private void queuePages(List<String> teams, int n, Random rnd, boolean warm)
@@ -313,12 +303,12 @@ class CrmLoadBenchmark {
     if (warm) {
       return;
     }
-    section("(b) Team queue, console page (sequential, one client)");
-    say(Latencies.header());
-    say(page.line());
+    out.section("(b) Team queue, console page (sequential, one client)");
+    out.say(Latencies.header());
+    out.say(page.line());
     Map<String, Object> s = new LinkedHashMap<>(page.summary());
     s.put("errorSamples", errors);
-    summary.put("teamQueuePage", s);
+    out.summary.put("teamQueuePage", s);
   }
 
   // --- (c) case creation --------------------------------------------------------------------
@@ -326,102 +316,29 @@ class CrmLoadBenchmark {
   private void createCases(
       List<JsonNode> services, List<String> residents, int clients, int seconds, boolean warm)
       throws InterruptedException {
-    Latencies latency = new Latencies("POST /api/v1/cases");
-    AtomicInteger created = new AtomicInteger();
-    AtomicInteger failed = new AtomicInteger();
-    Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
-    List<String> errors = new CopyOnWriteArrayList<>();
-    AtomicLong sequence = new AtomicLong();
-    CountDownLatch start = new CountDownLatch(1);
-    List<Thread> threads = new ArrayList<>();
-    long[] window = new long[2];
-    for (int c = 0; c < clients; c++) {
-      Thread thread =
-          new Thread(
-              () -> {
-                try {
-                  start.await();
-                  long deadline = window[1];
-                  ThreadLocalRandom rnd = ThreadLocalRandom.current();
-                  while (System.nanoTime() < deadline) {
-                    JsonNode service = services.get(rnd.nextInt(services.size()));
-                    String resident =
-                        residents.isEmpty() ? null : residents.get(rnd.nextInt(residents.size()));
-                    String body = caseJson(service, resident, sequence.incrementAndGet());
-                    long t0 = System.nanoTime();
-                    int status;
-                    String text;
-                    try {
-                      HttpResponse<String> r = http.postJson("/api/v1/cases", body);
-                      status = r.statusCode();
-                      text = r.body();
-                    } catch (IOException e) {
-                      status = -1;
-                      text = e.toString();
-                    }
-                    long dt = System.nanoTime() - t0;
-                    boolean ok = status == 201;
-                    latency.record(dt, ok);
-                    statuses.computeIfAbsent(status, k -> new AtomicInteger()).incrementAndGet();
-                    if (ok) {
-                      created.incrementAndGet();
-                    } else {
-                      failed.incrementAndGet();
-                      if (errors.size() < 5) {
-                        errors.add(status + " " + abbreviate(text));
-                      }
-                    }
-                  }
-                } catch (InterruptedException e) {
-                  Thread.currentThread().interrupt();
-                }
-              },
-              "bench-client-" + c);
-      thread.setDaemon(true);
-      threads.add(thread);
-    }
-    threads.forEach(Thread::start);
-    window[0] = System.nanoTime();
-    window[1] = window[0] + seconds * 1_000_000_000L;
-    start.countDown();
-    for (Thread t : threads) {
-      t.join();
-    }
-    double elapsed = (System.nanoTime() - window[0]) / 1e9;
+    ConcurrentLoad.Outcome outcome =
+        ConcurrentLoad.run(
+            "POST /api/v1/cases",
+            clients,
+            seconds,
+            201,
+            (rnd, n) -> {
+              JsonNode service = services.get(rnd.nextInt(services.size()));
+              String resident =
+                  residents.isEmpty() ? null : residents.get(rnd.nextInt(residents.size()));
+              return http.postJson("/api/v1/cases", caseJson(service, resident, n));
+            });
     if (warm) {
       return;
     }
-    double rate = created.get() / elapsed;
-    section(
+    out.section(
         String.format(
             Locale.UK,
             "(c) Case creation, POST /api/v1/cases (%d concurrent clients for %d s)",
             clients,
             seconds));
-    say(Latencies.header());
-    say(latency.line());
-    say(
-        String.format(
-            Locale.UK,
-            "  created %d cases in %.1f s = %.1f cases/s; %d errors; statuses %s",
-            created.get(),
-            elapsed,
-            rate,
-            failed.get(),
-            new TreeMap<>(statuses)));
-    errors.forEach(e -> say("  error: " + e));
-    Map<String, Object> s = new LinkedHashMap<>();
-    s.put("clients", clients);
-    s.put("seconds", Latencies.round(elapsed));
-    s.put("created", created.get());
-    s.put("errors", failed.get());
-    s.put("casesPerSecond", Latencies.round(rate));
-    s.put("latency", latency.summary());
-    Map<String, Integer> byStatus = new TreeMap<>();
-    statuses.forEach((k, v) -> byStatus.put(String.valueOf(k), v.get()));
-    s.put("statuses", byStatus);
-    s.put("errorSamples", errors);
-    summary.put("caseCreation", s);
+    outcome.lines("cases created").forEach(out::say);
+    out.summary.put("caseCreation", outcome.summary(clients, "created", "casesPerSecond"));
   }
 
   /** A valid case for a service: every required attribute answered with a valid value. */
@@ -616,16 +533,8 @@ class CrmLoadBenchmark {
 
   private static void addError(List<String> errors, String what, Timed t) {
     if (errors.size() < 5) {
-      errors.add(what + " -> " + t.status + " " + abbreviate(t.body));
+      errors.add(what + " -> " + t.status + " " + ConcurrentLoad.abbreviate(t.body));
     }
-  }
-
-  private static String abbreviate(String s) {
-    if (s == null) {
-      return "";
-    }
-    String flat = s.replaceAll("\\s+", " ");
-    return flat.length() <= 200 ? flat : flat.substring(0, 200) + "…";
   }
 
   /**
@@ -635,24 +544,27 @@ class CrmLoadBenchmark {
    * the admin API token from {@code bench.adminToken}.
    */
   private String token(String url) throws IOException, InterruptedException {
-    String given = setting("bench.token", null);
+    String given = BenchReport.setting("bench.token", null);
     if (given != null) {
       return given;
     }
-    String owner = setting("bench.user", "supervisor");
-    String password = setting("bench.adminPassword", System.getenv("BOROUGH_ADMIN_PASSWORD"));
-    String adminToken = setting("bench.adminToken", System.getenv("BENCH_ADMIN_API_TOKEN"));
+    String owner = BenchReport.setting("bench.user", "supervisor");
+    String password =
+        BenchReport.setting("bench.adminPassword", System.getenv("BOROUGH_ADMIN_PASSWORD"));
+    String adminToken =
+        BenchReport.setting("bench.adminToken", System.getenv("BENCH_ADMIN_API_TOKEN"));
     if (password != null) {
       try {
         String token =
-            BenchHttp.issueToken(url, setting("bench.adminUser", "admin"), password, owner);
-        say("Signed in as admin through the form and issued a token for " + owner);
+            BenchHttp.issueToken(
+                url, BenchReport.setting("bench.adminUser", "admin"), password, owner);
+        out.say("Signed in as admin through the form and issued a token for " + owner);
         return token;
       } catch (IllegalStateException e) {
         if (adminToken == null) {
           throw e;
         }
-        say("Form sign-in did not work (" + e.getMessage() + "); using the admin API token");
+        out.say("Form sign-in did not work (" + e.getMessage() + "); using the admin API token");
       }
     }
     if (adminToken == null) {
@@ -661,107 +573,33 @@ class CrmLoadBenchmark {
               + " an admin API token (-Dbench.adminToken=…) or a token (-Dbench.token=…)");
     }
     String token = BenchHttp.issueTokenAsAdmin(url, adminToken, owner);
-    say("Issued a token for " + owner + " with the admin API token");
+    out.say("Issued a token for " + owner + " with the admin API token");
     return token;
   }
 
   /** Targets from issue 2, compared with what was measured; reported, never asserted. */
   private void verdict() {
-    Map<String, Object> targets = new LinkedHashMap<>();
-    targets.put(
+    out.target(
         "residentSearchApiP95",
-        target(pathOf("residentSearchApi", "overall", "p95Ms"), TARGET_SEARCH_P95_MS, true));
-    targets.put(
+        out.pathOf("residentSearchApi", "overall", "p95Ms"),
+        TARGET_SEARCH_P95_MS,
+        true);
+    out.target(
         "residentSearchPageP95",
-        target(pathOf("residentSearchPage", "p95Ms"), TARGET_SEARCH_P95_MS, true));
-    targets.put(
+        out.pathOf("residentSearchPage", "p95Ms"),
+        TARGET_SEARCH_P95_MS,
+        true);
+    out.target(
         "teamQueueApiP95",
-        target(pathOf("teamQueueApi", "overall", "p95Ms"), TARGET_QUEUE_P95_MS, true));
-    targets.put(
-        "teamQueuePageP95", target(pathOf("teamQueuePage", "p95Ms"), TARGET_QUEUE_P95_MS, true));
-    targets.put(
+        out.pathOf("teamQueueApi", "overall", "p95Ms"),
+        TARGET_QUEUE_P95_MS,
+        true);
+    out.target("teamQueuePageP95", out.pathOf("teamQueuePage", "p95Ms"), TARGET_QUEUE_P95_MS, true);
+    out.target(
         "casesPerSecond",
-        target(pathOf("caseCreation", "casesPerSecond"), TARGET_CASES_PER_SECOND, false));
-    summary.put("targets", targets);
-    section("Targets (issue 2)");
-    targets.forEach(
-        (k, v) -> {
-          @SuppressWarnings("unchecked")
-          Map<String, Object> t = (Map<String, Object>) v;
-          say(
-              String.format(
-                  Locale.UK,
-                  "  %-24s measured %8s  target %s %-6s  %s",
-                  k,
-                  t.get("measured"),
-                  Boolean.TRUE.equals(t.get("atMost")) ? "<=" : ">=",
-                  t.get("target"),
-                  t.get("met") == null
-                      ? "not measured"
-                      : Boolean.TRUE.equals(t.get("met")) ? "met" : "NOT MET"));
-        });
-  }
-
-  private static Map<String, Object> target(Object measured, double target, boolean atMost) {
-    Map<String, Object> t = new LinkedHashMap<>();
-    t.put("measured", measured);
-    t.put("target", target);
-    t.put("atMost", atMost);
-    // null when that part was not run (its request count set to 0)
-    Boolean met =
-        measured instanceof Number m
-            ? (atMost ? m.doubleValue() <= target : m.doubleValue() >= target)
-            : null;
-    t.put("met", met);
-    return t;
-  }
-
-  @SuppressWarnings("unchecked")
-  private Object pathOf(String... keys) {
-    Object at = summary;
-    for (String k : keys) {
-      if (!(at instanceof Map<?, ?> m)) {
-        return null;
-      }
-      at = ((Map<String, Object>) m).get(k);
-    }
-    return at;
-  }
-
-  private void write(Path out) throws IOException {
-    Files.createDirectories(out.toAbsolutePath().getParent());
-    Files.writeString(
-        out, json.writerWithDefaultPrettyPrinter().writeValueAsString(summary) + "\n");
-    Path text =
-        out.resolveSibling(out.getFileName().toString().replaceAll("\\.json$", "") + ".txt");
-    Files.writeString(text, report.toString(), StandardCharsets.UTF_8);
-    say("\nWrote " + out.toAbsolutePath() + " and " + text.toAbsolutePath());
-  }
-
-  private static String outPath() {
-    String explicit = System.getProperty("bench.out");
-    if (explicit != null && !explicit.isBlank()) {
-      return explicit;
-    }
-    return System.getProperty("borough.build.dir", "target") + "/bench/crm.json";
-  }
-
-  private void section(String title) {
-    say("");
-    say(title);
-  }
-
-  private void say(String line) {
-    System.out.println(line);
-    report.append(line).append('\n');
-  }
-
-  private static String setting(String name, String fallback) {
-    String v = System.getProperty(name);
-    return v == null || v.isBlank() ? fallback : v;
-  }
-
-  private static int intSetting(String name, int fallback) {
-    return Integer.parseInt(setting(name, String.valueOf(fallback)));
+        out.pathOf("caseCreation", "casesPerSecond"),
+        TARGET_CASES_PER_SECOND,
+        false);
+    out.verdict("Targets (issue 2)");
   }
 }

@@ -1,0 +1,179 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.borough.bench;
+
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * The Open311 benchmark from issue 3 ("Speed"): reports posted by apps ({@code POST requests.xml})
+ * per second, and the latency of {@code GET requests.xml} answering its full 1000 requests,
+ * measured over HTTP against a running Borough with demo data.
+ *
+ * <p>Not a test ({@code ./mvnw verify} never runs it) and it asserts nothing about time. Run it
+ * with {@code BENCH_HARNESS=Open311LoadBenchmark bench/run-crm-benchmark.sh}, which starts Borough
+ * on PostgreSQL with a fresh Open311 key, or by hand with {@code -Dbench.url=…
+ * -Dbench.open311Key=…} (a key issued on /admin/open311-clients or set by {@code
+ * BOROUGH_OPEN311_API_KEY}).
+ *
+ * <p>Each report is what FixMyStreet sends: a random active service with every required attribute
+ * answered, a point in the borough, a description, and a reporter's name and email drawn from 5,000
+ * people, so most reports link to a resident registered by an earlier one. Settings: {@code
+ * bench.clients} (8), {@code bench.seconds} (30), {@code bench.warmupSeconds} (5), {@code
+ * bench.lists} (GET requests.xml, 200), {@code bench.out}.
+ */
+class Open311LoadBenchmark {
+
+  static final double TARGET_POSTS_PER_SECOND = 300;
+  static final double TARGET_LIST_P95_MS = 150;
+  private static final Pattern REQUEST = Pattern.compile("<request>");
+
+  private final BenchReport out = new BenchReport();
+  private final ObjectMapper json = new ObjectMapper();
+  private BenchHttp http;
+  private String key;
+
+  @Test
+  void run() throws Exception {
+    String url = BenchReport.setting("bench.url", "http://127.0.0.1:8080");
+    key = BenchReport.setting("bench.open311Key", System.getenv("BOROUGH_OPEN311_API_KEY"));
+    if (key == null) {
+      throw new IllegalStateException("Give the Open311 key: -Dbench.open311Key=…");
+    }
+    int clients = BenchReport.intSetting("bench.clients", 8);
+    int seconds = BenchReport.intSetting("bench.seconds", 30);
+    int warmupSeconds = BenchReport.intSetting("bench.warmupSeconds", 5);
+    int lists = BenchReport.intSetting("bench.lists", 200);
+    http = new BenchHttp(url);
+    out.say("Borough Open311 load benchmark against " + url);
+    List<Service> services = services();
+    out.say(services.size() + " services with their required attributes");
+
+    ConcurrentLoad.run("warm-up", clients, warmupSeconds, 200, (r, n) -> report(services, r, n));
+    listRequests(Math.max(1, lists / 10), true);
+
+    ConcurrentLoad.Outcome posted =
+        ConcurrentLoad.run(
+            "POST /open311/v2/requests.xml",
+            clients,
+            seconds,
+            200,
+            (r, n) -> report(services, r, n));
+    out.section(
+        String.format(
+            Locale.UK,
+            "(a) Reports from apps, POST requests.xml (%d concurrent clients for %d s)",
+            clients,
+            seconds));
+    posted.lines("reports accepted").forEach(out::say);
+    out.summary.put("post", posted.summary(clients, "accepted", "perSecond"));
+
+    listRequests(lists, false);
+
+    out.target("postsPerSecond", out.pathOf("post", "perSecond"), TARGET_POSTS_PER_SECOND, false);
+    out.target("list1000P95", out.pathOf("list", "p95Ms"), TARGET_LIST_P95_MS, true);
+    out.verdict("Targets (issue 3)");
+    out.write("open311");
+  }
+
+  /** A service and the attributes a report must answer. */
+  private record Service(String code, List<JsonNode> required) {}
+
+  private List<Service> services() throws Exception {
+    HttpResponse<String> list = http.get("/open311/v2/services.json");
+    BenchHttp.expect(list, 200, "GET services.json");
+    List<Service> services = new ArrayList<>();
+    for (JsonNode s : json.readTree(list.body())) {
+      String code = s.path("service_code").asString();
+      List<JsonNode> required = new ArrayList<>();
+      if (s.path("metadata").asBoolean(false)) {
+        HttpResponse<String> def = http.get("/open311/v2/services/" + code + ".json");
+        BenchHttp.expect(def, 200, "GET services/" + code + ".json");
+        for (JsonNode a : json.readTree(def.body()).path("attributes")) {
+          if (a.path("required").asBoolean(false) && a.path("variable").asBoolean(true)) {
+            required.add(a);
+          }
+        }
+      }
+      services.add(new Service(code, required));
+    }
+    if (services.isEmpty()) {
+      throw new IllegalStateException("Open311 lists no services: is there demo data?");
+    }
+    return services;
+  }
+
+  /** One report, as FixMyStreet would post it. */
+  private HttpResponse<String> report(List<Service> services, ThreadLocalRandom r, long n)
+      throws java.io.IOException, InterruptedException {
+    Service service = services.get(r.nextInt(services.size()));
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("api_key", key);
+    form.put("service_code", service.code());
+    form.put("lat", String.format(Locale.ROOT, "%.6f", 51.45 + r.nextDouble() * 0.1));
+    form.put("long", String.format(Locale.ROOT, "%.6f", -0.2 + r.nextDouble() * 0.2));
+    for (JsonNode a : service.required()) {
+      String code = a.path("code").asString();
+      String datatype = a.path("datatype").asString();
+      String value =
+          switch (datatype) {
+            case "singlevaluelist", "multivaluelist" ->
+                a.path("values").path(0).path("key").asString();
+            case "number" -> "2";
+            case "datetime" -> LocalDate.now().minusDays(1) + "T09:00:00Z";
+            default -> "benchmark";
+          };
+      form.put(
+          "multivaluelist".equals(datatype)
+              ? "attribute[" + code + "][]"
+              : "attribute[" + code + "]",
+          value);
+    }
+    int person = r.nextInt(5000);
+    form.put("email", "reporter" + person + "@bench.example.org");
+    form.put("first_name", "Bench");
+    form.put("last_name", "Reporter" + person);
+    form.put("description", "Benchmark report " + n + " posted by an app");
+    return http.postForm("/open311/v2/requests.xml", form);
+  }
+
+  /** Sequential GET requests.xml with the spec's defaults: the last 90 days, first 1000. */
+  private void listRequests(int count, boolean warm) throws Exception {
+    Latencies latency = new Latencies("GET requests.xml (1000)");
+    int shortLists = 0;
+    for (int i = 0; i < count; i++) {
+      long t0 = System.nanoTime();
+      HttpResponse<String> r = http.get("/open311/v2/requests.xml");
+      long dt = System.nanoTime() - t0;
+      int requests = 0;
+      Matcher m = REQUEST.matcher(r.body());
+      while (m.find()) {
+        requests++;
+      }
+      if (requests < 1000) {
+        shortLists++;
+      }
+      latency.record(dt, r.statusCode() == 200);
+    }
+    if (warm) {
+      return;
+    }
+    out.section("(b) Listing, GET requests.xml with the defaults (sequential, one client)");
+    out.say(Latencies.header());
+    out.say(latency.line());
+    out.say("  lists with fewer than 1000 requests: " + shortLists);
+    Map<String, Object> s = new LinkedHashMap<>(latency.summary());
+    s.put("shortLists", shortLists);
+    out.summary.put("list", s);
+  }
+}
