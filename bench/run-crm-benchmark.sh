@@ -70,14 +70,20 @@ trap 'stop_server; restore_priority' EXIT
 # On a machine shared with builds, the measured processes get the CPU first when BENCH_NICE is set.
 # New PostgreSQL backends inherit the postmaster's priority, so it is raised too.
 postgres_pids() { pgrep -x postgres || pgrep -f 'postgres:' || true; }
+# With the kernel's autogroup scheduling (sched_autogroup_enabled=1), nice only ranks processes
+# within one session; between sessions the CPU is shared by each session's autogroup nice. So
+# both are set: this script's session (Borough and the harness are its children) and PostgreSQL's.
+set_autogroup() { for pid in "${@:2}"; do echo "$1" >"/proc/$pid/autogroup" 2>/dev/null || true; done; }
 restore_priority() {
   if [[ -n "${BENCH_NICE:-}" ]]; then
     renice -n 0 -p $(postgres_pids) >/dev/null 2>&1 || true
+    set_autogroup 0 $(postgres_pids)
   fi
 }
 if [[ -n "${BENCH_NICE:-}" ]]; then
   renice -n "$BENCH_NICE" -p $$ >/dev/null
   renice -n "$BENCH_NICE" -p $(postgres_pids) >/dev/null
+  set_autogroup "$BENCH_NICE" $$ $(postgres_pids)
 fi
 
 # The admin API token lets the harness issue its token even on a reused database whose admin
