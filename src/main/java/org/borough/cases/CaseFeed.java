@@ -104,7 +104,6 @@ public class CaseFeed {
     return publicCases(rows);
   }
 
-
   /**
    * Open cases of a service that may be the problem a resident is about to report: opened in the
    * last {@code days} days, and within {@code metres} of the point, at the same UPRN or at the same

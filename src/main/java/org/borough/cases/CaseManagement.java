@@ -390,8 +390,7 @@ public class CaseManagement {
       return Optional.empty();
     }
     CaseRow row = found.get();
-    CaseFeed.PublicCase details =
-        feed.publicCases(cases.feedByReference(List.of(ref), 1)).get(0);
+    CaseFeed.PublicCase details = feed.publicCases(cases.feedByReference(List.of(ref), 1)).get(0);
     List<TrackedCase.Update> history = new ArrayList<>();
     for (TimelineEntry e : cases.timeline(row.id())) {
       boolean shown =

@@ -610,7 +610,9 @@ public class ServiceCatalogue {
     }
     for (String code : answers.keySet()) {
       if (service.activeAttributes().stream().noneMatch(a -> a.code().equals(code))) {
-        errors.reject(ServiceAttribute.FIELD_PREFIX + code, "Service " + service.code() + " has no attribute " + code);
+        errors.reject(
+            ServiceAttribute.FIELD_PREFIX + code,
+            "Service " + service.code() + " has no attribute " + code);
       }
     }
     errors.throwIfAny();

@@ -308,7 +308,8 @@ class PortalController {
     } catch (InvalidInputException e) {
       String error = e.errors().get(attribute.fieldName());
       if (error != null) {
-        return questionPage(a, service, attribute, form, Map.of(attribute.fieldName(), error), model);
+        return questionPage(
+            a, service, attribute, form, Map.of(attribute.fieldName(), error), model);
       }
     }
     if (given.isEmpty()) {
@@ -444,13 +445,18 @@ class PortalController {
     }
     String id = photos.save(bytes);
     a.photos.add(
-        new ReportAnswers.Photo(id, safeName(photo.getOriginalFilename()), type.get(), bytes.length));
+        new ReportAnswers.Photo(
+            id, safeName(photo.getOriginalFilename()), type.get(), bytes.length));
     return "redirect:" + BASE + "photos";
   }
 
   private String photosPage(ReportAnswers a, Map<String, String> errors, Model model) {
     model.addAttribute("service", catalogue.find(a.serviceCode).orElseThrow());
-    model.addAttribute("photos", a.photos);
+    model.addAttribute(
+        "photos",
+        a.photos.stream()
+            .map(p -> Map.of("id", p.id(), "filename", p.filename(), "kilobytes", p.size() / 1024))
+            .toList());
     model.addAttribute("maxPhotos", properties.maxPhotos());
     model.addAttribute("maxMegabytes", properties.photoMaxSize().toMegabytes());
     model.addAttribute("form", new LinkedMultiValueMap<String, String>());
@@ -632,8 +638,25 @@ class PortalController {
                   attr.type().hasValues() ? values.stream().map(attr::nameOf).toList() : values);
       questions.add(new String[] {attr.label(), shown, BASE + "questions/" + attr.code()});
     }
+    List<String> contact = new ArrayList<>();
+    if (!a.anonymous()) {
+      contact.add(a.firstName + " " + a.lastName);
+      if (a.email != null) {
+        contact.add(a.email);
+      }
+      if (a.phone != null) {
+        contact.add(UkFormats.displayPhone(a.phone));
+      }
+    }
     model.addAttribute("service", service);
-    model.addAttribute("report", a);
+    model.addAttribute(
+        "location",
+        a.address() != null
+            ? a.address()
+            : a.latitude.toPlainString() + ", " + a.longitude.toPlainString());
+    model.addAttribute("description", a.description);
+    model.addAttribute("photoNames", a.photos.stream().map(ReportAnswers.Photo::filename).toList());
+    model.addAttribute("contact", contact);
     model.addAttribute("questions", questions);
     model.addAttribute("errors", errors);
     return "portal/check";
@@ -645,7 +668,8 @@ class PortalController {
     if (!(sent instanceof Sent s)) {
       return "redirect:/portal";
     }
-    model.addAttribute("sent", s);
+    model.addAttribute("reference", s.reference());
+    model.addAttribute("told", s.told());
     return "portal/confirmation";
   }
 
@@ -663,7 +687,8 @@ class PortalController {
                 .forEach(
                     attr ->
                         steps.add(
-                            Map.entry("questions/" + attr.code(), a.answered.contains(attr.code())))));
+                            Map.entry(
+                                "questions/" + attr.code(), a.answered.contains(attr.code())))));
     steps.add(Map.entry("description", a.description != null));
     steps.add(Map.entry("photos", a.photosDone));
     steps.add(Map.entry("contact", a.contactDone));

@@ -8,8 +8,8 @@ import org.borough.identity.Permission;
 import org.borough.identity.ServicePrincipal;
 
 /**
- * What the portal may do on a resident's behalf, step by step, as the principal {@code portal}
- * (the name the audit log and case timelines record).
+ * What the portal may do on a resident's behalf, step by step, as the principal {@code portal} (the
+ * name the audit log and case timelines record).
  */
 final class PortalPrincipal {
 
@@ -19,8 +19,8 @@ final class PortalPrincipal {
   static final Set<Permission> LOOK = EnumSet.of(Permission.CASE_READ);
 
   /**
-   * Sending a report or following a case: find or register the resident, raise the case, attach
-   * the photos or add the follower, log the contact.
+   * Sending a report or following a case: find or register the resident, raise the case, attach the
+   * photos or add the follower, log the contact.
    */
   static final Set<Permission> REPORT =
       EnumSet.of(

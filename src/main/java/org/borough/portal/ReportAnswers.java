@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A report being written, held in the resident's session between pages. Nothing is saved until
- * they send it from the check-your-answers page; photos wait in {@link PhotoStore}.
+ * A report being written, held in the resident's session between pages. Nothing is saved until they
+ * send it from the check-your-answers page; photos wait in {@link PhotoStore}.
  */
 final class ReportAnswers implements Serializable {
 
@@ -46,8 +46,7 @@ final class ReportAnswers implements Serializable {
   /** Set once the check page was shown: later changes go back there. */
   boolean reachedCheck;
 
-  record Photo(String id, String filename, String contentType, long size)
-      implements Serializable {}
+  record Photo(String id, String filename, String contentType, long size) implements Serializable {}
 
   boolean locationDone() {
     return ADDRESS.equals(locationKind) || POINT.equals(locationKind);

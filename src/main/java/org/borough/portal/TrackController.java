@@ -50,8 +50,7 @@ class TrackController {
   }
 
   @PostMapping("/portal/track")
-  String track(
-      @RequestParam MultiValueMap<String, String> form, HttpSession session, Model model) {
+  String track(@RequestParam MultiValueMap<String, String> form, HttpSession session, Model model) {
     String reference = trim(form.getFirst("reference"));
     String detail = trim(form.getFirst("detail"));
     Map<String, String> errors = new LinkedHashMap<>();
@@ -86,7 +85,8 @@ class TrackController {
   String tracked(@PathVariable String reference, HttpSession session, Model model) {
     String ref = reference.trim().toUpperCase(Locale.ROOT);
     if (!allowed(session).contains(ref)) {
-      return "redirect:/portal/track?reference=" + (CaseManagement.looksLikeReference(ref) ? ref : "");
+      return "redirect:/portal/track?reference="
+          + (CaseManagement.looksLikeReference(ref) ? ref : "");
     }
     Optional<TrackedCase> found = reports.view(ref);
     if (found.isEmpty()) {

@@ -5,8 +5,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * Links residents are sent to follow a report. The link only fills in the reference: tracking
- * still asks for the email or postcode, so a forwarded email shows nothing by itself.
+ * Links residents are sent to follow a report. The link only fills in the reference: tracking still
+ * asks for the email or postcode, so a forwarded email shows nothing by itself.
  */
 @Component
 public class TrackLinks {
