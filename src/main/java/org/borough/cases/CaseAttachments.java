@@ -134,6 +134,15 @@ public class CaseAttachments {
         a.filename(), a.contentType(), a.sizeBytes(), root.resolve(stored.storageKey()));
   }
 
+  /**
+   * The type a file's first bytes say it is — JPEG, PNG, GIF, WebP or PDF — whatever its name or
+   * the browser claims; empty for anything else. For forms that check a file before a case exists
+   * (the resident portal); {@link #add} checks again against the allowed types.
+   */
+  public static Optional<String> typeOf(byte[] firstBytes) {
+    return sniff(firstBytes == null ? new byte[0] : firstBytes);
+  }
+
   /** The MIME type that a file's magic number says it is. */
   static Optional<String> sniff(byte[] b) {
     if (starts(b, 0xFF, 0xD8, 0xFF)) {

@@ -34,11 +34,17 @@ public class CaseFeed {
   private final CaseRepository cases;
   private final ServiceCatalogue catalogue;
   private final StaffDirectory staff;
+  private final java.time.Clock clock;
 
-  CaseFeed(CaseRepository cases, ServiceCatalogue catalogue, StaffDirectory staff) {
+  CaseFeed(
+      CaseRepository cases,
+      ServiceCatalogue catalogue,
+      StaffDirectory staff,
+      java.time.Clock clock) {
     this.cases = cases;
     this.catalogue = catalogue;
     this.staff = staff;
+    this.clock = clock;
   }
 
   /**
@@ -95,6 +101,85 @@ public class CaseFeed {
                 query.statuses() == null ? List.of() : query.statuses().stream().toList(),
                 Math.max(0, query.offset()),
                 limit);
+    return publicCases(rows);
+  }
+
+  /**
+   * Open cases of a service that may be the problem a resident is about to report: opened in the
+   * last {@code days} days, and within {@code metres} of the point, at the same UPRN or at the same
+   * address. Nearest first when a point is given, else newest first.
+   */
+  @PreAuthorize("hasAuthority('CASE_READ')")
+  @Transactional(readOnly = true)
+  public List<PublicCase> possibleDuplicates(
+      String serviceCode,
+      BigDecimal latitude,
+      BigDecimal longitude,
+      Long uprn,
+      String address,
+      int metres,
+      int days,
+      int limit) {
+    if (serviceCode == null) {
+      return List.of();
+    }
+    BigDecimal[] box = null;
+    if (latitude != null && longitude != null) {
+      double dLat = metres / METRES_PER_DEGREE;
+      double dLon = metres / (METRES_PER_DEGREE * Math.cos(Math.toRadians(latitude.doubleValue())));
+      box =
+          new BigDecimal[] {
+            BigDecimal.valueOf(latitude.doubleValue() - dLat),
+            BigDecimal.valueOf(latitude.doubleValue() + dLat),
+            BigDecimal.valueOf(longitude.doubleValue() - dLon),
+            BigDecimal.valueOf(longitude.doubleValue() + dLon)
+          };
+    }
+    Instant from = clock.instant().minus(java.time.Duration.ofDays(days));
+    // More rows than asked for: some in the box's corners are further than the radius.
+    List<CaseRepository.FeedRow> rows =
+        cases.possibleDuplicates(serviceCode, from, box, uprn, address, limit * 4);
+    List<CaseRepository.FeedRow> kept = new java.util.ArrayList<>();
+    for (CaseRepository.FeedRow r : rows) {
+      boolean sameUprn = uprn != null && uprn.equals(r.uprn());
+      boolean sameAddress =
+          address != null && r.address() != null && address.trim().equalsIgnoreCase(r.address());
+      boolean near =
+          box != null
+              && r.latitude() != null
+              && r.longitude() != null
+              && metresBetween(latitude, longitude, r.latitude(), r.longitude()) <= metres;
+      if (sameUprn || sameAddress || near) {
+        kept.add(r);
+      }
+    }
+    if (box != null) {
+      kept.sort(
+          java.util.Comparator.comparingDouble(
+              r ->
+                  r.latitude() == null
+                      ? Double.MAX_VALUE
+                      : metresBetween(latitude, longitude, r.latitude(), r.longitude())));
+    }
+    return publicCases(kept.subList(0, Math.min(kept.size(), limit)));
+  }
+
+  /** Great-circle distance in metres (haversine); plenty precise at tens of metres. */
+  static double metresBetween(BigDecimal lat1, BigDecimal lon1, BigDecimal lat2, BigDecimal lon2) {
+    double p1 = Math.toRadians(lat1.doubleValue());
+    double p2 = Math.toRadians(lat2.doubleValue());
+    double dp = p2 - p1;
+    double dl = Math.toRadians(lon2.doubleValue() - lon1.doubleValue());
+    double a =
+        Math.sin(dp / 2) * Math.sin(dp / 2)
+            + Math.cos(p1) * Math.cos(p2) * Math.sin(dl / 2) * Math.sin(dl / 2);
+    return 2 * EARTH_RADIUS_METRES * Math.asin(Math.min(1, Math.sqrt(a)));
+  }
+
+  private static final double EARTH_RADIUS_METRES = 6_371_008.8;
+  private static final double METRES_PER_DEGREE = Math.toRadians(1) * EARTH_RADIUS_METRES;
+
+  List<PublicCase> publicCases(List<CaseRepository.FeedRow> rows) {
     Map<UUID, String> teams = new HashMap<>();
     return rows.stream()
         .map(

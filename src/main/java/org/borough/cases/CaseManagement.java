@@ -61,6 +61,7 @@ public class CaseManagement {
   private final AttachmentRepository attachmentRows;
   private final WorkingCalendar calendar;
   private final SlaClock sla;
+  private final CaseFeed feed;
   private final Clock clock;
 
   CaseManagement(
@@ -73,6 +74,7 @@ public class CaseManagement {
       CasesProperties properties,
       AttachmentRepository attachmentRows,
       WorkingCalendar calendar,
+      CaseFeed feed,
       Clock clock) {
     this.cases = cases;
     this.catalogue = catalogue;
@@ -84,6 +86,7 @@ public class CaseManagement {
     this.attachmentRows = attachmentRows;
     this.calendar = calendar;
     this.sla = new SlaClock(calendar);
+    this.feed = feed;
     this.clock = clock;
   }
 
@@ -318,6 +321,96 @@ public class CaseManagement {
     return rows.size();
   }
 
+  /**
+   * Makes a resident a follower of an active case, so they hear what its reporter hears. Following
+   * a case one reported, or follows already, changes nothing.
+   *
+   * @return true when the resident became a follower
+   */
+  @PreAuthorize("hasAuthority('CASE_NOTE')")
+  @Transactional
+  public boolean follow(String reference, ResidentId resident) {
+    String ref = reference == null ? "" : reference.trim().toUpperCase();
+    CaseRow row =
+        cases.findByReference(ref).orElseThrow(() -> new NotFoundException("Case " + ref));
+    if (!row.status().active()) {
+      throw new ConflictException("Case " + ref + " is no longer open, so it cannot be followed");
+    }
+    if (resident == null || residents.nameOf(resident).isEmpty()) {
+      throw InvalidInputException.of("resident", "The resident was not found");
+    }
+    if (resident.value().equals(row.residentId())) {
+      return false;
+    }
+    return addFollower(row.id(), resident.value(), "A resident is now following this case");
+  }
+
+  private boolean addFollower(UUID caseId, UUID resident, String timelineText) {
+    Instant now = clock.instant();
+    if (!cases.addFollower(caseId, resident, now)) {
+      return false;
+    }
+    cases.addTimeline(caseId, now, actor(), "FOLLOW", false, null, null, timelineText);
+    audit.record(AuditAction.UPDATE, SUBJECT, caseId.toString(), "follower added");
+    events.publishEvent(new CaseFollowed(new CaseId(caseId), resident, now));
+    return true;
+  }
+
+  /** Who hears about a case: its reporter and followers (ids only, so not audited). */
+  @PreAuthorize("hasAuthority('CASE_READ')")
+  @Transactional(readOnly = true)
+  public CaseAudience audience(CaseId id) {
+    CaseRow row = cases.find(id.value()).orElseThrow(() -> new NotFoundException("Case"));
+    return audience(row);
+  }
+
+  private CaseAudience audience(CaseRow row) {
+    return new CaseAudience(
+        new CaseId(row.id()),
+        row.reference(),
+        catalogue.find(row.serviceCode()).map(ServiceDefinition::name).orElse(row.serviceCode()),
+        row.status(),
+        row.residentId() == null ? null : new ResidentId(row.residentId()),
+        cases.followers(row.id()).stream().map(ResidentId::new).toList());
+  }
+
+  /**
+   * A case as a resident tracking it may see it: public columns, and a history without internal
+   * notes. Empty when there is no such case. Audited when found, as the case was read.
+   */
+  @PreAuthorize("hasAuthority('CASE_READ')")
+  @Transactional
+  public Optional<TrackedCase> track(String reference) {
+    if (!looksLikeReference(reference)) {
+      return Optional.empty();
+    }
+    String ref = reference.trim().toUpperCase();
+    Optional<CaseRow> found = cases.findByReference(ref);
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    CaseRow row = found.get();
+    CaseFeed.PublicCase details = feed.publicCases(cases.feedByReference(List.of(ref), 1)).get(0);
+    List<TrackedCase.Update> history = new ArrayList<>();
+    for (TimelineEntry e : cases.timeline(row.id())) {
+      boolean shown =
+          e.kind().equals("CREATED")
+              || e.kind().equals("STATUS")
+              || (e.kind().equals("NOTE") && e.publicNote());
+      if (shown) {
+        history.add(
+            0,
+            new TrackedCase.Update(
+                e.at(),
+                e.kind(),
+                e.toStatus(),
+                e.publicNote() && !e.kind().equals("CREATED") ? e.text() : null));
+      }
+    }
+    audit.record(AuditAction.VIEW, SUBJECT, row.id().toString(), "tracked " + row.reference());
+    return Optional.of(new TrackedCase(details, List.copyOf(history), audience(row)));
+  }
+
   /** Adds a line about a contact to a case's timeline (called by the contacts module). */
   @PreAuthorize("hasAuthority('CONTACT_LOG')")
   @Transactional
@@ -512,7 +605,31 @@ public class CaseManagement {
             note == null || note.isEmpty() ? null : note);
     audit.record(AuditAction.UPDATE, SUBJECT, row.id().toString(), "status " + from + " -> " + to);
     events.publishEvent(new CaseStatusChanged(new CaseId(row.id()), from, to, now, due, reopen));
+    if (duplicate != null) {
+      mergeFollowers(row, duplicate);
+    }
     return entry;
+  }
+
+  /**
+   * A duplicate's reporter and followers follow the original instead, so they still hear how the
+   * problem ends (the original's own reporter is not made a follower of their own case).
+   */
+  private void mergeFollowers(CaseRow duplicate, UUID original) {
+    UUID originalReporter = cases.find(original).map(CaseRow::residentId).orElse(null);
+    List<UUID> moving = new ArrayList<>();
+    if (duplicate.residentId() != null) {
+      moving.add(duplicate.residentId());
+    }
+    moving.addAll(cases.followers(duplicate.id()));
+    for (UUID resident : moving) {
+      if (!resident.equals(originalReporter)) {
+        addFollower(
+            original,
+            resident,
+            "A resident now follows this case: " + duplicate.reference() + " was its duplicate");
+      }
+    }
   }
 
   private void save(CaseRow changed) {

@@ -36,6 +36,17 @@ public record ServiceAttribute(
   /** A choice in a list: the key is stored, the name is shown. */
   public record Value(String key, String name) {}
 
+  /**
+   * The form field that asks this question, on every form that does (staff and resident alike);
+   * {@link ServiceCatalogue#validateAnswers} keys its errors the same way.
+   */
+  public String fieldName() {
+    return FIELD_PREFIX + code;
+  }
+
+  /** Prefix of the form fields that carry answers, {@code attr-CODE}. */
+  public static final String FIELD_PREFIX = "attr-";
+
   public String nameOf(String key) {
     return values.stream()
         .filter(v -> v.key().equals(key))

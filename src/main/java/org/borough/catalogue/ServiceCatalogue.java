@@ -558,7 +558,7 @@ public class ServiceCatalogue {
           given.add(v.trim());
         }
       }
-      String field = "attr-" + a.code();
+      String field = a.fieldName();
       if (given.isEmpty()) {
         if (a.required()) {
           errors.reject(field, "Answer: " + a.label());
@@ -610,7 +610,9 @@ public class ServiceCatalogue {
     }
     for (String code : answers.keySet()) {
       if (service.activeAttributes().stream().noneMatch(a -> a.code().equals(code))) {
-        errors.reject("attr-" + code, "Service " + service.code() + " has no attribute " + code);
+        errors.reject(
+            ServiceAttribute.FIELD_PREFIX + code,
+            "Service " + service.code() + " has no attribute " + code);
       }
     }
     errors.throwIfAny();

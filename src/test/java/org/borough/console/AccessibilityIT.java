@@ -206,7 +206,15 @@ class AccessibilityIT extends IntegrationTest {
             new String[] {null, "/decisions"},
             new String[] {null, "/decisions?q=axe&from-day=31&from-month=2&from-year=2020"},
             new String[] {null, "/decisions/" + published},
-            new String[] {null, "/decisions/" + published + "/versions/1"});
+            new String[] {null, "/decisions/" + published + "/versions/1"},
+            // The resident portal, each page as a resident reaches it and with its errors.
+            new String[] {null, "/portal"},
+            new String[] {null, "/portal/report/service"},
+            new String[] {null, "/portal/report/service", SUBMIT},
+            new String[] {null, "/portal/report/start?service=" + Fixtures.MISSED_BIN},
+            new String[] {null, "/portal/report/location", SUBMIT},
+            new String[] {null, "/portal/track"},
+            new String[] {null, "/portal/track", SUBMIT});
     return pages.stream()
         .map(
             p ->

@@ -21,7 +21,12 @@ import org.springframework.test.context.DynamicPropertySource;
       "borough.admin-api-token=" + Fixtures.ADMIN_TOKEN,
       "borough.open311.api-key=" + Fixtures.OPEN311_KEY,
       "borough.open311.jurisdiction-id=" + Fixtures.JURISDICTION,
-      "borough.cases.sla-watch-interval=1h"
+      "borough.cases.sla-watch-interval=1h",
+      // Every test shares one address (127.0.0.1): the rate-limit test posts from its own.
+      "borough.portal.rate-limit-requests=" + IntegrationTest.PORTAL_RATE_LIMIT,
+      "borough.notifications.poll-interval=200ms",
+      "borough.notifications.first-retry=1s",
+      "spring.mail.host=127.0.0.1"
     })
 @org.springframework.context.annotation.Import({Fixtures.class, SignedIn.class})
 @org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc
@@ -29,10 +34,15 @@ public abstract class IntegrationTest {
 
   private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
 
+  /** Portal form posts one address may make per period in the tests. */
+  public static final int PORTAL_RATE_LIMIT = 300;
+
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
     java.nio.file.Path dataDir = java.nio.file.Path.of("target", "it-data", RUN).toAbsolutePath();
     registry.add("borough.data-dir", dataDir::toString);
+    // Mail goes to a real SMTP server the tests can read (see TestMail).
+    registry.add("spring.mail.port", TestMail::port);
     if (!TestDatabase.postgres()) {
       // Set here, not derived: the embedded default is computed before this source exists.
       registry.add(

@@ -288,6 +288,41 @@ public class CaseRepository {
         .optional();
   }
 
+  // --- followers ----------------------------------------------------------------------------
+
+  /** The residents following a case, in the order they started. */
+  public List<UUID> followers(UUID caseId) {
+    return jdbc.sql(
+            "select resident_id from case_follower where case_id = ? order by followed_at,"
+                + " resident_id")
+        .param(caseId)
+        .query((rs, i) -> rs.getObject(1, UUID.class))
+        .list();
+  }
+
+  /** Adds a follower unless they already follow; true when added. */
+  public boolean addFollower(UUID caseId, UUID residentId, Instant at) {
+    return jdbc.sql(
+                "insert into case_follower (case_id, resident_id, followed_at) select ?, ?, ?"
+                    + " where not exists (select 1 from case_follower where case_id = ? and"
+                    + " resident_id = ?)")
+            .params(caseId, residentId, ts(at), caseId, residentId)
+            .update()
+        == 1;
+  }
+
+  /** A merged resident's follows move to the kept record (dropping any it already had). */
+  public void moveFollowers(UUID from, UUID to) {
+    jdbc.sql(
+            "delete from case_follower f where f.resident_id = ? and exists (select 1 from"
+                + " case_follower k where k.case_id = f.case_id and k.resident_id = ?)")
+        .params(from, to)
+        .update();
+    jdbc.sql("update case_follower set resident_id = ? where resident_id = ?")
+        .params(to, from)
+        .update();
+  }
+
   // --- feeds (Open311, portal): many cases at once, public columns only ----------------------
 
   /** A case row for a feed, with its latest public note. */
@@ -363,6 +398,49 @@ public class CaseRepository {
                 + " from service_case c"
                 + where
                 + " order by c.opened_at desc, c.id offset ? rows fetch next ? rows only")
+        .params(params)
+        .query((rs, i) -> feedRow(rs))
+        .list();
+  }
+
+  /**
+   * Active cases of a service opened since {@code from} that may be the same problem: inside a box
+   * around a point, at a UPRN, or at the same address (case-insensitive). Null criteria are
+   * skipped; with none, nothing matches. The caller measures the real distance.
+   */
+  public List<FeedRow> possibleDuplicates(
+      String serviceCode,
+      Instant from,
+      java.math.BigDecimal[] box,
+      Long uprn,
+      String address,
+      int limit) {
+    List<String> any = new ArrayList<>();
+    List<Object> params = new ArrayList<>(List.of(serviceCode, ts(from)));
+    if (box != null) {
+      any.add("(c.latitude between ? and ? and c.longitude between ? and ?)");
+      params.addAll(List.of(box[0], box[1], box[2], box[3]));
+    }
+    if (uprn != null) {
+      any.add("c.uprn = ?");
+      params.add(uprn);
+    }
+    if (address != null && !address.isBlank()) {
+      any.add("lower(c.address) = ?");
+      params.add(address.trim().toLowerCase(java.util.Locale.ROOT));
+    }
+    if (any.isEmpty() || limit == 0) {
+      return List.of();
+    }
+    params.add(limit);
+    return jdbc.sql(
+            "select "
+                + FEED_COLUMNS
+                + " from service_case c where c.service_code = ? and c.opened_at >= ? and c."
+                + ACTIVE
+                + " and ("
+                + String.join(" or ", any)
+                + ") order by c.opened_at desc, c.id fetch first ? rows only")
         .params(params)
         .query((rs, i) -> feedRow(rs))
         .list();

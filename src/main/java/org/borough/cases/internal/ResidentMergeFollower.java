@@ -30,6 +30,7 @@ class ResidentMergeFollower {
   void on(ResidentsMerged merged) {
     var ids = cases.idsOfResident(merged.merged().value());
     cases.moveResident(merged.merged().value(), merged.kept().value());
+    cases.moveFollowers(merged.merged().value(), merged.kept().value());
     for (var id : ids) {
       cases.addTimeline(
           id,

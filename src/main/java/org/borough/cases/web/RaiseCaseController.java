@@ -83,7 +83,7 @@ class RaiseCaseController {
   private NewCase read(ServiceDefinition service, MultiValueMap<String, String> f, Errors errors) {
     Map<String, List<String>> answers = new LinkedHashMap<>();
     for (ServiceAttribute a : service.activeAttributes()) {
-      List<String> values = f.get("attr-" + a.code());
+      List<String> values = f.get(a.fieldName());
       if (values != null) {
         answers.put(a.code(), values);
       }

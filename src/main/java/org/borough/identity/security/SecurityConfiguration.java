@@ -99,6 +99,9 @@ class SecurityConfiguration {
                         "/api/v1/decisions",
                         "/api/v1/decisions/*")
                     .permitAll()
+                    // The resident portal: no staff sign-in, but CSRF stays on for its forms.
+                    .requestMatchers("/portal", "/portal/**")
+                    .permitAll()
                     // Open311 is a machine API for apps: reads are public, and writes carry an
                     // api_key the Open311 module checks itself, answering in Open311's format.
                     .requestMatchers("/open311/**")

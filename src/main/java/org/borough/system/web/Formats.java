@@ -45,6 +45,11 @@ public class Formats {
     return SHORT_DATE.format(local) + " " + TIME.format(local).toLowerCase(Locale.UK);
   }
 
+  /** The day an instant falls on in the council's zone, as '25 November 2026'. */
+  public String day(Instant instant) {
+    return instant == null ? "" : DATE.format(instant.atZone(zone));
+  }
+
   public String date(LocalDate date) {
     return date == null ? "" : DATE.format(date);
   }

@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.borough.notifications;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every poll: plan messages for new outbox entries, then send those due. Runs on the scheduler's
+ * thread, never on the thread of the change, so a change never waits for, or fails with, a mail
+ * server.
+ */
+@Component
+class NotificationDispatcher {
+
+  /** The name notifications act under in the audit log. */
+  static final String PRINCIPAL = "notifications";
+
+  private static final Logger log = LoggerFactory.getLogger(NotificationDispatcher.class);
+
+  private final NotificationPlanner planner;
+  private final NotificationSender sender;
+  private final NotificationsProperties properties;
+
+  NotificationDispatcher(
+      NotificationPlanner planner, NotificationSender sender, NotificationsProperties properties) {
+    this.planner = planner;
+    this.sender = sender;
+    this.properties = properties;
+  }
+
+  @Scheduled(
+      fixedDelayString = "${borough.notifications.poll-interval:5s}",
+      initialDelayString = "${borough.notifications.poll-interval:5s}")
+  void poll() {
+    try {
+      int read;
+      do {
+        read = planner.plan();
+      } while (read == properties.batchSize());
+      int sent;
+      do {
+        sent = sender.sendDue();
+      } while (sent == properties.batchSize());
+    } catch (RuntimeException e) {
+      // The next poll tries again; nothing is lost, the cursor only moves on commit.
+      log.warn("Notification poll failed: {}", e.toString());
+    }
+  }
+}

@@ -1,0 +1,160 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.borough.notifications;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.borough.cases.CaseId;
+import org.borough.cases.CaseManagement;
+import org.borough.cases.CaseStatus;
+import org.borough.identity.Permission;
+import org.borough.identity.ServicePrincipal;
+import org.borough.residents.ResidentId;
+import org.borough.system.NotFoundException;
+import org.borough.system.Outbox;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Turns case events in the outbox into messages to send, one per resident per event, in the sent
+ * log. Positions are not commit order (ADR 0002): a missing position may be a transaction still
+ * committing, so the cursor stops before it and later entries are read again — skipped by the
+ * handled-events table — until it appears or the gap timeout says it was rolled back.
+ */
+@Component
+class NotificationPlanner {
+
+  /** Templates, one per kind of event a resident hears about. */
+  static final String RECEIVED = "RECEIVED";
+
+  static final String STATUS = "STATUS";
+  static final String RESOLVED = "RESOLVED";
+
+  /** Moves residents are told about; opening (triage) and closing a resolved case are not. */
+  private static final Set<CaseStatus> TOLD =
+      EnumSet.of(
+          CaseStatus.IN_PROGRESS,
+          CaseStatus.ON_HOLD,
+          CaseStatus.RESOLVED,
+          CaseStatus.CANCELLED,
+          CaseStatus.DUPLICATE);
+
+  private final Outbox outbox;
+  private final NotificationRepository repository;
+  private final CaseManagement cases;
+  private final JsonMapper json;
+  private final NotificationsProperties properties;
+  private final Clock clock;
+
+  /** Missing positions and when they were first seen missing. */
+  private final Map<Long, Instant> gaps = new ConcurrentHashMap<>();
+
+  NotificationPlanner(
+      Outbox outbox,
+      NotificationRepository repository,
+      CaseManagement cases,
+      JsonMapper json,
+      NotificationsProperties properties,
+      Clock clock) {
+    this.outbox = outbox;
+    this.repository = repository;
+    this.cases = cases;
+    this.json = json;
+    this.properties = properties;
+    this.clock = clock;
+  }
+
+  /** Reads one batch of the outbox; returns how many entries it read. */
+  @Transactional
+  public int plan() {
+    Instant now = clock.instant();
+    long cursor = repository.cursor();
+    List<Outbox.Entry> entries = outbox.readAfter(cursor, properties.batchSize());
+    Set<Long> seen = new HashSet<>();
+    long expected = cursor + 1;
+    for (Outbox.Entry e : entries) {
+      for (long p = expected; p < e.position(); p++) {
+        gaps.putIfAbsent(p, now);
+      }
+      expected = e.position() + 1;
+      seen.add(e.position());
+      gaps.remove(e.position());
+      if (repository.markHandled(e.position(), e.eventType(), now)) {
+        handle(e, now);
+      }
+    }
+    // The cursor moves over what was read and over gaps that have waited long enough.
+    long safe = cursor;
+    long last = entries.isEmpty() ? cursor : entries.get(entries.size() - 1).position();
+    while (safe < last) {
+      long p = safe + 1;
+      Instant missingSince = gaps.get(p);
+      if (seen.contains(p)) {
+        safe = p;
+      } else if (missingSince != null && missingSince.plus(properties.gapTimeout()).isBefore(now)) {
+        gaps.remove(p);
+        safe = p;
+      } else {
+        break;
+      }
+    }
+    if (safe != cursor) {
+      repository.moveCursor(safe);
+    }
+    return entries.size();
+  }
+
+  private void handle(Outbox.Entry e, Instant now) {
+    switch (e.eventType()) {
+      case "CaseOpened" -> {
+        JsonNode event = json.readTree(e.payload());
+        UUID caseId = UUID.fromString(event.path("caseId").asString());
+        String resident = event.path("residentId").asString(null);
+        if (resident != null && !resident.isEmpty()) {
+          repository.insert(
+              e.position(),
+              caseId,
+              UUID.fromString(resident),
+              RECEIVED,
+              CaseStatus.NEW.name(),
+              now);
+        }
+      }
+      case "CaseStatusChanged" -> {
+        JsonNode event = json.readTree(e.payload());
+        CaseStatus to = CaseStatus.valueOf(event.path("to").asString());
+        boolean reopened = event.path("reopened").asBoolean();
+        if (!TOLD.contains(to) && !reopened) {
+          return;
+        }
+        UUID caseId = UUID.fromString(event.path("caseId").asString());
+        String template = to == CaseStatus.RESOLVED ? RESOLVED : STATUS;
+        for (ResidentId r : audience(caseId)) {
+          repository.insert(e.position(), caseId, r.value(), template, to.name(), now);
+        }
+      }
+      default -> {
+        // Other events are nothing a resident is told about.
+      }
+    }
+  }
+
+  private List<ResidentId> audience(UUID caseId) {
+    try {
+      return ServicePrincipal.call(
+          NotificationDispatcher.PRINCIPAL,
+          EnumSet.of(Permission.CASE_READ),
+          () -> cases.audience(new CaseId(caseId)).everyone());
+    } catch (NotFoundException gone) {
+      return List.of(); // a case that is not there has nobody to tell
+    }
+  }
+}

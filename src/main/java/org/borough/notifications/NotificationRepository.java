@@ -1,0 +1,145 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.borough.notifications;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The notification tables: the cursor, the events handled, and the sent-log. */
+@Repository
+class NotificationRepository {
+
+  static final String CONSUMER = "notifications";
+
+  /** A message to send, or sent. */
+  record Row(
+      UUID id,
+      long eventPosition,
+      UUID caseId,
+      UUID residentId,
+      String template,
+      String caseStatus,
+      int attempts) {}
+
+  private final JdbcClient jdbc;
+
+  NotificationRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  long cursor() {
+    return jdbc.sql("select position from notification_cursor where consumer = ?")
+        .param(CONSUMER)
+        .query(Long.class)
+        .optional()
+        .orElse(0L);
+  }
+
+  void moveCursor(long position) {
+    if (jdbc.sql("update notification_cursor set position = ? where consumer = ?")
+            .params(position, CONSUMER)
+            .update()
+        == 0) {
+      jdbc.sql("insert into notification_cursor (consumer, position) values (?, ?)")
+          .params(CONSUMER, position)
+          .update();
+    }
+  }
+
+  /** Records that an event was planned for; false when it already was. */
+  boolean markHandled(long position, String eventType, Instant at) {
+    return jdbc.sql(
+                "insert into notification_event (position, event_type, handled_at) select ?, ?, ?"
+                    + " where not exists (select 1 from notification_event where position = ?)")
+            .params(position, eventType, Timestamp.from(at), position)
+            .update()
+        == 1;
+  }
+
+  void insert(
+      long position,
+      UUID caseId,
+      UUID residentId,
+      String template,
+      String caseStatus,
+      Instant now) {
+    jdbc.sql(
+            "insert into notification (id, event_position, case_id, resident_id, template,"
+                + " case_status, status, attempts, next_attempt_at, created_at) select ?, ?, ?, ?,"
+                + " ?, ?, 'PENDING', 0, ?, ? where not exists (select 1 from notification where"
+                + " event_position = ? and resident_id = ?)")
+        .params(
+            UUID.randomUUID(),
+            position,
+            caseId,
+            residentId,
+            template,
+            caseStatus,
+            Timestamp.from(now),
+            Timestamp.from(now),
+            position,
+            residentId)
+        .update();
+  }
+
+  /** Messages whose time has come, oldest event first. */
+  List<Row> due(Instant now, int limit) {
+    return jdbc.sql(
+            "select id, event_position, case_id, resident_id, template, case_status, attempts"
+                + " from notification where status = 'PENDING' and next_attempt_at <= ?"
+                + " order by event_position, id fetch first ? rows only")
+        .params(Timestamp.from(now), limit)
+        .query(
+            (rs, i) ->
+                new Row(
+                    rs.getObject(1, UUID.class),
+                    rs.getLong(2),
+                    rs.getObject(3, UUID.class),
+                    rs.getObject(4, UUID.class),
+                    rs.getString(5),
+                    rs.getString(6),
+                    rs.getInt(7)))
+        .list();
+  }
+
+  /**
+   * Takes a message for sending, so that a second dispatcher (another node) leaves it alone; if
+   * this one dies while sending, the claim lapses at {@code until} and the message goes again.
+   */
+  boolean claim(UUID id, Instant until) {
+    return jdbc.sql(
+                "update notification set status = 'SENDING', next_attempt_at = ? where id = ? and"
+                    + " status = 'PENDING'")
+            .params(Timestamp.from(until), id)
+            .update()
+        == 1;
+  }
+
+  /** Claims that lapsed (the node died mid-send) go back to the queue. */
+  int releaseLapsed(Instant now) {
+    return jdbc.sql(
+            "update notification set status = 'PENDING' where status = 'SENDING' and"
+                + " next_attempt_at < ?")
+        .param(Timestamp.from(now))
+        .update();
+  }
+
+  void finish(UUID id, String status, String channel, Instant at, String note) {
+    jdbc.sql(
+            "update notification set status = ?, channel = ?, sent_at = ?, last_error = ?,"
+                + " attempts = attempts + 1 where id = ?")
+        .params(status, channel, Timestamp.from(at), note, id)
+        .update();
+  }
+
+  void retry(UUID id, Instant next, String error, boolean giveUp) {
+    jdbc.sql(
+            "update notification set status = ?, attempts = attempts + 1, next_attempt_at = ?,"
+                + " last_error = ? where id = ?")
+        .params(giveUp ? "FAILED" : "PENDING", Timestamp.from(next), error, id)
+        .update();
+  }
+}

@@ -1,0 +1,199 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.borough.notifications;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Optional;
+import org.borough.audit.AuditAction;
+import org.borough.audit.AuditLog;
+import org.borough.cases.CaseAudience;
+import org.borough.cases.CaseId;
+import org.borough.cases.CaseManagement;
+import org.borough.cases.CaseStatus;
+import org.borough.identity.Permission;
+import org.borough.identity.ServicePrincipal;
+import org.borough.portal.TrackLinks;
+import org.borough.residents.Resident;
+import org.borough.residents.ResidentId;
+import org.borough.residents.ResidentManagement;
+import org.borough.system.NotFoundException;
+import org.borough.system.SystemProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Sends the messages that are due, each outside any database transaction (a slow mail server holds
+ * no locks), then records the outcome: sent (audited, with a {@link NotificationSent} event),
+ * skipped (no way to reach the resident), or a retry after a wait that doubles each time.
+ */
+@Component
+class NotificationSender {
+
+  private static final Logger log = LoggerFactory.getLogger(NotificationSender.class);
+  private static final Duration CLAIM = Duration.ofMinutes(10);
+
+  private final NotificationRepository repository;
+  private final CaseManagement cases;
+  private final ResidentManagement residents;
+  private final ObjectProvider<JavaMailSender> mail;
+  private final SmsSender sms;
+  private final Templates templates;
+  private final TrackLinks links;
+  private final AuditLog audit;
+  private final ApplicationEventPublisher events;
+  private final TransactionTemplate transactions;
+  private final NotificationsProperties properties;
+  private final SystemProperties system;
+  private final Clock clock;
+
+  NotificationSender(
+      NotificationRepository repository,
+      CaseManagement cases,
+      ResidentManagement residents,
+      ObjectProvider<JavaMailSender> mail,
+      SmsSender sms,
+      Templates templates,
+      TrackLinks links,
+      AuditLog audit,
+      ApplicationEventPublisher events,
+      TransactionTemplate transactions,
+      NotificationsProperties properties,
+      SystemProperties system,
+      Clock clock) {
+    this.repository = repository;
+    this.cases = cases;
+    this.residents = residents;
+    this.mail = mail;
+    this.sms = sms;
+    this.templates = templates;
+    this.links = links;
+    this.audit = audit;
+    this.events = events;
+    this.transactions = transactions;
+    this.properties = properties;
+    this.system = system;
+    this.clock = clock;
+  }
+
+  /** Sends one batch of due messages; returns how many it tried. */
+  int sendDue() {
+    Instant now = clock.instant();
+    repository.releaseLapsed(now);
+    var due = repository.due(now, properties.batchSize());
+    for (NotificationRepository.Row row : due) {
+      if (repository.claim(row.id(), now.plus(CLAIM))) {
+        ServicePrincipal.call(
+            NotificationDispatcher.PRINCIPAL,
+            EnumSet.of(Permission.CASE_READ, Permission.RESIDENT_READ),
+            () -> {
+              send(row);
+              return null;
+            });
+      }
+    }
+    return due.size();
+  }
+
+  private void send(NotificationRepository.Row row) {
+    String channel;
+    try {
+      channel = deliver(row);
+    } catch (RuntimeException e) {
+      int attempt = row.attempts() + 1;
+      boolean giveUp = attempt >= properties.maxAttempts();
+      Instant next =
+          clock
+              .instant()
+              .plus(properties.firstRetry().multipliedBy(1L << Math.min(attempt - 1, 16)));
+      String error = e.getClass().getSimpleName() + ": " + String.valueOf(e.getMessage());
+      repository.retry(
+          row.id(), next, error.length() > 300 ? error.substring(0, 300) : error, giveUp);
+      log.warn(
+          "Notification {} attempt {} failed{}: {}",
+          row.id(),
+          attempt,
+          giveUp ? " (giving up)" : ", will retry at " + next,
+          e.getMessage());
+      return;
+    }
+    Instant at = clock.instant();
+    transactions.executeWithoutResult(
+        status -> {
+          if (channel == null) {
+            repository.finish(row.id(), "SKIPPED", null, at, "no email address or mobile number");
+            return;
+          }
+          repository.finish(row.id(), "SENT", channel, at, null);
+          audit.record(
+              AuditAction.CREATE,
+              "notification",
+              row.id().toString(),
+              row.template() + " " + channel.toLowerCase() + " for case " + row.caseId());
+          events.publishEvent(
+              new NotificationSent(
+                  row.id(),
+                  new CaseId(row.caseId()),
+                  row.residentId(),
+                  row.template(),
+                  channel,
+                  at));
+        });
+  }
+
+  /** Sends by email, or else by text; the channel used, or null when the resident has neither. */
+  private String deliver(NotificationRepository.Row row) {
+    CaseAudience c;
+    Resident r;
+    try {
+      c = cases.audience(new CaseId(row.caseId()));
+      r = residents.view(new ResidentId(row.residentId()));
+    } catch (NotFoundException gone) {
+      return null;
+    }
+    String status =
+        row.caseStatus() == null
+            ? c.status().label().toLowerCase()
+            : CaseStatus.valueOf(row.caseStatus()).label().toLowerCase();
+    Templates.Message message =
+        templates.render(
+            row.template(),
+            c.reference(),
+            c.serviceName(),
+            status,
+            links.trackUrl(c.reference()),
+            system.councilName(),
+            r.forename());
+    Optional<String> email = r.emails().stream().findFirst();
+    if (email.isPresent()) {
+      JavaMailSender sender = mail.getIfAvailable();
+      if (sender == null) {
+        log.info(
+            "Email to {} not sent: no mail server configured (SPRING_MAIL_HOST): {}",
+            Masks.email(email.get()),
+            message.subject());
+        return "EMAIL_LOG";
+      }
+      SimpleMailMessage m = new SimpleMailMessage();
+      m.setFrom(properties.from());
+      m.setTo(email.get());
+      m.setSubject(message.subject());
+      m.setText(message.body());
+      sender.send(m);
+      return "EMAIL";
+    }
+    Optional<String> mobile = r.phones().stream().filter(p -> p.startsWith("+447")).findFirst();
+    if (mobile.isPresent()) {
+      sms.send(mobile.get(), message.sms());
+      return "SMS";
+    }
+    return null;
+  }
+}

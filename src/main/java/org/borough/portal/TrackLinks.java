@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.borough.portal;
+
+import org.springframework.stereotype.Component;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * Links residents are sent to follow a report. The link only fills in the reference: tracking still
+ * asks for the email or postcode, so a forwarded email shows nothing by itself.
+ */
+@Component
+public class TrackLinks {
+
+  private final PortalProperties properties;
+
+  TrackLinks(PortalProperties properties) {
+    this.properties = properties;
+  }
+
+  /** {@code <base url>/portal/track?reference=BR-2026-000123}. */
+  public String trackUrl(String reference) {
+    return UriComponentsBuilder.fromUri(properties.baseUrl())
+        .path("/portal/track")
+        .queryParam("reference", reference)
+        .build()
+        .toUriString();
+  }
+}

@@ -1,0 +1,214 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.borough.notifications;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.borough.cases.CaseManagement;
+import org.borough.cases.CaseStatus;
+import org.borough.cases.CaseView;
+import org.borough.cases.NewCase;
+import org.borough.residents.ResidentDetails;
+import org.borough.residents.ResidentId;
+import org.borough.residents.ResidentManagement;
+import org.borough.support.Fixtures;
+import org.borough.support.IntegrationTest;
+import org.borough.support.SignedIn;
+import org.borough.support.TestMail;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Notifications end to end: a case change commits, the dispatcher reads it from the outbox, and the
+ * email arrives at a real SMTP server (GreenMail) — once, for the reporter and each follower, with
+ * the reference and a link to track it; a resident with only a mobile gets a text; a mail outage
+ * delays messages without losing them.
+ */
+class NotificationsIT extends IntegrationTest {
+
+  private static final Duration WAIT = Duration.ofSeconds(20);
+
+  @Autowired CaseManagement cases;
+  @Autowired ResidentManagement residents;
+  @Autowired SignedIn signedIn;
+  @Autowired JdbcClient jdbc;
+
+  @Test
+  void theReporterHearsOnceThatTheReportWasReceivedWithItsReferenceAndATrackingLink() {
+    String email = "notify." + unique() + "@example.org";
+    CaseView c = raise(resident(email, null));
+    List<TestMail.Mail> mails = TestMail.await(email, 1, WAIT);
+    assertThat(mails)
+        .singleElement()
+        .satisfies(
+            m -> {
+              assertThat(m.subject()).isEqualTo("We have your report " + c.reference());
+              assertThat(m.body())
+                  .contains("Dear Nell", c.reference(), "Missed bin collection")
+                  .contains("/portal/track?reference=" + c.reference());
+            });
+    // Polls go on; the message is not sent again.
+    sleep(Duration.ofMillis(1500));
+    assertThat(TestMail.to(email)).hasSize(1);
+    assertThat(
+            jdbc.sql("select status, channel from notification where case_id = ?")
+                .param(c.id().value())
+                .query((rs, i) -> rs.getString(1) + " " + rs.getString(2))
+                .list())
+        .containsExactly("SENT EMAIL");
+  }
+
+  @Test
+  void statusChangesAndResolutionReachTheReporterAndFollowers() {
+    String reporterEmail = "reporter." + unique() + "@example.org";
+    String followerEmail = "follower." + unique() + "@example.org";
+    CaseView c = raise(resident(reporterEmail, null));
+    ResidentId follower = resident(followerEmail, null);
+    signedIn.as(Fixtures.SUPERVISOR, () -> cases.follow(c.reference(), follower));
+    TestMail.await(reporterEmail, 1, WAIT);
+    signedIn.as(
+        Fixtures.CASEWORKER,
+        () -> {
+          cases.changeStatus(c.id(), CaseStatus.OPEN, null, false, null, null); // triage: quiet
+          cases.changeStatus(c.id(), CaseStatus.IN_PROGRESS, null, false, null, null);
+          return cases.changeStatus(c.id(), CaseStatus.RESOLVED, "Bin emptied", true, null, null);
+        });
+    List<TestMail.Mail> reporter = TestMail.await(reporterEmail, 3, WAIT);
+    List<TestMail.Mail> followed = TestMail.await(followerEmail, 2, WAIT);
+    assertThat(reporter)
+        .extracting(TestMail.Mail::subject)
+        .containsExactly(
+            "We have your report " + c.reference(),
+            "Your report " + c.reference() + " is now in progress",
+            "Your report " + c.reference() + " has been resolved");
+    assertThat(followed)
+        .extracting(TestMail.Mail::subject)
+        .containsExactly(
+            "Your report " + c.reference() + " is now in progress",
+            "Your report " + c.reference() + " has been resolved");
+  }
+
+  @Test
+  void aResidentWithOnlyAMobileGetsATextAndAnAnonymousReportNothing() {
+    CaseView c = raise(resident(null, "07700 900" + (100 + (int) (Math.random() * 800))));
+    CaseView anonymous = raise(null);
+    awaitStatus(c, "SENT");
+    assertThat(
+            jdbc.sql("select channel from notification where case_id = ?")
+                .param(c.id().value())
+                .query(String.class)
+                .single())
+        .isEqualTo("SMS");
+    assertThat(
+            jdbc.sql("select count(*) from notification where case_id = ?")
+                .param(anonymous.id().value())
+                .query(Long.class)
+                .single())
+        .isZero();
+  }
+
+  @Test
+  void aMailOutageDelaysTheEmailWithoutLosingItOrFailingTheChange() {
+    String email = "outage." + unique() + "@example.org";
+    ResidentId resident = resident(email, null);
+    TestMail.stop();
+    CaseView c;
+    try {
+      c = raise(resident); // the change itself succeeds with the mail server down
+      long deadline = System.nanoTime() + WAIT.toNanos();
+      String error = null;
+      while (error == null && System.nanoTime() < deadline) {
+        sleep(Duration.ofMillis(200));
+        error =
+            jdbc.sql(
+                    "select last_error from notification where case_id = ? and status = 'PENDING'"
+                        + " and attempts > 0")
+                .param(c.id().value())
+                .query(String.class)
+                .optional()
+                .orElse(null);
+      }
+      assertThat(error).as("a failed attempt is recorded for a retry").isNotNull();
+    } finally {
+      TestMail.restart();
+    }
+    assertThat(TestMail.await(email, 1, WAIT)).hasSize(1);
+    awaitStatus(c, "SENT");
+  }
+
+  private void awaitStatus(CaseView c, String status) {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (System.nanoTime() < deadline) {
+      List<String> statuses =
+          jdbc.sql("select status from notification where case_id = ?")
+              .param(c.id().value())
+              .query(String.class)
+              .list();
+      if (!statuses.isEmpty() && statuses.stream().allMatch(status::equals)) {
+        return;
+      }
+      sleep(Duration.ofMillis(100));
+    }
+    throw new AssertionError("notifications of " + c.reference() + " never became " + status);
+  }
+
+  private CaseView raise(ResidentId resident) {
+    return signedIn.as(
+        Fixtures.AGENT,
+        () ->
+            cases.open(
+                new NewCase(
+                    Fixtures.MISSED_BIN,
+                    resident,
+                    "Bin not collected",
+                    "1 Notify Road, SW1A 1AA",
+                    null,
+                    null,
+                    null,
+                    null,
+                    Map.of("bin_type", List.of("general")),
+                    null,
+                    null,
+                    null,
+                    null)));
+  }
+
+  private ResidentId resident(String email, String phone) {
+    return signedIn.as(
+        Fixtures.AGENT,
+        () ->
+            residents.register(
+                new ResidentDetails(
+                    "Nell",
+                    "Notified" + unique(),
+                    null,
+                    email,
+                    phone,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null)));
+  }
+
+  private static String unique() {
+    return UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  private static void sleep(Duration d) {
+    try {
+      Thread.sleep(d.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,540 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.borough.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.borough.cases.CaseAudience;
+import org.borough.cases.CaseManagement;
+import org.borough.cases.CaseStatus;
+import org.borough.cases.CaseView;
+import org.borough.cases.NewCase;
+import org.borough.contacts.ContactLog;
+import org.borough.residents.Channel;
+import org.borough.residents.Resident;
+import org.borough.residents.ResidentDetails;
+import org.borough.residents.ResidentId;
+import org.borough.residents.ResidentManagement;
+import org.borough.support.Fixtures;
+import org.borough.support.IntegrationTest;
+import org.borough.support.SignedIn;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/**
+ * The resident portal over HTTP, as a browser without JavaScript would use it: reporting through
+ * every page, possible duplicates and following, tracking without giving away which references
+ * exist, and the abuse protection (CSRF, honeypot, rate limit, request size).
+ */
+class PortalIT extends IntegrationTest {
+
+  static final byte[] PNG = {
+    (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 'I', 'H', 'D', 'R'
+  };
+
+  @Autowired MockMvc mvc;
+  @Autowired CaseManagement cases;
+  @Autowired ContactLog contacts;
+  @Autowired ResidentManagement residents;
+  @Autowired SignedIn signedIn;
+  @Autowired JdbcClient jdbc;
+
+  /** A resident's browser: one session, one address. */
+  final class Visitor {
+    final MockHttpSession session = new MockHttpSession();
+    final String address;
+
+    Visitor(String address) {
+      this.address = address;
+    }
+
+    Visitor() {
+      this("127.0.0.1");
+    }
+
+    RequestPostProcessor from() {
+      return r -> {
+        r.setRemoteAddr(address);
+        return r;
+      };
+    }
+
+    MockHttpServletResponse get(String uri) throws Exception {
+      return mvc.perform(
+              org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(uri)
+                  .session(session)
+                  .with(from()))
+          .andReturn()
+          .getResponse();
+    }
+
+    MockHttpServletResponse post(String uri, String... fields) throws Exception {
+      MockHttpServletRequestBuilder b =
+          PortalIT.post(uri).session(session).with(csrf()).with(from());
+      for (int i = 0; i < fields.length; i += 2) {
+        b.param(fields[i], fields[i + 1]);
+      }
+      return mvc.perform(b).andReturn().getResponse();
+    }
+
+    MockHttpServletResponse upload(byte[] bytes, String name, String type) throws Exception {
+      return mvc.perform(
+              multipart("/portal/report/photos")
+                  .file(new MockMultipartFile("photo", name, type, bytes))
+                  .param("action", "upload")
+                  .session(session)
+                  .with(csrf())
+                  .with(from()))
+          .andReturn()
+          .getResponse();
+    }
+  }
+
+  static MockHttpServletRequestBuilder post(String uri) {
+    return org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(uri);
+  }
+
+  static String unique() {
+    return UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  /** Walks a missed-bin report to the check page; returns the visitor. */
+  Visitor reportToCheck(String street, String email) throws Exception {
+    Visitor v = new Visitor();
+    assertThat(v.get("/portal/report/start?service=" + Fixtures.MISSED_BIN).getRedirectedUrl())
+        .isEqualTo("/portal/report/location");
+    assertThat(
+            v.post(
+                    "/portal/report/location",
+                    "kind",
+                    "address",
+                    "addressLine",
+                    street,
+                    "postcode",
+                    "sw1a 1aa")
+                .getRedirectedUrl())
+        .isEqualTo("/portal/report/questions/bin_type");
+    assertThat(
+            v.post("/portal/report/questions/bin_type", "attr-bin_type", "garden")
+                .getRedirectedUrl())
+        .isEqualTo("/portal/report/questions/collection_date");
+    assertThat(v.post("/portal/report/questions/collection_date").getRedirectedUrl())
+        .isEqualTo("/portal/report/description");
+    assertThat(
+            v.post("/portal/report/description", "description", "Garden bin not emptied")
+                .getRedirectedUrl())
+        .isEqualTo("/portal/report/photos");
+    assertThat(v.upload(PNG, "bin.png", "image/png").getRedirectedUrl())
+        .isEqualTo("/portal/report/photos");
+    assertThat(v.post("/portal/report/photos", "action", "continue").getRedirectedUrl())
+        .isEqualTo("/portal/report/contact");
+    String[] contact =
+        email == null
+            ? new String[0]
+            : new String[] {"firstName", "Pat", "lastName", "Portal", "email", email};
+    assertThat(v.post("/portal/report/contact", contact).getRedirectedUrl())
+        .isEqualTo("/portal/report/check");
+    return v;
+  }
+
+  @Test
+  void aResidentReportsAProblemThroughEveryPageAndItIsACaseFromTheWebChannel() throws Exception {
+    Visitor v = new Visitor();
+    MockHttpServletResponse start = v.get("/portal");
+    assertThat(start.getStatus()).isEqualTo(200);
+    assertThat(start.getContentAsString())
+        .contains("Missed bin collection", "Bins and recycling", "Pothole")
+        .doesNotContain("Staff console", "Sign out");
+
+    String street = unique() + " Acacia Avenue";
+    String email = "pat." + unique() + "@example.org";
+    Visitor r = reportToCheck(street, email);
+    MockHttpServletResponse check = r.get("/portal/report/check");
+    assertThat(check.getContentAsString())
+        .contains("Garden waste", street + ", SW1A 1AA", "bin.png", email, "Not answered")
+        .contains("/portal/report/questions/bin_type");
+    MockHttpServletResponse sent = r.post("/portal/report/check");
+    assertThat(sent.getRedirectedUrl()).isEqualTo("/portal/report/confirmation");
+    String page = r.get("/portal/report/confirmation").getContentAsString();
+    String reference = page.replaceAll("(?s).*id=\"reference\">([^<]+)<.*", "$1");
+    assertThat(reference).matches("BR-\\d{4}-\\d{6,}");
+
+    CaseView c = signedIn.as(Fixtures.SUPERVISOR, () -> cases.viewByReference(reference));
+    assertThat(c.channel()).isEqualTo(Channel.WEB);
+    assertThat(c.address()).isEqualTo(street + ", SW1A 1AA");
+    assertThat(c.answers())
+        .extracting(CaseView.Answer::values)
+        .containsExactly(List.of("Garden waste"));
+    assertThat(c.attachments())
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.contentType()).isEqualTo("image/png");
+              assertThat(a.uploadedBy()).isEqualTo("portal");
+            });
+    Resident reporter =
+        signedIn.as(
+            Fixtures.SUPERVISOR, () -> residents.view(new ResidentId(c.summary().residentId())));
+    assertThat(reporter.emails()).containsExactly(email);
+    assertThat(signedIn.as(Fixtures.SUPERVISOR, () -> contacts.ofResident(reporter.id(), 5)))
+        .singleElement()
+        .satisfies(
+            contact -> {
+              assertThat(contact.channel()).isEqualTo(Channel.WEB);
+              assertThat(contact.caseId()).isEqualTo(c.id().value());
+            });
+
+    // Sending twice (a double click, the back button) does not make a second case.
+    assertThat(r.post("/portal/report/check").getRedirectedUrl())
+        .isEqualTo("/portal/report/confirmation");
+  }
+
+  @Test
+  void anAnonymousReportHasNoResidentAndCanBeTrackedByItsPostcode() throws Exception {
+    Visitor v = reportToCheck(unique() + " Mill Lane", null);
+    assertThat(v.get("/portal/report/check").getContentAsString()).contains("anonymous report");
+    v.post("/portal/report/check");
+    String reference =
+        v.get("/portal/report/confirmation")
+            .getContentAsString()
+            .replaceAll("(?s).*id=\"reference\">([^<]+)<.*", "$1");
+    CaseView c = signedIn.as(Fixtures.SUPERVISOR, () -> cases.viewByReference(reference));
+    assertThat(c.summary().residentId()).isNull();
+
+    Visitor t = new Visitor();
+    assertThat(
+            t.post("/portal/track", "reference", reference, "detail", "SW1A1AA").getRedirectedUrl())
+        .isEqualTo("/portal/track/" + reference);
+  }
+
+  @Test
+  void pagesReachedOutOfTurnSendTheResidentToTheFirstUnansweredOne() throws Exception {
+    Visitor v = new Visitor();
+    assertThat(v.get("/portal/report/check").getRedirectedUrl())
+        .isEqualTo("/portal/report/service");
+    v.get("/portal/report/start?service=" + Fixtures.MISSED_BIN);
+    assertThat(v.get("/portal/report/description").getRedirectedUrl())
+        .isEqualTo("/portal/report/location");
+    assertThat(v.get("/portal/report/questions/nonsense").getStatus()).isEqualTo(404);
+  }
+
+  @Test
+  void eachPageSaysWhatIsWrongWithTheAnswer() throws Exception {
+    Visitor v = new Visitor();
+    assertThat(v.post("/portal/report/service", "service", "nope").getContentAsString())
+        .contains("Error:", "Select what you want to report");
+    v.get("/portal/report/start?service=" + Fixtures.MISSED_BIN);
+    assertThat(v.post("/portal/report/location").getContentAsString())
+        .contains("Select where the problem is");
+    assertThat(
+            v.post("/portal/report/location", "kind", "point", "latitude", "40", "longitude", "x")
+                .getContentAsString())
+        .contains("Enter a latitude in the UK", "Enter a longitude in the UK");
+    v.post(
+        "/portal/report/location",
+        "kind",
+        "address",
+        "addressLine",
+        unique() + " Errors Road",
+        "postcode",
+        "E1 6AN");
+    assertThat(v.post("/portal/report/questions/bin_type").getContentAsString())
+        .contains("Answer: Which bin was missed?");
+    assertThat(
+            v.post("/portal/report/questions/bin_type", "attr-bin_type", "<script>")
+                .getContentAsString())
+        .contains("from the list")
+        .doesNotContain("<script>");
+    v.post("/portal/report/questions/bin_type", "attr-bin_type", "general");
+    v.post("/portal/report/questions/collection_date");
+    assertThat(
+            v.post("/portal/report/description", "description", "x".repeat(4001))
+                .getContentAsString())
+        .contains("4000 characters or fewer");
+    v.post("/portal/report/description", "description", "Bin missed");
+    // A file that only claims to be a photo is refused by its content.
+    assertThat(v.upload("not an image".getBytes(), "bin.jpg", "image/jpeg").getContentAsString())
+        .contains("must be a JPG, PNG, GIF or WebP");
+    assertThat(v.upload(new byte[0], "empty.png", "image/png").getContentAsString())
+        .contains("Select a photo to upload");
+    v.post("/portal/report/photos", "action", "continue");
+    assertThat(v.post("/portal/report/contact", "firstName", "Pat").getContentAsString())
+        .contains("Enter your last name", "Enter an email address or phone number");
+    assertThat(
+            v.post(
+                    "/portal/report/contact",
+                    "firstName",
+                    "Pat",
+                    "lastName",
+                    "P",
+                    "email",
+                    "not-an-email")
+                .getContentAsString())
+        .contains("Enter an email address in the correct format");
+  }
+
+  @Test
+  void openCasesNearbyAreOfferedAndTheResidentFollowsOneInsteadOfReportingAgain() throws Exception {
+    CaseView existing = potholeAt("51.501000", "-0.141000");
+    Visitor v = new Visitor();
+    v.get("/portal/report/start?service=" + Fixtures.POTHOLE);
+    // About 22 m away: the same pothole, probably.
+    assertThat(
+            v.post(
+                    "/portal/report/location",
+                    "kind",
+                    "point",
+                    "latitude",
+                    "51.50120",
+                    "longitude",
+                    "-0.14100")
+                .getRedirectedUrl())
+        .isEqualTo("/portal/report/nearby");
+    assertThat(v.get("/portal/report/nearby").getContentAsString())
+        .contains(existing.reference(), "Has this already been reported?");
+    assertThat(v.post("/portal/report/nearby", "choice", "BR-1999-000001").getContentAsString())
+        .contains("Select a report to follow");
+    assertThat(v.post("/portal/report/nearby", "choice", existing.reference()).getRedirectedUrl())
+        .isEqualTo("/portal/report/contact");
+    assertThat(v.post("/portal/report/contact").getContentAsString())
+        .contains("Enter your email address so we can tell you");
+    String email = "follower." + unique() + "@example.org";
+    assertThat(
+            v.post(
+                    "/portal/report/contact",
+                    "firstName",
+                    "Fay",
+                    "lastName",
+                    "Follower",
+                    "email",
+                    email)
+                .getRedirectedUrl())
+        .isEqualTo("/portal/report/following");
+    assertThat(v.get("/portal/report/following").getContentAsString())
+        .contains(existing.reference());
+
+    CaseAudience audience = signedIn.as(Fixtures.SUPERVISOR, () -> cases.audience(existing.id()));
+    assertThat(audience.followers()).hasSize(1);
+    Resident follower =
+        signedIn.as(Fixtures.SUPERVISOR, () -> residents.view(audience.followers().get(0)));
+    assertThat(follower.emails()).containsExactly(email);
+    // A follower can track the case with their own email.
+    assertThat(
+            new Visitor()
+                .post("/portal/track", "reference", existing.reference(), "detail", email)
+                .getRedirectedUrl())
+        .isEqualTo("/portal/track/" + existing.reference());
+
+    // 200 m away is another pothole: no list, straight to the questions.
+    Visitor far = new Visitor();
+    far.get("/portal/report/start?service=" + Fixtures.POTHOLE);
+    assertThat(
+            far.post(
+                    "/portal/report/location",
+                    "kind",
+                    "point",
+                    "latitude",
+                    "51.50280",
+                    "longitude",
+                    "-0.14100")
+                .getRedirectedUrl())
+        .isEqualTo("/portal/report/questions/depth_cm");
+  }
+
+  @Test
+  void markingACaseAsADuplicateMakesItsReporterAndFollowersFollowTheOriginal() {
+    CaseView original = potholeAt("51.400000", "-0.100000");
+    signedIn.enter(Fixtures.SUPERVISOR);
+    try {
+      ResidentId reporter = resident("dup." + unique() + "@example.org");
+      ResidentId follower = resident("fol." + unique() + "@example.org");
+      CaseView duplicate =
+          cases.open(
+              new NewCase(
+                  Fixtures.POTHOLE,
+                  reporter,
+                  "Same pothole",
+                  null,
+                  null,
+                  new BigDecimal("51.400010"),
+                  new BigDecimal("-0.100010"),
+                  null,
+                  Map.of(),
+                  null,
+                  null,
+                  Channel.WEB,
+                  null));
+      assertThat(cases.follow(duplicate.reference(), follower)).isTrue();
+      assertThat(cases.follow(duplicate.reference(), follower)).isFalse();
+      assertThat(cases.follow(duplicate.reference(), reporter)).isFalse();
+      cases.changeStatus(
+          duplicate.id(), CaseStatus.DUPLICATE, null, false, original.reference(), null);
+      assertThat(cases.audience(original.id()).followers())
+          .containsExactlyInAnyOrder(reporter, follower);
+    } finally {
+      SignedIn.leave();
+    }
+  }
+
+  @Test
+  void trackingAnswersTheSameWhetherOrNotTheReferenceExistsAndShowsOnlyPublicNotes()
+      throws Exception {
+    String email = "tracker." + unique() + "@example.org";
+    Visitor v = reportToCheck(unique() + " Track Street", email);
+    v.post("/portal/report/check");
+    String reference =
+        v.get("/portal/report/confirmation")
+            .getContentAsString()
+            .replaceAll("(?s).*id=\"reference\">([^<]+)<.*", "$1");
+    CaseView c = signedIn.as(Fixtures.SUPERVISOR, () -> cases.viewByReference(reference));
+    signedIn.as(
+        Fixtures.CASEWORKER,
+        () -> {
+          cases.addNote(c.id(), "Internal: crew short-staffed", false);
+          cases.changeStatus(
+              c.id(), CaseStatus.IN_PROGRESS, "Crew booked for Friday", true, null, null);
+          return null;
+        });
+
+    Visitor stranger = new Visitor();
+    String wrongDetail =
+        stranger
+            .post("/portal/track", "reference", reference, "detail", "someone@example.org")
+            .getContentAsString();
+    String noSuchCase =
+        stranger
+            .post("/portal/track", "reference", "BR-1999-999999", "detail", "someone@example.org")
+            .getContentAsString();
+    assertThat(wrongDetail).contains("We could not find a report with that reference");
+    assertThat(withoutTokens(wrongDetail.replace(reference, "BR-1999-999999")))
+        .isEqualTo(withoutTokens(noSuchCase));
+    assertThat(stranger.get("/portal/track/" + reference).getRedirectedUrl())
+        .isEqualTo("/portal/track?reference=" + reference);
+
+    Visitor owner = new Visitor();
+    assertThat(
+            owner
+                .post("/portal/track", "reference", reference.toLowerCase(), "detail", email)
+                .getRedirectedUrl())
+        .isEqualTo("/portal/track/" + reference);
+    String page = owner.get("/portal/track/" + reference).getContentAsString();
+    assertThat(page)
+        .contains("In progress", "Crew booked for Friday", "Report received")
+        .doesNotContain("short-staffed", "Garden bin not emptied", email);
+  }
+
+  @Test
+  void aFilledHoneypotIsDroppedAndNothingIsCreated() throws Exception {
+    String street = unique() + " Honey Lane";
+    Visitor v = reportToCheck(street, null);
+    MockHttpServletResponse dropped = v.post("/portal/report/check", "hp_note", "http://spam");
+    assertThat(dropped.getRedirectedUrl()).isEqualTo("/portal");
+    assertThat(
+            jdbc.sql("select count(*) from service_case where address like ?")
+                .param(street + "%")
+                .query(Long.class)
+                .single())
+        .isZero();
+    assertThat(v.get("/portal/report/confirmation").getRedirectedUrl()).isEqualTo("/portal");
+  }
+
+  @Test
+  void postsWithoutTheCsrfTokenAreRefused() throws Exception {
+    int status =
+        mvc.perform(post("/portal/track").param("reference", "BR-2026-000001"))
+            .andReturn()
+            .getResponse()
+            .getStatus();
+    assertThat(status).isEqualTo(403);
+  }
+
+  @Test
+  void oneAddressPostingTooOftenGets429WhileOthersCarryOn() throws Exception {
+    Visitor flood = new Visitor("203.0.113.7");
+    for (int i = 0; i < PORTAL_RATE_LIMIT; i++) {
+      assertThat(flood.post("/portal/track").getStatus()).isEqualTo(200);
+    }
+    // The bucket refills continuously (a token every few seconds here): keep going until it is dry.
+    MockHttpServletResponse limited = flood.post("/portal/track");
+    for (int i = 0; i < 20 && limited.getStatus() != 429; i++) {
+      limited = flood.post("/portal/track");
+    }
+    assertThat(limited.getStatus()).isEqualTo(429);
+    assertThat(limited.getHeader("Retry-After")).matches("\\d+");
+    assertThat(new Visitor("203.0.113.8").post("/portal/track").getStatus()).isEqualTo(200);
+    // Reading pages is not limited.
+    assertThat(flood.get("/portal/track").getStatus()).isEqualTo(200);
+  }
+
+  @Test
+  void aPostLargerThanAFormNeedsIsRefusedBeforeItIsRead() throws Exception {
+    MockHttpServletResponse response =
+        mvc.perform(
+                post("/portal/track")
+                    .with(csrf())
+                    .contentType("application/x-www-form-urlencoded")
+                    .content("detail=" + "x".repeat(70_000)))
+            .andReturn()
+            .getResponse();
+    assertThat(response.getStatus()).isEqualTo(413);
+  }
+
+  private CaseView potholeAt(String lat, String lon) {
+    return signedIn.as(
+        Fixtures.SUPERVISOR,
+        () ->
+            cases.open(
+                new NewCase(
+                    Fixtures.POTHOLE,
+                    null,
+                    "Deep pothole",
+                    null,
+                    null,
+                    new BigDecimal(lat),
+                    new BigDecimal(lon),
+                    null,
+                    Map.of(),
+                    null,
+                    null,
+                    Channel.PHONE,
+                    null)));
+  }
+
+  private ResidentId resident(String email) {
+    return residents.register(
+        new ResidentDetails(
+            "Dee",
+            "Dup" + unique(),
+            null,
+            email,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null));
+  }
+
+  /** A page without its CSRF token and session-specific bits, to compare two answers. */
+  private static String withoutTokens(String html) {
+    return html.replaceAll("name=\"_csrf\" value=\"[^\"]*\"", "");
+  }
+}

@@ -1,0 +1,202 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.borough.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.borough.browser.Axe;
+import org.borough.browser.Browser;
+import org.borough.support.Fixtures;
+import org.borough.support.IntegrationTest;
+import org.borough.support.TestMail;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A resident's whole journey in headless Chromium, with axe-core (WCAG 2.2 AA) on every page:
+ * report a missed bin with a photo, get the reference, receive the email (at GreenMail), follow its
+ * link to track the report; a caseworker resolves it in the console; the resident sees it resolved
+ * and gets that email too.
+ */
+class PortalJourneyIT extends IntegrationTest {
+
+  private static final Duration MAIL = Duration.ofSeconds(20);
+  private static Browser browser;
+
+  @LocalServerPort int port;
+
+  @BeforeAll
+  static void startBrowser() {
+    Browser.requireOrSkip();
+    browser = Browser.start();
+  }
+
+  @AfterAll
+  static void stopBrowser() {
+    if (browser != null) {
+      browser.close();
+    }
+  }
+
+  @Test
+  void aResidentReportsTracksAndHearsThatTheProblemWasResolved() throws Exception {
+    String unique = UUID.randomUUID().toString().substring(0, 8);
+    String email = "resident." + unique + "@example.org";
+    WebDriver d = browser.driver();
+    d.manage().deleteAllCookies();
+
+    d.get(url("/portal"));
+    checked(d);
+    assertThat(d.getPageSource()).doesNotContain("Sign out", "Staff console");
+    d.findElement(By.cssSelector("a.govuk-button--start")).click();
+    checked(d);
+    choose(d, "service", Fixtures.MISSED_BIN);
+    continueButton(d);
+
+    checked(d); // where
+    choose(d, "kind", "address");
+    d.findElement(By.id("addressLine")).sendKeys(unique + " Journey Street");
+    d.findElement(By.id("postcode")).sendKeys("sw1a 1aa");
+    continueButton(d);
+
+    checked(d); // which bin
+    continueButton(d);
+    checked(d); // submitted empty: the error summary, accessibly
+    assertThat(d.getTitle()).startsWith("Error:");
+    choose(d, "attr-bin_type", "garden");
+    continueButton(d);
+    checked(d); // collection date (optional)
+    continueButton(d);
+
+    checked(d); // description
+    d.findElement(By.id("description")).sendKeys("The garden bin was not emptied on Tuesday");
+    continueButton(d);
+
+    checked(d); // photos
+    Path photo = Files.createTempFile("bin-", ".png");
+    Files.write(photo, PortalIT.PNG);
+    d.findElement(By.id("photo")).sendKeys(photo.toString());
+    click(d, "button[name=action][value=upload]");
+    checked(d);
+    assertThat(d.findElement(By.className("govuk-summary-list")).getText())
+        .contains(photo.getFileName().toString());
+    click(d, "button[name=action][value=continue]");
+
+    checked(d); // contact details
+    d.findElement(By.id("firstName")).sendKeys("Jo");
+    d.findElement(By.id("lastName")).sendKeys("Resident" + unique);
+    d.findElement(By.id("email")).sendKeys(email);
+    continueButton(d);
+
+    checked(d); // check your answers
+    assertThat(d.findElement(By.tagName("main")).getText())
+        .contains("Garden waste", unique + " Journey Street, SW1A 1AA", email);
+    click(d, "main form button[type=submit]");
+
+    checked(d); // confirmation
+    String reference = d.findElement(By.id("reference")).getText();
+    assertThat(reference).matches("BR-\\d{4}-\\d{6,}");
+
+    List<TestMail.Mail> received = TestMail.await(email, 1, MAIL);
+    assertThat(received).hasSize(1);
+    assertThat(received.get(0).subject()).isEqualTo("We have your report " + reference);
+    String link = trackLink(received.get(0).body());
+
+    track(d, link, email);
+    assertThat(d.findElement(By.id("status")).getText()).isEqualTo("New");
+
+    // A caseworker resolves it in the console.
+    d.manage().deleteAllCookies();
+    d.get(url("/sign-in"));
+    d.findElement(By.id("username")).sendKeys(Fixtures.CASEWORKER);
+    d.findElement(By.id("password")).sendKeys(Fixtures.PASSWORD);
+    click(d, "main form button");
+    new WebDriverWait(d, Duration.ofSeconds(10))
+        .ignoring(StaleElementReferenceException.class)
+        .until(x -> x.findElement(By.tagName("h1")).getText().equals("Staff console"));
+    d.get(url("/cases/" + reference));
+    checked(d);
+    new Select(d.findElement(By.id("status"))).selectByValue("RESOLVED");
+    d.findElement(By.id("statusNote")).sendKeys("Crew returned and emptied the garden bin");
+    click(d, "form[action$='/status'] button");
+    checked(d);
+    assertThat(d.findElement(By.id("case-status")).getText()).isEqualTo("Resolved");
+    d.manage().deleteAllCookies();
+
+    // The resident sees it resolved, with the council's note, and gets the email.
+    track(d, link, email);
+    assertThat(d.findElement(By.id("status")).getText()).isEqualTo("Resolved");
+    assertThat(d.findElement(By.tagName("main")).getText())
+        .contains("Crew returned and emptied the garden bin");
+    List<TestMail.Mail> all = TestMail.await(email, 2, MAIL);
+    assertThat(all)
+        .extracting(TestMail.Mail::subject)
+        .containsExactly(
+            "We have your report " + reference, "Your report " + reference + " has been resolved");
+  }
+
+  /** Opens the email's link on this server and proves who the resident is. */
+  private void track(WebDriver d, String link, String email) {
+    d.get(url(link.substring(link.indexOf("/portal/track"))));
+    checked(d);
+    assertThat(d.findElement(By.id("reference")).getAttribute("value")).isNotBlank();
+    d.findElement(By.id("detail")).sendKeys(email);
+    click(d, "main form button[type=submit]");
+    checked(d);
+  }
+
+  private static String trackLink(String body) {
+    return body.lines()
+        .filter(l -> l.contains("/portal/track?reference="))
+        .findFirst()
+        .orElseThrow()
+        .trim();
+  }
+
+  private static void continueButton(WebDriver d) {
+    click(d, "main form button[type=submit]");
+  }
+
+  /** Clicks, then waits for the next page to be there. */
+  private static void click(WebDriver d, String css) {
+    WebElement old = d.findElement(By.tagName("html"));
+    d.findElement(By.cssSelector(css)).click();
+    new WebDriverWait(d, Duration.ofSeconds(10))
+        .until(
+            x -> {
+              try {
+                old.getTagName();
+                return false;
+              } catch (StaleElementReferenceException gone) {
+                return true;
+              }
+            });
+  }
+
+  private static void checked(WebDriver d) {
+    assertThat(d.getPageSource()).doesNotContain("at org.");
+    Axe.assertNoViolations(d);
+  }
+
+  private static void choose(WebDriver d, String name, String value) {
+    WebElement input =
+        d.findElement(By.cssSelector("input[name='" + name + "'][value='" + value + "']"));
+    d.findElement(By.cssSelector("label[for='" + input.getAttribute("id") + "']")).click();
+  }
+
+  private String url(String path) {
+    return "http://localhost:" + port + path;
+  }
+}
