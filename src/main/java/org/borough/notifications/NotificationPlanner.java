@@ -4,7 +4,6 @@ package org.borough.notifications;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,14 +19,18 @@ import org.borough.system.NotFoundException;
 import org.borough.system.Outbox;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Turns case events in the outbox into messages to send, one per resident per event, in the sent
  * log. Positions are not commit order (ADR 0002): a missing position may be a transaction still
- * committing, so the cursor stops before it and later entries are read again — skipped by the
- * handled-events table — until it appears or the gap timeout says it was rolled back.
+ * committing. Entries after it are handled at once; the missing position is looked for on every
+ * poll, and the cursor stops before it until it appears or the gap timeout says it was rolled back.
+ * (Reading again from the cursor instead would hold every notification behind one rolled- back
+ * transaction for the whole timeout once more than a batch had piled up behind it.)
  */
 @Component
 class NotificationPlanner {
@@ -57,6 +60,9 @@ class NotificationPlanner {
   /** Missing positions and when they were first seen missing. */
   private final Map<Long, Instant> gaps = new ConcurrentHashMap<>();
 
+  /** The highest position read; everything read after the cursor has been handled. */
+  private volatile long readUpTo = -1;
+
   NotificationPlanner(
       Outbox outbox,
       NotificationRepository repository,
@@ -72,34 +78,51 @@ class NotificationPlanner {
     this.clock = clock;
   }
 
-  /** Reads one batch of the outbox; returns how many entries it read. */
+  /**
+   * Reads the next batch of the outbox and any missing positions that have appeared since; returns
+   * how many new entries it read. Entries after a gap are handled at once: only the cursor waits.
+   */
   @Transactional
   public int plan() {
     Instant now = clock.instant();
     long cursor = repository.cursor();
-    List<Outbox.Entry> entries = outbox.readAfter(cursor, properties.batchSize());
-    Set<Long> seen = new HashSet<>();
-    long expected = cursor + 1;
+    forgetOnRollback();
+    if (readUpTo < cursor) {
+      readUpTo = cursor;
+    }
+    // A missing position may have committed since: one look at each.
+    for (Long p : List.copyOf(gaps.keySet())) {
+      if (p <= cursor) {
+        gaps.remove(p);
+        continue;
+      }
+      for (Outbox.Entry e : outbox.readAfter(p - 1, 1)) {
+        if (e.position() == p) {
+          gaps.remove(p);
+          apply(e, now);
+        }
+      }
+    }
+    List<Outbox.Entry> entries = outbox.readAfter(readUpTo, properties.batchSize());
+    long expected = readUpTo + 1;
     for (Outbox.Entry e : entries) {
       for (long p = expected; p < e.position(); p++) {
         gaps.putIfAbsent(p, now);
       }
       expected = e.position() + 1;
-      seen.add(e.position());
-      gaps.remove(e.position());
-      if (repository.markHandled(e.position(), e.eventType(), now)) {
-        handle(e, now);
-      }
+      apply(e, now);
     }
-    // The cursor moves over what was read and over gaps that have waited long enough.
+    if (!entries.isEmpty()) {
+      readUpTo = entries.get(entries.size() - 1).position();
+    }
+    // The cursor moves over what was read, up to the first gap still worth waiting for.
     long safe = cursor;
-    long last = entries.isEmpty() ? cursor : entries.get(entries.size() - 1).position();
-    while (safe < last) {
+    while (safe < readUpTo) {
       long p = safe + 1;
       Instant missingSince = gaps.get(p);
-      if (seen.contains(p)) {
+      if (missingSince == null) {
         safe = p;
-      } else if (missingSince != null && missingSince.plus(properties.gapTimeout()).isBefore(now)) {
+      } else if (missingSince.plus(properties.gapTimeout()).isBefore(now)) {
         gaps.remove(p);
         safe = p;
       } else {
@@ -110,6 +133,31 @@ class NotificationPlanner {
       repository.moveCursor(safe);
     }
     return entries.size();
+  }
+
+  private void apply(Outbox.Entry e, Instant now) {
+    if (repository.markHandled(e.position(), e.eventType(), now)) {
+      handle(e, now);
+    }
+  }
+
+  /**
+   * What was read lives in memory, what was handled in the database: if this transaction does not
+   * commit, start again from the cursor (the handled-events table skips what was done before).
+   */
+  private void forgetOnRollback() {
+    if (TransactionSynchronizationManager.isSynchronizationActive()) {
+      TransactionSynchronizationManager.registerSynchronization(
+          new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+              if (status != STATUS_COMMITTED) {
+                readUpTo = -1;
+                gaps.clear();
+              }
+            }
+          });
+    }
   }
 
   private void handle(Outbox.Entry e, Instant now) {
