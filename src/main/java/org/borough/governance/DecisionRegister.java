@@ -278,6 +278,55 @@ public class DecisionRegister {
     return find(id);
   }
 
+  /**
+   * Records that a later published decision supersedes {@code earlier}, which becomes SUPERSEDED
+   * and can no longer be corrected or called in.
+   *
+   * @throws InvalidInputException when {@code later} is missing, unpublished, the same decision, or
+   *     taken before {@code earlier}
+   * @throws ConflictException when {@code earlier} is a draft or superseded already
+   */
+  @PreAuthorize("hasAuthority('DECISION_PUBLISH')")
+  @Transactional
+  public Decision recordSupersession(DecisionId earlier, DecisionId later) {
+    StoredDecision current = stored(earlier);
+    if (current.status() == DecisionStatus.DRAFT) {
+      throw new ConflictException("A draft is not in force, so nothing can supersede it");
+    }
+    if (current.status() == DecisionStatus.SUPERSEDED) {
+      throw new ConflictException("This decision is superseded already");
+    }
+    if (later == null) {
+      throw InvalidInputException.of(
+          "supersededBy", "Choose the decision that supersedes this one");
+    }
+    if (later.equals(earlier)) {
+      throw InvalidInputException.of("supersededBy", "A decision cannot supersede itself");
+    }
+    StoredDecision successor =
+        decisions
+            .find(later.value())
+            .orElseThrow(
+                () -> InvalidInputException.of("supersededBy", "There is no decision " + later));
+    if (successor.status() == DecisionStatus.DRAFT) {
+      throw InvalidInputException.of(
+          "supersededBy",
+          "Publish the later decision before recording that it supersedes this one");
+    }
+    if (successor.details().decisionDate().isBefore(current.details().decisionDate())) {
+      throw InvalidInputException.of(
+          "supersededBy",
+          "The decision chosen was taken on "
+              + successor.details().decisionDate()
+              + ", before this one: only a later decision can supersede it");
+    }
+    decisions.supersede(earlier.value(), later.value(), clock.instant());
+    audit.record(
+        AuditAction.UPDATE, "decision", earlier.toString(), "superseded by decision " + later);
+    events.publishEvent(new DecisionSuperseded(earlier, later));
+    return find(earlier);
+  }
+
   /** Any decision, drafts included (for democratic services). */
   @PreAuthorize("hasAnyAuthority('DECISION_RECORD', 'DECISION_PUBLISH')")
   @Transactional(readOnly = true)
@@ -293,7 +342,9 @@ public class DecisionRegister {
         s.callIn(),
         decisions.versions(id.value()),
         s.recordedAt(),
-        s.updatedAt());
+        s.updatedAt(),
+        s.supersededBy() == null ? null : decisions.ref(s.supersededBy()).orElse(null),
+        decisions.supersededBy(id.value()));
   }
 
   /** A published decision; a draft is not found. */

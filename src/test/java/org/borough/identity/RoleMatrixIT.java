@@ -207,6 +207,11 @@ class RoleMatrixIT extends IntegrationTest {
               "/governance/decisions/" + RANDOM + "/publish",
               DECISION_PUBLISH),
           needs(
+              POST,
+              "/governance/decisions/{id}/superseded-by",
+              "/governance/decisions/" + RANDOM + "/superseded-by",
+              DECISION_PUBLISH),
+          needs(
               GET,
               "/governance/decisions/{id}/call-in",
               "/governance/decisions/" + DECISION + "/call-in",
@@ -384,6 +389,11 @@ class RoleMatrixIT extends IntegrationTest {
               POST,
               "/api/v1/decisions/{id}/call-in",
               "/api/v1/decisions/" + DECISION + "/call-in",
+              DECISION_PUBLISH),
+          needs(
+              POST,
+              "/api/v1/decisions/{id}/superseded-by",
+              "/api/v1/decisions/" + RANDOM + "/superseded-by",
               DECISION_PUBLISH),
           needs(POST, "/api/v1/decisions/import", DECISION_PUBLISH),
           needs(GET, "/api/v1/teams", CATALOGUE_READ),
