@@ -221,6 +221,28 @@ class RoleMatrixIT extends IntegrationTest {
               "/governance/decisions/{id}/call-in",
               "/governance/decisions/" + DECISION + "/call-in",
               DECISION_PUBLISH),
+          // Governance: the forward plan, public; notices published by democratic services
+          open(GET, "/forward-plan"),
+          open(GET, "/forward-plan/{id}", "/forward-plan/" + RANDOM),
+          open(GET, "/forward-plan.atom"),
+          needs(GET, "/governance/forward-plan", DECISION_RECORD),
+          needs(GET, "/governance/forward-plan/new", DECISION_PUBLISH),
+          needs(POST, "/governance/forward-plan/new", DECISION_PUBLISH),
+          needs(
+              GET,
+              "/governance/forward-plan/{id}",
+              "/governance/forward-plan/" + RANDOM,
+              DECISION_RECORD),
+          needs(
+              POST,
+              "/governance/forward-plan/{id}/withdraw",
+              "/governance/forward-plan/" + RANDOM + "/withdraw",
+              DECISION_PUBLISH),
+          needs(
+              POST,
+              "/governance/forward-plan/{id}/decision",
+              "/governance/forward-plan/" + RANDOM + "/decision",
+              DECISION_PUBLISH),
           // Administration
           needs(GET, "/admin", STAFF_ADMIN, AUDIT_READ, CATALOGUE_ADMIN),
           needs(GET, "/admin/staff", STAFF_ADMIN),
@@ -396,6 +418,19 @@ class RoleMatrixIT extends IntegrationTest {
               "/api/v1/decisions/" + RANDOM + "/superseded-by",
               DECISION_PUBLISH),
           needs(POST, "/api/v1/decisions/import", DECISION_PUBLISH),
+          open(GET, "/api/v1/forward-plan"),
+          open(GET, "/api/v1/forward-plan/{id}", "/api/v1/forward-plan/" + RANDOM),
+          needs(POST, "/api/v1/forward-plan", DECISION_PUBLISH),
+          needs(
+              POST,
+              "/api/v1/forward-plan/{id}/withdraw",
+              "/api/v1/forward-plan/" + RANDOM + "/withdraw",
+              DECISION_PUBLISH),
+          needs(
+              POST,
+              "/api/v1/forward-plan/{id}/decision",
+              "/api/v1/forward-plan/" + RANDOM + "/decision",
+              DECISION_PUBLISH),
           needs(GET, "/api/v1/teams", CATALOGUE_READ),
           needs(POST, "/api/v1/teams", STAFF_ADMIN),
           needs(PUT, "/api/v1/teams/{id}", "/api/v1/teams/" + RANDOM, STAFF_ADMIN),

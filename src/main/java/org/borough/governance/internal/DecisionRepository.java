@@ -163,6 +163,15 @@ public class DecisionRepository {
     insertParts(id, issueId, d);
   }
 
+  /** Records a forward-plan notice's date on a draft that has none yet. */
+  public void noteForwardPlanNotice(UUID id, LocalDate publishedOn, Instant now) {
+    jdbc.sql(
+            "update decision set forward_plan_published = ?, updated_at = ? where id = ?"
+                + " and status = 'DRAFT' and forward_plan_published is null")
+        .params(date(publishedOn), Timestamp.from(now), id)
+        .update();
+  }
+
   /** Marks {@code id} superseded by {@code later}. */
   public void supersede(UUID id, UUID later, Instant now) {
     jdbc.sql(

@@ -14,6 +14,7 @@ import org.borough.governance.DecisionQuery;
 import org.borough.governance.DecisionRegister;
 import org.borough.governance.DecisionStatus;
 import org.borough.governance.DecisionVerb;
+import org.borough.governance.ForwardPlan;
 import org.borough.system.Errors;
 import org.borough.system.InvalidInputException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -35,10 +36,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class StaffDecisionsController {
 
   private final DecisionRegister register;
+  private final ForwardPlan plan;
   private final ServiceCatalogue catalogue;
 
-  StaffDecisionsController(DecisionRegister register, ServiceCatalogue catalogue) {
+  StaffDecisionsController(
+      DecisionRegister register, ForwardPlan plan, ServiceCatalogue catalogue) {
     this.register = register;
+    this.plan = plan;
     this.catalogue = catalogue;
   }
 
@@ -123,6 +127,7 @@ class StaffDecisionsController {
     model.addAttribute("details", d.details());
     model.addAttribute("wardNames", PublicDecisionsController.wardNames(catalogue));
     model.addAttribute("suggestions", register.keyDecisionSuggestions(d.details()));
+    model.addAttribute("forwardPlanNotice", plan.forDecision(d.id()).orElse(null));
     model.addAttribute(
         "callInOpen", d.status() == DecisionStatus.PUBLISHED && d.callInDeadline() != null);
     Map<String, String> successors = new LinkedHashMap<>();
