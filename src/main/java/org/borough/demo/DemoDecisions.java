@@ -6,9 +6,6 @@ import java.io.InputStream;
 import java.util.List;
 import org.borough.governance.DecisionDetails;
 import org.borough.governance.DecisionRegister;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.AuthorityUtils;
-import org.springframework.security.core.context.SecurityContextHolder;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -37,18 +34,7 @@ final class DemoDecisions {
     if (!register.isEmpty()) {
       return 0;
     }
-    // The register checks permissions itself; the seeder acts as democratic services would,
-    // under a name the audit log shows as the demo.
-    var previous = SecurityContextHolder.getContext();
-    var context = SecurityContextHolder.createEmptyContext();
-    context.setAuthentication(
-        UsernamePasswordAuthenticationToken.authenticated(
-            "demo-data", null, AuthorityUtils.createAuthorityList("DECISION_PUBLISH")));
-    SecurityContextHolder.setContext(context);
-    try {
-      return register.importDecisions(read(json)).size();
-    } finally {
-      SecurityContextHolder.setContext(previous);
-    }
+    // The register checks permissions itself; the seeder acts as democratic services would.
+    return Acting.as(() -> register.importDecisions(read(json)).size(), "DECISION_PUBLISH");
   }
 }

@@ -163,6 +163,14 @@ public class DecisionRepository {
     insertParts(id, issueId, d);
   }
 
+  /**
+   * Locks a decision's row until the transaction ends, so that budget lines given money by its
+   * items are recorded one after another and cannot together exceed an item's amount.
+   */
+  public void lock(UUID id) {
+    jdbc.sql("select id from decision where id = ? for update").param(id).query(UUID.class).list();
+  }
+
   /** Records a forward-plan notice's date on a draft that has none yet. */
   public void noteForwardPlanNotice(UUID id, LocalDate publishedOn, Instant now) {
     jdbc.sql(
