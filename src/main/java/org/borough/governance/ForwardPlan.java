@@ -185,7 +185,14 @@ public class ForwardPlan {
       throw InvalidInputException.of(
           "decisionId", "That decision is linked to another forward-plan notice");
     }
-    decisions.noteForwardPlanNotice(decisionId.value(), n.publishedOn(), now);
+    if (decisions.noteForwardPlanNotice(decisionId.value(), n.publishedOn(), now)) {
+      audit.record(
+          AuditAction.UPDATE,
+          "decision",
+          decisionId.toString(),
+          "forward-plan notice " + id + " of " + n.publishedOn() + " recorded on the draft");
+      events.publishEvent(new DecisionRecorded(decisionId, d.details().title()));
+    }
     audit.record(
         AuditAction.UPDATE, "forward-plan-notice", id.toString(), "led to decision " + decisionId);
     events.publishEvent(new ForwardPlanNoticeChanged(id, ForwardPlanStatus.DECIDED, decisionId));

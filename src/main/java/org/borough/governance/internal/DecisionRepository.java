@@ -172,12 +172,13 @@ public class DecisionRepository {
   }
 
   /** Records a forward-plan notice's date on a draft that has none yet. */
-  public void noteForwardPlanNotice(UUID id, LocalDate publishedOn, Instant now) {
-    jdbc.sql(
-            "update decision set forward_plan_published = ?, updated_at = ? where id = ?"
-                + " and status = 'DRAFT' and forward_plan_published is null")
-        .params(date(publishedOn), Timestamp.from(now), id)
-        .update();
+  public boolean noteForwardPlanNotice(UUID id, LocalDate publishedOn, Instant now) {
+    return jdbc.sql(
+                "update decision set forward_plan_published = ?, updated_at = ? where id = ?"
+                    + " and status = 'DRAFT' and forward_plan_published is null")
+            .params(date(publishedOn), Timestamp.from(now), id)
+            .update()
+        == 1;
   }
 
   /** Marks {@code id} superseded by {@code later}. */
