@@ -389,7 +389,15 @@ class ApiIT extends IntegrationTest {
             "/api/v1/teams",
             "/api/v1/teams/{code}/queue",
             "/api/v1/decisions",
-            "/api/v1/decisions/{id}");
+            "/api/v1/decisions/{id}",
+            "/api/v1/forward-plan",
+            "/api/v1/forward-plan/{id}",
+            "/api/v1/systems",
+            "/api/v1/systems/catch-up",
+            "/api/v1/reserves",
+            "/api/v1/budget-lines",
+            "/api/v1/budget-lines/{id}/approve",
+            "/api/v1/budget-setting");
     assertThat(paths.keySet()).allMatch(p -> p.startsWith("/api/"));
   }
 

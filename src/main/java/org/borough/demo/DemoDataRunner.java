@@ -35,7 +35,9 @@ import org.borough.demo.CaseGenerator.Staffing;
 import org.borough.demo.CaseGenerator.TeamInfo;
 import org.borough.demo.DemoCatalogue.ServiceSpec;
 import org.borough.demo.DemoCatalogue.TeamSpec;
+import org.borough.governance.BudgetLines;
 import org.borough.governance.DecisionRegister;
+import org.borough.governance.IctPortfolio;
 import org.borough.identity.Role;
 import org.borough.identity.Staff;
 import org.borough.identity.StaffAdministration;
@@ -88,6 +90,8 @@ class DemoDataRunner implements ApplicationRunner {
   private final SystemProperties system;
   private final CasesProperties cases;
   private final DecisionRegister decisions;
+  private final IctPortfolio portfolio;
+  private final BudgetLines budget;
   private final JsonMapper json;
   private final Clock clock;
 
@@ -102,6 +106,8 @@ class DemoDataRunner implements ApplicationRunner {
       SystemProperties system,
       CasesProperties cases,
       DecisionRegister decisions,
+      IctPortfolio portfolio,
+      BudgetLines budget,
       JsonMapper json,
       Clock clock) {
     this.enabled = enabled;
@@ -114,6 +120,8 @@ class DemoDataRunner implements ApplicationRunner {
     this.system = system;
     this.cases = cases;
     this.decisions = decisions;
+    this.portfolio = portfolio;
+    this.budget = budget;
     this.json = json;
     this.clock = clock;
   }
@@ -159,6 +167,7 @@ class DemoDataRunner implements ApplicationRunner {
     }
 
     int decisionCount = DemoDecisions.load(decisions, json);
+    int budgetLines = DemoPortfolio.load(portfolio, budget, decisions);
 
     ResidentGenerator residents =
         new ResidentGenerator(seed, properties.residents(), places, periodStart, now, zone);
@@ -192,10 +201,12 @@ class DemoDataRunner implements ApplicationRunner {
 
     Duration took = Duration.ofNanos(System.nanoTime() - started);
     log.info(
-        "Demo data ready: {} wards, {} services, {} decisions, {} residents, {} cases in {} s",
+        "Demo data ready: {} wards, {} services, {} decisions, {} budget lines, {} residents,"
+            + " {} cases in {} s",
         places.wards.size(),
         services.size(),
         decisionCount,
+        budgetLines,
         properties.residents(),
         properties.cases(),
         took.toSeconds());

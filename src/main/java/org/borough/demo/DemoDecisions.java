@@ -4,11 +4,8 @@ package org.borough.demo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
-import java.util.Set;
 import org.borough.governance.DecisionDetails;
 import org.borough.governance.DecisionRegister;
-import org.borough.identity.Permission;
-import org.borough.identity.ServicePrincipal;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -37,11 +34,7 @@ final class DemoDecisions {
     if (!register.isEmpty()) {
       return 0;
     }
-    // The register checks permissions itself; the seeder acts as democratic services would,
-    // under a name the audit log shows as the demo.
-    return ServicePrincipal.call(
-        "demo-data",
-        Set.of(Permission.DECISION_PUBLISH),
-        () -> register.importDecisions(read(json)).size());
+    // The register checks permissions itself; the seeder acts as democratic services would.
+    return Acting.as(() -> register.importDecisions(read(json)).size(), "DECISION_PUBLISH");
   }
 }

@@ -15,6 +15,8 @@ import java.util.List;
  *     call-in or not yet published
  * @param callIn the call-in, when it was called in
  * @param versions every published version, oldest first
+ * @param supersededBy the later decision that superseded this one, when its status is superseded
+ * @param supersedes earlier decisions this one superseded
  */
 public record Decision(
     DecisionId id,
@@ -25,7 +27,9 @@ public record Decision(
     CallIn callIn,
     List<DecisionVersion> versions,
     Instant recordedAt,
-    Instant updatedAt) {
+    Instant updatedAt,
+    DecisionRef supersededBy,
+    List<DecisionRef> supersedes) {
 
   public boolean isDraft() {
     return status == DecisionStatus.DRAFT;

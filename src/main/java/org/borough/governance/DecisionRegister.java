@@ -1,6 +1,11 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package org.borough.governance;
 
+import static org.borough.governance.Checks.actor;
+import static org.borough.governance.Checks.length;
+import static org.borough.governance.Checks.trim;
+import static org.borough.governance.Checks.trimText;
+
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -21,9 +26,6 @@ import org.borough.system.NotFoundException;
 import org.borough.system.WorkingCalendar;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,8 +35,8 @@ import org.springframework.transaction.annotation.Transactional;
  * after that it changes only by a correction with a reason, and every published version is kept.
  * Each change writes its event to the outbox and an audit entry in the same transaction.
  *
- * <p>Permissions are checked by the controllers: the register holds no personal data, and the demo
- * data and imports call it without a signed-in user.
+ * <p>Each method that changes the register, or shows drafts, checks the caller's permission itself;
+ * reading published decisions is public. The demo data is imported under its own name.
  */
 @Service
 public class DecisionRegister {
@@ -278,6 +280,55 @@ public class DecisionRegister {
     return find(id);
   }
 
+  /**
+   * Records that a later published decision supersedes {@code earlier}, which becomes SUPERSEDED
+   * and can no longer be corrected or called in.
+   *
+   * @throws InvalidInputException when {@code later} is missing, unpublished, the same decision, or
+   *     taken before {@code earlier}
+   * @throws ConflictException when {@code earlier} is a draft or superseded already
+   */
+  @PreAuthorize("hasAuthority('DECISION_PUBLISH')")
+  @Transactional
+  public Decision recordSupersession(DecisionId earlier, DecisionId later) {
+    StoredDecision current = stored(earlier);
+    if (current.status() == DecisionStatus.DRAFT) {
+      throw new ConflictException("A draft is not in force, so nothing can supersede it");
+    }
+    if (current.status() == DecisionStatus.SUPERSEDED) {
+      throw new ConflictException("This decision is superseded already");
+    }
+    if (later == null) {
+      throw InvalidInputException.of(
+          "supersededBy", "Choose the decision that supersedes this one");
+    }
+    if (later.equals(earlier)) {
+      throw InvalidInputException.of("supersededBy", "A decision cannot supersede itself");
+    }
+    StoredDecision successor =
+        decisions
+            .find(later.value())
+            .orElseThrow(
+                () -> InvalidInputException.of("supersededBy", "There is no decision " + later));
+    if (successor.status() == DecisionStatus.DRAFT) {
+      throw InvalidInputException.of(
+          "supersededBy",
+          "Publish the later decision before recording that it supersedes this one");
+    }
+    if (successor.details().decisionDate().isBefore(current.details().decisionDate())) {
+      throw InvalidInputException.of(
+          "supersededBy",
+          "The decision chosen was taken on "
+              + successor.details().decisionDate()
+              + ", before this one: only a later decision can supersede it");
+    }
+    decisions.supersede(earlier.value(), later.value(), clock.instant());
+    audit.record(
+        AuditAction.UPDATE, "decision", earlier.toString(), "superseded by decision " + later);
+    events.publishEvent(new DecisionSuperseded(earlier, later));
+    return find(earlier);
+  }
+
   /** Any decision, drafts included (for democratic services). */
   @PreAuthorize("hasAnyAuthority('DECISION_RECORD', 'DECISION_PUBLISH')")
   @Transactional(readOnly = true)
@@ -293,7 +344,9 @@ public class DecisionRegister {
         s.callIn(),
         decisions.versions(id.value()),
         s.recordedAt(),
-        s.updatedAt());
+        s.updatedAt(),
+        s.supersededBy() == null ? null : decisions.ref(s.supersededBy()).orElse(null),
+        decisions.supersededBy(id.value()));
   }
 
   /** A published decision; a draft is not found. */
@@ -377,7 +430,7 @@ public class DecisionRegister {
             : new DecisionIssue(
                 trim(d.issue().title()),
                 trim(d.issue().summary()),
-                d.issue().wards().stream().map(DecisionRegister::trim).distinct().toList());
+                d.issue().wards().stream().map(Checks::trim).distinct().toList());
     DecisionMaker maker =
         d.decisionMaker() == null
             ? new DecisionMaker(null, null, List.of())
@@ -385,7 +438,7 @@ public class DecisionRegister {
                 d.decisionMaker().kind(),
                 trim(d.decisionMaker().name()),
                 d.decisionMaker().members().stream()
-                    .map(DecisionRegister::trim)
+                    .map(Checks::trim)
                     .filter(m -> m != null)
                     .toList());
     List<DecisionItem> items = new ArrayList<>();
@@ -580,12 +633,6 @@ public class DecisionRegister {
     }
   }
 
-  private static void length(Errors errors, String field, String what, String value, int max) {
-    if (value != null && value.length() > max) {
-      errors.reject(field, what + " must be " + max + " characters or fewer");
-    }
-  }
-
   private static boolean isLink(String url) {
     if (url == null) {
       return false;
@@ -604,22 +651,5 @@ public class DecisionRegister {
 
   private StoredDecision stored(DecisionId id) {
     return decisions.find(id.value()).orElseThrow(() -> new NotFoundException("Decision " + id));
-  }
-
-  private static String trim(String s) {
-    return s == null || s.isBlank() ? null : s.trim();
-  }
-
-  /** Trims the ends of a multi-line text and its lines' trailing spaces, keeping line breaks. */
-  private static String trimText(String s) {
-    if (s == null || s.isBlank()) {
-      return null;
-    }
-    return s.replace("\r\n", "\n").strip().replaceAll("[ \\t]+\n", "\n");
-  }
-
-  private static String actor() {
-    Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-    return auth == null || auth instanceof AnonymousAuthenticationToken ? "system" : auth.getName();
   }
 }

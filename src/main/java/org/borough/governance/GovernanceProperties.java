@@ -15,13 +15,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param forwardPlanClearDays clear days between a forward-plan notice and a key decision (reg 9)
  * @param generalExceptionClearDays clear days between a general-exception notice and the decision
  *     (reg 10)
+ * @param supportHorizonMonths a system whose support ends within this many months is on the "catch
+ *     up and keep pace" list
  */
 @ConfigurationProperties("borough.governance")
 public record GovernanceProperties(
     @DefaultValue("500000") BigDecimal keyDecisionThreshold,
     @DefaultValue("5") int callInWorkingDays,
     @DefaultValue("28") int forwardPlanClearDays,
-    @DefaultValue("5") int generalExceptionClearDays) {
+    @DefaultValue("5") int generalExceptionClearDays,
+    @DefaultValue("12") int supportHorizonMonths) {
 
   public long keyDecisionThresholdPence() {
     return keyDecisionThreshold.movePointRight(2).longValueExact();

@@ -33,7 +33,17 @@ public enum Permission {
   STAFF_ADMIN("Manage staff, teams and API tokens", ADMIN),
   AUDIT_READ("Read the audit log", ADMIN),
   DECISION_RECORD("Record draft decisions and correct published ones", DEMOCRATIC_SERVICES),
-  DECISION_PUBLISH("Publish decisions, record call-ins and import decisions", DEMOCRATIC_SERVICES),
+  DECISION_PUBLISH(
+      "Publish decisions and forward-plan notices, record call-ins and supersession, import"
+          + " decisions",
+      DEMOCRATIC_SERVICES),
+  PORTFOLIO_READ(
+      "Read the ICT portfolio: systems and their support, reserves and budget lines",
+      SUPERVISOR,
+      ANALYST,
+      ADMIN,
+      DEMOCRATIC_SERVICES),
+  PORTFOLIO_MANAGE("Record ICT systems, reserves and budget lines", ADMIN),
   WAREHOUSE_READ("Read warehouse figures, KPIs and data quality", SUPERVISOR, ANALYST, ADMIN),
   WAREHOUSE_ADMIN("Rebuild and reconcile the warehouse", ADMIN);
 

@@ -12,6 +12,8 @@ import org.borough.browser.Browser;
 import org.borough.cases.CaseManagement;
 import org.borough.cases.CaseView;
 import org.borough.cases.NewCase;
+import org.borough.governance.BudgetLineId;
+import org.borough.governance.BudgetLines;
 import org.borough.governance.DecisionDetails;
 import org.borough.governance.DecisionId;
 import org.borough.governance.DecisionIssue;
@@ -19,6 +21,18 @@ import org.borough.governance.DecisionItem;
 import org.borough.governance.DecisionMaker;
 import org.borough.governance.DecisionRegister;
 import org.borough.governance.DecisionVerb;
+import org.borough.governance.ForwardPlan;
+import org.borough.governance.ForwardPlanNoticeDetails;
+import org.borough.governance.ForwardPlanNoticeId;
+import org.borough.governance.FundingKind;
+import org.borough.governance.IctPortfolio;
+import org.borough.governance.IctSystemDetails;
+import org.borough.governance.NewBudgetLine;
+import org.borough.governance.ReserveId;
+import org.borough.governance.SpendKind;
+import org.borough.governance.SupportStatus;
+import org.borough.governance.SystemId;
+import org.borough.governance.SystemPhase;
 import org.borough.identity.StaffDirectory;
 import org.borough.residents.ResidentDetails;
 import org.borough.residents.ResidentId;
@@ -52,6 +66,9 @@ class AccessibilityIT extends IntegrationTest {
   @Autowired DecisionRegister decisions;
   @Autowired SignedIn signedIn;
   @Autowired StaffDirectory directory;
+  @Autowired ForwardPlan forwardPlan;
+  @Autowired IctPortfolio portfolio;
+  @Autowired BudgetLines budget;
 
   @BeforeAll
   static void startBrowser() {
@@ -134,6 +151,80 @@ class AccessibilityIT extends IntegrationTest {
     signedIn.enter(Fixtures.DEMOCRATIC_SERVICES);
     DecisionId published = decisions.importDecisions(List.of(decision)).get(0);
     DecisionId draft = decisions.recordDraft(decision);
+    ForwardPlanNoticeId notice =
+        forwardPlan.publish(
+            new ForwardPlanNoticeDetails(
+                "Axe notice " + surname,
+                "A forthcoming decision.\n• A point",
+                List.of(Fixtures.WARD),
+                "Cabinet",
+                decisions.today().plusDays(40),
+                true,
+                "Report\nAppendix",
+                "Democratic Services, Town Hall",
+                null));
+    DecisionId noting =
+        decisions
+            .importDecisions(
+                List.of(
+                    new DecisionDetails(
+                        new DecisionIssue("Axe pressure " + surname, null, null),
+                        decision.decisionMaker(),
+                        null,
+                        null,
+                        decision.decisionDate(),
+                        decision.publicationDate(),
+                        false,
+                        true,
+                        null,
+                        null,
+                        List.of(
+                            new DecisionItem(
+                                1,
+                                DecisionVerb.NOTED,
+                                "a pressure",
+                                50_000L,
+                                "2020/21",
+                                null,
+                                null,
+                                null)),
+                        "Reasons.",
+                        List.of(),
+                        null,
+                        null)))
+            .get(0);
+    SignedIn.leave();
+    signedIn.enter(Fixtures.ADMIN);
+    SystemId system =
+        portfolio.registerSystem(
+            new IctSystemDetails(
+                "AXE-" + surname.substring(3).toUpperCase(java.util.Locale.ROOT),
+                "Axe system " + surname,
+                "A system for the accessibility test",
+                "ICT service",
+                SystemPhase.BUSINESS_AS_USUAL,
+                "A supplier",
+                SupportStatus.UNSUPPORTED,
+                null));
+    ReserveId reserve =
+        portfolio.openReserve(
+            "AXE" + surname.substring(3).toUpperCase(java.util.Locale.ROOT),
+            "Axe reserve " + surname,
+            1_000_000L,
+            java.time.LocalDate.of(2020, 4, 1));
+    BudgetLineId pressure =
+        budget.record(
+            new NewBudgetLine(
+                "2020/21",
+                50_000L,
+                SpendKind.REVENUE,
+                FundingKind.BASE_BUDGET,
+                null,
+                null,
+                List.of(system.value()),
+                "Axe pressure",
+                noting.value(),
+                1));
     SignedIn.leave();
     String waste = directory.findTeamByCode(Fixtures.WASTE).orElseThrow().id().value().toString();
 
@@ -203,6 +294,27 @@ class AccessibilityIT extends IntegrationTest {
             new String[] {
               Fixtures.DEMOCRATIC_SERVICES, "/governance/decisions/" + published + "/call-in"
             },
+            new String[] {Fixtures.DEMOCRATIC_SERVICES, "/governance/forward-plan"},
+            new String[] {Fixtures.DEMOCRATIC_SERVICES, "/governance/forward-plan/new"},
+            new String[] {Fixtures.DEMOCRATIC_SERVICES, "/governance/forward-plan/new", SUBMIT},
+            new String[] {Fixtures.DEMOCRATIC_SERVICES, "/governance/forward-plan/" + notice},
+            new String[] {Fixtures.ADMIN, "/portfolio"},
+            new String[] {Fixtures.ADMIN, "/portfolio/systems/new"},
+            new String[] {Fixtures.ADMIN, "/portfolio/systems/new", SUBMIT},
+            new String[] {Fixtures.ADMIN, "/portfolio/systems/" + system},
+            new String[] {Fixtures.ADMIN, "/portfolio/systems/" + system + "/edit"},
+            new String[] {Fixtures.ADMIN, "/portfolio/reserves/new"},
+            new String[] {Fixtures.ADMIN, "/portfolio/reserves/new", SUBMIT},
+            new String[] {Fixtures.ADMIN, "/portfolio/reserves/" + reserve},
+            new String[] {Fixtures.ADMIN, "/portfolio/budget?year=2020/21"},
+            new String[] {Fixtures.ADMIN, "/portfolio/budget-lines/new"},
+            new String[] {Fixtures.ADMIN, "/portfolio/budget-lines/new", SUBMIT},
+            new String[] {Fixtures.ADMIN, "/portfolio/budget-lines/" + pressure},
+            new String[] {Fixtures.ANALYST, "/portfolio"},
+            new String[] {Fixtures.ANALYST, "/portfolio/budget-lines/" + pressure},
+            new String[] {null, "/forward-plan"},
+            new String[] {null, "/forward-plan?show=all"},
+            new String[] {null, "/forward-plan/" + notice},
             new String[] {null, "/decisions"},
             new String[] {null, "/decisions?q=axe&from-day=31&from-month=2&from-year=2020"},
             new String[] {null, "/decisions/" + published},

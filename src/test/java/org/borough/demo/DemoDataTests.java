@@ -73,6 +73,46 @@ class DemoDataTests {
     assertThat(d.alternativeOptions()).hasSize(3);
   }
 
+  @Autowired org.borough.governance.IctPortfolio portfolio;
+  @Autowired org.borough.governance.BudgetLines budget;
+
+  @Test
+  @Order(1)
+  @WithMockUser(authorities = "PORTFOLIO_READ")
+  void holdsThePortfolioAndBudgetLinesTheSeedDecisionFunds() {
+    assertThat(portfolio.systems())
+        .extracting(s -> s.details().code())
+        .containsExactlyInAnyOrder("CRM", "DWH", "SECURE-INFRA");
+    assertThat(portfolio.systems()).allSatisfy(s -> assertThat(s.businessAsUsual()).isTrue());
+    var reserve = portfolio.reserves().get(0);
+    assertThat(reserve.name()).isEqualTo("oneSource Reserve");
+    assertThat(reserve.balancePence())
+        .isEqualTo(DemoPortfolio.ONESOURCE_OPENING_PENCE - 105_500_000L);
+    var lines =
+        budget.search(
+            org.borough.governance.FinancialYear.parse("2017/18").orElseThrow(), null, null, 0, 10);
+    assertThat(lines)
+        .singleElement()
+        .satisfies(
+            l -> {
+              assertThat(l.amountPence()).isEqualTo(105_500_000L);
+              assertThat(l.spend()).isEqualTo(org.borough.governance.SpendKind.REVENUE);
+              assertThat(l.reserve().name()).isEqualTo("oneSource Reserve");
+              assertThat(l.approvedBy().item()).isEqualTo(1);
+              assertThat(l.approvedBy().decision().title()).isEqualTo("ICT Resources Review");
+            });
+    var pressures =
+        budget.budgetSetting(org.borough.governance.FinancialYear.parse("2018/19").orElseThrow());
+    assertThat(pressures)
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.amountPence()).isEqualTo(93_000_000L);
+              assertThat(p.notedBy().item()).isEqualTo(2);
+              assertThat(p.systems()).hasSize(3);
+            });
+  }
+
   @Test
   @Order(1)
   void generatesAboutTwentyWardsWithGssCodes() {

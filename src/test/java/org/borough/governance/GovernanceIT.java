@@ -7,17 +7,13 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import com.jayway.jsonpath.JsonPath;
-import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import javax.xml.parsers.DocumentBuilderFactory;
 import org.borough.support.Fixtures;
 import org.borough.support.IntegrationTest;
 import org.borough.support.SignedIn;
@@ -27,9 +23,6 @@ import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -338,28 +331,200 @@ class GovernanceIT extends IntegrationTest {
     MockHttpServletResponse r = mvc.perform(get("/decisions.atom")).andReturn().getResponse();
     assertThat(r.getStatus()).isEqualTo(200);
     assertThat(r.getContentType()).startsWith("application/atom+xml");
-    DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-    f.setNamespaceAware(true);
-    Document doc =
-        f.newDocumentBuilder().parse(new ByteArrayInputStream(r.getContentAsByteArray()));
-    Element feed = doc.getDocumentElement();
-    assertThat(feed.getNamespaceURI()).isEqualTo("http://www.w3.org/2005/Atom");
-    assertThat(feed.getLocalName()).isEqualTo("feed");
-    for (String required : List.of("id", "title", "updated", "author")) {
-      assertThat(children(feed, required)).as("feed/" + required).hasSize(1);
-    }
-    Instant.parse(children(feed, "updated").get(0).getTextContent());
-    List<Element> entries = children(feed, "entry");
-    assertThat(entries).isNotEmpty();
-    for (Element e : entries) {
-      for (String required : List.of("id", "title", "updated")) {
-        assertThat(children(e, required)).as("entry/" + required).hasSize(1);
-      }
-      assertThat(children(e, "id").get(0).getTextContent()).startsWith("urn:uuid:");
-      Instant.parse(children(e, "updated").get(0).getTextContent());
-      assertThat(children(e, "link").stream().map(l -> l.getAttribute("rel")))
-          .contains("alternate");
-    }
+    assertThat(AtomFeeds.assertValidAtom(r.getContentAsByteArray())).isNotEmpty();
+  }
+
+  @Test
+  void forwardPlanNoticeIsPublicInTheListTheFeedAndJsonAndLeadsToItsDecision() throws Exception {
+    LocalDate today = register.today();
+    String title = "Forward " + UUID.randomUUID().toString().substring(0, 8);
+    MockHttpServletResponse published =
+        mvc.perform(
+                asDemocraticServices(post("/api/v1/forward-plan"))
+                    .content(
+                        """
+                        {"title": "%s", "decisionMaker": "Cabinet", "expectedDecisionDate": "%s",
+                         "wards": ["%s"], "documents": "Report of the Chief Executive",
+                         "documentsFrom": "Democratic Services, Town Hall"}"""
+                            .formatted(title, today.plusDays(40), Fixtures.WARD)))
+            .andReturn()
+            .getResponse();
+    assertThat(published.getStatus()).as(published.getContentAsString()).isEqualTo(201);
+    String notice = JsonPath.read(published.getContentAsString(), "$.id");
+    assertThat(JsonPath.<String>read(published.getContentAsString(), "$.publishedOn"))
+        .isEqualTo(today.toString());
+    assertThat(JsonPath.<String>read(published.getContentAsString(), "$.earliestDecisionDate"))
+        .isEqualTo(today.plusDays(29).toString());
+
+    // Anonymous: the list, the notice, the JSON and the feed.
+    assertThat(visibleText(html("/forward-plan"))).contains(title, "Forthcoming");
+    assertThat(visibleText(html("/forward-plan/" + notice)))
+        .contains(title, "Report of the Chief Executive", "Democratic Services, Town Hall");
+    String list =
+        mvc.perform(get("/api/v1/forward-plan?limit=200"))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(JsonPath.<List<String>>read(list, "$.notices[*].id")).contains(notice);
+    MockHttpServletResponse feed = mvc.perform(get("/forward-plan.atom")).andReturn().getResponse();
+    assertThat(feed.getContentType()).startsWith("application/atom+xml");
+    assertThat(
+            AtomFeeds.assertValidAtom(feed.getContentAsByteArray()).stream()
+                .map(e -> AtomFeeds.text(e, "id")))
+        .contains("urn:uuid:" + notice);
+
+    // A key decision linked to it takes the notice's date: too recent to publish on it alone.
+    String decision = draft(decision("Key " + UUID.randomUUID(), today, ", \"keyDecision\": true"));
+    MockHttpServletResponse linked =
+        mvc.perform(
+                asDemocraticServices(post("/api/v1/forward-plan/" + notice + "/decision"))
+                    .content("{\"decisionId\": \"" + decision + "\"}"))
+            .andReturn()
+            .getResponse();
+    assertThat(linked.getStatus()).as(linked.getContentAsString()).isEqualTo(200);
+    String draftJson =
+        mvc.perform(
+                get("/governance/decisions/" + decision).with(staff()).accept(MediaType.TEXT_HTML))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(visibleText(draftJson)).contains("Forward plan notice");
+    MockHttpServletResponse refused = publish(decision);
+    assertThat(refused.getStatus()).isEqualTo(400);
+    assertThat(refused.getContentAsString()).contains("it was published 0 clear days before");
+    // The public does not see the draft it is linked to; the notice is still forthcoming.
+    String publicNotice =
+        mvc.perform(get("/api/v1/forward-plan/" + notice))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(JsonPath.<String>read(publicNotice, "$.status")).isEqualTo("FORTHCOMING");
+    assertThat(JsonPath.<Object>read(publicNotice, "$.decision")).isNull();
+
+    // A second notice cannot claim the same decision; a withdrawal needs a reason.
+    String other =
+        JsonPath.read(
+            mvc.perform(
+                    asDemocraticServices(post("/api/v1/forward-plan"))
+                        .content(
+                            """
+                            {"title": "Other %s", "decisionMaker": "Cabinet",
+                             "expectedDecisionDate": "%s"}"""
+                                .formatted(title, today.plusDays(30))))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(),
+            "$.id");
+    MockHttpServletResponse twice =
+        mvc.perform(
+                asDemocraticServices(post("/api/v1/forward-plan/" + other + "/decision"))
+                    .content("{\"decisionId\": \"" + decision + "\"}"))
+            .andReturn()
+            .getResponse();
+    assertThat(twice.getStatus()).isEqualTo(400);
+    assertThat(twice.getContentAsString()).contains("linked to another forward-plan notice");
+    MockHttpServletResponse noReason =
+        mvc.perform(
+                asDemocraticServices(post("/api/v1/forward-plan/" + other + "/withdraw"))
+                    .content("{\"reason\": \" \"}"))
+            .andReturn()
+            .getResponse();
+    assertThat(noReason.getStatus()).isEqualTo(400);
+    MockHttpServletResponse withdrawn =
+        mvc.perform(
+                asDemocraticServices(post("/api/v1/forward-plan/" + other + "/withdraw"))
+                    .content("{\"reason\": \"Deferred to the next municipal year\"}"))
+            .andReturn()
+            .getResponse();
+    assertThat(JsonPath.<String>read(withdrawn.getContentAsString(), "$.status"))
+        .isEqualTo("WITHDRAWN");
+    String forthcoming =
+        mvc.perform(get("/api/v1/forward-plan?limit=200"))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(JsonPath.<List<String>>read(forthcoming, "$.notices[*].id"))
+        .contains(notice)
+        .doesNotContain(other);
+  }
+
+  @Test
+  void forwardPlanNoticeRefusesAPastDateAndAMissingTitleNamingTheFields() throws Exception {
+    MockHttpServletResponse r =
+        mvc.perform(
+                post("/governance/forward-plan/new")
+                    .with(staff())
+                    .with(csrf())
+                    .param("decisionMaker", "Cabinet")
+                    .param("expectedDecisionDate-day", "1")
+                    .param("expectedDecisionDate-month", "1")
+                    .param("expectedDecisionDate-year", "2020"))
+            .andReturn()
+            .getResponse();
+    assertThat(r.getStatus()).isEqualTo(200);
+    assertThat(r.getContentAsString())
+        .contains(
+            "href=\"#title\"",
+            "Enter the matter to be decided",
+            "href=\"#expectedDecisionDate\"",
+            "must be in the future");
+  }
+
+  @Test
+  void aLaterDecisionSupersedesAnEarlierOneWhichThenCannotBeCorrected() throws Exception {
+    String earlier =
+        importOne(decision("Earlier " + UUID.randomUUID(), LocalDate.of(2019, 1, 10), ""));
+    String later = importOne(decision("Later " + UUID.randomUUID(), LocalDate.of(2020, 1, 10), ""));
+
+    MockHttpServletResponse backwards =
+        mvc.perform(
+                asDemocraticServices(post("/api/v1/decisions/" + later + "/superseded-by"))
+                    .content("{\"supersededBy\": \"" + earlier + "\"}"))
+            .andReturn()
+            .getResponse();
+    assertThat(backwards.getStatus()).isEqualTo(400);
+    assertThat(backwards.getContentAsString()).contains("only a later decision can supersede it");
+
+    MockHttpServletResponse page =
+        mvc.perform(
+                post("/governance/decisions/" + earlier + "/superseded-by")
+                    .with(staff())
+                    .with(csrf())
+                    .param("supersededBy", later))
+            .andReturn()
+            .getResponse();
+    assertThat(page.getStatus()).as(page.getContentAsString()).isEqualTo(302);
+
+    String api =
+        mvc.perform(get("/api/v1/decisions/" + earlier))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(JsonPath.<String>read(api, "$.status")).isEqualTo("SUPERSEDED");
+    assertThat(JsonPath.<String>read(api, "$.supersededBy.id")).isEqualTo(later);
+    String successor =
+        mvc.perform(get("/api/v1/decisions/" + later))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(JsonPath.<List<String>>read(successor, "$.supersedes[*].id"))
+        .containsExactly(earlier);
+    assertThat(visibleText(html("/decisions/" + earlier))).contains("Superseded by", "Later ");
+
+    MockHttpServletResponse correction =
+        mvc.perform(
+                correctionForm("Earlier", "to change it", "Too late")
+                    .apply(post("/governance/decisions/" + earlier + "/edit")))
+            .andReturn()
+            .getResponse();
+    assertThat(correction.getStatus()).isEqualTo(409);
+    MockHttpServletResponse again =
+        mvc.perform(
+                asDemocraticServices(post("/api/v1/decisions/" + earlier + "/superseded-by"))
+                    .content("{\"supersededBy\": \"" + later + "\"}"))
+            .andReturn()
+            .getResponse();
+    assertThat(again.getStatus()).isEqualTo(409);
   }
 
   @Test
@@ -509,18 +674,5 @@ class GovernanceIT extends IntegrationTest {
     try (InputStream in = GovernanceIT.class.getResourceAsStream(path)) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
-  }
-
-  private static List<Element> children(Element parent, String name) {
-    List<Element> found = new ArrayList<>();
-    NodeList nodes = parent.getChildNodes();
-    for (int i = 0; i < nodes.getLength(); i++) {
-      if (nodes.item(i) instanceof Element e
-          && "http://www.w3.org/2005/Atom".equals(e.getNamespaceURI())
-          && name.equals(e.getLocalName())) {
-        found.add(e);
-      }
-    }
-    return found;
   }
 }

@@ -12,7 +12,7 @@ class KeyDecisionRulesTests {
 
   private static final LocalDate DECISION = LocalDate.of(2017, 12, 15);
   private final KeyDecisionRules rules =
-      new KeyDecisionRules(new GovernanceProperties(new BigDecimal("500000"), 5, 28, 5));
+      new KeyDecisionRules(new GovernanceProperties(new BigDecimal("500000"), 5, 28, 5, 12));
 
   @Test
   void clearDaysCountNeitherTheDayOfNoticeNorTheDayOfDecision() {

@@ -13,6 +13,8 @@ import static org.borough.identity.Permission.CATALOGUE_READ;
 import static org.borough.identity.Permission.CONTACT_LOG;
 import static org.borough.identity.Permission.DECISION_PUBLISH;
 import static org.borough.identity.Permission.DECISION_RECORD;
+import static org.borough.identity.Permission.PORTFOLIO_MANAGE;
+import static org.borough.identity.Permission.PORTFOLIO_READ;
 import static org.borough.identity.Permission.RESIDENT_MERGE;
 import static org.borough.identity.Permission.RESIDENT_READ;
 import static org.borough.identity.Permission.RESIDENT_WRITE;
@@ -209,6 +211,11 @@ class RoleMatrixIT extends IntegrationTest {
               "/governance/decisions/" + RANDOM + "/publish",
               DECISION_PUBLISH),
           needs(
+              POST,
+              "/governance/decisions/{id}/superseded-by",
+              "/governance/decisions/" + RANDOM + "/superseded-by",
+              DECISION_PUBLISH),
+          needs(
               GET,
               "/governance/decisions/{id}/call-in",
               "/governance/decisions/" + DECISION + "/call-in",
@@ -218,6 +225,69 @@ class RoleMatrixIT extends IntegrationTest {
               "/governance/decisions/{id}/call-in",
               "/governance/decisions/" + DECISION + "/call-in",
               DECISION_PUBLISH),
+          // Governance: the forward plan, public; notices published by democratic services
+          open(GET, "/forward-plan"),
+          open(GET, "/forward-plan/{id}", "/forward-plan/" + RANDOM),
+          open(GET, "/forward-plan.atom"),
+          needs(GET, "/governance/forward-plan", DECISION_RECORD),
+          needs(GET, "/governance/forward-plan/new", DECISION_PUBLISH),
+          needs(POST, "/governance/forward-plan/new", DECISION_PUBLISH),
+          needs(
+              GET,
+              "/governance/forward-plan/{id}",
+              "/governance/forward-plan/" + RANDOM,
+              DECISION_RECORD),
+          needs(
+              POST,
+              "/governance/forward-plan/{id}/withdraw",
+              "/governance/forward-plan/" + RANDOM + "/withdraw",
+              DECISION_PUBLISH),
+          needs(
+              POST,
+              "/governance/forward-plan/{id}/decision",
+              "/governance/forward-plan/" + RANDOM + "/decision",
+              DECISION_PUBLISH),
+          // ICT portfolio: systems, reserves and budget lines; writes go to ids that do not exist
+          needs(GET, "/portfolio", PORTFOLIO_READ),
+          needs(GET, "/portfolio/systems/new", PORTFOLIO_MANAGE),
+          needs(POST, "/portfolio/systems/new", PORTFOLIO_MANAGE),
+          needs(GET, "/portfolio/systems/{id}", "/portfolio/systems/" + RANDOM, PORTFOLIO_READ),
+          needs(
+              GET,
+              "/portfolio/systems/{id}/edit",
+              "/portfolio/systems/" + RANDOM + "/edit",
+              PORTFOLIO_MANAGE),
+          needs(
+              POST,
+              "/portfolio/systems/{id}/edit",
+              "/portfolio/systems/" + RANDOM + "/edit",
+              PORTFOLIO_MANAGE),
+          needs(GET, "/portfolio/reserves/new", PORTFOLIO_MANAGE),
+          needs(POST, "/portfolio/reserves/new", PORTFOLIO_MANAGE),
+          needs(GET, "/portfolio/reserves/{id}", "/portfolio/reserves/" + RANDOM, PORTFOLIO_READ),
+          needs(
+              POST,
+              "/portfolio/reserves/{id}/contributions",
+              "/portfolio/reserves/" + RANDOM + "/contributions",
+              PORTFOLIO_MANAGE),
+          needs(GET, "/portfolio/budget", PORTFOLIO_READ),
+          needs(GET, "/portfolio/budget-lines/new", PORTFOLIO_MANAGE),
+          needs(POST, "/portfolio/budget-lines/new", PORTFOLIO_MANAGE),
+          needs(
+              GET,
+              "/portfolio/budget-lines/{id}",
+              "/portfolio/budget-lines/" + RANDOM,
+              PORTFOLIO_READ),
+          needs(
+              POST,
+              "/portfolio/budget-lines/{id}/approve",
+              "/portfolio/budget-lines/" + RANDOM + "/approve",
+              PORTFOLIO_MANAGE),
+          needs(
+              POST,
+              "/portfolio/budget-lines/{id}/drop",
+              "/portfolio/budget-lines/" + RANDOM + "/drop",
+              PORTFOLIO_MANAGE),
           // Administration
           needs(GET, "/admin", STAFF_ADMIN, AUDIT_READ, CATALOGUE_ADMIN),
           needs(GET, "/admin/staff", STAFF_ADMIN),
@@ -415,7 +485,60 @@ class RoleMatrixIT extends IntegrationTest {
               "/api/v1/decisions/{id}/call-in",
               "/api/v1/decisions/" + DECISION + "/call-in",
               DECISION_PUBLISH),
+          needs(
+              POST,
+              "/api/v1/decisions/{id}/superseded-by",
+              "/api/v1/decisions/" + RANDOM + "/superseded-by",
+              DECISION_PUBLISH),
           needs(POST, "/api/v1/decisions/import", DECISION_PUBLISH),
+          open(GET, "/api/v1/forward-plan"),
+          open(GET, "/api/v1/forward-plan/{id}", "/api/v1/forward-plan/" + RANDOM),
+          needs(POST, "/api/v1/forward-plan", DECISION_PUBLISH),
+          needs(
+              POST,
+              "/api/v1/forward-plan/{id}/withdraw",
+              "/api/v1/forward-plan/" + RANDOM + "/withdraw",
+              DECISION_PUBLISH),
+          needs(
+              POST,
+              "/api/v1/forward-plan/{id}/decision",
+              "/api/v1/forward-plan/" + RANDOM + "/decision",
+              DECISION_PUBLISH),
+          needs(GET, "/api/v1/systems", PORTFOLIO_READ),
+          needs(GET, "/api/v1/systems/catch-up", PORTFOLIO_READ),
+          needs(GET, "/api/v1/systems/{id}", "/api/v1/systems/" + RANDOM, PORTFOLIO_READ),
+          needs(POST, "/api/v1/systems", PORTFOLIO_MANAGE),
+          needs(
+              PUT,
+              "/api/v1/systems/{id}",
+              "/api/v1/systems/" + RANDOM + "?version=1",
+              PORTFOLIO_MANAGE),
+          needs(GET, "/api/v1/reserves", PORTFOLIO_READ),
+          needs(GET, "/api/v1/reserves/{id}", "/api/v1/reserves/" + RANDOM, PORTFOLIO_READ),
+          needs(POST, "/api/v1/reserves", PORTFOLIO_MANAGE),
+          needs(
+              POST,
+              "/api/v1/reserves/{id}/contributions",
+              "/api/v1/reserves/" + RANDOM + "/contributions",
+              PORTFOLIO_MANAGE),
+          needs(GET, "/api/v1/budget-lines", PORTFOLIO_READ),
+          needs(GET, "/api/v1/budget-lines/{id}", "/api/v1/budget-lines/" + RANDOM, PORTFOLIO_READ),
+          needs(POST, "/api/v1/budget-lines", PORTFOLIO_MANAGE),
+          needs(
+              POST,
+              "/api/v1/budget-lines/{id}/approve",
+              "/api/v1/budget-lines/" + RANDOM + "/approve",
+              PORTFOLIO_MANAGE),
+          needs(
+              POST,
+              "/api/v1/budget-lines/{id}/drop",
+              "/api/v1/budget-lines/" + RANDOM + "/drop",
+              PORTFOLIO_MANAGE),
+          needs(
+              GET,
+              "/api/v1/budget-setting",
+              "/api/v1/budget-setting?financialYear=2018/19",
+              PORTFOLIO_READ),
           needs(GET, "/api/v1/teams", CATALOGUE_READ),
           needs(POST, "/api/v1/teams", STAFF_ADMIN),
           needs(PUT, "/api/v1/teams/{id}", "/api/v1/teams/" + RANDOM, STAFF_ADMIN),

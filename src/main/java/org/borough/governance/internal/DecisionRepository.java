@@ -22,6 +22,7 @@ import org.borough.governance.DecisionIssue;
 import org.borough.governance.DecisionItem;
 import org.borough.governance.DecisionMaker;
 import org.borough.governance.DecisionQuery;
+import org.borough.governance.DecisionRef;
 import org.borough.governance.DecisionStatus;
 import org.borough.governance.DecisionSummary;
 import org.borough.governance.DecisionVerb;
@@ -45,7 +46,11 @@ public class DecisionRepository {
           + " d.subject_to_call_in, d.key_decision, d.forward_plan_published,"
           + " d.general_exception_notice, d.scrutiny_chair_informed, d.urgency_agreed_by,"
           + " d.urgency_agreed_on, d.purpose, d.reasons, d.declarations, d.recorded_at,"
-          + " d.updated_at, i.title, i.summary";
+          + " d.updated_at, d.superseded_by, i.title, i.summary";
+
+  private static final String REF =
+      "select d.id, i.title, d.decision_date from decision d"
+          + " join decision_issue i on i.id = d.issue_id";
 
   private final JdbcClient jdbc;
   private final JsonMapper json;
@@ -156,6 +161,51 @@ public class DecisionRepository {
     }
     jdbc.sql("delete from decision_issue_ward where issue_id = ?").param(issueId).update();
     insertParts(id, issueId, d);
+  }
+
+  /**
+   * Locks a decision's row until the transaction ends, so that budget lines given money by its
+   * items are recorded one after another and cannot together exceed an item's amount.
+   */
+  public void lock(UUID id) {
+    jdbc.sql("select id from decision where id = ? for update").param(id).query(UUID.class).list();
+  }
+
+  /** Records a forward-plan notice's date on a draft that has none yet. */
+  public boolean noteForwardPlanNotice(UUID id, LocalDate publishedOn, Instant now) {
+    return jdbc.sql(
+                "update decision set forward_plan_published = ?, updated_at = ? where id = ?"
+                    + " and status = 'DRAFT' and forward_plan_published is null")
+            .params(date(publishedOn), Timestamp.from(now), id)
+            .update()
+        == 1;
+  }
+
+  /** Marks {@code id} superseded by {@code later}. */
+  public void supersede(UUID id, UUID later, Instant now) {
+    jdbc.sql(
+            "update decision set status = 'SUPERSEDED', superseded_by = ?, updated_at = ?"
+                + " where id = ?")
+        .params(later, Timestamp.from(now), id)
+        .update();
+  }
+
+  /** A decision as a link: its id, title and date. */
+  public Optional<DecisionRef> ref(UUID id) {
+    return jdbc.sql(REF + " where d.id = ?").param(id).query(DecisionRepository::ref).optional();
+  }
+
+  private static DecisionRef ref(ResultSet rs, int n) throws SQLException {
+    return new DecisionRef(
+        new DecisionId(rs.getObject(1, UUID.class)), rs.getString(2), localDate(rs.getDate(3)));
+  }
+
+  /** The decisions {@code id} superseded, oldest first. */
+  public List<DecisionRef> supersededBy(UUID id) {
+    return jdbc.sql(REF + " where d.superseded_by = ? order by d.decision_date, d.id")
+        .param(id)
+        .query(DecisionRepository::ref)
+        .list();
   }
 
   public void setStatus(UUID id, DecisionStatus status, Instant now) {
@@ -307,7 +357,8 @@ public class DecisionRepository {
         localDate(rs.getDate("call_in_deadline")),
         callIn,
         rs.getTimestamp("recorded_at").toInstant(),
-        rs.getTimestamp("updated_at").toInstant());
+        rs.getTimestamp("updated_at").toInstant(),
+        rs.getObject("superseded_by", UUID.class));
   }
 
   /**

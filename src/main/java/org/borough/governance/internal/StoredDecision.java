@@ -18,4 +18,5 @@ public record StoredDecision(
     LocalDate callInDeadline,
     CallIn callIn,
     Instant recordedAt,
-    Instant updatedAt) {}
+    Instant updatedAt,
+    UUID supersededBy) {}

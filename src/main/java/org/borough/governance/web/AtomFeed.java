@@ -10,18 +10,78 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import org.borough.governance.Decision;
 import org.borough.governance.DecisionItem;
+import org.borough.governance.ForwardPlanNotice;
 
-/** Writes an Atom 1.0 feed (RFC 4287) of published decisions with a streaming XML writer. */
+/**
+ * Writes an Atom 1.0 feed (RFC 4287) with a streaming XML writer: of published decisions, or of the
+ * forward plan's notices.
+ */
 final class AtomFeed {
 
   static final String NS = "http://www.w3.org/2005/Atom";
 
+  /** One entry; {@code keyDecision} adds the category "key-decision". */
+  record Entry(
+      String title,
+      String id,
+      String link,
+      Instant published,
+      Instant updated,
+      boolean keyDecision,
+      String summary) {}
+
   private AtomFeed() {}
 
+  static Entry entry(Decision d, String htmlUrl) {
+    StringBuilder s = new StringBuilder(d.details().decisionMaker().name()).append(':');
+    for (DecisionItem i : d.details().items()) {
+      s.append(' ')
+          .append(i.number())
+          .append(". ")
+          .append(i.verb().label())
+          .append(' ')
+          .append(i.text());
+    }
+    return new Entry(
+        d.details().decisionDate() + " - " + d.details().title(),
+        "urn:uuid:" + d.id(),
+        htmlUrl + "/" + d.id(),
+        d.versions().get(0).recordedAt(),
+        d.updatedAt(),
+        d.details().keyDecision(),
+        s.toString());
+  }
+
+  static Entry entry(ForwardPlanNotice n, String htmlUrl) {
+    StringBuilder s =
+        new StringBuilder(n.status().label())
+            .append(". Decision by ")
+            .append(n.details().decisionMaker())
+            .append(", expected on ")
+            .append(n.details().expectedDecisionDate())
+            .append(". Notice published on ")
+            .append(n.publishedOn())
+            .append('.');
+    if (n.details().summary() != null) {
+      s.append(' ').append(n.details().summary());
+    }
+    if (n.withdrawalReason() != null) {
+      s.append(" Withdrawn: ").append(n.withdrawalReason());
+    }
+    return new Entry(
+        n.details().expectedDecisionDate() + " - " + n.details().title(),
+        "urn:uuid:" + n.id(),
+        htmlUrl + "/" + n.id(),
+        n.recordedAt(),
+        n.updatedAt(),
+        n.details().keyDecision(),
+        s.toString());
+  }
+
   static String write(
-      String title, String selfUrl, String htmlUrl, String author, List<Decision> decisions) {
+      String title, String selfUrl, String htmlUrl, String author, List<Entry> entries) {
     Instant updated =
-        decisions.stream().map(Decision::updatedAt).max(Instant::compareTo).orElse(Instant.EPOCH);
+        entries.stream().map(Entry::updated).max(Instant::compareTo).orElse(Instant.EPOCH);
     StringWriter out = new StringWriter();
     try {
       XMLStreamWriter x = XMLOutputFactory.newInstance().createXMLStreamWriter(out);
@@ -36,42 +96,28 @@ final class AtomFeed {
       x.writeStartElement("author");
       text(x, "name", author);
       x.writeEndElement();
-      for (Decision d : decisions) {
+      for (Entry e : entries) {
         x.writeStartElement("entry");
-        text(x, "title", d.details().decisionDate() + " - " + d.details().title());
-        text(x, "id", "urn:uuid:" + d.id());
-        link(x, "alternate", "text/html", htmlUrl + "/" + d.id());
-        text(
-            x, "published", DateTimeFormatter.ISO_INSTANT.format(d.versions().get(0).recordedAt()));
-        text(x, "updated", DateTimeFormatter.ISO_INSTANT.format(d.updatedAt()));
-        if (d.details().keyDecision()) {
+        text(x, "title", e.title());
+        text(x, "id", e.id());
+        link(x, "alternate", "text/html", e.link());
+        text(x, "published", DateTimeFormatter.ISO_INSTANT.format(e.published()));
+        text(x, "updated", DateTimeFormatter.ISO_INSTANT.format(e.updated()));
+        if (e.keyDecision()) {
           x.writeEmptyElement("category");
           x.writeAttribute("term", "key-decision");
           x.writeAttribute("label", "Key decision");
         }
-        text(x, "summary", summary(d));
+        text(x, "summary", e.summary());
         x.writeEndElement();
       }
       x.writeEndElement();
       x.writeEndDocument();
       x.close();
     } catch (XMLStreamException e) {
-      throw new IllegalStateException("Could not write the decisions feed", e);
+      throw new IllegalStateException("Could not write the feed " + selfUrl, e);
     }
     return out.toString();
-  }
-
-  private static String summary(Decision d) {
-    StringBuilder s = new StringBuilder(d.details().decisionMaker().name()).append(':');
-    for (DecisionItem i : d.details().items()) {
-      s.append(' ')
-          .append(i.number())
-          .append(". ")
-          .append(i.verb().label())
-          .append(' ')
-          .append(i.text());
-    }
-    return s.toString();
   }
 
   private static void text(XMLStreamWriter x, String name, String value) throws XMLStreamException {

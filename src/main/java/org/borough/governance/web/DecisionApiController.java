@@ -114,6 +114,22 @@ class DecisionApiController {
     return register.recordCallIn(new DecisionId(id), callIn);
   }
 
+  /** The later decision that supersedes one. */
+  record Supersession(UUID supersededBy) {}
+
+  @PostMapping("/{id}/superseded-by")
+  @PreAuthorize("hasAuthority('DECISION_PUBLISH')")
+  @Operation(
+      summary = "Record that a later published decision supersedes this one",
+      description =
+          "Body {\"supersededBy\": id}. The decision becomes SUPERSEDED and names its successor;"
+              + " the successor lists it under supersedes.")
+  Decision supersede(@PathVariable UUID id, @RequestBody Supersession body) {
+    return register.recordSupersession(
+        new DecisionId(id),
+        body.supersededBy() == null ? null : new DecisionId(body.supersededBy()));
+  }
+
   @PostMapping("/import")
   @PreAuthorize("hasAuthority('DECISION_PUBLISH')")
   @Operation(

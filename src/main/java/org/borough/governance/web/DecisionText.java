@@ -47,6 +47,13 @@ public class DecisionText {
     return blocks;
   }
 
+  /** The text's non-blank lines, trimmed. */
+  public List<String> lines(String text) {
+    return text == null
+        ? List.of()
+        : text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+  }
+
   /** A date as minutes write it: 15/12/2017. */
   public String minutesDate(LocalDate date) {
     return date == null ? "" : MINUTES.format(date);

@@ -13,6 +13,7 @@ import org.borough.governance.DecisionId;
 import org.borough.governance.DecisionQuery;
 import org.borough.governance.DecisionRegister;
 import org.borough.governance.DecisionSummary;
+import org.borough.governance.ForwardPlan;
 import org.borough.system.Errors;
 import org.borough.system.SystemProperties;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -36,12 +37,17 @@ class PublicDecisionsController {
   static final int PAGE_SIZE = 50;
 
   private final DecisionRegister register;
+  private final ForwardPlan plan;
   private final ServiceCatalogue catalogue;
   private final SystemProperties system;
 
   PublicDecisionsController(
-      DecisionRegister register, ServiceCatalogue catalogue, SystemProperties system) {
+      DecisionRegister register,
+      ForwardPlan plan,
+      ServiceCatalogue catalogue,
+      SystemProperties system) {
     this.register = register;
+    this.plan = plan;
     this.catalogue = catalogue;
     this.system = system;
   }
@@ -87,6 +93,7 @@ class PublicDecisionsController {
     model.addAttribute("decision", d);
     model.addAttribute("details", d.details());
     model.addAttribute("wardNames", wardNames(catalogue));
+    model.addAttribute("forwardPlanNotice", plan.forDecision(d.id()).orElse(null));
     model.addAttribute("shownVersion", null);
     return "governance/decision";
   }
@@ -97,6 +104,7 @@ class PublicDecisionsController {
     model.addAttribute("decision", d);
     model.addAttribute("details", register.publishedVersion(d.id(), version));
     model.addAttribute("wardNames", wardNames(catalogue));
+    model.addAttribute("forwardPlanNotice", plan.forDecision(d.id()).orElse(null));
     model.addAttribute("shownVersion", version);
     return "governance/decision";
   }
@@ -110,20 +118,23 @@ class PublicDecisionsController {
       @RequestParam(defaultValue = "false") boolean keyOnly,
       @RequestParam(required = false) String ward,
       @RequestParam(required = false) String q) {
-    List<Decision> decisions =
+    String base = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
+    List<AtomFeed.Entry> entries =
         register
             .search(new DecisionQuery(from, to, decisionMaker, keyOnly, ward, q, 0, 50))
             .stream()
-            .map(s -> register.findPublished(s.id()))
+            .map(s -> AtomFeed.entry(register.findPublished(s.id()), base + "/decisions"))
             .toList();
-    String base = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
+    return atom(system.councilName(), "decisions", base, "/decisions", entries);
+  }
+
+  /**
+   * The council's Atom feed of {@code what}, at {@code path}.atom, for the page at {@code path}.
+   */
+  static ResponseEntity<String> atom(
+      String council, String what, String base, String path, List<AtomFeed.Entry> entries) {
     String xml =
-        AtomFeed.write(
-            system.councilName() + ": decisions",
-            base + "/decisions.atom",
-            base + "/decisions",
-            system.councilName(),
-            decisions);
+        AtomFeed.write(council + ": " + what, base + path + ".atom", base + path, council, entries);
     return ResponseEntity.ok()
         .contentType(MediaType.parseMediaType("application/atom+xml;charset=UTF-8"))
         .body(xml);
@@ -141,7 +152,7 @@ class PublicDecisionsController {
     return wards(catalogue);
   }
 
-  private static int page(String raw) {
+  static int page(String raw) {
     try {
       return Math.max(1, Math.min(10_000, Integer.parseInt(raw)));
     } catch (NumberFormatException e) {

@@ -14,6 +14,7 @@ import org.borough.governance.DecisionQuery;
 import org.borough.governance.DecisionRegister;
 import org.borough.governance.DecisionStatus;
 import org.borough.governance.DecisionVerb;
+import org.borough.governance.ForwardPlan;
 import org.borough.system.Errors;
 import org.borough.system.InvalidInputException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -35,10 +36,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class StaffDecisionsController {
 
   private final DecisionRegister register;
+  private final ForwardPlan plan;
   private final ServiceCatalogue catalogue;
 
-  StaffDecisionsController(DecisionRegister register, ServiceCatalogue catalogue) {
+  StaffDecisionsController(
+      DecisionRegister register, ForwardPlan plan, ServiceCatalogue catalogue) {
     this.register = register;
+    this.plan = plan;
     this.catalogue = catalogue;
   }
 
@@ -89,13 +93,62 @@ class StaffDecisionsController {
   @GetMapping("/governance/decisions/{id}")
   @PreAuthorize("hasAuthority('DECISION_RECORD')")
   String decision(@PathVariable UUID id, Model model) {
+    return decisionPage(register.find(new DecisionId(id)), Map.of(), model);
+  }
+
+  /** Records that a later published decision supersedes this one. */
+  @PostMapping("/governance/decisions/{id}/superseded-by")
+  @PreAuthorize("hasAuthority('DECISION_PUBLISH')")
+  String supersede(
+      @PathVariable UUID id,
+      @RequestParam(required = false) String supersededBy,
+      Model model,
+      RedirectAttributes redirect) {
     Decision d = register.find(new DecisionId(id));
+    DecisionId later;
+    try {
+      later = supersededBy == null || supersededBy.isBlank() ? null : DecisionId.of(supersededBy);
+    } catch (IllegalArgumentException e) {
+      return decisionPage(
+          d, Map.of("supersededBy", "Choose the decision that supersedes this one"), model);
+    }
+    try {
+      register.recordSupersession(d.id(), later);
+      redirect.addFlashAttribute("banner", "Recorded as superseded");
+      return "redirect:/governance/decisions/" + id;
+    } catch (InvalidInputException e) {
+      return decisionPage(d, e.errors(), model);
+    }
+  }
+
+  private String decisionPage(Decision d, Map<String, String> errors, Model model) {
+    model.addAttribute("errors", errors);
     model.addAttribute("decision", d);
     model.addAttribute("details", d.details());
     model.addAttribute("wardNames", PublicDecisionsController.wardNames(catalogue));
     model.addAttribute("suggestions", register.keyDecisionSuggestions(d.details()));
+    model.addAttribute("forwardPlanNotice", plan.forDecision(d.id()).orElse(null));
     model.addAttribute(
         "callInOpen", d.status() == DecisionStatus.PUBLISHED && d.callInDeadline() != null);
+    Map<String, String> successors = new LinkedHashMap<>();
+    if (!d.isDraft() && d.status() != DecisionStatus.SUPERSEDED) {
+      for (var s :
+          register.search(
+              new DecisionQuery(
+                  d.details().decisionDate(),
+                  null,
+                  null,
+                  false,
+                  null,
+                  null,
+                  0,
+                  DecisionQuery.MAX_LIMIT))) {
+        if (!s.id().equals(d.id())) {
+          successors.put(s.id().toString(), s.decisionDate() + " – " + s.title());
+        }
+      }
+    }
+    model.addAttribute("successors", successors);
     return "governance/staff-decision";
   }
 

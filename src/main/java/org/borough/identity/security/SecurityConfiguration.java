@@ -90,14 +90,20 @@ class SecurityConfiguration {
                         "/swagger-ui.html",
                         "/swagger-ui/**")
                     .permitAll()
-                    // The decisions register is public (SI 2012/2089 reg 13): pages, feed, API.
+                    // The decisions register (SI 2012/2089 reg 13) and the forward plan (reg 9)
+                    // are public: pages, feeds, API.
                     .requestMatchers(
                         HttpMethod.GET,
                         "/decisions",
                         "/decisions/**",
                         "/decisions.atom",
                         "/api/v1/decisions",
-                        "/api/v1/decisions/*")
+                        "/api/v1/decisions/*",
+                        "/forward-plan",
+                        "/forward-plan/*",
+                        "/forward-plan.atom",
+                        "/api/v1/forward-plan",
+                        "/api/v1/forward-plan/*")
                     .permitAll()
                     // The resident portal: no staff sign-in, but CSRF stays on for its forms.
                     .requestMatchers("/portal", "/portal/**")

@@ -1,0 +1,23 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.borough.governance;
+
+/**
+ * Approved by a decision; a budget pressure noted by one and waiting for budget setting; or a
+ * pressure dropped.
+ */
+public enum BudgetLineStatus implements Labelled {
+  APPROVED("Approved"),
+  PRESSURE("Budget pressure"),
+  DROPPED("Dropped");
+
+  private final String label;
+
+  BudgetLineStatus(String label) {
+    this.label = label;
+  }
+
+  @Override
+  public String label() {
+    return label;
+  }
+}
