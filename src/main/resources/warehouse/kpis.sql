@@ -132,7 +132,7 @@ order by cases desc, team
 {params}
 select d.year_month as month, count(*) as resolved,
   count(*) filter (where f.sla_met) as within_sla,
-  round(100.0 * count(*) filter (where f.sla_met) / count(*), 1) as percent,
+  round(100.0 * count(*) filter (where f.sla_met) / nullif(count(*), 0), 1) as percent,
   grouping(d.year_month) = 1 as _total
 from fact_case f join dim_date d on d.date_key = f.resolved_date_key cross join p
 where f.resolved_date_key between p.from_key and p.to_key and {case_filter}
@@ -150,7 +150,7 @@ select f.service_code as service,
   case when grouping(f.service_code) = 0 then any_value(s.name) end as service_name,
   count(*) as resolved,
   count(*) filter (where f.sla_met) as within_sla,
-  round(100.0 * count(*) filter (where f.sla_met) / count(*), 1) as percent,
+  round(100.0 * count(*) filter (where f.sla_met) / nullif(count(*), 0), 1) as percent,
   grouping(f.service_code) = 1 as _total
 from fact_case f cross join p
 left join dim_service s on s.service_code = f.service_code and s.is_current
@@ -181,7 +181,7 @@ order by _total, p90_days desc, service
 -- kpi: backlog-ageing
 -- columns: age_band:code open:count overdue:count
 -- filters: service ward channel team
--- chart: stacked
+-- chart: bar
 -- drill: x.status in ({active}) and x.age_band = $9
 {params},
 {working_days},
@@ -228,7 +228,7 @@ select ct.channel_code as channel,
   case when grouping(ct.channel_code) = 0 then any_value(ch.label) end as channel_name,
   count(*) as contacts,
   count(*) filter (where ct.resolved_at_first_contact) as resolved_first_time,
-  round(100.0 * count(*) filter (where ct.resolved_at_first_contact) / count(*), 1) as percent,
+  round(100.0 * count(*) filter (where ct.resolved_at_first_contact) / nullif(count(*), 0), 1) as percent,
   grouping(ct.channel_code) = 1 as _total
 from fact_contact ct left join fact_case f on f.case_id = ct.case_id
 left join dim_channel ch on ch.channel_code = ct.channel_code cross join p
@@ -265,7 +265,7 @@ order by _total, month
 {params}
 select d.year_month as month, count(*) as contacts,
   count(*) filter (where ch.is_digital) as digital,
-  round(100.0 * count(*) filter (where ch.is_digital) / count(*), 1) as percent,
+  round(100.0 * count(*) filter (where ch.is_digital) / nullif(count(*), 0), 1) as percent,
   grouping(d.year_month) = 1 as _total
 from fact_contact ct left join fact_case f on f.case_id = ct.case_id
 join dim_channel ch on ch.channel_code = ct.channel_code

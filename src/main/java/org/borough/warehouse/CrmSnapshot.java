@@ -10,8 +10,19 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.LongConsumer;
 import org.borough.cases.CaseBulkRead;
 import org.borough.contacts.ContactBulkRead;
@@ -113,27 +124,36 @@ final class CrmSnapshot {
       }
     }
     Dimensions.Keys keys = dimensions.sync(c, source, from);
-    long[] rows = {0};
-    Runnable counted =
-        () -> {
-          if (++rows[0] % REPORT_EVERY == 0) {
-            progress.accept(rows[0]);
+    java.util.concurrent.atomic.AtomicLong rows = new java.util.concurrent.atomic.AtomicLong();
+    LongConsumer counted =
+        n -> {
+          long before = rows.getAndAdd(n);
+          if ((before + n) / REPORT_EVERY != before / REPORT_EVERY) {
+            progress.accept(before + n);
           }
         };
-
-    try (DuckDBAppender a = c.createAppender("fact_case")) {
-      crm.forEachCase(
-          k -> {
-            CaseFact f = caseFact(k, keys, position);
-            append(a, f.row(zone, calendar));
-            counted.run();
-          });
-    }
-    try (DuckDBAppender a = c.createAppender("fact_case_event")) {
-      crm.forEachStatusChange(
-          s -> {
-            append(
-                a,
+    ExecutorService worker =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "warehouse-rebuild-append");
+              t.setDaemon(true);
+              return t;
+            });
+    try {
+      pipe(
+          worker,
+          c,
+          "fact_case",
+          crm::forEachCase,
+          k -> caseFact(k, keys, position).row(zone, calendar),
+          counted);
+      pipe(
+          worker,
+          c,
+          "fact_case_event",
+          crm::forEachStatusChange,
+          s ->
+              new Object[] {
                 null, // not from an event: the timeline has no outbox position
                 s.caseId(),
                 s.at(),
@@ -141,42 +161,105 @@ final class CrmSnapshot {
                 s.from().name(),
                 s.to().name(),
                 s.reopened(),
-                null); // the CRM keeps no history of the due time
-            counted.run();
-          });
-    }
-    try (DuckDBAppender a = c.createAppender("fact_contact")) {
-      crm.forEachContact(
-          k -> {
-            append(a, contactRow(k));
-            counted.run();
-          });
-    }
-    try (DuckDBAppender a = c.createAppender("dim_resident")) {
-      crm.forEachResident(
-          r -> {
-            append(
-                a,
+                null // the CRM keeps no history of the due time
+              },
+          counted);
+      pipe(worker, c, "fact_contact", crm::forEachContact, this::contactRow, counted);
+      pipe(
+          worker,
+          c,
+          "dim_resident",
+          crm::forEachResident,
+          r ->
+              new Object[] {
                 pseudonyms.of(r.id()),
                 r.wardCode(),
                 Rows.dateKey(r.registeredAt(), zone),
-                pseudonyms.of(r.mergedInto()));
-            counted.run();
-          });
+                pseudonyms.of(r.mergedInto())
+              },
+          counted);
+    } finally {
+      worker.shutdownNow();
     }
     Instant until = clock.instant();
-    progress.accept(rows[0]);
+    progress.accept(rows.get());
     OutboxLoader.saveState(c, position, 0, gaps, until);
     try (PreparedStatement p =
         c.prepareStatement("insert into loader_snapshot values (?, ?, ?, ?)")) {
       p.setLong(1, position);
       p.setObject(2, OffsetDateTime.ofInstant(from, ZoneOffset.UTC));
       p.setObject(3, OffsetDateTime.ofInstant(until, ZoneOffset.UTC));
-      p.setLong(4, rows[0]);
+      p.setLong(4, rows.get());
       p.executeUpdate();
     }
     Backlog.snapshot(c, until, zone);
-    return new Result(position, from, until, rows[0], gaps.size());
+    return new Result(position, from, until, rows.get(), gaps.size());
+  }
+
+  private static final int BATCH = 4_096;
+
+  /**
+   * Streams one source into one table on two threads: this one reads from the CRM (it holds the
+   * CRM's transaction), a worker turns batches of records into rows and appends them, so the
+   * database's sending and the Appender's writing overlap instead of taking turns.
+   */
+  private static <T> void pipe(
+      ExecutorService worker,
+      DuckDBConnection c,
+      String table,
+      Consumer<Consumer<T>> source,
+      Function<T, Object[]> toRow,
+      LongConsumer counted) {
+    BlockingQueue<List<T>> queue = new ArrayBlockingQueue<>(8);
+    List<T> end = new ArrayList<>(0);
+    Future<?> appending =
+        worker.submit(
+            () -> {
+              try (DuckDBAppender a = c.createAppender(table)) {
+                for (List<T> batch = queue.take(); batch != end; batch = queue.take()) {
+                  for (T item : batch) {
+                    Rows.append(a, toRow.apply(item));
+                  }
+                  counted.accept(batch.size());
+                }
+              }
+              return null;
+            });
+    List<List<T>> pending = new ArrayList<>(1);
+    pending.add(new ArrayList<>(BATCH));
+    source.accept(
+        item -> {
+          List<T> batch = pending.get(0);
+          batch.add(item);
+          if (batch.size() == BATCH) {
+            hand(queue, batch, appending);
+            pending.set(0, new ArrayList<>(BATCH));
+          }
+        });
+    hand(queue, pending.get(0), appending);
+    hand(queue, end, appending);
+    try {
+      appending.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while appending to " + table, e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("Appending to " + table + " failed", e.getCause());
+    }
+  }
+
+  /** Puts a batch on the queue, giving up if the worker has stopped (it failed). */
+  private static <T> void hand(BlockingQueue<List<T>> queue, List<T> batch, Future<?> appending) {
+    try {
+      while (!queue.offer(batch, 100, TimeUnit.MILLISECONDS)) {
+        if (appending.isDone()) {
+          return; // appending.get() reports why
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while reading the CRM", e);
+    }
   }
 
   private CaseFact caseFact(CaseBulkRead.Case k, Dimensions.Keys keys, long position) {
@@ -217,13 +300,5 @@ final class CrmSnapshot {
       pseudonyms.of(k.residentId()),
       k.caseId()
     };
-  }
-
-  private static void append(DuckDBAppender a, Object... values) {
-    try {
-      Rows.append(a, values);
-    } catch (SQLException e) {
-      throw new IllegalStateException("Appending to the warehouse failed", e);
-    }
   }
 }

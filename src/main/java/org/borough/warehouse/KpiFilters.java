@@ -81,7 +81,7 @@ record KpiFilters(
   }
 
   /** The filters as request parameters (only those set), to carry into links and exports. */
-  Map<String, String> asParams() {
+  public Map<String, String> asParams() {
     Map<String, String> p = new LinkedHashMap<>();
     p.put("from", from.toString());
     p.put("to", to.toString());
@@ -101,7 +101,7 @@ record KpiFilters(
   }
 
   /** A query string of the filters, without the leading question mark. */
-  String query() {
+  public String query() {
     return asParams().entrySet().stream()
         .map(
             e ->

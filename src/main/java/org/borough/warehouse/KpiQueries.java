@@ -138,6 +138,9 @@ final class KpiQueries {
   }
 
   private static BigDecimal decimal(Object v, int scale) {
+    if (v instanceof Double x && (x.isNaN() || x.isInfinite())) {
+      return null; // a share of nothing
+    }
     BigDecimal d =
         v instanceof BigDecimal b
             ? b
