@@ -31,8 +31,8 @@ function draw(element) {
   const kind = element.dataset.chart;
   const series = element.dataset.series.split(',').filter((s) => s !== '').map(Number);
   const data = read(table, Number(element.dataset.labelColumn), series);
-  // Many categories read better as horizontal bars, with room for their names.
-  const horizontal = kind !== 'line' && data.labels.length > 8;
+  // Many categories read better as horizontal bars, with room for their names; time stays across.
+  const horizontal = kind !== 'line' && element.dataset.overTime !== 'true' && data.labels.length > 8;
   if (horizontal) {
     element.style.height = `${Math.max(320, data.labels.length * 28 + 80)}px`;
   }

@@ -194,6 +194,21 @@ final class BatchApplier {
     return keys;
   }
 
+  /** A row of fact_case_event; position and due time are null when read from the CRM. */
+  static Object[] statusRow(
+      Long position,
+      UUID caseId,
+      Instant at,
+      org.borough.cases.CaseStatus from,
+      org.borough.cases.CaseStatus to,
+      boolean reopened,
+      Instant dueAt,
+      ZoneId zone) {
+    return new Object[] {
+      position, caseId, at, Rows.dateKey(at, zone), from.name(), to.name(), reopened, dueAt
+    };
+  }
+
   private static UUID caseOf(LoadedEvent e) {
     if (e instanceof LoadedEvent.StatusChange s) {
       return s.caseId();
@@ -258,16 +273,8 @@ final class BatchApplier {
         }
         f.apply(s);
         statusRows.add(
-            new Object[] {
-              s.position(),
-              s.caseId(),
-              s.at(),
-              Rows.dateKey(s.at(), zone),
-              s.from().name(),
-              s.to().name(),
-              s.reopened(),
-              s.dueAt()
-            });
+            statusRow(
+                s.position(), s.caseId(), s.at(), s.from(), s.to(), s.reopened(), s.dueAt(), zone));
       } else if (e instanceof LoadedEvent.Assignment a) {
         f.teamId = a.teamId();
         f.teamKey = keys.team(a.teamId());

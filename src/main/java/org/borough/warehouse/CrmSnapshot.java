@@ -152,17 +152,10 @@ final class CrmSnapshot {
           c,
           "fact_case_event",
           crm::forEachStatusChange,
+          // No position (the timeline has none) and no due time (the CRM keeps no history of it).
           s ->
-              new Object[] {
-                null, // not from an event: the timeline has no outbox position
-                s.caseId(),
-                s.at(),
-                Rows.dateKey(s.at(), zone),
-                s.from().name(),
-                s.to().name(),
-                s.reopened(),
-                null // the CRM keeps no history of the due time
-              },
+              BatchApplier.statusRow(
+                  null, s.caseId(), s.at(), s.from(), s.to(), s.reopened(), null, zone),
           counted);
       pipe(worker, c, "fact_contact", crm::forEachContact, this::contactRow, counted);
       pipe(

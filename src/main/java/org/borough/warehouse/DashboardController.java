@@ -44,6 +44,7 @@ class DashboardController {
   record Panel(
       KpiResult result,
       String chart,
+      boolean overTime,
       int labelColumn,
       List<Integer> series,
       List<List<KpiCells.Cell>> rows,
@@ -252,9 +253,11 @@ class DashboardController {
     }
     List<KpiCells.Cell> total = r.total() == null ? null : cells(r, r.total(), null);
     String query = filters.query();
+    Kpis.ColumnType axis = cols.get(0).type();
     return new Panel(
         r,
         kpi.chart().name().toLowerCase(java.util.Locale.ROOT),
+        axis == Kpis.ColumnType.MONTH || axis == Kpis.ColumnType.DATE,
         label,
         series,
         rows,

@@ -9,9 +9,10 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * After start-up (and after the demo data, which is written without events), rebuilds an empty
- * warehouse from a CRM that has data, in the background, so that a new install shows figures at
- * once instead of only the changes made from now on.
+ * After start-up (and after the demo data, which is written without events), rebuilds from the CRM,
+ * in the background, a warehouse that was never read from the CRM's state when the CRM has data, so
+ * that a new install shows figures at once instead of only the changes made from now on. Once read,
+ * a file is followed through the outbox and never rebuilt here again.
  */
 @Component
 @Order(300)
@@ -32,8 +33,8 @@ class WarehouseStartup implements ApplicationRunner {
     if (args.containsOption(WarehouseCommandLine.REBUILD) || !properties.rebuildWhenEmpty()) {
       return;
     }
-    if (warehouse.isEmpty() && warehouse.crmHasData()) {
-      log.info("The warehouse is empty and the CRM is not: rebuilding it from the CRM");
+    if (warehouse.neverReadFromCrm() && warehouse.crmHasData()) {
+      log.info("The warehouse was never read from the CRM, which has data: rebuilding it");
       warehouse.startRebuild();
     }
   }

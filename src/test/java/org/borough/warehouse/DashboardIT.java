@@ -223,37 +223,42 @@ class DashboardIT extends IntegrationTest {
     assertThat(header).isPositive();
     assertThat(lines.get(header + 1)).startsWith("missed-bin,Missed bin collection,");
 
-    byte[] xlsx =
-        mvc.perform(
-                get("/warehouse/kpis/sla-compliance.xlsx")
-                    .param("service", Fixtures.MISSED_BIN)
-                    .param("from", "2020-01-01")
-                    .with(analyst))
-            .andExpect(status().isOk())
-            .andReturn()
-            .getResponse()
-            .getContentAsByteArray();
-    List<List<String>> sheet = read(xlsx);
+    List<List<String>> sheet =
+        xlsx(
+            get("/warehouse/kpis/sla-compliance.xlsx")
+                .param("service", Fixtures.MISSED_BIN)
+                .param("from", "2020-01-01"));
     assertThat(sheet).contains(List.of("Filter: service", "missed-bin"));
     assertThat(sheet).contains(List.of("Filter: ward", "All"));
     assertThat(sheet).contains(List.of("Month", "Resolved", "Within SLA", "Per cent"));
     assertThat(sheet.get(sheet.size() - 1).get(0)).isEqualTo("Total");
 
-    byte[] drill =
-        mvc.perform(
-                get("/warehouse/cases.xlsx")
-                    .param("kpi", "volume-by-service")
-                    .param("key", Fixtures.POTHOLE)
-                    .param("from", "2020-01-01")
-                    .with(analyst))
-            .andExpect(status().isOk())
-            .andReturn()
-            .getResponse()
-            .getContentAsByteArray();
-    List<List<String>> cases = read(drill);
+    List<List<String>> cases =
+        xlsx(
+            get("/warehouse/cases.xlsx")
+                .param("kpi", "volume-by-service")
+                .param("key", Fixtures.POTHOLE)
+                .param("from", "2020-01-01"));
     assertThat(cases).contains(List.of("Row", Fixtures.POTHOLE));
     assertThat(cases).anyMatch(r -> r.get(0).equals(pothole));
     assertThat(cases).noneMatch(r -> r.get(0).equals(missedBin));
+  }
+
+  /** Downloads an XLSX file as the analyst and reads it back with POI. */
+  private List<List<String>> xlsx(
+      org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request)
+      throws Exception {
+    byte[] file =
+        mvc.perform(request.with(signedIn.request(Fixtures.ANALYST)))
+            .andExpect(status().isOk())
+            .andExpect(
+                content()
+                    .contentType(
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+            .andReturn()
+            .getResponse()
+            .getContentAsByteArray();
+    return read(file);
   }
 
   private static List<List<String>> read(byte[] xlsx) throws Exception {
