@@ -1,4 +1,5 @@
--- Borough warehouse: a Kimball star schema in DuckDB, derived from the CRM's outbox.
+-- Borough warehouse: a Kimball star schema in DuckDB, derived from the CRM (its current state on a
+-- rebuild, then its outbox).
 -- Plain idempotent DDL, run on every start; never migrated by hand: change it, then rebuild.
 -- Facts and dimensions carry no constraints on purpose: the declared data tests
 -- (data-tests.txt, beside this file) check keys, nulls and relationships after every load,
@@ -17,6 +18,16 @@ create table if not exists loader_state (
 create table if not exists loader_gap (
   position       bigint not null,
   first_seen_at  timestamptz not null
+)
+;
+-- Where a rebuild from the CRM's current state started the loader: the outbox position read in the
+-- same snapshot as the CRM's rows, and when the reading ended. Events up to `read_until` may already
+-- be in the rows, so the loader applies them idempotently (see BatchApplier).
+create table if not exists loader_snapshot (
+  position     bigint not null,
+  read_from    timestamptz not null,
+  read_until   timestamptz not null,
+  rows_read    bigint not null
 )
 ;
 create table if not exists quarantine (

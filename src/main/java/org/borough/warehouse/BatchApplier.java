@@ -4,6 +4,7 @@ package org.borough.warehouse;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -48,6 +49,22 @@ final class BatchApplier {
   /** Applies the entries and returns those that could not be applied. */
   List<Quarantined> apply(DuckDBConnection c, List<Outbox.Entry> entries, Dimensions.Keys keys)
       throws SQLException {
+    return apply(c, entries, keys, null);
+  }
+
+  /**
+   * Applies the entries and returns those that could not be applied.
+   *
+   * @param snapshot where the last rebuild from the CRM's state started the loader, or null: an
+   *     event that occurred before its reading ended may already be in the rows it wrote, and is
+   *     then applied as a no-op rather than twice
+   */
+  List<Quarantined> apply(
+      DuckDBConnection c,
+      List<Outbox.Entry> entries,
+      Dimensions.Keys keys,
+      CrmSnapshot.Mark snapshot)
+      throws SQLException {
     List<Quarantined> quarantined = new ArrayList<>();
     List<LoadedEvent> events = new ArrayList<>();
     Map<Long, Outbox.Entry> byPosition = new LinkedHashMap<>();
@@ -85,9 +102,17 @@ final class BatchApplier {
     Map<UUID, Object[]> contacts = readRows(c, "fact_contact", "contact_id", "contact");
     Map<String, Object[]> residents = readResidents(c);
     List<Object[]> statusRows = new ArrayList<>();
+    boolean overlap =
+        snapshot != null
+            && entries.stream().anyMatch(e -> e.occurredAt().isBefore(snapshot.readUntil()));
+    Reflected reflected =
+        new Reflected(
+            snapshot == null ? 0 : snapshot.position(),
+            overlap ? readSnapshotStatusChanges(c) : Set.of());
 
     for (LoadedEvent e : events) {
-      String problem = fold(e, cases, contacts, residents, statusRows, keys); // null when applied
+      // null when applied
+      String problem = fold(e, cases, contacts, residents, statusRows, keys, reflected);
       if (problem != null) {
         quarantined.add(new Quarantined(byPosition.get(e.position()), problem));
       }
@@ -127,6 +152,63 @@ final class BatchApplier {
     return quarantined;
   }
 
+  /**
+   * What a rebuild from the CRM's state already holds: rows at or below the snapshot's position
+   * came from it (a fresh file has no others), and its status changes are known by their content.
+   */
+  private record Reflected(long position, Set<String> statusChanges) {
+    boolean caseFromSnapshot(CaseFact f) {
+      return position > 0 && f.lastPosition <= position;
+    }
+
+    boolean has(LoadedEvent.StatusChange s) {
+      return !statusChanges.isEmpty()
+          && statusChanges.contains(statusKey(s.caseId(), s.at(), s.from().name(), s.to().name()));
+    }
+  }
+
+  static String statusKey(UUID caseId, Instant at, String from, String to) {
+    // Microseconds: what both the CRM's databases and DuckDB keep of a time.
+    long micros = at.getEpochSecond() * 1_000_000 + at.getNano() / 1_000;
+    return caseId + "|" + micros + "|" + from + "|" + to;
+  }
+
+  /** The status changes of the batch's cases that a rebuild read from the CRM (no position). */
+  private static Set<String> readSnapshotStatusChanges(DuckDBConnection c) throws SQLException {
+    Set<String> keys = new java.util.HashSet<>();
+    try (Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "select case_id, changed_at, from_status, to_status from fact_case_event"
+                    + " where position is null and case_id in"
+                    + " (select cast(k as uuid) from stg_key where kind = 'case')")) {
+      while (rs.next()) {
+        keys.add(
+            statusKey(
+                (UUID) rs.getObject(1),
+                Rows.instant(rs.getObject(2)),
+                rs.getString(3),
+                rs.getString(4)));
+      }
+    }
+    return keys;
+  }
+
+  /** A row of fact_case_event; position and due time are null when read from the CRM. */
+  static Object[] statusRow(
+      Long position,
+      UUID caseId,
+      Instant at,
+      org.borough.cases.CaseStatus from,
+      org.borough.cases.CaseStatus to,
+      boolean reopened,
+      Instant dueAt,
+      ZoneId zone) {
+    return new Object[] {
+      position, caseId, at, Rows.dateKey(at, zone), from.name(), to.name(), reopened, dueAt
+    };
+  }
+
   private static UUID caseOf(LoadedEvent e) {
     if (e instanceof LoadedEvent.StatusChange s) {
       return s.caseId();
@@ -149,26 +231,32 @@ final class BatchApplier {
       Map<UUID, Object[]> contacts,
       Map<String, Object[]> residents,
       List<Object[]> statusRows,
-      Dimensions.Keys keys) {
+      Dimensions.Keys keys,
+      Reflected reflected) {
+    if (e instanceof LoadedEvent.Skipped) {
+      return null;
+    }
     if (e instanceof LoadedEvent.CaseOpen o) {
-      if (cases.containsKey(o.caseId())) {
+      CaseFact existing = cases.get(o.caseId());
+      if (existing != null && reflected.caseFromSnapshot(existing)) {
+        return null; // the rebuild read the case from the CRM after this event committed
+      }
+      if (existing != null) {
         return "case " + o.caseId() + " was already opened";
       }
-      CaseFact f = new CaseFact();
-      f.caseId = o.caseId();
-      f.reference = o.reference();
-      f.serviceCode = o.serviceCode();
-      f.serviceKey = keys.service(o.serviceCode());
-      f.wardCode = o.wardCode();
-      f.wardKey = keys.ward(o.wardCode());
-      f.teamId = o.teamId();
-      f.teamKey = keys.team(o.teamId());
-      f.channel = o.channel();
-      f.priority = o.priority();
-      f.residentKey = pseudonyms.of(o.residentId());
-      f.status = org.borough.cases.CaseStatus.NEW.name();
-      f.openedAt = o.openedAt();
-      f.dueAt = o.dueAt();
+      CaseFact f =
+          CaseFact.opened(
+              o.caseId(),
+              o.reference(),
+              o.serviceCode(),
+              o.wardCode(),
+              o.teamId(),
+              o.channel(),
+              o.priority(),
+              pseudonyms.of(o.residentId()),
+              o.openedAt(),
+              o.dueAt(),
+              keys);
       f.lastPosition = o.position();
       cases.put(f.caseId, f);
       return null;
@@ -180,18 +268,13 @@ final class BatchApplier {
         return "case " + caseId + " is not in the warehouse (never opened through the outbox)";
       }
       if (e instanceof LoadedEvent.StatusChange s) {
+        if (reflected.has(s)) {
+          return null; // already in the case's row and its history, read from the CRM
+        }
         f.apply(s);
         statusRows.add(
-            new Object[] {
-              s.position(),
-              s.caseId(),
-              s.at(),
-              Rows.dateKey(s.at(), zone),
-              s.from().name(),
-              s.to().name(),
-              s.reopened(),
-              s.dueAt()
-            });
+            statusRow(
+                s.position(), s.caseId(), s.at(), s.from(), s.to(), s.reopened(), s.dueAt(), zone));
       } else if (e instanceof LoadedEvent.Assignment a) {
         f.teamId = a.teamId();
         f.teamKey = keys.team(a.teamId());
@@ -210,7 +293,11 @@ final class BatchApplier {
       return null;
     }
     if (e instanceof LoadedEvent.ContactLog l) {
-      if (contacts.containsKey(l.contactId())) {
+      Object[] existing = contacts.get(l.contactId());
+      if (existing != null && existing[1] == null && reflected.position() > 0) {
+        return null; // read from the CRM by a rebuild (no position) after this event committed
+      }
+      if (existing != null) {
         return "contact " + l.contactId() + " was already logged";
       }
       contacts.put(

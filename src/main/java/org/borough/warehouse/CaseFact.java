@@ -45,6 +45,37 @@ final class CaseFact {
   int timesReopened;
   long lastPosition;
 
+  /** A case as it was opened, with the keys of the dimension versions current now. */
+  static CaseFact opened(
+      UUID caseId,
+      String reference,
+      String serviceCode,
+      String wardCode,
+      UUID teamId,
+      String channel,
+      String priority,
+      String residentKey,
+      Instant openedAt,
+      Instant dueAt,
+      Dimensions.Keys keys) {
+    CaseFact f = new CaseFact();
+    f.caseId = caseId;
+    f.reference = reference;
+    f.serviceCode = serviceCode;
+    f.serviceKey = keys.service(serviceCode);
+    f.wardCode = wardCode;
+    f.wardKey = keys.ward(wardCode);
+    f.teamId = teamId;
+    f.teamKey = keys.team(teamId);
+    f.channel = channel;
+    f.priority = priority;
+    f.residentKey = residentKey;
+    f.status = CaseStatus.NEW.name();
+    f.openedAt = openedAt;
+    f.dueAt = dueAt;
+    return f;
+  }
+
   static CaseFact read(ResultSet rs) throws SQLException {
     CaseFact f = new CaseFact();
     f.caseId = (UUID) rs.getObject("case_id");

@@ -139,7 +139,7 @@ final class OutboxLoader {
           List<BatchApplier.Quarantined> quarantined = List.of();
           if (!picked.isEmpty()) {
             Dimensions.Keys keys = dimensions.sync(c, source, now);
-            quarantined = applier.apply(c, picked, keys);
+            quarantined = applier.apply(c, picked, keys, CrmSnapshot.mark(c));
             quarantine(c, quarantined, now);
             Backlog.snapshot(c, now, applier.zone());
           }
@@ -227,7 +227,7 @@ final class OutboxLoader {
     log.warn("Quarantined {} outbox event(s); see the data-quality page", items.size());
   }
 
-  private static void saveState(
+  static void saveState(
       DuckDBConnection c, long high, long applied, TreeMap<Long, Instant> gaps, Instant now)
       throws SQLException {
     try (Statement s = c.createStatement()) {

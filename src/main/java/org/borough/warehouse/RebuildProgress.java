@@ -3,14 +3,9 @@ package org.borough.warehouse;
 
 import java.time.Instant;
 
-/** How far a rebuild has got: outbox position reached out of the position it aims for. */
+/** How far a rebuild has got: CRM rows read out of the rows it expects to read. */
 record RebuildProgress(
-    State state,
-    long position,
-    long target,
-    Instant startedAt,
-    Instant finishedAt,
-    String message) {
+    State state, long done, long total, Instant startedAt, Instant finishedAt, String message) {
 
   enum State {
     IDLE,
@@ -21,8 +16,8 @@ record RebuildProgress(
 
   static final RebuildProgress IDLE = new RebuildProgress(State.IDLE, 0, 0, null, null, null);
 
-  static RebuildProgress started(Instant at, long target) {
-    return new RebuildProgress(State.RUNNING, 0, target, at, null, null);
+  static RebuildProgress started(Instant at, long total) {
+    return new RebuildProgress(State.RUNNING, 0, total, at, null, null);
   }
 
   public boolean running() {
@@ -34,18 +29,18 @@ record RebuildProgress(
     if (state == State.DONE) {
       return 100;
     }
-    return target <= 0 ? 0 : (int) Math.min(100, position * 100 / target);
+    return total <= 0 ? 0 : (int) Math.min(100, done * 100 / total);
   }
 
   RebuildProgress at(long reached) {
-    return new RebuildProgress(state, reached, target, startedAt, finishedAt, message);
+    return new RebuildProgress(state, reached, total, startedAt, finishedAt, message);
   }
 
   RebuildProgress finished(Instant at, String why) {
-    return new RebuildProgress(State.DONE, position, target, startedAt, at, why);
+    return new RebuildProgress(State.DONE, done, total, startedAt, at, why);
   }
 
   RebuildProgress failed(Instant at, String why) {
-    return new RebuildProgress(State.FAILED, position, target, startedAt, at, why);
+    return new RebuildProgress(State.FAILED, done, total, startedAt, at, why);
   }
 }

@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.UUID;
 import org.duckdb.DuckDBAppender;
 
@@ -30,7 +29,9 @@ final class Rows {
       } else if (v instanceof UUID u) {
         appender.append(u);
       } else if (v instanceof Instant t) {
-        appender.append(OffsetDateTime.ofInstant(t, ZoneOffset.UTC));
+        // Microseconds since the epoch, DuckDB's own form of a timestamptz: much cheaper than an
+        // OffsetDateTime, which matters when a rebuild appends millions of rows.
+        appender.appendEpochMicros(t.getEpochSecond() * 1_000_000 + t.getNano() / 1_000);
       } else if (v instanceof LocalDate d) {
         appender.append(d);
       } else {

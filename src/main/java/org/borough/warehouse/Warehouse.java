@@ -30,8 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The warehouse in the running application: the live DuckDB file and its loader, the scheduled
- * poll, the data tests after loads, reads for pages and the API, and the rebuild that replays the
- * outbox from position 0 into a fresh file and swaps it in.
+ * poll, the data tests after loads, reads for pages and the API, and the rebuild that reads the
+ * CRM's current state into a fresh file, follows the outbox from there and swaps it in.
  */
 @Component
 class Warehouse implements DisposableBean {
@@ -43,8 +43,10 @@ class Warehouse implements DisposableBean {
   private final DimensionSource source;
   private final Clock clock;
   private final Path file;
+  private final CrmState crm;
   private final Dimensions dimensions;
   private final BatchApplier applier;
+  private final CrmSnapshot snapshot;
   private final DataTests dataTests;
   // Readers and the loader hold the read lock; the swap at the end of a rebuild the write lock.
   private final ReentrantReadWriteLock swap = new ReentrantReadWriteLock();
@@ -67,6 +69,7 @@ class Warehouse implements DisposableBean {
       SystemProperties system,
       Outbox outbox,
       DimensionSource source,
+      CrmState crm,
       WorkingCalendar calendar,
       JsonMapper json,
       Clock clock,
@@ -75,12 +78,14 @@ class Warehouse implements DisposableBean {
     this.properties = properties;
     this.outbox = outbox;
     this.source = source;
+    this.crm = crm;
     this.clock = clock;
     this.file = properties.fileUnder(system.dataDir()).toAbsolutePath();
     Pseudonyms pseudonyms =
         Pseudonyms.load(properties.pseudonymKey(), file.resolveSibling("pseudonym.key"));
     this.dimensions = new Dimensions(calendar);
     this.applier = new BatchApplier(pseudonyms, calendar, json);
+    this.snapshot = new CrmSnapshot(dimensions, source, pseudonyms, calendar, clock);
     this.dataTests =
         new DataTests(
             new Reconciliation(cases::openedPerHour, contacts::occurredPerHour, calendar.zone()));
@@ -210,14 +215,35 @@ class Warehouse implements DisposableBean {
     if (rebuild.running()) {
       return false;
     }
-    rebuild = RebuildProgress.started(clock.instant(), outbox.lastPosition());
+    rebuild = RebuildProgress.started(clock.instant(), 0);
     rebuilds.submit(this::rebuildNow);
     return true;
   }
 
   /**
-   * Replays the outbox from 0 into a fresh file beside the live one, carries over what cannot be
-   * replayed (data-test history and past days' backlog snapshots), then swaps it in.
+   * True when this file was never loaded from the CRM's state: new, or made by replaying the outbox
+   * only, so that rows the CRM holds without events (bulk-loaded demo data) are missing from it.
+   */
+  boolean neverReadFromCrm() {
+    return read(
+        c -> {
+          try (Statement s = c.createStatement();
+              ResultSet rs = s.executeQuery("select count(*) from loader_snapshot")) {
+            rs.next();
+            return rs.getLong(1) == 0;
+          }
+        });
+  }
+
+  /** Whether the CRM has cases or contacts. */
+  boolean crmHasData() {
+    return crm.hasData();
+  }
+
+  /**
+   * Rebuilds from the CRM's current state into a fresh file beside the live one, carries over what
+   * the CRM cannot give back (data-test history and past days' backlog snapshots), applies the
+   * outbox from the position read with the state, then swaps the file in.
    */
   RebuildProgress rebuildNow() {
     synchronized (rebuildLock) {
@@ -229,35 +255,47 @@ class Warehouse implements DisposableBean {
 
   private RebuildProgress rebuildAlone() {
     Instant started = clock.instant();
-    long target = outbox.lastPosition();
-    rebuild = new RebuildProgress(RebuildProgress.State.RUNNING, 0, target, started, null, null);
+    rebuild = RebuildProgress.started(started, crm.rowsToRead());
     Path next = file.resolveSibling(file.getFileName() + ".rebuild");
     try {
       deleteWithWal(next);
+      CrmSnapshot.Result read;
       try (WarehouseDatabase fresh = open(next)) {
-        OutboxLoader replay = loaderFor(fresh);
-        OutboxLoader.Batch b;
-        do {
-          b = replay.runBatch();
-          rebuild = rebuild.at(b.highPosition());
-        } while (b.applied() + b.quarantined() > 0);
+        read = snapshot.load(fresh, crm, outbox, n -> rebuild = rebuild.at(n));
+        rebuild = rebuild.at(read.rows());
         carryOver(fresh);
+        OutboxLoader follow = loaderFor(fresh);
+        follow.catchUp(); // what committed while reading, outside the lock
         swap.writeLock().lock();
         try {
-          replay.catchUp(); // what committed while replaying
+          Instant caughtUp = clock.instant();
+          follow.catchUp(); // the last few, while pages wait
           db.close();
           fresh.close();
           deleteWithWal(file);
           Files.move(next, file, StandardCopyOption.REPLACE_EXISTING);
           db = open(file);
           loader = loaderFor(db);
+          asAt = caughtUp;
         } finally {
           swap.writeLock().unlock();
         }
       }
       runDataTests();
-      rebuild = rebuild.finished(clock.instant(), "Rebuilt from the outbox");
-      log.info("Warehouse rebuilt from the outbox up to position {}", state().highPosition());
+      double seconds =
+          Math.max(
+              0.001, (read.readUntil().toEpochMilli() - read.readFrom().toEpochMilli()) / 1000.0);
+      String message =
+          String.format(
+              java.util.Locale.UK,
+              "Rebuilt from the CRM: %,d rows read in %.1f s (%,.0f rows/s), then the outbox"
+                  + " from position %d",
+              read.rows(),
+              seconds,
+              read.rows() / seconds,
+              read.position());
+      rebuild = rebuild.finished(clock.instant(), message);
+      log.info("Warehouse rebuilt: {}", message);
     } catch (Exception e) {
       log.error("Warehouse rebuild failed", e);
       rebuild = rebuild.failed(clock.instant(), e.getMessage());

@@ -11,9 +11,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code java -jar borough.jar --warehouse.rebuild} rebuilds the warehouse from the outbox, runs
- * the data tests, prints the outcome and exits (status 1 on failure). Stop the running server
- * first: one process at a time opens the DuckDB file read-write.
+ * {@code java -jar borough.jar --warehouse.rebuild} rebuilds the warehouse from the CRM, runs the
+ * data tests, prints the outcome and exits (status 1 on failure). Stop the running server first:
+ * one process at a time opens the DuckDB file read-write.
  */
 @Component
 @Order(200)
@@ -39,10 +39,9 @@ class WarehouseCommandLine implements ApplicationRunner {
     long failed =
         warehouse.runDataTests().stream().filter(r -> !r.passed()).peek(this::report).count();
     log.info(
-        "Warehouse rebuild {}: position {} of {}; {} data test(s) failing",
+        "Warehouse rebuild {}: {}; {} data test(s) failing",
         result.state(),
-        result.position(),
-        result.target(),
+        result.message(),
         failed);
     int status = result.state() == RebuildProgress.State.DONE ? 0 : 1;
     System.exit(SpringApplication.exit(context, () -> status));

@@ -18,6 +18,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param file the DuckDB file; {@code <data dir>/warehouse/borough.duckdb} when not set
  * @param pseudonymKey secret key of the resident pseudonyms (at least 32 characters); when not set
  *     a random key is generated once and kept beside the warehouse file, outside it
+ * @param rebuildWhenEmpty whether a start that finds a warehouse never read from the CRM's state,
+ *     and a CRM with data, rebuilds it at once (in the background), so that a new install with demo
+ *     data shows figures
+ * @param unitCost cost per contact by channel, in pence, for the cost-per-contact KPI
  */
 @ConfigurationProperties("borough.warehouse")
 public record WarehouseProperties(
@@ -27,7 +31,9 @@ public record WarehouseProperties(
     @DefaultValue("2m") Duration gapTimeout,
     @DefaultValue("30s") Duration dataTestInterval,
     Path file,
-    String pseudonymKey) {
+    String pseudonymKey,
+    @DefaultValue("true") boolean rebuildWhenEmpty,
+    @DefaultValue UnitCosts unitCost) {
 
   public WarehouseProperties {
     if (batchSize < 1) {

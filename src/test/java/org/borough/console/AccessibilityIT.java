@@ -281,6 +281,16 @@ class AccessibilityIT extends IntegrationTest {
             new String[] {null, "/sign-in?ended"},
             new String[] {Fixtures.ADMIN, "/admin/warehouse"},
             new String[] {Fixtures.ANALYST, "/warehouse/data-quality"},
+            new String[] {Fixtures.ANALYST, "/warehouse/dashboards/overview"},
+            new String[] {Fixtures.ANALYST, "/warehouse/dashboards/sla"},
+            new String[] {Fixtures.ANALYST, "/warehouse/dashboards/channels"},
+            new String[] {Fixtures.ANALYST, "/warehouse/dashboards/wards"},
+            new String[] {Fixtures.ANALYST, "/warehouse/dashboards/services"},
+            new String[] {Fixtures.ANALYST, "/warehouse/dashboards/overview?from=soon&channel=x"},
+            new String[] {
+              Fixtures.ANALYST,
+              "/warehouse/cases?kpi=volume-by-service&key=" + Fixtures.MISSED_BIN + "&back=services"
+            },
             new String[] {Fixtures.ANALYST, "/services"},
             new String[] {Fixtures.ANALYST, "/services/" + Fixtures.MISSED_BIN},
             new String[] {Fixtures.DEMOCRATIC_SERVICES, "/governance/decisions"},

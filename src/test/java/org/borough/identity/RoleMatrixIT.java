@@ -423,6 +423,37 @@ class RoleMatrixIT extends IntegrationTest {
           open(GET, "/portal/track"),
           open(POST, "/portal/track"),
           open(GET, "/portal/track/{reference}", "/portal/track/" + CASE),
+          needs(GET, "/warehouse/dashboards", WAREHOUSE_READ),
+          needs(
+              GET,
+              "/warehouse/dashboards/{name}",
+              "/warehouse/dashboards/overview",
+              WAREHOUSE_READ),
+          needs(
+              GET,
+              "/warehouse/kpis/{kpi}.csv",
+              "/warehouse/kpis/volume-by-month.csv",
+              WAREHOUSE_READ),
+          needs(
+              GET,
+              "/warehouse/kpis/{kpi}.xlsx",
+              "/warehouse/kpis/volume-by-month.xlsx",
+              WAREHOUSE_READ),
+          needs(
+              GET,
+              "/warehouse/cases",
+              "/warehouse/cases?kpi=volume-by-service&key=" + Fixtures.MISSED_BIN,
+              WAREHOUSE_READ),
+          needs(
+              GET,
+              "/warehouse/cases.csv",
+              "/warehouse/cases.csv?kpi=volume-by-service&key=" + Fixtures.MISSED_BIN,
+              WAREHOUSE_READ),
+          needs(
+              GET,
+              "/warehouse/cases.xlsx",
+              "/warehouse/cases.xlsx?kpi=volume-by-service&key=" + Fixtures.MISSED_BIN,
+              WAREHOUSE_READ),
           // JSON API
           needs(GET, "/api/v1/residents", "/api/v1/residents?q=zz", RESIDENT_READ),
           needs(POST, "/api/v1/residents", RESIDENT_WRITE),
@@ -550,6 +581,8 @@ class RoleMatrixIT extends IntegrationTest {
               "/api/v1/staff/nobody-" + RANDOM + "/password",
               STAFF_ADMIN),
           needs(GET, "/api/v1/warehouse/data-quality", WAREHOUSE_READ),
+          needs(GET, "/api/v1/kpis", WAREHOUSE_READ),
+          needs(GET, "/api/v1/kpis/{kpi}", "/api/v1/kpis/volume-by-month", WAREHOUSE_READ),
           needs(
               GET,
               "/api/v1/teams/{code}/queue",

@@ -44,6 +44,7 @@ final class TestWarehouse implements AutoCloseable {
   final JsonMapper json = JsonMapper.builder().build();
   int batchSize;
   Duration gapTimeout = Duration.ofMinutes(2);
+  final FakeCrm crm = new FakeCrm();
   WarehouseDatabase db;
   OutboxLoader loader;
 
@@ -72,6 +73,16 @@ final class TestWarehouse implements AutoCloseable {
             clock,
             batchSize,
             gapTimeout);
+  }
+
+  /**
+   * Loads the fake CRM's state into the (empty) file as a rebuild does, with {@code position} as
+   * the outbox position read in the snapshot.
+   */
+  CrmSnapshot.Result loadCrm(long position) {
+    crm.position = position;
+    return new CrmSnapshot(new Dimensions(CALENDAR), dimensions, pseudonyms, CALENDAR, clock)
+        .load(db, crm, crm.outboxAt(outbox), n -> {});
   }
 
   /** Publishes an event to the fake outbox and returns its position. */
@@ -169,6 +180,69 @@ final class TestWarehouse implements AutoCloseable {
     @Override
     public synchronized long lastPosition() {
       return entries.isEmpty() ? 0 : entries.lastKey();
+    }
+  }
+
+  /** The CRM's state as lists; the snapshot sees the outbox only up to {@link #position}. */
+  static final class FakeCrm implements CrmState {
+    final List<org.borough.cases.CaseBulkRead.Case> cases = new ArrayList<>();
+    final List<org.borough.cases.CaseBulkRead.StatusChange> statusChanges = new ArrayList<>();
+    final List<org.borough.contacts.ContactBulkRead.Row> contacts = new ArrayList<>();
+    final List<org.borough.residents.ResidentBulkRead.Row> residents = new ArrayList<>();
+    long position;
+
+    Outbox outboxAt(FakeOutbox outbox) {
+      return new Outbox() {
+        @Override
+        public List<Entry> readAfter(long after, int limit) {
+          return outbox.readAfter(after, limit).stream()
+              .filter(e -> e.position() <= position)
+              .toList();
+        }
+
+        @Override
+        public long lastPosition() {
+          return position;
+        }
+      };
+    }
+
+    @Override
+    public <T> T inOneSnapshot(java.util.function.Supplier<T> reads) {
+      return reads.get();
+    }
+
+    @Override
+    public long rowsToRead() {
+      return cases.size() + statusChanges.size() + contacts.size() + residents.size();
+    }
+
+    @Override
+    public boolean hasData() {
+      return !cases.isEmpty() || !contacts.isEmpty();
+    }
+
+    @Override
+    public void forEachCase(java.util.function.Consumer<org.borough.cases.CaseBulkRead.Case> each) {
+      cases.forEach(each);
+    }
+
+    @Override
+    public void forEachStatusChange(
+        java.util.function.Consumer<org.borough.cases.CaseBulkRead.StatusChange> each) {
+      statusChanges.forEach(each);
+    }
+
+    @Override
+    public void forEachContact(
+        java.util.function.Consumer<org.borough.contacts.ContactBulkRead.Row> each) {
+      contacts.forEach(each);
+    }
+
+    @Override
+    public void forEachResident(
+        java.util.function.Consumer<org.borough.residents.ResidentBulkRead.Row> each) {
+      residents.forEach(each);
     }
   }
 

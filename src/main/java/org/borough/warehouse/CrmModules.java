@@ -1,0 +1,92 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.borough.warehouse;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.borough.cases.CaseBulkRead;
+import org.borough.contacts.ContactBulkRead;
+import org.borough.residents.ResidentBulkRead;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The CRM's state in the running application, read through the cases, contacts and residents
+ * modules' bulk-read APIs inside one transaction of the warehouse's making.
+ *
+ * <p>The isolation level is chosen per database so that every statement sees the snapshot taken at
+ * the first: PostgreSQL's REPEATABLE READ is such a snapshot; H2's REPEATABLE READ is not (it fixes
+ * each table at its first read), its SERIALIZABLE is.
+ */
+@Component
+class CrmModules implements CrmState {
+
+  private final CaseBulkRead cases;
+  private final ContactBulkRead contacts;
+  private final ResidentBulkRead residents;
+  private final TransactionTemplate snapshot;
+
+  CrmModules(
+      CaseBulkRead cases,
+      ContactBulkRead contacts,
+      ResidentBulkRead residents,
+      PlatformTransactionManager transactions,
+      DataSource dataSource) {
+    this.cases = cases;
+    this.contacts = contacts;
+    this.residents = residents;
+    this.snapshot = new TransactionTemplate(transactions);
+    this.snapshot.setReadOnly(true);
+    this.snapshot.setIsolationLevel(
+        isPostgres(dataSource)
+            ? TransactionDefinition.ISOLATION_REPEATABLE_READ
+            : TransactionDefinition.ISOLATION_SERIALIZABLE);
+  }
+
+  private static boolean isPostgres(DataSource dataSource) {
+    try (Connection c = dataSource.getConnection()) {
+      return c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot tell which database the CRM is on", e);
+    }
+  }
+
+  @Override
+  public <T> T inOneSnapshot(Supplier<T> reads) {
+    return snapshot.execute(status -> reads.get());
+  }
+
+  @Override
+  public long rowsToRead() {
+    return cases.caseCount() + cases.statusChangeCount() + contacts.count() + residents.count();
+  }
+
+  @Override
+  public boolean hasData() {
+    return cases.any() || contacts.any();
+  }
+
+  @Override
+  public void forEachCase(Consumer<CaseBulkRead.Case> each) {
+    cases.forEachCase(each);
+  }
+
+  @Override
+  public void forEachStatusChange(Consumer<CaseBulkRead.StatusChange> each) {
+    cases.forEachStatusChange(each);
+  }
+
+  @Override
+  public void forEachContact(Consumer<ContactBulkRead.Row> each) {
+    contacts.forEach(each);
+  }
+
+  @Override
+  public void forEachResident(Consumer<ResidentBulkRead.Row> each) {
+    residents.forEach(each);
+  }
+}

@@ -1,0 +1,297 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.borough.warehouse;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.LongConsumer;
+import org.borough.cases.CaseBulkRead;
+import org.borough.contacts.ContactBulkRead;
+import org.borough.system.Outbox;
+import org.borough.system.WorkingCalendar;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
+
+/**
+ * Loads the CRM's current state into a fresh warehouse file: every case, status change, contact and
+ * resident, streamed from the modules and appended with the Appender in one DuckDB transaction,
+ * with no query per row. This is what a rebuild does, because the CRM holds rows that never had an
+ * event (the demo data's bulk inserts), so replaying the outbox cannot recreate them.
+ *
+ * <p>The outbox position is read first, in the same snapshot as the rows, and becomes the loader's
+ * starting position: every event after it is applied by the loader afterwards. Positions at or
+ * below it that are missing from the snapshot (transactions still open, or rolled back) become the
+ * loader's gaps. Should the database not give one snapshot, an event after the position may already
+ * be in the rows; {@link BatchApplier} then applies it as a no-op ({@link Mark}).
+ */
+final class CrmSnapshot {
+
+  /** How far below the snapshot's position to look for transactions still open. */
+  static final int GAP_LOOKBACK = 1_000;
+
+  /** Progress is reported every this many rows. */
+  private static final int REPORT_EVERY = 50_000;
+
+  /** Where a rebuild from the CRM's state started the loader, and when its reading ended. */
+  record Mark(long position, Instant readUntil) {}
+
+  /** What a load read. */
+  record Result(long position, Instant readFrom, Instant readUntil, long rows, int gaps) {}
+
+  private final Dimensions dimensions;
+  private final DimensionSource source;
+  private final Pseudonyms pseudonyms;
+  private final WorkingCalendar calendar;
+  private final ZoneId zone;
+  private final Clock clock;
+
+  CrmSnapshot(
+      Dimensions dimensions,
+      DimensionSource source,
+      Pseudonyms pseudonyms,
+      WorkingCalendar calendar,
+      Clock clock) {
+    this.dimensions = dimensions;
+    this.source = source;
+    this.pseudonyms = pseudonyms;
+    this.calendar = calendar;
+    this.zone = calendar.zone();
+    this.clock = clock;
+  }
+
+  /** The mark of the last load into this file, or null when it was never loaded from the CRM. */
+  static Mark mark(DuckDBConnection c) throws SQLException {
+    try (Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "select position, read_until from loader_snapshot order by position desc limit 1")) {
+      return rs.next() ? new Mark(rs.getLong(1), Rows.instant(rs.getObject(2))) : null;
+    }
+  }
+
+  /**
+   * Reads the CRM into {@code fresh}, which must be empty, and commits.
+   *
+   * @param progress told the rows read so far, now and then
+   */
+  Result load(WarehouseDatabase fresh, CrmState crm, Outbox outbox, LongConsumer progress) {
+    return fresh.write(
+        conn -> {
+          DuckDBConnection c = conn.unwrap(DuckDBConnection.class);
+          return crm.inOneSnapshot(
+              () -> {
+                try {
+                  return read(c, crm, outbox, progress);
+                } catch (SQLException e) {
+                  throw new IllegalStateException("Loading the CRM's state failed", e);
+                }
+              });
+        });
+  }
+
+  private Result read(DuckDBConnection c, CrmState crm, Outbox outbox, LongConsumer progress)
+      throws SQLException {
+    long position = outbox.lastPosition(); // first, so the snapshot begins here
+    Instant from = clock.instant();
+    TreeSet<Long> seen = new TreeSet<>();
+    long lowest = Math.max(0, position - GAP_LOOKBACK);
+    for (Outbox.Entry e : outbox.readAfter(lowest, GAP_LOOKBACK)) {
+      seen.add(e.position());
+    }
+    TreeMap<Long, Instant> gaps = new TreeMap<>();
+    for (long p = lowest + 1; p <= position; p++) {
+      if (!seen.contains(p)) {
+        gaps.put(p, from);
+      }
+    }
+    Dimensions.Keys keys = dimensions.sync(c, source, from);
+    java.util.concurrent.atomic.AtomicLong rows = new java.util.concurrent.atomic.AtomicLong();
+    LongConsumer counted =
+        n -> {
+          long before = rows.getAndAdd(n);
+          if ((before + n) / REPORT_EVERY != before / REPORT_EVERY) {
+            progress.accept(before + n);
+          }
+        };
+    ExecutorService worker =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "warehouse-rebuild-append");
+              t.setDaemon(true);
+              return t;
+            });
+    try {
+      pipe(
+          worker,
+          c,
+          "fact_case",
+          crm::forEachCase,
+          k -> caseFact(k, keys, position).row(zone, calendar),
+          counted);
+      pipe(
+          worker,
+          c,
+          "fact_case_event",
+          crm::forEachStatusChange,
+          // No position (the timeline has none) and no due time (the CRM keeps no history of it).
+          s ->
+              BatchApplier.statusRow(
+                  null, s.caseId(), s.at(), s.from(), s.to(), s.reopened(), null, zone),
+          counted);
+      pipe(worker, c, "fact_contact", crm::forEachContact, this::contactRow, counted);
+      pipe(
+          worker,
+          c,
+          "dim_resident",
+          crm::forEachResident,
+          r ->
+              new Object[] {
+                pseudonyms.of(r.id()),
+                r.wardCode(),
+                Rows.dateKey(r.registeredAt(), zone),
+                pseudonyms.of(r.mergedInto())
+              },
+          counted);
+    } finally {
+      worker.shutdownNow();
+    }
+    Instant until = clock.instant();
+    progress.accept(rows.get());
+    OutboxLoader.saveState(c, position, 0, gaps, until);
+    try (PreparedStatement p =
+        c.prepareStatement("insert into loader_snapshot values (?, ?, ?, ?)")) {
+      p.setLong(1, position);
+      p.setObject(2, OffsetDateTime.ofInstant(from, ZoneOffset.UTC));
+      p.setObject(3, OffsetDateTime.ofInstant(until, ZoneOffset.UTC));
+      p.setLong(4, rows.get());
+      p.executeUpdate();
+    }
+    Backlog.snapshot(c, until, zone);
+    return new Result(position, from, until, rows.get(), gaps.size());
+  }
+
+  private static final int BATCH = 4_096;
+
+  /**
+   * Streams one source into one table on two threads: this one reads from the CRM (it holds the
+   * CRM's transaction), a worker turns batches of records into rows and appends them, so the
+   * database's sending and the Appender's writing overlap instead of taking turns.
+   */
+  private static <T> void pipe(
+      ExecutorService worker,
+      DuckDBConnection c,
+      String table,
+      Consumer<Consumer<T>> source,
+      Function<T, Object[]> toRow,
+      LongConsumer counted) {
+    BlockingQueue<List<T>> queue = new ArrayBlockingQueue<>(8);
+    List<T> end = new ArrayList<>(0);
+    Future<?> appending =
+        worker.submit(
+            () -> {
+              try (DuckDBAppender a = c.createAppender(table)) {
+                for (List<T> batch = queue.take(); batch != end; batch = queue.take()) {
+                  for (T item : batch) {
+                    Rows.append(a, toRow.apply(item));
+                  }
+                  counted.accept(batch.size());
+                }
+              }
+              return null;
+            });
+    List<List<T>> pending = new ArrayList<>(1);
+    pending.add(new ArrayList<>(BATCH));
+    source.accept(
+        item -> {
+          List<T> batch = pending.get(0);
+          batch.add(item);
+          if (batch.size() == BATCH) {
+            hand(queue, batch, appending);
+            pending.set(0, new ArrayList<>(BATCH));
+          }
+        });
+    hand(queue, pending.get(0), appending);
+    hand(queue, end, appending);
+    try {
+      appending.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while appending to " + table, e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("Appending to " + table + " failed", e.getCause());
+    }
+  }
+
+  /** Puts a batch on the queue, giving up if the worker has stopped (it failed). */
+  private static <T> void hand(BlockingQueue<List<T>> queue, List<T> batch, Future<?> appending) {
+    try {
+      while (!queue.offer(batch, 100, TimeUnit.MILLISECONDS)) {
+        if (appending.isDone()) {
+          return; // appending.get() reports why
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while reading the CRM", e);
+    }
+  }
+
+  private CaseFact caseFact(CaseBulkRead.Case k, Dimensions.Keys keys, long position) {
+    CaseFact f =
+        CaseFact.opened(
+            k.id(),
+            k.reference(),
+            k.serviceCode(),
+            k.wardCode(),
+            k.teamId(),
+            k.channel(),
+            k.priority(),
+            pseudonyms.of(k.residentId()),
+            k.openedAt(),
+            k.dueAt(),
+            keys);
+    f.status = k.status().name();
+    f.firstResponseAt = k.firstResponseAt();
+    f.resolvedAt = k.resolvedAt();
+    f.closedAt = k.closedAt();
+    f.slaBreachedAt = k.slaBreachedAt();
+    f.timesReopened = k.timesReopened();
+    f.lastPosition = position; // the case as it stood at this outbox position
+    return f;
+  }
+
+  private Object[] contactRow(ContactBulkRead.Row k) {
+    return new Object[] {
+      k.id(),
+      null, // not from an event
+      k.occurredAt(),
+      Rows.dateKey(k.occurredAt(), zone),
+      k.channel(),
+      k.direction(),
+      k.outcome(),
+      k.resolvedAtFirstContact(),
+      k.durationSeconds(),
+      pseudonyms.of(k.residentId()),
+      k.caseId()
+    };
+  }
+}

@@ -1,0 +1,231 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.borough.warehouse;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.borough.cases.CaseStatus;
+
+/**
+ * The KPIs declared in {@code warehouse/kpis.sql}: for each, its one query over the star schema,
+ * its columns, the filters that apply, how it is drawn and, for those counting cases, the condition
+ * that lists the cases behind one of its rows. The placeholders in the queries are expanded here
+ * once, from fragments in the same file and from configuration; nothing a user sends is ever part
+ * of the SQL text (filters are bound as parameters).
+ */
+final class Kpis {
+
+  static final String FILE = "/warehouse/kpis.sql";
+
+  /** Most cases a drill-down lists or exports. */
+  static final int DRILL_LIMIT = 100_000;
+
+  enum ColumnType {
+    CODE,
+    TEXT,
+    MONTH,
+    DATE,
+    COUNT,
+    DAYS,
+    PERCENT,
+    MONEY;
+
+    boolean numeric() {
+      return this == COUNT || this == DAYS || this == PERCENT || this == MONEY;
+    }
+  }
+
+  /** The filters, by their parameter names. */
+  enum Filter {
+    FROM,
+    TO,
+    SERVICE,
+    WARD,
+    CHANNEL,
+    TEAM;
+
+    String param() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+
+    static Filter of(String param) {
+      return valueOf(param.toUpperCase(Locale.ROOT));
+    }
+  }
+
+  enum Chart {
+    BAR,
+    LINE,
+    STACKED
+  }
+
+  record Column(String name, ColumnType type) {}
+
+  /** One KPI; {@code drillSql} is null when its rows are not cases (contacts, daily snapshots). */
+  record Kpi(
+      String id,
+      List<Column> columns,
+      Set<Filter> filters,
+      Chart chart,
+      String sql,
+      String drillSql) {
+
+    boolean drillable() {
+      return drillSql != null;
+    }
+
+    Set<Filter> notApplicable() {
+      Set<Filter> none = EnumSet.allOf(Filter.class);
+      none.removeAll(filters);
+      return none;
+    }
+  }
+
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z_]+)}");
+
+  private final Map<String, Kpi> kpis;
+
+  Kpis(UnitCosts costs) {
+    this(read(), costs);
+  }
+
+  Kpis(String text, UnitCosts costs) {
+    Map<String, String> fragments = new LinkedHashMap<>();
+    List<String[]> blocks = new ArrayList<>(); // headers text, body
+    for (String block : text.split("(?m)^;\\s*$")) {
+      Map<String, String> headers = headers(block);
+      String body = body(block);
+      if (headers.containsKey("fragment")) {
+        fragments.put(headers.get("fragment"), body);
+      } else if (headers.containsKey("kpi")) {
+        blocks.add(new String[] {block, body});
+      }
+    }
+    String active =
+        CaseStatus.activeStatuses().stream()
+            .map(s -> "'" + s.name() + "'")
+            .sorted()
+            .collect(Collectors.joining(", "));
+    String age = fragments.get("age");
+    Map<String, String> values = new LinkedHashMap<>(fragments);
+    values.put("active", active);
+    values.put("age_band", fragments.get("age_band").replace("@age", "a.age"));
+    values.put("age_band_x", fragments.get("age_band").replace("@age", age));
+    values.put("unit_costs", unitCosts(costs));
+    values.put("drill_limit", String.valueOf(DRILL_LIMIT + 1));
+    Map<String, Kpi> parsed = new LinkedHashMap<>();
+    for (String[] b : blocks) {
+      Map<String, String> h = headers(b[0]);
+      String id = h.get("kpi");
+      List<Column> columns = new ArrayList<>();
+      for (String c : h.getOrDefault("columns", "").trim().split("\\s+")) {
+        String[] nt = c.split(":");
+        columns.add(new Column(nt[0], ColumnType.valueOf(nt[1].toUpperCase(Locale.ROOT))));
+      }
+      Set<Filter> filters = EnumSet.noneOf(Filter.class);
+      for (String f : h.getOrDefault("filters", "").trim().split("\\s+")) {
+        if (!f.isEmpty()) {
+          filters.add(Filter.of(f));
+        }
+      }
+      String sql = expand(b[1], values, id);
+      String drill = null;
+      if (h.containsKey("drill")) {
+        Map<String, String> withDrill = new LinkedHashMap<>(values);
+        withDrill.put("drill", expand(h.get("drill"), values, id));
+        drill = expand(fragments.get("drill"), withDrill, id);
+      }
+      parsed.put(
+          id,
+          new Kpi(
+              id,
+              List.copyOf(columns),
+              filters,
+              Chart.valueOf(h.getOrDefault("chart", "bar").trim().toUpperCase(Locale.ROOT)),
+              sql,
+              drill));
+    }
+    this.kpis = java.util.Collections.unmodifiableMap(parsed);
+  }
+
+  Collection<Kpi> all() {
+    return kpis.values();
+  }
+
+  Optional<Kpi> find(String id) {
+    return Optional.ofNullable(id == null ? null : kpis.get(id));
+  }
+
+  private static String read() {
+    try (InputStream in = Kpis.class.getResourceAsStream(FILE)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new IllegalStateException("Cannot read " + FILE, e);
+    }
+  }
+
+  private static final Pattern HEADER = Pattern.compile("(?m)^--\\s*([a-z-]+):\\s*(.*)$");
+
+  private static Map<String, String> headers(String block) {
+    Map<String, String> h = new LinkedHashMap<>();
+    Matcher m = HEADER.matcher(block);
+    while (m.find()) {
+      h.putIfAbsent(m.group(1), m.group(2).strip());
+    }
+    return h;
+  }
+
+  /** The block without its comment lines. */
+  private static String body(String block) {
+    return Arrays.stream(block.split("\n"))
+        .filter(l -> !l.strip().startsWith("--"))
+        .collect(Collectors.joining("\n"))
+        .strip();
+  }
+
+  private static String expand(String sql, Map<String, String> values, String kpi) {
+    String out = sql;
+    for (int round = 0; round < 5 && PLACEHOLDER.matcher(out).find(); round++) {
+      Matcher m = PLACEHOLDER.matcher(out);
+      StringBuilder b = new StringBuilder();
+      while (m.find()) {
+        String v = values.get(m.group(1));
+        if (v == null) {
+          throw new IllegalStateException("KPI " + kpi + ": no fragment {" + m.group(1) + "}");
+        }
+        m.appendReplacement(b, Matcher.quoteReplacement(v));
+      }
+      m.appendTail(b);
+      out = b.toString();
+    }
+    return out;
+  }
+
+  /** The configured unit costs as a CTE; numbers and channel codes only, never user input. */
+  static String unitCosts(UnitCosts costs) {
+    Map<String, java.math.BigDecimal> byChannel = costs.byChannel();
+    if (byChannel.isEmpty()) {
+      return "unit_costs as (select null::varchar as channel_code,"
+          + " null::decimal(10, 2) as unit_cost where false)";
+    }
+    return "unit_costs as (select * from (values "
+        + byChannel.entrySet().stream()
+            .map(
+                e -> "('" + e.getKey() + "', " + e.getValue().toPlainString() + "::decimal(10, 2))")
+            .collect(Collectors.joining(", "))
+        + ") u(channel_code, unit_cost))";
+  }
+}

@@ -1,0 +1,372 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.borough.warehouse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import org.borough.cases.CaseBulkRead;
+import org.borough.cases.CaseStatus;
+import org.borough.contacts.ContactBulkRead;
+import org.borough.residents.Channel;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every KPI on a small fixture whose values were worked out by hand (in the comments). The fixture
+ * is loaded as a rebuild loads the CRM, on Friday 27 March 2026 at 10:00 (London, still GMT); the
+ * period is January to March 2026.
+ */
+class KpiValuesTests {
+
+  @TempDir static Path dir;
+  static TestWarehouse w;
+  static final Kpis KPIS = new Kpis(UnitCosts.socitm());
+  static final KpiFilters Q1 =
+      new KpiFilters(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 3, 31), null, null, null, null);
+
+  static final UUID A = id(1), B = id(2), C = id(3), D = id(4), E = id(5), F = id(6);
+
+  static UUID id(int n) {
+    return UUID.fromString("00000000-0000-0000-0000-00000000000" + n);
+  }
+
+  static Instant at(String t) {
+    return Instant.parse(t);
+  }
+
+  @BeforeAll
+  static void fixture() {
+    w = new TestWarehouse(dir, 100);
+    UUID waste = w.dimensions.waste;
+    UUID roads = w.dimensions.roads;
+    var crm = w.crm;
+    // A: phone, opened Mon 2 Feb, resolved next day within SLA: 1 working day.
+    crm.cases.add(
+        kase(
+            A,
+            "missed-bin",
+            "E05000001",
+            waste,
+            "PHONE",
+            CaseStatus.RESOLVED,
+            "2026-02-02T10:00:00Z",
+            "2026-02-04T17:00:00Z",
+            "2026-02-03T12:00:00Z",
+            0));
+    // B: web, opened Mon 9 Feb, resolved Fri 13 Feb after its due day: 4 working days, missed.
+    crm.cases.add(
+        kase(
+            B,
+            "missed-bin",
+            "E05000002",
+            waste,
+            "WEB",
+            CaseStatus.CLOSED,
+            "2026-02-09T10:00:00Z",
+            "2026-02-11T17:00:00Z",
+            "2026-02-13T12:00:00Z",
+            0));
+    // C: app, opened Mon 2 Mar, resolved, reopened and resolved again the same day: 0 days, met.
+    crm.cases.add(
+        kase(
+            C,
+            "pothole",
+            "E05000001",
+            roads,
+            "APP",
+            CaseStatus.RESOLVED,
+            "2026-03-02T10:00:00Z",
+            "2026-03-03T17:00:00Z",
+            "2026-03-02T15:00:00Z",
+            1));
+    // D: phone, opened Mon 16 Mar, still in progress and overdue: 9 working days old.
+    crm.cases.add(
+        kase(
+            D,
+            "pothole",
+            "E05000002",
+            roads,
+            "PHONE",
+            CaseStatus.IN_PROGRESS,
+            "2026-03-16T10:00:00Z",
+            "2026-03-17T17:00:00Z",
+            null,
+            0));
+    // E: email, no ward, opened Thu 26 Mar, new: 1 working day old, not yet due.
+    crm.cases.add(
+        kase(
+            E,
+            "missed-bin",
+            null,
+            waste,
+            "EMAIL",
+            CaseStatus.NEW,
+            "2026-03-26T10:00:00Z",
+            "2026-03-30T17:00:00Z",
+            null,
+            0));
+    // F: opened before the period (Mon 15 Dec 2025), resolved Mon 5 Jan: 12 working days (the
+    // 25th, 26th and 1st are bank holidays), missed.
+    crm.cases.add(
+        kase(
+            F,
+            "missed-bin",
+            "E05000001",
+            waste,
+            "PHONE",
+            CaseStatus.RESOLVED,
+            "2025-12-15T10:00:00Z",
+            "2025-12-17T17:00:00Z",
+            "2026-01-05T12:00:00Z",
+            0));
+    change(A, "2026-02-03T12:00:00Z", CaseStatus.NEW, CaseStatus.RESOLVED);
+    change(B, "2026-02-13T12:00:00Z", CaseStatus.NEW, CaseStatus.RESOLVED);
+    change(B, "2026-02-20T12:00:00Z", CaseStatus.RESOLVED, CaseStatus.CLOSED);
+    change(C, "2026-03-02T11:00:00Z", CaseStatus.NEW, CaseStatus.RESOLVED);
+    change(C, "2026-03-02T12:00:00Z", CaseStatus.RESOLVED, CaseStatus.OPEN);
+    change(C, "2026-03-02T15:00:00Z", CaseStatus.OPEN, CaseStatus.RESOLVED);
+    change(D, "2026-03-16T11:00:00Z", CaseStatus.NEW, CaseStatus.IN_PROGRESS);
+    change(F, "2026-01-05T12:00:00Z", CaseStatus.NEW, CaseStatus.RESOLVED);
+    contact(1, A, "PHONE", "INBOUND", false, "2026-02-02T09:55:00Z");
+    contact(2, B, "WEB", "INBOUND", false, "2026-02-09T10:00:00Z");
+    contact(3, null, "PHONE", "INBOUND", true, "2026-03-10T10:00:00Z");
+    contact(4, null, "FACE_TO_FACE", "INBOUND", true, "2026-03-11T10:00:00Z");
+    contact(5, D, "PHONE", "OUTBOUND", false, "2026-03-17T10:00:00Z");
+    contact(6, C, "APP", "INBOUND", false, "2026-03-02T10:00:00Z");
+    w.loadCrm(0);
+  }
+
+  static CaseBulkRead.Case kase(
+      UUID id,
+      String service,
+      String ward,
+      UUID team,
+      String channel,
+      CaseStatus status,
+      String opened,
+      String due,
+      String resolved,
+      int reopened) {
+    return new CaseBulkRead.Case(
+        id,
+        "BR-2026-00000" + id.toString().substring(35),
+        service,
+        null,
+        ward,
+        team,
+        channel,
+        "NORMAL",
+        status,
+        at(opened),
+        at(due),
+        null,
+        resolved == null ? null : at(resolved),
+        null,
+        null,
+        reopened);
+  }
+
+  static void change(UUID id, String when, CaseStatus from, CaseStatus to) {
+    w.crm.statusChanges.add(new CaseBulkRead.StatusChange(id, at(when), from, to));
+  }
+
+  static void contact(
+      int n, UUID kase, String channel, String direction, boolean first, String when) {
+    w.crm.contacts.add(
+        new ContactBulkRead.Row(
+            UUID.nameUUIDFromBytes(
+                ("contact " + n).getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+            null,
+            kase,
+            channel,
+            direction,
+            first ? "RESOLVED_AT_FIRST_CONTACT" : "CASE_RAISED",
+            first,
+            60,
+            at(when)));
+  }
+
+  @AfterAll
+  static void close() {
+    w.close();
+  }
+
+  static KpiQueries.Result run(String kpi, KpiFilters f) {
+    Kpis.Kpi k = KPIS.find(kpi).orElseThrow();
+    return w.db.read(c -> KpiQueries.run(c, k, f, w.clock.instant(), TestWarehouse.LONDON));
+  }
+
+  static List<Object> row(Object... values) {
+    return Arrays.asList(values);
+  }
+
+  static BigDecimal d(String v) {
+    return new BigDecimal(v);
+  }
+
+  @Test
+  void volumeByMonthCountsCasesOpenedAndContactsInEachMonth() {
+    var r = run("volume-by-month", Q1);
+    assertThat(r.rows())
+        .containsExactly(row("2026-01", 0L, 0L), row("2026-02", 2L, 2L), row("2026-03", 3L, 4L));
+  }
+
+  @Test
+  void volumeByChannelServiceWardAndTeam() {
+    assertThat(run("volume-by-channel", Q1).rows())
+        .containsExactly(
+            row("PHONE", "Phone", 2L, 3L),
+            row("APP", "App (Open311)", 1L, 1L),
+            row("WEB", "Web", 1L, 1L),
+            row("EMAIL", "Email", 1L, 0L),
+            row("FACE_TO_FACE", "Face to face", 0L, 1L),
+            row("LETTER", "Letter", 0L, 0L),
+            row("SOCIAL", "Social media", 0L, 0L));
+    assertThat(run("volume-by-service", Q1).rows())
+        .containsExactly(row("missed-bin", "Missed bin", 3L), row("pothole", "Pothole", 2L));
+    assertThat(run("volume-by-ward", Q1).rows())
+        .containsExactly(
+            row("E05000001", "Central", 2L),
+            row("E05000002", "Riverside", 2L),
+            row(null, "No ward recorded", 1L));
+    assertThat(run("volume-by-team", Q1).rows())
+        .containsExactly(row("waste", "Waste", 3L), row("roads", "Roads", 2L));
+  }
+
+  @Test
+  void slaComplianceIsTheShareOfCasesResolvedByTheirDueTime() {
+    var r = run("sla-compliance", Q1);
+    assertThat(r.rows())
+        .containsExactly(
+            row("2026-01", 1L, 0L, d("0.0")),
+            row("2026-02", 2L, 1L, d("50.0")),
+            row("2026-03", 1L, 1L, d("100.0")));
+    assertThat(r.total()).isEqualTo(row(null, 4L, 2L, d("50.0")));
+    assertThat(run("sla-by-service", Q1).rows())
+        .containsExactly(
+            row("missed-bin", "Missed bin", 3L, 1L, d("33.3")),
+            row("pothole", "Pothole", 1L, 1L, d("100.0")));
+  }
+
+  @Test
+  void timeToResolveGivesTheMedianAndNinetiethPercentileInWorkingDays() {
+    var r = run("time-to-resolve", Q1);
+    // missed-bin: 1, 4, 12 -> median 4, p90 4 + 0.8 x 8 = 10.4; pothole: 0.
+    assertThat(r.rows())
+        .containsExactly(
+            row("missed-bin", "Missed bin", 3L, d("4.0"), d("10.4")),
+            row("pothole", "Pothole", 1L, d("0.0"), d("0.0")));
+    // All: 0, 1, 4, 12 -> median 2.5, p90 4 + 0.7 x 8 = 9.6.
+    assertThat(r.total()).isEqualTo(row(null, null, 4L, d("2.5"), d("9.6")));
+  }
+
+  @Test
+  void backlogByAgeInWorkingDaysAndTheDailySnapshot() {
+    var r = run("backlog-ageing", Q1);
+    assertThat(r.rows())
+        .containsExactly(
+            row("0 to 2", 1L, 0L),
+            row("3 to 5", 0L, 0L),
+            row("6 to 10", 1L, 1L),
+            row("11 to 20", 0L, 0L),
+            row("over 20", 0L, 0L));
+    assertThat(r.total()).isEqualTo(row(null, 2L, 1L));
+    assertThat(run("backlog-trend", Q1).rows())
+        .containsExactly(row(LocalDate.of(2026, 3, 27), 2L, 1L));
+  }
+
+  @Test
+  void firstContactResolutionChannelShiftAndReopenRate() {
+    var fcr = run("first-contact-resolution", Q1);
+    assertThat(fcr.rows())
+        .containsExactly(
+            row("PHONE", "Phone", 2L, 1L, d("50.0")),
+            row("APP", "App (Open311)", 1L, 0L, d("0.0")),
+            row("FACE_TO_FACE", "Face to face", 1L, 1L, d("100.0")),
+            row("WEB", "Web", 1L, 0L, d("0.0")));
+    assertThat(fcr.total()).isEqualTo(row(null, null, 5L, 2L, d("40.0")));
+    var shift = run("channel-shift", Q1);
+    assertThat(shift.rows())
+        .containsExactly(row("2026-02", 2L, 1L, d("50.0")), row("2026-03", 3L, 1L, d("33.3")));
+    assertThat(shift.total()).isEqualTo(row(null, 5L, 2L, d("40.0")));
+    var reopen = run("reopen-rate", Q1);
+    assertThat(reopen.rows())
+        .containsExactly(
+            row("2026-01", 1L, 0L, d("0.0")),
+            row("2026-02", 2L, 0L, d("0.0")),
+            row("2026-03", 2L, 1L, d("50.0")));
+    assertThat(reopen.total()).isEqualTo(row(null, 5L, 1L, d("20.0")));
+  }
+
+  @Test
+  void costPerContactUsesTheUnitCostsAndLeavesUncostedChannelsOut() {
+    var r = run("cost-per-contact", Q1);
+    assertThat(r.rows())
+        .containsExactly(
+            row("FACE_TO_FACE", "Face to face", 1L, d("8.62"), d("8.62")),
+            row("PHONE", "Phone", 2L, d("2.83"), d("5.66")),
+            row("WEB", "Web", 1L, d("0.15"), d("0.15")),
+            row("APP", "App (Open311)", 1L, null, null));
+    // £14.43 over the 4 costed contacts: £3.61 a contact.
+    assertThat(r.total()).isEqualTo(row(null, null, 5L, d("3.61"), d("14.43")));
+  }
+
+  @Test
+  void filtersNarrowEveryKpi() {
+    KpiFilters potholes = new KpiFilters(Q1.from(), Q1.to(), "pothole", null, null, null);
+    assertThat(run("volume-by-month", potholes).rows())
+        .containsExactly(row("2026-01", 0L, 0L), row("2026-02", 0L, 0L), row("2026-03", 2L, 2L));
+    KpiFilters phone = new KpiFilters(Q1.from(), Q1.to(), null, null, Channel.PHONE, null);
+    assertThat(run("first-contact-resolution", phone).rows())
+        .containsExactly(row("PHONE", "Phone", 2L, 1L, d("50.0")));
+    KpiFilters riverside = new KpiFilters(Q1.from(), Q1.to(), null, "E05000002", null, "roads");
+    assertThat(run("backlog-ageing", riverside).total()).isEqualTo(row(null, 1L, 1L));
+    KpiFilters february =
+        new KpiFilters(LocalDate.of(2026, 2, 1), LocalDate.of(2026, 2, 28), null, null, null, null);
+    assertThat(run("sla-compliance", february).total()).isEqualTo(row(null, 2L, 1L, d("50.0")));
+  }
+
+  @Test
+  void aPeriodWithNothingInItGivesNoFiguresAndNoErrors() {
+    KpiFilters empty =
+        new KpiFilters(LocalDate.of(2015, 1, 1), LocalDate.of(2015, 1, 31), null, null, null, null);
+    for (Kpis.Kpi k : KPIS.all()) {
+      var r = run(k.id(), empty);
+      if (r.total() != null) {
+        assertThat(r.total()).as(k.id()).noneMatch(v -> v instanceof Double);
+      }
+    }
+    assertThat(run("channel-shift", empty).total()).isEqualTo(row(null, 0L, 0L, null));
+  }
+
+  @Test
+  void drillDownListsTheCasesBehindARow() {
+    assertThat(drill("volume-by-service", "missed-bin"))
+        .containsExactlyInAnyOrder("BR-2026-000001", "BR-2026-000002", "BR-2026-000005");
+    assertThat(drill("volume-by-ward", "")).containsExactly("BR-2026-000005");
+    assertThat(drill("backlog-ageing", "6 to 10")).containsExactly("BR-2026-000004");
+    assertThat(drill("reopen-rate", "2026-03")).containsExactly("BR-2026-000003");
+    assertThat(drill("sla-compliance", "2026-01")).containsExactly("BR-2026-000006");
+    assertThat(drill("volume-by-team", "roads"))
+        .containsExactlyInAnyOrder("BR-2026-000003", "BR-2026-000004");
+    assertThat(KPIS.find("channel-shift").orElseThrow().drillable()).isFalse();
+  }
+
+  static List<String> drill(String kpi, String key) {
+    Kpis.Kpi k = KPIS.find(kpi).orElseThrow();
+    return w
+        .db
+        .read(c -> KpiQueries.drill(c, k, key, Q1, w.clock.instant(), TestWarehouse.LONDON))
+        .stream()
+        .map(KpiQueries.CaseLine::reference)
+        .toList();
+  }
+}
