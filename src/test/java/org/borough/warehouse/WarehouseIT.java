@@ -188,6 +188,7 @@ class WarehouseIT extends IntegrationTest {
     assertThat(before.get(2)).hasSize(3);
     assertThat(before.get(3)).hasSize(1);
 
+    long positionBefore = warehouse.outboxPosition();
     RebuildProgress result = warehouse.rebuildNow();
 
     assertThat(result.state()).as(result.message()).isEqualTo(RebuildProgress.State.DONE);
@@ -198,7 +199,10 @@ class WarehouseIT extends IntegrationTest {
     }
     assertThat(after).isEqualTo(before);
     assertThat(warehouse.runDataTests()).filteredOn(r -> !r.passed()).isEmpty();
-    assertThat(warehouse.state().highPosition()).isEqualTo(warehouse.outboxPosition());
+    // At least where the outbox stood when the rebuild began; other modules (notifications, say)
+    // may add events while it runs, which the loader then follows.
+    assertThat(warehouse.state().highPosition())
+        .isBetween(positionBefore, warehouse.outboxPosition());
 
     // The loader carries on from the position read with the CRM's state.
     asUser(
