@@ -95,9 +95,16 @@ sealed interface LoadedEvent {
    */
   Set<String> FOLLOWED = Set.of("case", "contact", "resident");
 
+  /**
+   * Events of those aggregates that carry nothing the model holds: who follows a case, and which
+   * notifications were sent. Any other type the warehouse does not know is quarantined, so a new
+   * event is noticed rather than silently dropped.
+   */
+  Set<String> NOT_MODELLED = Set.of("CaseFollowed", "NotificationSent");
+
   /** Reads an entry; throws {@link Unreadable} naming the problem. */
   static LoadedEvent read(Outbox.Entry e, JsonMapper json) {
-    if (!FOLLOWED.contains(e.aggregateType())) {
+    if (!FOLLOWED.contains(e.aggregateType()) || NOT_MODELLED.contains(e.eventType())) {
       return new Skipped(e.position());
     }
     JsonNode p;

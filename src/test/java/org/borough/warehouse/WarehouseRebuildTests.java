@@ -207,4 +207,17 @@ class WarehouseRebuildTests {
     assertThat(b.quarantined()).isZero();
     assertThat(w.loader.state().highPosition()).isEqualTo(2);
   }
+
+  @Test
+  void skipsFollowersAndNotificationsButQuarantinesACaseEventItDoesNotKnow() {
+    w = new TestWarehouse(dir, 100);
+    w.outbox.addRaw("CaseFollowed", "case", "x", MONDAY_10AM, "{}");
+    w.outbox.addRaw("NotificationSent", "case", "x", MONDAY_10AM, "{}");
+    w.outbox.addRaw("CaseTeleported", "case", "x", MONDAY_10AM, "{}");
+
+    OutboxLoader.Batch b = w.loader.runBatch();
+
+    assertThat(b.applied()).isEqualTo(2);
+    assertThat(b.quarantined()).isEqualTo(1);
+  }
 }
