@@ -24,6 +24,9 @@
 #   BENCH_HEAP [-Xmx512m]            heap option for Borough
 #   BENCH_BUILD_DIR [<repo>/target-bench]
 #   BENCH_SKIP_BUILD [false]         true to reuse the jar already built
+#   BENCH_WAREHOUSE [false]          true to keep the warehouse loader on; off by default because
+#                                    each run has a fresh data directory, whose empty warehouse
+#                                    would rebuild itself from all 2M cases during the measurement
 #   BENCH_HARNESS [CrmLoadBenchmark] the harness class: CrmLoadBenchmark (issue 2) or
 #                                    Open311LoadBenchmark (issue 3)
 #   BENCH_NICE []                    e.g. -10: raise this script, Borough, the harness and
@@ -103,6 +106,8 @@ start_server() {
   BOROUGH_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
   BOROUGH_ADMIN_API_TOKEN="$ADMIN_API_TOKEN" \
   BOROUGH_OPEN311_API_KEY="$OPEN311_API_KEY" \
+  BOROUGH_WAREHOUSE_ENABLED="${BENCH_WAREHOUSE:-false}" \
+  BOROUGH_WAREHOUSE_REBUILD_WHEN_EMPTY="${BENCH_WAREHOUSE:-false}" \
   BOROUGH_DEMO_STAFF_PASSWORD="$STAFF_PASSWORD" \
   BOROUGH_DEMO_RESIDENTS="$RESIDENTS" \
   BOROUGH_DEMO_CASES="$CASES" \
