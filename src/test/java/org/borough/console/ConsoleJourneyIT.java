@@ -115,8 +115,12 @@ class ConsoleJourneyIT extends IntegrationTest {
     checked(d);
     d.findElement(By.linkText("Waste and recycling")).click();
     checked(d);
-    d.findElement(By.linkText(reference)).click();
+    // The queue is ordered by SLA risk, so a case raised just now sits behind every older one
+    // (other tests fill this team's queue too): the caseworker finds it by its reference, as
+    // they would when the resident quotes it.
+    d.get(url("/residents?q=" + reference));
     checked(d);
+    assertThat(d.getCurrentUrl()).endsWith("/cases/" + reference);
     new Select(d.findElement(By.id("status"))).selectByValue("IN_PROGRESS");
     d.findElement(By.cssSelector("form[action$='/status'] button")).click();
     checked(d);

@@ -7,11 +7,14 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.borough.residents.Address;
 import org.borough.residents.Channel;
+import org.borough.residents.ResidentId;
 import org.borough.residents.ResidentSummary;
 import org.borough.residents.Vulnerability;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -307,15 +310,11 @@ public class ResidentRepository {
             .params(params(value, afterKey, afterId, limit))
             .query((rs, i) -> summary(rs))
             .list();
-    // Two addresses of one resident can share a postcode; the keyset skips the repeat on the
-    // next page, so dropping it here is enough.
-    return page.stream().filter(distinctBy(ResidentSummary::id)).toList();
-  }
-
-  private static <T> java.util.function.Predicate<T> distinctBy(
-      java.util.function.Function<T, ?> key) {
-    java.util.Set<Object> seen = new java.util.HashSet<>();
-    return t -> seen.add(key.apply(t));
+    // Two addresses of one resident can share a postcode. The repeat is dropped here and the
+    // keyset skips it on the next page; such a page may hold one resident fewer.
+    Map<ResidentId, ResidentSummary> distinct = new LinkedHashMap<>();
+    page.forEach(r -> distinct.putIfAbsent(r.id(), r));
+    return List.copyOf(distinct.values());
   }
 
   /** Residents at a postcode with their names, for the similar-name duplicate check. */
@@ -343,7 +342,7 @@ public class ResidentRepository {
     String postcode = rs.getString(6);
     String address = line1 == null ? null : line1 + ", " + postcode;
     return new ResidentSummary(
-        new org.borough.residents.ResidentId(rs.getObject(1, UUID.class)),
+        new ResidentId(rs.getObject(1, UUID.class)),
         rs.getString(2) + " " + rs.getString(3),
         localDate(rs.getDate(4)),
         address,
