@@ -8,6 +8,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -81,33 +82,45 @@ public class DecisionRepository {
               declarations, search_text, recorded_at, recorded_by, updated_at)
             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
         .params(
-            id,
-            issueId,
-            status.name(),
-            version,
-            d.decisionMaker().kind().name(),
-            d.decisionMaker().name(),
-            date(d.meetingDate()),
-            d.introducedBy(),
-            date(d.decisionDate()),
-            date(d.publicationDate()),
-            date(callInDeadline),
-            d.subjectToCallIn(),
-            d.keyDecision(),
-            date(d.keyDecisionNotice().forwardPlanPublished()),
-            date(d.keyDecisionNotice().generalExceptionNotice()),
-            date(d.keyDecisionNotice().scrutinyChairInformed()),
-            d.keyDecisionNotice().specialUrgencyAgreedBy(),
-            date(d.keyDecisionNotice().specialUrgencyAgreedOn()),
-            d.purpose(),
-            d.reasons(),
-            d.declarations(),
-            searchText(d),
-            Timestamp.from(now),
-            who,
-            Timestamp.from(now))
+            concat(
+                List.of(id, issueId),
+                text(status, version, d, callInDeadline),
+                List.of(Timestamp.from(now), who, Timestamp.from(now))))
         .update();
     insertParts(id, issueId, d);
+  }
+
+  /** The decision's columns from status to search text, in the order both statements name them. */
+  private static List<Object> text(
+      DecisionStatus status, int version, DecisionDetails d, LocalDate callInDeadline) {
+    return Arrays.asList(
+        status.name(),
+        version,
+        d.decisionMaker().kind().name(),
+        d.decisionMaker().name(),
+        date(d.meetingDate()),
+        d.introducedBy(),
+        date(d.decisionDate()),
+        date(d.publicationDate()),
+        date(callInDeadline),
+        d.subjectToCallIn(),
+        d.keyDecision(),
+        date(d.keyDecisionNotice().forwardPlanPublished()),
+        date(d.keyDecisionNotice().generalExceptionNotice()),
+        date(d.keyDecisionNotice().scrutinyChairInformed()),
+        d.keyDecisionNotice().specialUrgencyAgreedBy(),
+        date(d.keyDecisionNotice().specialUrgencyAgreedOn()),
+        d.purpose(),
+        d.reasons(),
+        d.declarations(),
+        searchText(d));
+  }
+
+  private static List<Object> concat(List<?> before, List<Object> middle, List<?> after) {
+    List<Object> all = new ArrayList<>(before);
+    all.addAll(middle);
+    all.addAll(after);
+    return all;
   }
 
   /** Replaces a decision's text and state with {@code d}. */
@@ -132,28 +145,10 @@ public class DecisionRepository {
               purpose = ?, reasons = ?, declarations = ?, search_text = ?, updated_at = ?
             where id = ?""")
         .params(
-            status.name(),
-            version,
-            d.decisionMaker().kind().name(),
-            d.decisionMaker().name(),
-            date(d.meetingDate()),
-            d.introducedBy(),
-            date(d.decisionDate()),
-            date(d.publicationDate()),
-            date(callInDeadline),
-            d.subjectToCallIn(),
-            d.keyDecision(),
-            date(d.keyDecisionNotice().forwardPlanPublished()),
-            date(d.keyDecisionNotice().generalExceptionNotice()),
-            date(d.keyDecisionNotice().scrutinyChairInformed()),
-            d.keyDecisionNotice().specialUrgencyAgreedBy(),
-            date(d.keyDecisionNotice().specialUrgencyAgreedOn()),
-            d.purpose(),
-            d.reasons(),
-            d.declarations(),
-            searchText(d),
-            Timestamp.from(now),
-            id)
+            concat(
+                List.of(),
+                text(status, version, d, callInDeadline),
+                List.of(Timestamp.from(now), id)))
         .update();
     for (String table :
         List.of("decision_member", "decision_item", "decision_option", "decision_document")) {
