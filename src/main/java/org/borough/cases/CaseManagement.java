@@ -230,7 +230,7 @@ public class CaseManagement {
   @PreAuthorize("hasAuthority('CASE_READ')")
   @Transactional(readOnly = true)
   public Optional<CaseId> idOf(String reference) {
-    return cases.findByReference(reference.trim().toUpperCase()).map(r -> new CaseId(r.id()));
+    return cases.idByReference(reference.trim().toUpperCase()).map(CaseId::new);
   }
 
   /** A resident's cases, newest first. */
@@ -415,8 +415,9 @@ public class CaseManagement {
   @PreAuthorize("hasAuthority('CONTACT_LOG')")
   @Transactional
   public void recordContact(CaseId id, String summary) {
-    CaseRow row = cases.find(id.value()).orElseThrow(() -> new NotFoundException("Case"));
-    cases.addTimeline(row.id(), clock.instant(), actor(), "CONTACT", false, null, null, summary);
+    if (!cases.addContactLine(id.value(), clock.instant(), actor(), summary)) {
+      throw new NotFoundException("Case");
+    }
   }
 
   // --- the one place where a case changes -----------------------------------------------------

@@ -54,6 +54,13 @@ public class CaseRepository {
         .optional();
   }
 
+  public Optional<UUID> idByReference(String reference) {
+    return jdbc.sql("select id from service_case where reference = ?")
+        .param(reference)
+        .query(UUID.class)
+        .optional();
+  }
+
   /** Locks the rows for an all-or-nothing bulk action, in id order to avoid deadlocks. */
   public List<CaseRow> lockAll(List<UUID> ids) {
     if (ids.isEmpty()) {
@@ -173,6 +180,19 @@ public class CaseRepository {
             body)
         .update(key, "id");
     return new TimelineEntry(key.getKey().longValue(), at, actor, kind, publicNote, from, to, body);
+  }
+
+  /**
+   * Adds a contact line to a case's timeline in one statement, the existence check included; false
+   * when there is no such case. A failed foreign key would abort a PostgreSQL transaction instead.
+   */
+  public boolean addContactLine(UUID caseId, Instant at, String actor, String body) {
+    return jdbc.sql(
+                "insert into case_timeline (case_id, at, actor, kind, public_note, body)"
+                    + " select id, ?, ?, 'CONTACT', false, ? from service_case where id = ?")
+            .params(ts(at), actor, body, caseId)
+            .update()
+        == 1;
   }
 
   public List<TimelineEntry> timeline(UUID caseId) {

@@ -12,11 +12,10 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import org.borough.system.ShortMemory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.stereotype.Component;
@@ -32,17 +31,15 @@ class ApiTokens {
   private static final SecureRandom RANDOM = new SecureRandom();
 
   static final Duration REMEMBER = Duration.ofSeconds(5);
-  private static final int MAX_REMEMBERED = 10_000;
 
   private final JdbcClient jdbc;
   private final Clock clock;
-  private final Map<String, Remembered> recent = new ConcurrentHashMap<>();
-
-  private record Remembered(UserDetails user, Instant until) {}
+  private final ShortMemory<String, UserDetails> recent;
 
   ApiTokens(JdbcClient jdbc, Clock clock) {
     this.jdbc = jdbc;
     this.clock = clock;
+    this.recent = new ShortMemory<>(REMEMBER, clock);
   }
 
   record TokenInfo(
@@ -89,24 +86,12 @@ class ApiTokens {
    * forgets every remembered one at once; another instance forgets within {@link #REMEMBER}.
    */
   Optional<UserDetails> authenticate(String token, Function<String, UserDetails> load) {
-    String hash = hash(token);
-    Instant now = clock.instant();
-    Remembered seen = recent.get(hash);
-    if (seen != null && seen.until().isAfter(now)) {
-      return Optional.of(seen.user());
-    }
-    Optional<UserDetails> user = lookUp(hash, now).map(load);
-    if (recent.size() >= MAX_REMEMBERED) {
-      recent.clear();
-    }
-    user.ifPresentOrElse(
-        u -> recent.put(hash, new Remembered(u, now.plus(REMEMBER))), () -> recent.remove(hash));
-    return user;
+    return recent.get(hash(token), hash -> lookUp(hash, clock.instant()).map(load));
   }
 
   /** Forgets remembered tokens, so a revoked token or a disabled account stops working now. */
   void forgetRemembered() {
-    recent.clear();
+    recent.forget();
   }
 
   private Optional<String> lookUp(String hash, Instant now) {
