@@ -35,6 +35,24 @@ final class Latencies {
     }
   }
 
+  /** Adds everything {@code other} recorded to this one (for an overall line). */
+  void merge(Latencies other) {
+    long[] theirs;
+    int n;
+    int e;
+    synchronized (other) {
+      theirs = Arrays.copyOf(other.micros, other.count);
+      n = other.count;
+      e = other.errors;
+    }
+    synchronized (this) {
+      for (int i = 0; i < n; i++) {
+        record(theirs[i] * 1_000, true);
+      }
+      errors += e;
+    }
+  }
+
   synchronized int count() {
     return count;
   }
