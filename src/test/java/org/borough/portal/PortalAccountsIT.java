@@ -18,6 +18,7 @@ import org.borough.residents.ResidentManagement;
 import org.borough.support.Fixtures;
 import org.borough.support.IntegrationTest;
 import org.borough.support.PortalSignIn;
+import org.borough.support.ResidentDetailsFor;
 import org.borough.support.SignedIn;
 import org.borough.support.TestMail;
 import org.junit.jupiter.api.Test;
@@ -345,10 +346,7 @@ class PortalAccountsIT extends IntegrationTest {
   }
 
   private ResidentId resident(String forename, String surname, String email, String phone) {
-    ResidentDetails details =
-        new ResidentDetails(
-            forename, surname, null, email, phone, null, null, null, null, null, null, null, null,
-            null, null);
+    ResidentDetails details = ResidentDetailsFor.contact(forename, surname, email, phone);
     return signedIn.as(Fixtures.SUPERVISOR, () -> residents.register(details));
   }
 
