@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.borough.audit.AuditAction;
+import org.borough.audit.AuditLog;
 import org.borough.cases.internal.CaseRepository;
 import org.borough.catalogue.ServiceCatalogue;
 import org.borough.catalogue.ServiceDefinition;
@@ -15,6 +17,7 @@ import org.borough.identity.StaffDirectory;
 import org.borough.identity.Team;
 import org.borough.identity.TeamId;
 import org.borough.residents.Channel;
+import org.borough.residents.ResidentId;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,16 +38,19 @@ public class CaseFeed {
   private final ServiceCatalogue catalogue;
   private final StaffDirectory staff;
   private final java.time.Clock clock;
+  private final AuditLog audit;
 
   CaseFeed(
       CaseRepository cases,
       ServiceCatalogue catalogue,
       StaffDirectory staff,
-      java.time.Clock clock) {
+      java.time.Clock clock,
+      AuditLog audit) {
     this.cases = cases;
     this.catalogue = catalogue;
     this.staff = staff;
     this.clock = clock;
+    this.audit = audit;
   }
 
   /**
@@ -208,6 +214,33 @@ public class CaseFeed {
                     r.dueAt(),
                     r.latestPublicNote()))
         .toList();
+  }
+
+  /** A case of a resident's own: public columns, and whether they reported it or follow it. */
+  public record ResidentCase(PublicCase details, boolean reported) {}
+
+  /**
+   * The cases these residents (one person's records) reported or follow, newest first. Unlike the
+   * rest of the feed this ties cases to people, so the read is audited for each resident.
+   */
+  @PreAuthorize("hasAuthority('CASE_READ') and hasAuthority('RESIDENT_READ')")
+  @Transactional
+  public List<ResidentCase> ofResidents(List<ResidentId> residents, int offset, int limit) {
+    List<UUID> ids = residents.stream().map(ResidentId::value).distinct().toList();
+    var rows = cases.ofResidents(ids, Math.max(0, offset), Math.max(0, Math.min(limit, MAX_LIMIT)));
+    List<PublicCase> shown = publicCases(rows.stream().map(Map.Entry::getKey).toList());
+    ids.forEach(
+        id ->
+            audit.record(
+                AuditAction.VIEW,
+                "resident",
+                id.toString(),
+                "their cases listed (" + rows.size() + ")"));
+    java.util.ArrayList<ResidentCase> out = new java.util.ArrayList<>();
+    for (int i = 0; i < shown.size(); i++) {
+      out.add(new ResidentCase(shown.get(i), rows.get(i).getValue()));
+    }
+    return List.copyOf(out);
   }
 
   /** Status changes and public notes written from {@code from} to {@code to}, oldest first. */

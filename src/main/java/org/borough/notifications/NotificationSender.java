@@ -15,17 +15,16 @@ import org.borough.cases.CaseStatus;
 import org.borough.identity.Permission;
 import org.borough.identity.ServicePrincipal;
 import org.borough.portal.TrackLinks;
+import org.borough.residents.ContactPreferences;
 import org.borough.residents.Resident;
+import org.borough.residents.ResidentAccounts;
 import org.borough.residents.ResidentId;
 import org.borough.residents.ResidentManagement;
 import org.borough.system.NotFoundException;
 import org.borough.system.SystemProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.mail.SimpleMailMessage;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -39,11 +38,13 @@ class NotificationSender {
 
   private static final Logger log = LoggerFactory.getLogger(NotificationSender.class);
   private static final Duration CLAIM = Duration.ofMinutes(10);
+  private static final String OPTED_OUT = "OPTED_OUT";
 
   private final NotificationRepository repository;
   private final CaseManagement cases;
   private final ResidentManagement residents;
-  private final ObjectProvider<JavaMailSender> mail;
+  private final ResidentAccounts accounts;
+  private final Mailer mailer;
   private final SmsSender sms;
   private final Templates templates;
   private final TrackLinks links;
@@ -58,7 +59,8 @@ class NotificationSender {
       NotificationRepository repository,
       CaseManagement cases,
       ResidentManagement residents,
-      ObjectProvider<JavaMailSender> mail,
+      ResidentAccounts accounts,
+      Mailer mailer,
       SmsSender sms,
       Templates templates,
       TrackLinks links,
@@ -71,7 +73,8 @@ class NotificationSender {
     this.repository = repository;
     this.cases = cases;
     this.residents = residents;
-    this.mail = mail;
+    this.accounts = accounts;
+    this.mailer = mailer;
     this.sms = sms;
     this.templates = templates;
     this.links = links;
@@ -127,8 +130,15 @@ class NotificationSender {
     Instant at = clock.instant();
     transactions.executeWithoutResult(
         status -> {
-          if (channel == null) {
-            repository.finish(row.id(), "SKIPPED", null, at, "no email address or mobile number");
+          if (channel == null || channel.equals(OPTED_OUT)) {
+            repository.finish(
+                row.id(),
+                "SKIPPED",
+                null,
+                at,
+                channel == null
+                    ? "no email address or mobile number"
+                    : "the resident asked for no updates this way");
             return;
           }
           repository.finish(row.id(), "SENT", channel, at, null);
@@ -148,7 +158,11 @@ class NotificationSender {
         });
   }
 
-  /** Sends by email, or else by text; the channel used, or null when the resident has neither. */
+  /**
+   * Sends by email, or else by text, as the resident's contact preferences allow; the channel used,
+   * {@link #OPTED_OUT} when they can be reached but asked not to be this way, or null when they
+   * have neither an email address nor a mobile.
+   */
   private String deliver(NotificationRepository.Row row) {
     CaseAudience c;
     Resident r;
@@ -171,29 +185,21 @@ class NotificationSender {
             links.trackUrl(c.reference()),
             system.councilName(),
             r.forename());
+    // The confirmation answers the resident's own report, so it goes whatever their preferences;
+    // updates follow them.
+    ContactPreferences wants =
+        NotificationPlanner.RECEIVED.equals(row.template())
+            ? ContactPreferences.DEFAULT
+            : accounts.preferences(r.id());
     Optional<String> email = r.emails().stream().findFirst();
-    if (email.isPresent()) {
-      JavaMailSender sender = mail.getIfAvailable();
-      if (sender == null) {
-        log.info(
-            "Email to {} not sent: no mail server configured (SPRING_MAIL_HOST): {}",
-            Masks.email(email.get()),
-            message.subject());
-        return "EMAIL_LOG";
-      }
-      SimpleMailMessage m = new SimpleMailMessage();
-      m.setFrom(properties.from());
-      m.setTo(email.get());
-      m.setSubject(message.subject());
-      m.setText(message.body());
-      sender.send(m);
-      return "EMAIL";
+    if (email.isPresent() && wants.emailUpdates()) {
+      return mailer.send(email.get(), message.subject(), message.body());
     }
     Optional<String> mobile = r.phones().stream().filter(p -> p.startsWith("+447")).findFirst();
-    if (mobile.isPresent()) {
+    if (mobile.isPresent() && wants.textUpdates()) {
       sms.send(mobile.get(), message.sms());
       return "SMS";
     }
-    return null;
+    return email.isPresent() || mobile.isPresent() ? OPTED_OUT : null;
   }
 }

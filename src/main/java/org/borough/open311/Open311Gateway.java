@@ -37,10 +37,9 @@ import org.borough.open311.Doc.Arr;
 import org.borough.open311.Doc.Obj;
 import org.borough.open311.Open311Clients.Client;
 import org.borough.residents.Channel;
-import org.borough.residents.ResidentDetails;
+import org.borough.residents.Reporter;
+import org.borough.residents.Reporters;
 import org.borough.residents.ResidentId;
-import org.borough.residents.ResidentManagement;
-import org.borough.residents.ResidentSearch;
 import org.borough.system.InvalidInputException;
 import org.borough.system.SystemProperties;
 import org.borough.system.UkFormats;
@@ -51,8 +50,8 @@ import org.springframework.util.MultiValueMap;
 
 /**
  * GeoReport v2 on top of Borough's modules: reads through {@link CaseFeed} and the catalogue,
- * writes through {@link CaseManagement}, {@link ResidentManagement} and {@link ContactLog}. Every
- * method answers a {@link Doc} or throws an {@link Open311Exception} listing everything wrong.
+ * writes through {@link CaseManagement}, {@link Reporters} and {@link ContactLog}. Every method
+ * answers a {@link Doc} or throws an {@link Open311Exception} listing everything wrong.
  */
 @Service
 class Open311Gateway {
@@ -93,7 +92,7 @@ class Open311Gateway {
   private final CaseManagement cases;
   private final CaseFeed feed;
   private final ContactLog contacts;
-  private final ResidentManagement residents;
+  private final Reporters reporters;
   private final Open311Clients clients;
   private final Open311Properties properties;
   private final JdbcClient jdbc;
@@ -105,7 +104,7 @@ class Open311Gateway {
       CaseManagement cases,
       CaseFeed feed,
       ContactLog contacts,
-      ResidentManagement residents,
+      Reporters reporters,
       Open311Clients clients,
       Open311Properties properties,
       SystemProperties system,
@@ -115,7 +114,7 @@ class Open311Gateway {
     this.cases = cases;
     this.feed = feed;
     this.contacts = contacts;
-    this.residents = residents;
+    this.reporters = reporters;
     this.clients = clients;
     this.properties = properties;
     this.jdbc = jdbc;
@@ -316,64 +315,28 @@ class Open311Gateway {
   }
 
   /**
-   * The reporter, if they can be told apart: the one resident with their email (or else phone), or
-   * a new resident when they gave a name and a way to reach them. Otherwise anonymous.
+   * The reporter by the residents module's rules ({@link Reporters#findOrRegister}); null for an
+   * anonymous report. An email Borough cannot read is refused in Open311's words.
    */
   private ResidentId reporter(MultiValueMap<String, String> form) {
     String email = first(form, "email");
-    String phone = first(form, "phone");
-    Optional<String> cleanEmail = Optional.empty();
-    if (email != null) {
-      cleanEmail = UkFormats.email(email);
-      if (cleanEmail.isEmpty()) {
-        throw Open311Exception.badRequest(
-            "email: enter an email address in the correct format, like name@example.com");
-      }
-      Optional<ResidentId> found = only(residents.search(cleanEmail.get(), null));
-      if (found.isPresent()) {
-        return found.get();
-      }
-    }
-    // A phone Borough cannot read (say, from abroad) is not a reason to lose the report.
-    Optional<String> cleanPhone = UkFormats.phone(phone);
-    if (cleanPhone.isPresent()) {
-      Optional<ResidentId> found = only(residents.search(cleanPhone.get(), null));
-      if (found.isPresent()) {
-        return found.get();
-      }
-    }
-    String forename = first(form, "first_name");
-    String surname = first(form, "last_name");
-    if (forename == null || surname == null || (cleanEmail.isEmpty() && cleanPhone.isEmpty())) {
-      return null;
+    if (email != null && UkFormats.email(email).isEmpty()) {
+      throw Open311Exception.badRequest(
+          "email: enter an email address in the correct format, like name@example.com");
     }
     try {
-      return residents.register(
-          new ResidentDetails(
-              forename,
-              surname,
-              null,
-              cleanEmail.orElse(null),
-              cleanPhone.orElse(null),
-              null,
-              null,
-              null,
-              null,
-              null,
-              null,
-              Channel.APP,
-              null,
-              null,
-              null));
+      return reporters
+          .findOrRegister(
+              new Reporter(
+                  first(form, "first_name"),
+                  first(form, "last_name"),
+                  email,
+                  first(form, "phone"),
+                  Channel.APP))
+          .orElse(null);
     } catch (InvalidInputException e) {
       throw invalid(e);
     }
-  }
-
-  private static Optional<ResidentId> only(ResidentSearch search) {
-    return search.results().size() == 1
-        ? Optional.of(search.results().get(0).id())
-        : Optional.empty();
   }
 
   // --- GET requests -----------------------------------------------------------------------------

@@ -49,6 +49,7 @@ class PortalController {
   private final PortalReports reports;
   private final PhotoStore photos;
   private final PortalProperties properties;
+  private final PortalAccounts accounts;
   private final MessageSource messages;
 
   PortalController(
@@ -56,11 +57,13 @@ class PortalController {
       PortalReports reports,
       PhotoStore photos,
       PortalProperties properties,
+      PortalAccounts accounts,
       MessageSource messages) {
     this.catalogue = catalogue;
     this.reports = reports;
     this.photos = photos;
     this.properties = properties;
+    this.accounts = accounts;
     this.messages = messages;
   }
 
@@ -475,10 +478,26 @@ class PortalController {
       return redirect;
     }
     MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-    put(form, "firstName", a.firstName);
-    put(form, "lastName", a.lastName);
-    put(form, "email", a.email);
-    put(form, "phone", a.phone);
+    Optional<ResidentSession> signedIn = ResidentSession.of(session);
+    if (!a.contactDone && signedIn.isPresent()) {
+      // Signed in: their details as the council holds them, to check or change.
+      accounts
+          .primary(signedIn.get().email())
+          .ifPresent(
+              r -> {
+                put(form, "firstName", r.forename());
+                put(form, "lastName", r.surname());
+                put(form, "email", signedIn.get().email());
+                r.phones().stream()
+                    .findFirst()
+                    .ifPresent(p -> put(form, "phone", UkFormats.displayPhone(p)));
+              });
+    } else {
+      put(form, "firstName", a.firstName);
+      put(form, "lastName", a.lastName);
+      put(form, "email", a.email);
+      put(form, "phone", a.phone);
+    }
     return contactPage(a, form, Map.of(), model);
   }
 
@@ -529,11 +548,21 @@ class PortalController {
     a.lastName = last;
     a.email = email.orElse(null);
     a.phone = phone.orElse(null);
+    a.verifiedResident = verifiedResident(session, a.email);
     a.contactDone = true;
     if (following) {
       return follow(a, session, model, form);
     }
     return next(a, "contact");
+  }
+
+  /** The signed-in resident's record, if the email given is the one they signed in with. */
+  private java.util.UUID verifiedResident(HttpSession session, String email) {
+    return ResidentSession.of(session)
+        .filter(r -> r.email().equals(email))
+        .flatMap(r -> accounts.primary(r.email()))
+        .map(r -> r.id().value())
+        .orElse(null);
   }
 
   private String follow(

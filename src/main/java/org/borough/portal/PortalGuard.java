@@ -1,16 +1,12 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package org.borough.portal;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.ConsumptionProbe;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.concurrent.TimeUnit;
+import java.util.OptionalLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -30,16 +26,11 @@ class PortalGuard extends OncePerRequestFilter {
   private static final Logger log = LoggerFactory.getLogger(PortalGuard.class);
 
   private final PortalProperties properties;
-  private final Cache<String, Bucket> buckets;
+  private final RateLimits limits;
 
   PortalGuard(PortalProperties properties) {
     this.properties = properties;
-    // Bounded, and an idle address is forgotten once its bucket would be full again anyway.
-    this.buckets =
-        Caffeine.newBuilder()
-            .maximumSize(100_000)
-            .expireAfterAccess(properties.rateLimitPeriod().toMillis(), TimeUnit.MILLISECONDS)
-            .build();
+    this.limits = new RateLimits(properties.rateLimitRequests(), properties.rateLimitPeriod());
   }
 
   @Override
@@ -60,12 +51,9 @@ class PortalGuard extends OncePerRequestFilter {
       response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
       return;
     }
-    Bucket bucket = buckets.get(request.getRemoteAddr(), address -> newBucket());
-    ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
-    if (!probe.isConsumed()) {
-      long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill()));
-      response.setHeader("Retry-After", Long.toString(seconds));
-      response.sendError(429);
+    OptionalLong wait = limits.take(request.getRemoteAddr());
+    if (wait.isPresent()) {
+      tooMany(response, wait.getAsLong());
       return;
     }
     String honeypot = request.getParameter(HONEYPOT);
@@ -77,13 +65,9 @@ class PortalGuard extends OncePerRequestFilter {
     chain.doFilter(request, response);
   }
 
-  private Bucket newBucket() {
-    return Bucket.builder()
-        .addLimit(
-            limit ->
-                limit
-                    .capacity(properties.rateLimitRequests())
-                    .refillGreedy(properties.rateLimitRequests(), properties.rateLimitPeriod()))
-        .build();
+  /** 429 with Retry-After, and the page that says to wait. */
+  static void tooMany(HttpServletResponse response, long seconds) throws IOException {
+    response.setHeader("Retry-After", Long.toString(seconds));
+    response.sendError(429);
   }
 }

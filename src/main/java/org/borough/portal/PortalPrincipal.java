@@ -34,6 +34,16 @@ final class PortalPrincipal {
   /** Tracking: read the case and check the email or postcode against its residents. */
   static final Set<Permission> TRACK = EnumSet.of(Permission.CASE_READ, Permission.RESIDENT_READ);
 
+  /**
+   * A signed-in resident's account: find their records by their verified email, list their cases,
+   * read and change their contact preferences.
+   */
+  static final Set<Permission> ACCOUNT =
+      EnumSet.of(Permission.RESIDENT_READ, Permission.RESIDENT_WRITE, Permission.CASE_READ);
+
+  /** Asking for a sign-in link: whether the email address belongs to a resident. */
+  static final Set<Permission> SIGN_IN = EnumSet.of(Permission.RESIDENT_READ);
+
   private PortalPrincipal() {}
 
   static <T> T call(Set<Permission> permissions, Supplier<T> work) {

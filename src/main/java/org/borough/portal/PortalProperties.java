@@ -18,6 +18,10 @@ import org.springframework.util.unit.DataSize;
  * @param maxPhotos photos one report may carry
  * @param duplicateRadiusMetres how near an open case must be to be offered as the same problem
  * @param duplicateDays how recent it must be
+ * @param signInLinkLifetime how long an emailed sign-in link works (if not used or replaced first)
+ * @param signInIpRequests sign-in links one IP address may ask for per {@code signInPeriod}
+ * @param signInAddressRequests sign-in links sent to one email address per {@code signInPeriod}
+ * @param signInPeriod the window the two sign-in limits refill over
  */
 @ConfigurationProperties("borough.portal")
 record PortalProperties(
@@ -28,4 +32,8 @@ record PortalProperties(
     @DefaultValue("5MB") DataSize photoMaxSize,
     @DefaultValue("3") int maxPhotos,
     @DefaultValue("50") int duplicateRadiusMetres,
-    @DefaultValue("30") int duplicateDays) {}
+    @DefaultValue("30") int duplicateDays,
+    @DefaultValue("20m") Duration signInLinkLifetime,
+    @DefaultValue("10") int signInIpRequests,
+    @DefaultValue("3") int signInAddressRequests,
+    @DefaultValue("1h") Duration signInPeriod) {}

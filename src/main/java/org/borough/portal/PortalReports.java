@@ -19,11 +19,11 @@ import org.borough.contacts.Direction;
 import org.borough.contacts.NewContact;
 import org.borough.residents.Address;
 import org.borough.residents.Channel;
+import org.borough.residents.Reporter;
+import org.borough.residents.Reporters;
 import org.borough.residents.Resident;
-import org.borough.residents.ResidentDetails;
 import org.borough.residents.ResidentId;
 import org.borough.residents.ResidentManagement;
-import org.borough.residents.ResidentSearch;
 import org.borough.system.UkFormats;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,6 +41,7 @@ class PortalReports {
   private final CaseAttachments attachments;
   private final ContactLog contacts;
   private final ResidentManagement residents;
+  private final Reporters reporters;
   private final PhotoStore photos;
   private final PortalProperties properties;
 
@@ -50,6 +51,7 @@ class PortalReports {
       CaseAttachments attachments,
       ContactLog contacts,
       ResidentManagement residents,
+      Reporters reporters,
       PhotoStore photos,
       PortalProperties properties) {
     this.cases = cases;
@@ -57,6 +59,7 @@ class PortalReports {
     this.attachments = attachments;
     this.contacts = contacts;
     this.residents = residents;
+    this.reporters = reporters;
     this.photos = photos;
     this.properties = properties;
   }
@@ -199,47 +202,19 @@ class PortalReports {
   }
 
   /**
-   * The resident the answers describe: the one already known by that email (or else phone), or a
-   * new record. Null for an anonymous report.
+   * The resident the answers describe: the signed-in resident when they kept their verified email,
+   * else by the residents module's rules ({@link Reporters#findOrRegister}). Null for an anonymous
+   * report.
    */
   private ResidentId reporter(ReportAnswers a) {
     if (a.anonymous()) {
       return null;
     }
-    if (a.email != null) {
-      Optional<ResidentId> known = only(residents.search(a.email, null));
-      if (known.isPresent()) {
-        return known.get();
-      }
+    if (a.verifiedResident != null) {
+      return new ResidentId(a.verifiedResident);
     }
-    if (a.phone != null) {
-      Optional<ResidentId> known = only(residents.search(a.phone, null));
-      if (known.isPresent()) {
-        return known.get();
-      }
-    }
-    return residents.register(
-        new ResidentDetails(
-            a.firstName,
-            a.lastName,
-            null,
-            a.email,
-            a.phone,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            a.email != null ? Channel.EMAIL : Channel.PHONE,
-            null,
-            null,
-            null));
-  }
-
-  private static Optional<ResidentId> only(ResidentSearch search) {
-    return search.results().size() == 1
-        ? Optional.of(search.results().get(0).id())
-        : Optional.empty();
+    return reporters
+        .findOrRegister(new Reporter(a.firstName, a.lastName, a.email, a.phone, null))
+        .orElse(null);
   }
 }

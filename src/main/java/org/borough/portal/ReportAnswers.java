@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * A report being written, held in the resident's session between pages. Nothing is saved until they
@@ -42,6 +43,12 @@ final class ReportAnswers implements Serializable {
   String lastName;
   String email;
   String phone;
+
+  /**
+   * The signed-in resident's record, when they sent their verified email: the report is theirs
+   * without matching by email or phone.
+   */
+  UUID verifiedResident;
 
   /** Set once the check page was shown: later changes go back there. */
   boolean reachedCheck;

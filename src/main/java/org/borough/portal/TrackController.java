@@ -23,7 +23,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * Track a report by its reference and the email or postcode given with it. A reference that does
  * not exist and a detail that does not match get the same page, so references cannot be found by
- * trying them. A match is remembered in the session, so the resident can come back to the case.
+ * trying them. A match is remembered in the session, so the resident can come back to the case. A
+ * signed-in resident opens their own reports (and those they follow) without giving the details.
  */
 @Controller
 class TrackController {
@@ -31,10 +32,12 @@ class TrackController {
   static final String TRACKED = "portal.tracked";
 
   private final PortalReports reports;
+  private final PortalAccounts accounts;
   private final MessageSource messages;
 
-  TrackController(PortalReports reports, MessageSource messages) {
+  TrackController(PortalReports reports, PortalAccounts accounts, MessageSource messages) {
     this.reports = reports;
+    this.accounts = accounts;
     this.messages = messages;
   }
 
@@ -84,11 +87,20 @@ class TrackController {
   @GetMapping("/portal/track/{reference}")
   String tracked(@PathVariable String reference, HttpSession session, Model model) {
     String ref = reference.trim().toUpperCase(Locale.ROOT);
-    if (!allowed(session).contains(ref)) {
+    boolean tracked = allowed(session).contains(ref);
+    Optional<ResidentSession> resident = ResidentSession.of(session);
+    if (!tracked && (resident.isEmpty() || !CaseManagement.looksLikeReference(ref))) {
       return "redirect:/portal/track?reference="
           + (CaseManagement.looksLikeReference(ref) ? ref : "");
     }
     Optional<TrackedCase> found = reports.view(ref);
+    if (!tracked) {
+      // A signed-in resident sees their own reports, and the ones they follow, without proof.
+      found = found.filter(t -> accounts.involved(resident.get().email(), t));
+      if (found.isEmpty()) {
+        return "redirect:/portal/track?reference=" + ref;
+      }
+    }
     if (found.isEmpty()) {
       return "redirect:/portal/track";
     }

@@ -39,6 +39,8 @@ import org.borough.residents.ResidentId;
 import org.borough.residents.ResidentManagement;
 import org.borough.support.Fixtures;
 import org.borough.support.IntegrationTest;
+import org.borough.support.PortalSignIn;
+import org.borough.support.ResidentDetailsFor;
 import org.borough.support.SignedIn;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -121,6 +123,27 @@ class AccessibilityIT extends IntegrationTest {
                 null,
                 null,
                 null));
+    // A resident with an email and a report, for the portal's account pages.
+    String residentEmail = "axe." + surname.toLowerCase() + "@example.org";
+    ResidentId account =
+        residents.register(
+            ResidentDetailsFor.contact("Rae", surname, residentEmail, "07700 900321"));
+    cases.open(
+        new NewCase(
+            Fixtures.MISSED_BIN,
+            account,
+            "Recycling bin missed",
+            "5 Mill Lane, E1 6AN",
+            null,
+            null,
+            null,
+            Fixtures.WARD,
+            java.util.Map.of("bin_type", List.of("recycling")),
+            null,
+            null,
+            null,
+            null));
+    String signedInResident = RESIDENT + residentEmail;
     DecisionDetails decision =
         new DecisionDetails(
             new DecisionIssue(
@@ -336,7 +359,15 @@ class AccessibilityIT extends IntegrationTest {
             new String[] {null, "/portal/report/start?service=" + Fixtures.MISSED_BIN},
             new String[] {null, "/portal/report/location", SUBMIT},
             new String[] {null, "/portal/track"},
-            new String[] {null, "/portal/track", SUBMIT});
+            new String[] {null, "/portal/track", SUBMIT},
+            new String[] {null, "/portal/sign-in"},
+            new String[] {null, "/portal/sign-in", SUBMIT},
+            new String[] {null, "/portal/sign-in/link?token=no-longer-works"},
+            // Signing in (below) passes axe over "check your email" and the link's own page.
+            new String[] {signedInResident, "/portal/account"},
+            new String[] {signedInResident, "/portal/account/preferences"},
+            new String[] {signedInResident, "/portal/sign-in/sent"},
+            new String[] {signedInResident, "/portal/track"});
     return pages.stream()
         .map(
             p ->
@@ -360,6 +391,27 @@ class AccessibilityIT extends IntegrationTest {
                     }));
   }
 
+  /** Marks a "user" who is a resident signed in to the portal: the prefix, then their email. */
+  private static final String RESIDENT = "resident:";
+
+  /** Signs in as a resident does, through the emailed link, checking each page on the way. */
+  private void signInAsResident(WebDriver d, String email) {
+    int before = PortalSignIn.mails(email).size();
+    d.get("http://localhost:" + port + "/portal/sign-in");
+    d.findElement(By.id("email")).sendKeys(email);
+    d.findElement(By.cssSelector("main form button[type=submit]")).click();
+    new WebDriverWait(d, Duration.ofSeconds(10))
+        .ignoring(StaleElementReferenceException.class)
+        .until(x -> x.findElement(By.tagName("h1")).getText().equals("Check your email"));
+    Axe.assertNoViolations(d);
+    d.get("http://localhost:" + port + PortalSignIn.awaitLink(email, before + 1));
+    Axe.assertNoViolations(d);
+    d.findElement(By.cssSelector("main form button[type=submit]")).click();
+    new WebDriverWait(d, Duration.ofSeconds(10))
+        .ignoring(StaleElementReferenceException.class)
+        .until(x -> x.findElement(By.tagName("h1")).getText().equals("Your reports"));
+  }
+
   /** Marks a page whose main form is sent empty, to check the page that shows the errors. */
   private static final String SUBMIT = "submitted empty";
 
@@ -380,6 +432,10 @@ class AccessibilityIT extends IntegrationTest {
     d.manage().deleteAllCookies();
     current = username;
     if (username == null) {
+      return;
+    }
+    if (username.startsWith(RESIDENT)) {
+      signInAsResident(d, username.substring(RESIDENT.length()));
       return;
     }
     d.get("http://localhost:" + port + "/sign-in");

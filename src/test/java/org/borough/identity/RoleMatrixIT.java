@@ -35,6 +35,8 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.borough.support.Fixtures;
 import org.borough.support.IntegrationTest;
+import org.borough.support.PortalSignIn;
+import org.borough.support.ResidentDetailsFor;
 import org.borough.support.SignedIn;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -44,6 +46,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.web.bind.annotation.RequestMethod;
@@ -423,6 +426,17 @@ class RoleMatrixIT extends IntegrationTest {
           open(GET, "/portal/track"),
           open(POST, "/portal/track"),
           open(GET, "/portal/track/{reference}", "/portal/track/" + CASE),
+          // Resident accounts: asking for and using a sign-in link is public; the account's own
+          // pages are public to security but show nothing without a resident session.
+          open(GET, "/portal/sign-in"),
+          open(POST, "/portal/sign-in"),
+          open(GET, "/portal/sign-in/sent"),
+          open(GET, "/portal/sign-in/link", "/portal/sign-in/link?token=nothing"),
+          open(POST, "/portal/sign-in/link"),
+          open(POST, "/portal/sign-out"),
+          open(GET, "/portal/account"),
+          open(GET, "/portal/account/preferences"),
+          open(POST, "/portal/account/preferences"),
           needs(GET, "/warehouse/dashboards", WAREHOUSE_READ),
           needs(
               GET,
@@ -589,6 +603,17 @@ class RoleMatrixIT extends IntegrationTest {
               "/api/v1/teams/" + Fixtures.WASTE + "/queue",
               CASE_READ));
 
+  /**
+   * A resident's own pages: open to Spring Security (residents are not its users), but without a
+   * resident session — as any member of staff, or anonymous — they only redirect to the portal's
+   * sign-in, so no staff role gains anything from them.
+   */
+  private static final Set<String> RESIDENT_ONLY =
+      Set.of(
+          "GET /portal/account",
+          "GET /portal/account/preferences",
+          "POST /portal/account/preferences");
+
   /** The fixture user who holds exactly one role. */
   private static final Map<Role, String> USERS =
       Map.of(
@@ -607,6 +632,7 @@ class RoleMatrixIT extends IntegrationTest {
   @Autowired MockMvc mvc;
   @Autowired SignedIn signedIn;
   @Autowired StaffDirectory directory;
+  @Autowired org.borough.residents.ResidentManagement residents;
 
   @Autowired
   @Qualifier("requestMappingHandlerMapping")
@@ -634,12 +660,14 @@ class RoleMatrixIT extends IntegrationTest {
 
   private void checkRole(Endpoint e, Role role, boolean allowed, Data d) throws Exception {
     MockHttpServletResponse response =
-        mvc.perform(requestFor(e, d).with(signedIn.request(USERS.get(role))))
+        mvc.perform(requestFor(e, d).with(signedIn.request(USERS.get(role))).with(from(e)))
             .andReturn()
             .getResponse();
     int status = response.getStatus();
     String what = e.key() + " as " + role + " (needs " + e.needs() + ")";
-    if (allowed) {
+    if (RESIDENT_ONLY.contains(e.key())) {
+      assertThat(response.getRedirectedUrl()).as(what).isEqualTo("/portal/sign-in");
+    } else if (allowed) {
       assertThat(status).as(what + " should get past security").isNotIn(401, 403);
       assertThat(status).as(what + " answered with a server error").isLessThan(500);
     } else {
@@ -655,10 +683,13 @@ class RoleMatrixIT extends IntegrationTest {
   }
 
   private void checkAnonymous(Endpoint e, Data d) throws Exception {
-    MockHttpServletResponse response = mvc.perform(requestFor(e, d)).andReturn().getResponse();
+    MockHttpServletResponse response =
+        mvc.perform(requestFor(e, d).with(from(e))).andReturn().getResponse();
     int status = response.getStatus();
     String what = e.key() + " as anonymous (needs " + e.needs() + ")";
-    if (e.open()) {
+    if (RESIDENT_ONLY.contains(e.key())) {
+      assertThat(response.getRedirectedUrl()).as(what).isEqualTo("/portal/sign-in");
+    } else if (e.open()) {
       assertThat(status).as(what).isNotIn(401, 403).isLessThan(500);
     } else if (e.api()) {
       assertThat(status).as(what).isEqualTo(401);
@@ -670,6 +701,58 @@ class RoleMatrixIT extends IntegrationTest {
       assertThat(status).as(what).isEqualTo(302);
       assertThat(response.getRedirectedUrl()).as(what + " redirect").endsWith("/sign-in");
     }
+  }
+
+  /**
+   * A resident signed in by an emailed link reaches their own pages and the public ones, and no
+   * more than an anonymous visitor anywhere else: staff pages send them to the staff sign-in, the
+   * API answers 401.
+   */
+  @Test
+  void aResidentSessionReachesOnlyPublicAndItsOwnPages() throws Exception {
+    Data d = data();
+    String email = "matrix." + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+    signedIn.as(
+        Fixtures.SUPERVISOR,
+        () -> residents.register(ResidentDetailsFor.contact("Rhea", "Matrix", email, null)));
+    MockHttpSession session = PortalSignIn.signIn(mvc, email, "192.0.2.77");
+    for (Endpoint e : ENDPOINTS) {
+      if (e.key().equals("POST /portal/sign-out")) {
+        continue; // tried last: it ends the session
+      }
+      MockHttpServletResponse response =
+          mvc.perform(requestFor(e, d).session(session).with(PortalSignIn.from("192.0.2.77")))
+              .andReturn()
+              .getResponse();
+      int status = response.getStatus();
+      String what = e.key() + " as a signed-in resident";
+      if (RESIDENT_ONLY.contains(e.key())) {
+        assertThat(status).as(what).isIn(200, 302);
+        assertThat(response.getRedirectedUrl()).as(what).isNotEqualTo("/portal/sign-in");
+      } else if (e.open()) {
+        assertThat(status).as(what).isNotIn(401, 403).isLessThan(500);
+      } else if (e.api()) {
+        assertThat(status).as(what).isEqualTo(401);
+      } else {
+        assertThat(status).as(what).isEqualTo(302);
+        assertThat(response.getRedirectedUrl()).as(what).endsWith("/sign-in");
+      }
+    }
+    mvc.perform(
+        request(POST, "/portal/sign-out")
+            .session(session)
+            .with(csrf())
+            .with(PortalSignIn.from("192.0.2.77")));
+    assertThat(session.isInvalid()).isTrue();
+  }
+
+  /**
+   * Resident-only pages are asked from an address of their own, so that the portal's rate limit,
+   * which every test posting from 127.0.0.1 shares, cannot answer for them.
+   */
+  private static org.springframework.test.web.servlet.request.RequestPostProcessor from(
+      Endpoint e) {
+    return RESIDENT_ONLY.contains(e.key()) ? PortalSignIn.from("192.0.2.1") : r -> r;
   }
 
   /** The request with minimal input: JSON '{}' for API writes, empty forms for pages. */

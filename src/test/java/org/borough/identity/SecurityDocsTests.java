@@ -140,6 +140,13 @@ class SecurityDocsTests {
                 lockoutDefault("lockoutAttempts"),
                 lockoutDefault("lockoutDuration")));
 
+    md.append("## Residents on the portal\n\n");
+    md.append(
+        """
+        Residents are not users of Spring Security. The portal (`/portal/**`) is public to it,         and a resident who signs in (by a one-time link emailed to an address on their record,         stored only as a SHA-256 hash, working once, for a short time, while it is the newest;         a `GET` of the link only shows a button and the `POST` behind it signs in) gets an         attribute in their HTTP session, not an authentication: it carries no role and no         permission, so staff pages redirect it to `/sign-in` and the API answers `401`         (`RoleMatrixIT` tries every endpoint with such a session). Signing in changes the         session id and the CSRF token; signing out invalidates the session. The sign-in form         gives the same answer whether or not an address is known, and is rate-limited per IP         address and per email address. The portal reads and changes only the records with the         verified address, as the principal `portal`, and the audit log records it. See         `docs/portal.md` and ADR 0017.
+
+        """);
+
     md.append("## API tokens\n\n");
     md.append(
         """
@@ -215,6 +222,9 @@ class SecurityDocsTests {
         `team` and `api-token`; neither a password nor a token is ever recorded).
         - The service catalogue: services defined and changed, with what changed (subject type \
         `service`).
+        - The resident portal, as `portal`: finding a report's reporter, looking up a \
+        signed-in resident's records by their address, listing their cases, and reading and \
+        changing their contact preferences.
         - The lists of a resident's cases and contacts (`/api/v1/residents/{id}/cases`, \
         `/api/v1/residents/{id}/contacts`) are not recorded separately.
 
@@ -247,7 +257,9 @@ class SecurityDocsTests {
         data, the bank holiday list, and `Failed sign-in for <username>` from `SignInLockout`: \
         a staff username as typed on the sign-in form, not a resident's (a password typed into \
         the username box by mistake would end up there too). Passwords and tokens are never \
-        logged; the generated admin password is printed once to standard output. Residents' \
+        logged, nor are sign-in links (without a mail server, the log says only that an email \
+        was not sent, to a masked address such as `j***@example.org`, and its subject); the \
+        generated admin password is printed once to standard output. Residents' \
         names, contact details and search text are recorded in the audit log in the database, \
         readable only with `AUDIT_READ`, not in log files. Error responses carry no stack \
         traces.

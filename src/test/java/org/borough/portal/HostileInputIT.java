@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Random;
 import org.borough.support.Fixtures;
 import org.borough.support.IntegrationTest;
+import org.borough.support.PortalSignIn;
+import org.borough.support.ResidentDetailsFor;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -88,7 +90,9 @@ class HostileInputIT extends IntegrationTest {
           "email",
           "phone",
           "reference",
-          "detail");
+          "detail",
+          "token",
+          "updates");
 
   private static final List<String> PORTAL_POSTS =
       List.of(
@@ -101,7 +105,11 @@ class HostileInputIT extends IntegrationTest {
           "/portal/report/photos",
           "/portal/report/contact",
           "/portal/report/check",
-          "/portal/track");
+          "/portal/track",
+          "/portal/sign-in",
+          "/portal/sign-in/link",
+          "/portal/account/preferences",
+          "/portal/sign-out");
 
   private static final List<String> OPEN311_FIELDS =
       List.of(
@@ -132,6 +140,8 @@ class HostileInputIT extends IntegrationTest {
 
   @Autowired MockMvc mvc;
   @Autowired JdbcClient jdbc;
+  @Autowired org.borough.residents.ResidentManagement residents;
+  @Autowired org.borough.support.SignedIn signedIn;
 
   @Test
   void portalFormsNeverFailWithAServerErrorAndCreateOnlyWhatTheyReport() throws Exception {
@@ -164,6 +174,57 @@ class HostileInputIT extends IntegrationTest {
     assertThat(count("service_case") - casesBefore)
         .as("cases created by reports that said they were sent")
         .isEqualTo(reported);
+  }
+
+  @Test
+  void aSignedInResidentsFormsNeverFailWithAServerError() throws Exception {
+    Random random = new Random(SEED + 2);
+    String email = "hostile." + java.util.UUID.randomUUID().toString().substring(0, 8) + "@x.org";
+    signedIn.as(
+        Fixtures.SUPERVISOR,
+        () -> residents.register(ResidentDetailsFor.contact("Host", "Ile", email, null)));
+    MockHttpSession session = PortalSignIn.signIn(mvc, email, "198.51.100.251");
+    for (int i = 0; i < TRIES; i++) {
+      String address = "198.51.100." + (i % 250);
+      String value = java.net.URLEncoder.encode(value(random), "UTF-8");
+      for (String uri :
+          List.of(
+              "/portal/account?page=" + value,
+              "/portal/sign-in/link?token=" + value,
+              "/portal/track/" + value)) {
+        MockHttpServletResponse r;
+        try {
+          r =
+              mvc.perform(MockMvcRequestBuilders.get(uri).session(session).with(from(address)))
+                  .andReturn()
+                  .getResponse();
+        } catch (IllegalArgumentException unencodable) {
+          continue;
+        }
+        assertThat(r.getStatus())
+            .as("seed " + (SEED + 2) + ", try " + i + ": " + uri)
+            .isLessThan(500);
+      }
+      for (String path : List.of("/portal/account/preferences", "/portal/sign-in/link")) {
+        MockHttpServletRequestBuilder post =
+            MockMvcRequestBuilders.post(path).session(session).with(csrf()).with(from(address));
+        int fields = random.nextInt(6);
+        for (int f = 0; f < fields; f++) {
+          post.param(pick(random, List.of("updates", "token", "email")), value(random));
+        }
+        MockHttpServletResponse response = mvc.perform(post).andReturn().getResponse();
+        assertThat(response.getStatus())
+            .as("seed " + (SEED + 2) + ", try " + i + ": POST " + path)
+            .isLessThan(500);
+      }
+    }
+    assertThat(
+            mvc.perform(MockMvcRequestBuilders.get("/portal/account").session(session))
+                .andReturn()
+                .getResponse()
+                .getStatus())
+        .as("still signed in, nothing broken")
+        .isEqualTo(200);
   }
 
   @Test

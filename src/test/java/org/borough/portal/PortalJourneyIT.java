@@ -12,6 +12,7 @@ import org.borough.browser.Axe;
 import org.borough.browser.Browser;
 import org.borough.support.Fixtures;
 import org.borough.support.IntegrationTest;
+import org.borough.support.PortalSignIn;
 import org.borough.support.TestMail;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -145,6 +146,37 @@ class PortalJourneyIT extends IntegrationTest {
         .extracting(TestMail.Mail::subject)
         .containsExactly(
             "We have your report " + reference, "Your report " + reference + " has been resolved");
+
+    // Later the resident signs in by an emailed link and finds the report among theirs.
+    d.manage().deleteAllCookies();
+    d.get(url("/portal"));
+    click(d, "a[href$='/portal/sign-in']");
+    checked(d);
+    d.findElement(By.id("email")).sendKeys(email);
+    continueButton(d);
+    checked(d); // check your email
+    d.get(url(PortalSignIn.awaitLink(email, 1)));
+    checked(d); // the link only shows a button
+    continueButton(d);
+    checked(d); // your reports
+    assertThat(d.findElement(By.tagName("h1")).getText()).isEqualTo("Your reports");
+    assertThat(d.findElement(By.tagName("main")).getText())
+        .contains(reference, "Resolved", "Crew returned and emptied the garden bin");
+    click(d, "a[href$='/portal/track/" + reference + "']");
+    checked(d); // tracked without giving the reference and email again
+    assertThat(d.findElement(By.id("status")).getText()).isEqualTo("Resolved");
+    d.get(url("/portal/account/preferences"));
+    checked(d);
+    WebElement byEmail = d.findElement(By.cssSelector("input[name=updates][value=email]"));
+    assertThat(byEmail.isSelected()).isTrue();
+    d.findElement(By.cssSelector("label[for='" + byEmail.getAttribute("id") + "']")).click();
+    continueButton(d);
+    checked(d);
+    assertThat(d.findElement(By.cssSelector("input[name=updates][value=email]")).isSelected())
+        .isFalse();
+    click(d, "header ~ section form[action$='/portal/sign-out'] button");
+    checked(d);
+    assertThat(d.getPageSource()).contains("You have signed out");
   }
 
   /** Opens the email's link on this server and proves who the resident is. */

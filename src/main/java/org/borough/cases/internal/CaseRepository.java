@@ -424,6 +424,37 @@ public class CaseRepository {
   }
 
   /**
+   * Cases that any of these residents reported or follows, newest first, each with whether one of
+   * them reported it. Found through the two resident indexes, never a scan of every case.
+   */
+  public List<Map.Entry<FeedRow, Boolean>> ofResidents(
+      List<UUID> residents, int offset, int limit) {
+    if (residents.isEmpty() || limit == 0) {
+      return List.of();
+    }
+    String marks = String.join(",", Collections.nCopies(residents.size(), "?"));
+    List<Object> params = new ArrayList<>(residents);
+    params.addAll(residents);
+    params.addAll(residents);
+    params.add(offset);
+    params.add(limit);
+    return jdbc.sql(
+            "select "
+                + FEED_COLUMNS
+                + ", case when c.resident_id in ("
+                + marks
+                + ") then 1 else 0 end from service_case c where c.id in (select s.id from"
+                + " service_case s where s.resident_id in ("
+                + marks
+                + ") union select f.case_id from case_follower f where f.resident_id in ("
+                + marks
+                + ")) order by c.opened_at desc, c.id offset ? rows fetch next ? rows only")
+        .params(params)
+        .query((rs, i) -> Map.entry(feedRow(rs), rs.getInt(15) == 1))
+        .list();
+  }
+
+  /**
    * Active cases of a service opened since {@code from} that may be the same problem: inside a box
    * around a point, at a UPRN, or at the same address (case-insensitive). Null criteria are
    * skipped; with none, nothing matches. The caller measures the real distance.

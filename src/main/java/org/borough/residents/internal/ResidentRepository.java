@@ -317,6 +317,30 @@ public class ResidentRepository {
     return List.copyOf(distinct.values());
   }
 
+  /** Live (not merged) residents with this exact email, oldest first. */
+  public List<UUID> idsByEmail(String email) {
+    return jdbc.sql(
+            "select r.id from resident_email e join resident r on r.id = e.resident_id"
+                + " where e.email = ? and r.merged_into is null order by r.created_at, r.id")
+        .param(email)
+        .query((rs, i) -> rs.getObject(1, UUID.class))
+        .list();
+  }
+
+  /** Whether the resident wants updates by email and by text, or empty when there is no row. */
+  public Optional<boolean[]> preferences(UUID id) {
+    return jdbc.sql("select email_updates, text_updates from resident where id = ?")
+        .param(id)
+        .query((rs, i) -> new boolean[] {rs.getBoolean(1), rs.getBoolean(2)})
+        .optional();
+  }
+
+  public void setPreferences(UUID id, boolean emailUpdates, boolean textUpdates, Instant at) {
+    jdbc.sql("update resident set email_updates = ?, text_updates = ?, updated_at = ? where id = ?")
+        .params(emailUpdates, textUpdates, Timestamp.from(at), id)
+        .update();
+  }
+
   /** Residents at a postcode with their names, for the similar-name duplicate check. */
   public List<ResidentSummary> atPostcode(String postcode, int limit) {
     return byPostcode(postcode, null, null, limit);
