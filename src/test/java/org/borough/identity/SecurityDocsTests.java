@@ -215,6 +215,10 @@ class SecurityDocsTests {
         `team` and `api-token`; neither a password nor a token is ever recorded).
         - The service catalogue: services defined and changed, with what changed (subject type \
         `service`).
+        - The warehouse's SQL page: every query run, downloaded or refused (subject type \
+        `warehouse-query`, the subject a hash of the query's text, the detail the outcome and \
+        the text), and saved queries created, changed and deleted (`saved-query`). The \
+        warehouse holds no personal data; this records what analysts asked of it.
         - The lists of a resident's cases and contacts (`/api/v1/residents/{id}/cases`, \
         `/api/v1/residents/{id}/contacts`) are not recorded separately.
 
