@@ -7,5 +7,6 @@ public enum AuditAction {
   CREATE,
   UPDATE,
   MERGE,
-  EXPORT
+  EXPORT,
+  DELETE
 }

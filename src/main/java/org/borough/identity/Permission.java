@@ -44,7 +44,11 @@ public enum Permission {
       ADMIN,
       DEMOCRATIC_SERVICES),
   PORTFOLIO_MANAGE("Record ICT systems, reserves and budget lines", ADMIN),
-  WAREHOUSE_READ("Read warehouse figures, KPIs and data quality", SUPERVISOR, ANALYST, ADMIN),
+  WAREHOUSE_READ(
+      "Read warehouse figures, KPIs and data quality; query it with read-only SQL",
+      SUPERVISOR,
+      ANALYST,
+      ADMIN),
   WAREHOUSE_ADMIN("Rebuild and reconcile the warehouse", ADMIN);
 
   private final String description;

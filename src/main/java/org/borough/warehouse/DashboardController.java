@@ -187,8 +187,7 @@ class DashboardController {
     }
   }
 
-  private static void write(
-      Exports.Sheet sheet, String name, HttpServletResponse response, boolean xlsx)
+  static void write(Exports.Sheet sheet, String name, HttpServletResponse response, boolean xlsx)
       throws IOException {
     String file = name + (xlsx ? ".xlsx" : ".csv");
     response.setHeader("Content-Disposition", "attachment; filename=\"" + file + "\"");

@@ -115,6 +115,23 @@ final class Exports {
     return new Sheet("Cases behind " + d.title(), about, headings, rows, null);
   }
 
+  /** An analyst's query from the SQL page: the query itself, the as-at time, and any cap. */
+  static Sheet of(AnalystSql.Run run, String sql) {
+    AnalystQuery.Result r = run.result();
+    List<String[]> about = new ArrayList<>();
+    about.add(new String[] {"Query", sql});
+    about.add(new String[] {"Data as at", asAt(run.asAt())});
+    about.add(
+        new String[] {
+          "Rows",
+          r.truncated()
+              ? "Only the first " + run.cap() + " rows; the query gives more"
+              : String.valueOf(r.rows().size())
+        });
+    List<String> headings = r.columns().stream().map(AnalystQuery.Column::name).toList();
+    return new Sheet("Query", about, headings, r.rows(), null);
+  }
+
   private static List<String[]> about(
       String title,
       String definition,
@@ -124,10 +141,7 @@ final class Exports {
     List<String[]> about = new ArrayList<>();
     about.add(new String[] {"KPI", title});
     about.add(new String[] {"Definition", definition});
-    about.add(
-        new String[] {
-          "Data as at", asAt == null ? "not loaded yet" : TIME.format(asAt.atZone(LONDON))
-        });
+    about.add(new String[] {"Data as at", asAt(asAt)});
     for (Kpis.Filter f : Kpis.Filter.values()) {
       String value = filters.getOrDefault(f.param(), "All");
       if (notApplicable.contains(f.param())) {
@@ -136,6 +150,10 @@ final class Exports {
       about.add(new String[] {"Filter: " + f.param(), value});
     }
     return about;
+  }
+
+  private static String asAt(Instant asAt) {
+    return asAt == null ? "not loaded yet" : TIME.format(asAt.atZone(LONDON));
   }
 
   // --- CSV ------------------------------------------------------------------------------------

@@ -314,6 +314,12 @@ class AccessibilityIT extends IntegrationTest {
               Fixtures.ANALYST,
               "/warehouse/cases?kpi=volume-by-service&key=" + Fixtures.MISSED_BIN + "&back=services"
             },
+            new String[] {Fixtures.ANALYST, "/warehouse/sql"},
+            new String[] {
+              Fixtures.ANALYST,
+              "/warehouse/sql?sql=select+channel_code,+label,+is_digital+from+dim_channel"
+            },
+            new String[] {Fixtures.ANALYST, "/warehouse/sql", SUBMIT},
             new String[] {Fixtures.ANALYST, "/services"},
             new String[] {Fixtures.ANALYST, "/services/" + Fixtures.MISSED_BIN},
             new String[] {Fixtures.DEMOCRATIC_SERVICES, "/governance/decisions"},

@@ -468,6 +468,19 @@ class RoleMatrixIT extends IntegrationTest {
               "/warehouse/cases.xlsx",
               "/warehouse/cases.xlsx?kpi=volume-by-service&key=" + Fixtures.MISSED_BIN,
               WAREHOUSE_READ),
+          // The SQL page: an empty query is refused (400) and saved queries that do not exist 404
+          needs(GET, "/warehouse/sql", "/warehouse/sql?sql=select%201", WAREHOUSE_READ),
+          needs(POST, "/warehouse/sql", WAREHOUSE_READ),
+          needs(POST, "/warehouse/sql.csv", WAREHOUSE_READ),
+          needs(POST, "/warehouse/sql.xlsx", WAREHOUSE_READ),
+          needs(POST, "/warehouse/sql/saved", WAREHOUSE_READ),
+          needs(
+              POST, "/warehouse/sql/saved/{id}", "/warehouse/sql/saved/" + RANDOM, WAREHOUSE_READ),
+          needs(
+              POST,
+              "/warehouse/sql/saved/{id}/delete",
+              "/warehouse/sql/saved/" + RANDOM + "/delete",
+              WAREHOUSE_READ),
           // JSON API
           needs(GET, "/api/v1/residents", "/api/v1/residents?q=zz", RESIDENT_READ),
           needs(POST, "/api/v1/residents", RESIDENT_WRITE),
@@ -597,6 +610,7 @@ class RoleMatrixIT extends IntegrationTest {
           needs(GET, "/api/v1/warehouse/data-quality", WAREHOUSE_READ),
           needs(GET, "/api/v1/kpis", WAREHOUSE_READ),
           needs(GET, "/api/v1/kpis/{kpi}", "/api/v1/kpis/volume-by-month", WAREHOUSE_READ),
+          needs(POST, "/api/v1/warehouse/sql", WAREHOUSE_READ),
           needs(
               GET,
               "/api/v1/teams/{code}/queue",

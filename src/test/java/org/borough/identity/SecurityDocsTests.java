@@ -225,6 +225,10 @@ class SecurityDocsTests {
         - The resident portal, as `portal`: finding a report's reporter, looking up a \
         signed-in resident's records by their address, listing their cases, and reading and \
         changing their contact preferences.
+        - The warehouse's SQL page: every query run, downloaded or refused (subject type \
+        `warehouse-query`, the subject a hash of the query's text, the detail the outcome and \
+        the text), and saved queries created, changed and deleted (`saved-query`). The \
+        warehouse holds no personal data; this records what analysts asked of it.
         - The lists of a resident's cases and contacts (`/api/v1/residents/{id}/cases`, \
         `/api/v1/residents/{id}/contacts`) are not recorded separately.
 

@@ -22,6 +22,8 @@ import org.springframework.test.context.DynamicPropertySource;
       "borough.open311.api-key=" + Fixtures.OPEN311_KEY,
       "borough.open311.jurisdiction-id=" + Fixtures.JURISDICTION,
       "borough.cases.sla-watch-interval=1h",
+      // Long enough for any query the tests mean to finish; SqlPageIT waits for one to be stopped.
+      "borough.warehouse.sql.timeout=3s",
       // Every test shares one address (127.0.0.1): the rate-limit test posts from its own.
       "borough.portal.rate-limit-requests=" + IntegrationTest.PORTAL_RATE_LIMIT,
       "borough.notifications.poll-interval=200ms",
