@@ -44,10 +44,7 @@ class ParquetExportIT {
       Map.of(
           "default", new KpiFilters(FROM, TO, null, null, null, null),
           "missed-bin-by-phone", new KpiFilters(FROM, TO, "missed-bin", null, Channel.PHONE, null),
-          "riverside-roads", new KpiFilters(FROM, TO, null, "E05000002", null, "roads"),
-          "no-data",
-              new KpiFilters(
-                  LocalDate.of(2020, 1, 1), LocalDate.of(2020, 1, 31), null, null, null, null));
+          "riverside-roads", new KpiFilters(FROM, TO, null, "E05000002", null, "roads"));
 
   @TempDir static Path dir;
   static TestWarehouse w;
