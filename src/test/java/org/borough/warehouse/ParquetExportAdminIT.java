@@ -35,15 +35,21 @@ class ParquetExportAdminIT extends IntegrationTest {
   @Autowired SignedIn signedIn;
   @Autowired MockMvc mvc;
 
-  @Test
-  void anAdminExportsFromThePageWhichShowsTheExportAndTheAuditLogWho() throws Exception {
-    mvc.perform(
-            post("/admin/warehouse/parquet").with(signedIn.request(Fixtures.ADMIN)).with(csrf()))
-        .andExpect(redirectedUrl("/admin/warehouse"));
+  /** Waits for an export started by another test (RoleMatrixIT posts the button too). */
+  private void awaitIdle() throws InterruptedException {
     Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
     while (parquet.status().running() && Instant.now().isBefore(deadline)) {
       Thread.sleep(100);
     }
+  }
+
+  @Test
+  void anAdminExportsFromThePageWhichShowsTheExportAndTheAuditLogWho() throws Exception {
+    awaitIdle();
+    mvc.perform(
+            post("/admin/warehouse/parquet").with(signedIn.request(Fixtures.ADMIN)).with(csrf()))
+        .andExpect(redirectedUrl("/admin/warehouse"));
+    awaitIdle();
     assertThat(parquet.status().state()).isEqualTo(ParquetExports.State.DONE);
     assertThat(parquet.status().by()).isEqualTo(Fixtures.ADMIN);
     assertThat(parquet.directory().resolve("fact_case")).isDirectory();
@@ -56,6 +62,7 @@ class ParquetExportAdminIT extends IntegrationTest {
 
   @Test
   void theCommandLineExportsAndExitsWithItsStatus() throws Exception {
+    awaitIdle();
     assertThat(commandLine.command(new DefaultApplicationArguments("--other"))).isNull();
     Instant before = Instant.now().minusSeconds(1);
     assertThat(
