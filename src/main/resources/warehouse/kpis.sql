@@ -23,6 +23,11 @@
 --   {active}        the statuses of a case still being worked
 --   {unit_costs}    the configured cost per contact by channel, as rows (channel_code, unit_cost)
 --
+-- The queries are written in SQL that both DuckDB and Apache Spark accept (spark-check/ runs each on
+-- Spark over the Parquet export and compares the rows, see docs/warehouse.md): standard casts and
+-- ordered-set aggregates rather than DuckDB's shorthands; only the {params} fragment uses `$n::type`,
+-- which the Spark check binds as typed literals.
+--
 -- Every query returns one row per group; a query with GROUPING SETS adds a total row, marked by a
 -- last column `_total` that is not shown.
 
@@ -168,8 +173,8 @@ order by _total, percent, service
 select f.service_code as service,
   case when grouping(f.service_code) = 0 then any_value(s.name) end as service_name,
   count(*) as resolved,
-  round(quantile_cont(f.working_days_taken, 0.5), 1) as median_days,
-  round(quantile_cont(f.working_days_taken, 0.9), 1) as p90_days,
+  round(percentile_cont(0.5) within group (order by f.working_days_taken), 1) as median_days,
+  round(percentile_cont(0.9) within group (order by f.working_days_taken), 1) as p90_days,
   grouping(f.service_code) = 1 as _total
 from fact_case f cross join p
 left join dim_service s on s.service_code = f.service_code and s.is_current

@@ -108,20 +108,32 @@ final class KpiQueries {
   private static void bind(
       PreparedStatement p, Kpis.Kpi kpi, KpiFilters f, Instant now, ZoneId zone, String key)
       throws SQLException {
-    var applies = kpi.filters();
-    p.setObject(1, Rows.dateKey(f.from()));
-    p.setObject(2, Rows.dateKey(f.to()));
-    p.setObject(3, applies.contains(Kpis.Filter.SERVICE) ? f.service() : null);
-    p.setObject(4, applies.contains(Kpis.Filter.WARD) ? f.ward() : null);
-    p.setObject(
-        5,
-        applies.contains(Kpis.Filter.CHANNEL) && f.channel() != null ? f.channel().name() : null);
-    p.setObject(6, applies.contains(Kpis.Filter.TEAM) ? f.team() : null);
-    p.setObject(7, Rows.dateKey(now.atZone(zone).toLocalDate()));
-    p.setObject(8, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
-    if (key != null) {
-      p.setObject(9, key);
+    List<Object> values = parameters(kpi, f, now, zone, key);
+    for (int i = 0; i < values.size(); i++) {
+      p.setObject(i + 1, values.get(i));
     }
+  }
+
+  /**
+   * The values of $1 to $8 (and $9 when {@code key} is not null), in order; public to the module so
+   * that the Spark comparison can bind the same values (ParquetExportIT).
+   */
+  static List<Object> parameters(Kpis.Kpi kpi, KpiFilters f, Instant now, ZoneId zone, String key) {
+    var applies = kpi.filters();
+    List<Object> values = new ArrayList<>(9);
+    values.add(Rows.dateKey(f.from()));
+    values.add(Rows.dateKey(f.to()));
+    values.add(applies.contains(Kpis.Filter.SERVICE) ? f.service() : null);
+    values.add(applies.contains(Kpis.Filter.WARD) ? f.ward() : null);
+    values.add(
+        applies.contains(Kpis.Filter.CHANNEL) && f.channel() != null ? f.channel().name() : null);
+    values.add(applies.contains(Kpis.Filter.TEAM) ? f.team() : null);
+    values.add(Rows.dateKey(now.atZone(zone).toLocalDate()));
+    values.add(OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+    if (key != null) {
+      values.add(key);
+    }
+    return values;
   }
 
   private static Object value(Object v, Kpis.ColumnType type) {

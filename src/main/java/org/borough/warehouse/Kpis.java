@@ -214,17 +214,25 @@ final class Kpis {
     return out;
   }
 
-  /** The configured unit costs as a CTE; numbers and channel codes only, never user input. */
+  /**
+   * The configured unit costs as a CTE; numbers and channel codes only, never user input. Standard
+   * casts, not DuckDB's {@code ::}, so that Spark runs the same SQL (spark-check).
+   */
   static String unitCosts(UnitCosts costs) {
     Map<String, java.math.BigDecimal> byChannel = costs.byChannel();
     if (byChannel.isEmpty()) {
-      return "unit_costs as (select null::varchar as channel_code,"
-          + " null::decimal(10, 2) as unit_cost where false)";
+      return "unit_costs as (select cast(null as string) as channel_code,"
+          + " cast(null as decimal(10, 2)) as unit_cost where false)";
     }
     return "unit_costs as (select * from (values "
         + byChannel.entrySet().stream()
             .map(
-                e -> "('" + e.getKey() + "', " + e.getValue().toPlainString() + "::decimal(10, 2))")
+                e ->
+                    "('"
+                        + e.getKey()
+                        + "', cast("
+                        + e.getValue().toPlainString()
+                        + " as decimal(10, 2)))")
             .collect(Collectors.joining(", "))
         + ") u(channel_code, unit_cost))";
   }

@@ -50,13 +50,7 @@ class Warehouse implements DisposableBean {
   private final DataTests dataTests;
   // Readers and the loader hold the read lock; the swap at the end of a rebuild the write lock.
   private final ReentrantReadWriteLock swap = new ReentrantReadWriteLock();
-  private final ExecutorService rebuilds =
-      Executors.newSingleThreadExecutor(
-          r -> {
-            Thread t = new Thread(r, "warehouse-rebuild");
-            t.setDaemon(true);
-            return t;
-          });
+  private final ExecutorService rebuilds = background("warehouse-rebuild");
 
   private volatile WarehouseDatabase db;
   private volatile OutboxLoader loader;
@@ -91,6 +85,16 @@ class Warehouse implements DisposableBean {
             new Reconciliation(cases::openedPerHour, contacts::occurredPerHour, calendar.zone()));
     this.db = open(file);
     this.loader = loaderFor(db);
+  }
+
+  /** One daemon thread for long work started from a page, so the request returns at once. */
+  static ExecutorService background(String name) {
+    return Executors.newSingleThreadExecutor(
+        r -> {
+          Thread t = new Thread(r, name);
+          t.setDaemon(true);
+          return t;
+        });
   }
 
   private WarehouseDatabase open(Path f) {

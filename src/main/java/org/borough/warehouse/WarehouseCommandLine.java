@@ -12,29 +12,52 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code java -jar borough.jar --warehouse.rebuild} rebuilds the warehouse from the CRM, runs the
- * data tests, prints the outcome and exits (status 1 on failure). Stop the running server first:
- * one process at a time opens the DuckDB file read-write.
+ * data tests, prints the outcome and exits (status 1 on failure); {@code
+ * --warehouse.export-parquet} exports the star schema to Parquet and exits. Stop the running server
+ * first: one process at a time opens the DuckDB file read-write.
  */
 @Component
 @Order(200)
 class WarehouseCommandLine implements ApplicationRunner {
 
   static final String REBUILD = "warehouse.rebuild";
+  static final String EXPORT_PARQUET = "warehouse.export-parquet";
   private static final Logger log = LoggerFactory.getLogger(WarehouseCommandLine.class);
 
   private final Warehouse warehouse;
+  private final ParquetExports parquet;
   private final ConfigurableApplicationContext context;
 
-  WarehouseCommandLine(Warehouse warehouse, ConfigurableApplicationContext context) {
+  WarehouseCommandLine(
+      Warehouse warehouse, ParquetExports parquet, ConfigurableApplicationContext context) {
     this.warehouse = warehouse;
+    this.parquet = parquet;
     this.context = context;
   }
 
   @Override
   public void run(ApplicationArguments args) {
-    if (!args.containsOption(REBUILD)) {
-      return;
+    Integer status = command(args);
+    if (status != null) {
+      System.exit(SpringApplication.exit(context, () -> status));
     }
+  }
+
+  /** Runs the command the arguments name; its exit status, or null when they name none. */
+  Integer command(ApplicationArguments args) {
+    if (args.containsOption(REBUILD)) {
+      return rebuild();
+    }
+    if (args.containsOption(EXPORT_PARQUET)) {
+      ParquetExports.Status result = parquet.exportNow("command line");
+      log.info(
+          "Parquet export {} into {}: {}", result.state(), parquet.directory(), result.message());
+      return result.state() == ParquetExports.State.DONE ? 0 : 1;
+    }
+    return null;
+  }
+
+  private int rebuild() {
     RebuildProgress result = warehouse.rebuildNow();
     long failed =
         warehouse.runDataTests().stream().filter(r -> !r.passed()).peek(this::report).count();
@@ -43,8 +66,7 @@ class WarehouseCommandLine implements ApplicationRunner {
         result.state(),
         result.message(),
         failed);
-    int status = result.state() == RebuildProgress.State.DONE ? 0 : 1;
-    System.exit(SpringApplication.exit(context, () -> status));
+    return result.state() == RebuildProgress.State.DONE ? 0 : 1;
   }
 
   private void report(DataTests.Result r) {

@@ -10,14 +10,19 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The data-quality page and its JSON, and the administration page that rebuilds the warehouse. */
+/**
+ * The data-quality page and its JSON, and the administration page that rebuilds the warehouse and
+ * exports it to Parquet.
+ */
 @Controller
 class WarehouseController {
 
   private final Warehouse warehouse;
+  private final ParquetExports parquet;
 
-  WarehouseController(Warehouse warehouse) {
+  WarehouseController(Warehouse warehouse, ParquetExports parquet) {
     this.warehouse = warehouse;
+    this.parquet = parquet;
   }
 
   private DataQualityReport report() {
@@ -47,7 +52,21 @@ class WarehouseController {
     model.addAttribute("report", report());
     model.addAttribute("rebuild", progress);
     model.addAttribute("file", warehouse.file().toString());
+    model.addAttribute("parquet", parquet.status());
+    model.addAttribute("parquetLast", parquet.last());
+    model.addAttribute("parquetDir", parquet.directory().toString());
     return "admin/warehouse";
+  }
+
+  @PostMapping("/admin/warehouse/parquet")
+  @PreAuthorize("hasAuthority('WAREHOUSE_ADMIN')")
+  String exportParquet(RedirectAttributes redirect, java.security.Principal user) {
+    redirect.addFlashAttribute(
+        "banner",
+        parquet.start(user.getName())
+            ? "Parquet export started"
+            : "A Parquet export is already running");
+    return "redirect:/admin/warehouse";
   }
 
   @PostMapping("/admin/warehouse/rebuild")

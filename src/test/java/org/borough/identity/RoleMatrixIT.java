@@ -400,6 +400,7 @@ class RoleMatrixIT extends IntegrationTest {
           needs(POST, "/admin/bank-holidays", STAFF_ADMIN),
           needs(GET, "/admin/warehouse", WAREHOUSE_ADMIN),
           needs(POST, "/admin/warehouse/rebuild", WAREHOUSE_ADMIN),
+          needs(POST, "/admin/warehouse/parquet", WAREHOUSE_ADMIN),
           // Warehouse
           needs(GET, "/warehouse/data-quality", WAREHOUSE_READ),
           // The resident portal: public pages and forms (CSRF still applies).

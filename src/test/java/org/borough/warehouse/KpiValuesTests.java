@@ -5,14 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
-import java.util.UUID;
-import org.borough.cases.CaseBulkRead;
-import org.borough.cases.CaseStatus;
-import org.borough.contacts.ContactBulkRead;
 import org.borough.residents.Channel;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,166 +27,9 @@ class KpiValuesTests {
   static final KpiFilters Q1 =
       new KpiFilters(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 3, 31), null, null, null, null);
 
-  static final UUID A = id(1), B = id(2), C = id(3), D = id(4), E = id(5), F = id(6);
-
-  static UUID id(int n) {
-    return UUID.fromString("00000000-0000-0000-0000-00000000000" + n);
-  }
-
-  static Instant at(String t) {
-    return Instant.parse(t);
-  }
-
   @BeforeAll
   static void fixture() {
-    w = new TestWarehouse(dir, 100);
-    UUID waste = w.dimensions.waste;
-    UUID roads = w.dimensions.roads;
-    var crm = w.crm;
-    // A: phone, opened Mon 2 Feb, resolved next day within SLA: 1 working day.
-    crm.cases.add(
-        kase(
-            A,
-            "missed-bin",
-            "E05000001",
-            waste,
-            "PHONE",
-            CaseStatus.RESOLVED,
-            "2026-02-02T10:00:00Z",
-            "2026-02-04T17:00:00Z",
-            "2026-02-03T12:00:00Z",
-            0));
-    // B: web, opened Mon 9 Feb, resolved Fri 13 Feb after its due day: 4 working days, missed.
-    crm.cases.add(
-        kase(
-            B,
-            "missed-bin",
-            "E05000002",
-            waste,
-            "WEB",
-            CaseStatus.CLOSED,
-            "2026-02-09T10:00:00Z",
-            "2026-02-11T17:00:00Z",
-            "2026-02-13T12:00:00Z",
-            0));
-    // C: app, opened Mon 2 Mar, resolved, reopened and resolved again the same day: 0 days, met.
-    crm.cases.add(
-        kase(
-            C,
-            "pothole",
-            "E05000001",
-            roads,
-            "APP",
-            CaseStatus.RESOLVED,
-            "2026-03-02T10:00:00Z",
-            "2026-03-03T17:00:00Z",
-            "2026-03-02T15:00:00Z",
-            1));
-    // D: phone, opened Mon 16 Mar, still in progress and overdue: 9 working days old.
-    crm.cases.add(
-        kase(
-            D,
-            "pothole",
-            "E05000002",
-            roads,
-            "PHONE",
-            CaseStatus.IN_PROGRESS,
-            "2026-03-16T10:00:00Z",
-            "2026-03-17T17:00:00Z",
-            null,
-            0));
-    // E: email, no ward, opened Thu 26 Mar, new: 1 working day old, not yet due.
-    crm.cases.add(
-        kase(
-            E,
-            "missed-bin",
-            null,
-            waste,
-            "EMAIL",
-            CaseStatus.NEW,
-            "2026-03-26T10:00:00Z",
-            "2026-03-30T17:00:00Z",
-            null,
-            0));
-    // F: opened before the period (Mon 15 Dec 2025), resolved Mon 5 Jan: 12 working days (the
-    // 25th, 26th and 1st are bank holidays), missed.
-    crm.cases.add(
-        kase(
-            F,
-            "missed-bin",
-            "E05000001",
-            waste,
-            "PHONE",
-            CaseStatus.RESOLVED,
-            "2025-12-15T10:00:00Z",
-            "2025-12-17T17:00:00Z",
-            "2026-01-05T12:00:00Z",
-            0));
-    change(A, "2026-02-03T12:00:00Z", CaseStatus.NEW, CaseStatus.RESOLVED);
-    change(B, "2026-02-13T12:00:00Z", CaseStatus.NEW, CaseStatus.RESOLVED);
-    change(B, "2026-02-20T12:00:00Z", CaseStatus.RESOLVED, CaseStatus.CLOSED);
-    change(C, "2026-03-02T11:00:00Z", CaseStatus.NEW, CaseStatus.RESOLVED);
-    change(C, "2026-03-02T12:00:00Z", CaseStatus.RESOLVED, CaseStatus.OPEN);
-    change(C, "2026-03-02T15:00:00Z", CaseStatus.OPEN, CaseStatus.RESOLVED);
-    change(D, "2026-03-16T11:00:00Z", CaseStatus.NEW, CaseStatus.IN_PROGRESS);
-    change(F, "2026-01-05T12:00:00Z", CaseStatus.NEW, CaseStatus.RESOLVED);
-    contact(1, A, "PHONE", "INBOUND", false, "2026-02-02T09:55:00Z");
-    contact(2, B, "WEB", "INBOUND", false, "2026-02-09T10:00:00Z");
-    contact(3, null, "PHONE", "INBOUND", true, "2026-03-10T10:00:00Z");
-    contact(4, null, "FACE_TO_FACE", "INBOUND", true, "2026-03-11T10:00:00Z");
-    contact(5, D, "PHONE", "OUTBOUND", false, "2026-03-17T10:00:00Z");
-    contact(6, C, "APP", "INBOUND", false, "2026-03-02T10:00:00Z");
-    w.loadCrm(0);
-  }
-
-  static CaseBulkRead.Case kase(
-      UUID id,
-      String service,
-      String ward,
-      UUID team,
-      String channel,
-      CaseStatus status,
-      String opened,
-      String due,
-      String resolved,
-      int reopened) {
-    return new CaseBulkRead.Case(
-        id,
-        "BR-2026-00000" + id.toString().substring(35),
-        service,
-        null,
-        ward,
-        team,
-        channel,
-        "NORMAL",
-        status,
-        at(opened),
-        at(due),
-        null,
-        resolved == null ? null : at(resolved),
-        null,
-        null,
-        reopened);
-  }
-
-  static void change(UUID id, String when, CaseStatus from, CaseStatus to) {
-    w.crm.statusChanges.add(new CaseBulkRead.StatusChange(id, at(when), from, to));
-  }
-
-  static void contact(
-      int n, UUID kase, String channel, String direction, boolean first, String when) {
-    w.crm.contacts.add(
-        new ContactBulkRead.Row(
-            UUID.nameUUIDFromBytes(
-                ("contact " + n).getBytes(java.nio.charset.StandardCharsets.UTF_8)),
-            null,
-            kase,
-            channel,
-            direction,
-            first ? "RESOLVED_AT_FIRST_CONTACT" : "CASE_RAISED",
-            first,
-            60,
-            at(when)));
+    w = KpiFixture.open(dir);
   }
 
   @AfterAll
