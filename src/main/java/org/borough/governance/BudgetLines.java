@@ -10,10 +10,12 @@ import java.time.Clock;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.borough.audit.AuditAction;
 import org.borough.audit.AuditLog;
+import org.borough.governance.internal.BudgetActualRepository;
 import org.borough.governance.internal.BudgetLineRepository;
 import org.borough.governance.internal.DecisionRepository;
 import org.borough.governance.internal.StoredDecision;
@@ -41,6 +43,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class BudgetLines {
 
   private final BudgetLineRepository lines;
+  private final BudgetActualRepository actuals;
   private final DecisionRepository decisions;
   private final IctPortfolio portfolio;
   private final AuditLog audit;
@@ -49,12 +52,14 @@ public class BudgetLines {
 
   BudgetLines(
       BudgetLineRepository lines,
+      BudgetActualRepository actuals,
       DecisionRepository decisions,
       IctPortfolio portfolio,
       AuditLog audit,
       ApplicationEventPublisher events,
       Clock clock) {
     this.lines = lines;
+    this.actuals = actuals;
     this.decisions = decisions;
     this.portfolio = portfolio;
     this.audit = audit;
@@ -267,15 +272,38 @@ public class BudgetLines {
   }
 
   /**
-   * Approved lines of {@code year}, each spread over its twelve months, April first: the
-   * warehouse's {@code fact_budget}. Amounts and codes only; no personal data, so no user needed.
+   * Approved lines of {@code year}, each spread over its twelve months, April first, with what was
+   * actually spent in each month where it is recorded: the warehouse's {@code fact_budget}. Amounts
+   * and codes only; no personal data, so no user needed.
    */
   @Transactional(readOnly = true)
   public List<BudgetMonth> monthly(FinancialYear year) {
+    return months(year);
+  }
+
+  /** {@link #monthly(FinancialYear)} for every year at once: what a warehouse rebuild reads. */
+  @Transactional(readOnly = true)
+  public List<BudgetMonth> monthly() {
+    return months(null);
+  }
+
+  /**
+   * The approved total of each financial year, in pence, by the year written 2017/18: what the
+   * warehouse reconciles {@code fact_budget} against. Amounts only, so no user needed.
+   */
+  @Transactional(readOnly = true)
+  public Map<String, Long> approvedPerYear() {
+    return lines.approvedPerYear();
+  }
+
+  private List<BudgetMonth> months(FinancialYear year) {
     List<BudgetMonth> months = new ArrayList<>();
-    List<YearMonth> calendar = BudgetRules.months(year);
+    Map<UUID, Map<YearMonth, Long>> spent = actuals.latest();
     for (BudgetLine line : lines.search(year, null, BudgetLineStatus.APPROVED, 0, 100_000)) {
+      List<YearMonth> calendar =
+          BudgetRules.months(FinancialYear.parse(line.financialYear()).orElseThrow());
       List<Long> amounts = BudgetRules.monthly(line.amountPence());
+      Map<YearMonth, Long> actual = spent.getOrDefault(line.id().value(), Map.of());
       for (int m = 0; m < 12; m++) {
         months.add(
             new BudgetMonth(
@@ -283,6 +311,7 @@ public class BudgetLines {
                 line.financialYear(),
                 calendar.get(m),
                 amounts.get(m),
+                actual.get(calendar.get(m)),
                 line.spend(),
                 line.funding(),
                 line.reserve() == null ? null : line.reserve().code(),

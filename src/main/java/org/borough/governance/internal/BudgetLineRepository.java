@@ -11,7 +11,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.borough.governance.BudgetLine;
 import org.borough.governance.BudgetLineId;
@@ -21,6 +23,7 @@ import org.borough.governance.DecisionRef;
 import org.borough.governance.FinancialYear;
 import org.borough.governance.FundingKind;
 import org.borough.governance.SpendKind;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -151,6 +154,16 @@ public class BudgetLineRepository {
     params.add(offset);
     params.add(limit);
     return jdbc.sql(sql.toString()).params(params).query(this::row).list();
+  }
+
+  /** The approved total of each financial year, by the year written 2017/18. */
+  public Map<String, Long> approvedPerYear() {
+    Map<String, Long> totals = new TreeMap<>();
+    jdbc.sql(
+            "select financial_year, sum(amount_pence) from budget_line where status = 'APPROVED'"
+                + " group by financial_year")
+        .query((RowCallbackHandler) rs -> totals.put(rs.getString(1), rs.getLong(2)));
+    return totals;
   }
 
   /** Pressures still open for budget setting in {@code year}: from that year or carried over. */
