@@ -111,10 +111,10 @@ sealed interface LoadedEvent {
   /**
    * The aggregates whose events the warehouse folds into facts. Others are skipped, not
    * quarantined: services and teams reach the dimensions by comparison with the catalogue and the
-   * staff directory at each batch, staff are not modelled, and decisions and Open311 clients are
-   * not in the warehouse yet.
+   * staff directory at each batch, staff are not modelled, and decisions, reserves and Open311
+   * clients are not in the warehouse (a budget line carries its reserve's code).
    */
-  Set<String> FOLLOWED = Set.of("case", "contact", "resident");
+  Set<String> FOLLOWED = Set.of("case", "contact", "resident", "budget-line");
 
   /**
    * Events of those aggregates that carry nothing the model holds: who follows a case, which
