@@ -242,6 +242,55 @@ public class BudgetLines {
     return line(id);
   }
 
+  /**
+   * Reverses an approved line by a recorded correction, with the reason: it stops being budget, the
+   * money goes back to its decision item, and a reserve drawdown that funded it is repaid. The line
+   * and the reserve's movements keep the history. A line with actual spend recorded against it
+   * cannot be reversed: that money was spent.
+   *
+   * @throws ConflictException when the line is not approved, or has actuals
+   */
+  @PreAuthorize("hasAuthority('PORTFOLIO_MANAGE')")
+  @Transactional
+  public BudgetLine reverse(BudgetLineId id, String reason) {
+    BudgetLine line = line(id);
+    String why = trimText(reason);
+    Errors errors = new Errors();
+    required(
+        errors,
+        "reason",
+        why,
+        "Enter why the line is reversed (the correction)",
+        "The reason",
+        2000);
+    errors.throwIfAny();
+    if (line.status() != BudgetLineStatus.APPROVED) {
+      throw new ConflictException(
+          "Only an approved line can be reversed; this line is "
+              + line.status().label().toLowerCase());
+    }
+    if (actuals.any(id.value())) {
+      throw new ConflictException(
+          "Actual spend is recorded against this line, so it cannot be reversed: that money was"
+              + " spent. Record a new line for the change instead.");
+    }
+    if (!lines.reverse(id.value(), portfolio.today(), why, clock.instant())) {
+      throw new ConflictException("The line was changed by someone else; open it again");
+    }
+    if (line.funding() == FundingKind.RESERVE) {
+      portfolio.repay(
+          new ReserveId(line.reserve().id()),
+          line.amountPence(),
+          portfolio.today(),
+          id,
+          line.financialYear() + ": reversed, " + line.description());
+    }
+    audit.record(AuditAction.UPDATE, "budget-line", id.toString(), "reversed");
+    events.publishEvent(
+        new BudgetLineReversed(id, line.financialYear(), line.amountPence(), codes(line)));
+    return line(id);
+  }
+
   @PreAuthorize("hasAuthority('PORTFOLIO_READ')")
   @Transactional(readOnly = true)
   public BudgetLine find(BudgetLineId id) {

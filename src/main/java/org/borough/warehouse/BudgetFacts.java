@@ -22,8 +22,8 @@ import org.duckdb.DuckDBConnection;
  * The rows of {@code fact_budget} and {@code bridge_budget_system} one batch touches: read once for
  * the budget lines in the batch, the budget events folded into them in memory, then written back
  * (delete and append, as the rest of the loader does). An approval sets a line's twelve months'
- * budget and keeps any actual already there, and an actual sets one month's, so applying either
- * again (after a rebuild that read the line) changes nothing.
+ * budget and keeps any actual already there, an actual sets one month's, and a reversal removes the
+ * line, so applying any of them again (after a rebuild that read the line) changes nothing.
  */
 final class BudgetFacts {
 
@@ -38,6 +38,8 @@ final class BudgetFacts {
       return a.budgetLineId();
     } else if (e instanceof LoadedEvent.BudgetActual a) {
       return a.budgetLineId();
+    } else if (e instanceof LoadedEvent.BudgetReversal r) {
+      return r.budgetLineId();
     }
     return null;
   }
@@ -91,6 +93,11 @@ final class BudgetFacts {
         rows.put((Integer) row[DATE_KEY], row);
       }
       systems.put(a.budgetLineId(), a.systemCodes());
+      return null;
+    }
+    if (e instanceof LoadedEvent.BudgetReversal r) {
+      months.put(r.budgetLineId(), new TreeMap<>()); // its rows are deleted, none appended
+      systems.put(r.budgetLineId(), List.of());
       return null;
     }
     LoadedEvent.BudgetActual a = (LoadedEvent.BudgetActual) e;
@@ -148,6 +155,9 @@ final class BudgetFacts {
     try (DuckDBAppender a = c.createAppender("bridge_budget_system")) {
       for (Map.Entry<UUID, List<String>> e : systems.entrySet()) {
         Set<String> codes = new LinkedHashSet<>(e.getValue());
+        if (codes.isEmpty()) {
+          continue; // a reversed line: its rows are gone
+        }
         BigDecimal weight =
             BigDecimal.ONE.divide(BigDecimal.valueOf(codes.size()), 12, RoundingMode.HALF_EVEN);
         for (String code : codes) {

@@ -19,6 +19,7 @@ import org.borough.contacts.ContactLinkedToCase;
 import org.borough.contacts.ContactLogged;
 import org.borough.governance.BudgetActualRecorded;
 import org.borough.governance.BudgetLineApproved;
+import org.borough.governance.BudgetLineReversed;
 import org.borough.governance.FinancialYear;
 import org.borough.residents.ResidentRegistered;
 import org.borough.residents.ResidentUpdated;
@@ -100,6 +101,9 @@ sealed interface LoadedEvent {
       String reserveCode,
       List<String> systemCodes)
       implements LoadedEvent {}
+
+  /** An approved budget line reversed: it is no longer budget. */
+  record BudgetReversal(long position, UUID budgetLineId) implements LoadedEvent {}
 
   /** What was spent on a budget line in one month. */
   record BudgetActual(long position, UUID budgetLineId, YearMonth month, long amountPence)
@@ -205,6 +209,8 @@ sealed interface LoadedEvent {
           text(p, "funding"),
           optionalText(p, "reserveCode"),
           codes(p, "systemCodes"));
+    } else if (type.equals(BudgetLineReversed.class.getSimpleName())) {
+      return new BudgetReversal(pos, uuid(p, "budgetLineId"));
     } else if (type.equals(BudgetActualRecorded.class.getSimpleName())) {
       String month = text(p, "month");
       try {

@@ -13,3 +13,8 @@ create table budget_actual (
   constraint budget_actual_amount_not_negative check (amount_pence >= 0)
 );
 create index budget_actual_by_line on budget_actual (budget_line_id, month_start, id);
+
+-- An approved line reversed by a recorded correction (a reserve drawdown is repaid): the line is
+-- kept, with when and why, so its history stays readable.
+alter table budget_line add column reversed_on date;
+alter table budget_line add column reversed_reason varchar(2000);

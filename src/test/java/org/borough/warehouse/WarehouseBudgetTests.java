@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.borough.governance.BudgetActualRecorded;
 import org.borough.governance.BudgetLineApproved;
 import org.borough.governance.BudgetLineId;
+import org.borough.governance.BudgetLineReversed;
 import org.borough.governance.BudgetLineStatus;
 import org.borough.governance.BudgetPressureChanged;
 import org.borough.governance.DecisionId;
@@ -127,6 +128,26 @@ class WarehouseBudgetTests {
     assertThat(rebuilt.count("select count(*) from quarantine")).isZero();
     assertThat(rebuilt.rows(ROWS)).isEqualTo(read).hasSize(12);
     assertThat(rebuilt.count("select count(*) from bridge_budget_system")).isEqualTo(3);
+  }
+
+  @Test
+  void aReversedLineIsNoLongerBudget() throws Exception {
+    events = warehouse("events");
+    events.publish(approved());
+    events.publish(
+        new BudgetLineReversed(
+            new BudgetLineId(LINE),
+            "2017/18",
+            105_500_000L,
+            List.of("CRM", "DWH", "SECURE-INFRA")));
+    events.loader.catchUp();
+    assertThat(events.count("select count(*) from quarantine")).isZero();
+    assertThat(events.count("select count(*) from fact_budget")).isZero();
+    assertThat(events.count("select count(*) from bridge_budget_system")).isZero();
+    // A rebuild reads governance, which lists approved lines only: the same, nothing.
+    rebuilt = warehouse("rebuilt");
+    rebuilt.loadCrm(0);
+    assertThat(rebuilt.rows(ROWS)).isEqualTo(events.rows(ROWS));
   }
 
   @Test

@@ -28,11 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/v1")
-@Tag(
-    name = "ICT portfolio",
-    description =
-        "Systems, reserves and budget lines per financial year, with the decisions that approved"
-            + " them. Needs a token with PORTFOLIO_READ; writes need PORTFOLIO_MANAGE.")
+@Tag(name = PortfolioApiController.TAG, description = PortfolioApiController.TAG_DESCRIPTION)
 class BudgetActualsApiController {
 
   private final BudgetActuals actuals;

@@ -316,6 +316,26 @@ class PortfolioController {
     }
   }
 
+  /** Reverses an approved line by a recorded correction, repaying a reserve that funded it. */
+  @PostMapping("/portfolio/budget-lines/{id}/reverse")
+  @PreAuthorize("hasAuthority('PORTFOLIO_MANAGE')")
+  String reverse(
+      @PathVariable UUID id,
+      @RequestParam MultiValueMap<String, String> form,
+      Model model,
+      RedirectAttributes redirect) {
+    BudgetLine line = budget.find(new BudgetLineId(id));
+    try {
+      budget.reverse(line.id(), form.getFirst("correction"));
+      redirect.addFlashAttribute("banner", "Budget line reversed");
+      return "redirect:/portfolio/budget-lines/" + id;
+    } catch (InvalidInputException e) {
+      Map<String, String> errors = new LinkedHashMap<>();
+      e.errors().forEach((k, v) -> errors.put(k.equals("reason") ? "correction" : k, v));
+      return linePage(line, form, errors, model);
+    }
+  }
+
   /** What was spent on the line in one month, from the form on the line's page. */
   @PostMapping("/portfolio/budget-lines/{id}/actuals")
   @PreAuthorize("hasAuthority('BUDGET_ACTUALS_RECORD')")
