@@ -130,7 +130,7 @@ class WarehouseIT extends IntegrationTest {
     List<DataTests.Result> results = warehouse.runDataTests();
     assertThat(results)
         .filteredOn(r -> r.kind().equals("reconcile"))
-        .hasSize(2)
+        .hasSize(3)
         .allSatisfy(r -> assertThat(r.passed()).as(r.name() + ": " + r.sample()).isTrue());
     assertThat(results).filteredOn(r -> !r.passed()).isEmpty();
 
