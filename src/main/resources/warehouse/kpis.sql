@@ -22,6 +22,8 @@
 --   {age_band}      the band of an age `a.age` ({age_band_x}: of {age})
 --   {active}        the statuses of a case still being worked
 --   {unit_costs}    the configured cost per contact by channel, as rows (channel_code, unit_cost)
+--   {contact_systems} the configured codes of the ICT systems that handle contacts, as a list of
+--                   SQL strings ('CRM'), and {contact_systems_label} the same as one string ('CRM')
 --
 -- The queries are written in SQL that both DuckDB and Apache Spark accept (spark-check/ runs each on
 -- Spark over the Parquet export and compares the rows, see docs/warehouse.md): standard casts and
@@ -284,26 +286,88 @@ order by _total, month
 ;
 
 -- kpi: cost-per-contact
--- columns: channel:code channel_name:text contacts:count unit_cost:money cost:money
+-- columns: channel:code channel_name:text contacts:count unit_cost:money cost:money spend:money spend_per_contact:money spend_from:text
 -- filters: from to service ward channel team
 -- chart: bar
 {params},
-{unit_costs}
+{unit_costs},
+month_days as (
+  select d.year_month, count(*) as days_all,
+    sum(case when d.date_key between p.from_key and p.to_key then 1 else 0 end) as days_in
+  from dim_date d cross join p
+  group by d.year_month
+),
+spent as (
+  select sum(coalesce(b.actual_pence, b.budget_pence) * s.weight * m.days_in / m.days_all) / 100
+      as spend,
+    min(b.financial_year) as first_year, max(b.financial_year) as last_year,
+    count(b.actual_pence) as actual_months, count(*) as all_months
+  from fact_budget b
+  join bridge_budget_system s on s.budget_line_id = b.budget_line_id
+  join month_days m on m.year_month = b.year_month cross join p
+  where s.system_code in ({contact_systems}) and m.days_in > 0
+    and p.service is null and p.ward is null and p.channel is null and p.team is null
+),
+spend as (
+  select sp.spend,
+    case when sp.spend is not null then 'ICT budget lines: ' || {contact_systems_label} || ', '
+      || case when sp.first_year = sp.last_year then sp.first_year
+        else sp.first_year || ' to ' || sp.last_year end
+      || case when sp.actual_months = sp.all_months then ' actuals'
+        when sp.actual_months = 0 then ' budget'
+        else ' actuals, budget where none is recorded' end
+    end as spend_from
+  from spent sp
+)
 select ct.channel_code as channel,
-  case when grouping(ct.channel_code) = 0 then any_value(ch.label) end as channel_name,
+  case when grouping(ct.channel_code) = 0 then max(ch.label) end as channel_name,
   count(*) as contacts,
   case when grouping(ct.channel_code) = 1
     then round(sum(u.unit_cost) / nullif(count(u.unit_cost), 0), 2)
-    else any_value(u.unit_cost) end as unit_cost,
+    else max(u.unit_cost) end as unit_cost,
   sum(u.unit_cost) as cost,
+  case when grouping(ct.channel_code) = 1 then max(sp.spend) end as spend,
+  case when grouping(ct.channel_code) = 1 then max(sp.spend) / count(*) end as spend_per_contact,
+  case when grouping(ct.channel_code) = 1 then max(sp.spend_from) end as spend_from,
   grouping(ct.channel_code) = 1 as _total
 from fact_contact ct left join fact_case f on f.case_id = ct.case_id
 left join dim_channel ch on ch.channel_code = ct.channel_code
-left join unit_costs u on u.channel_code = ct.channel_code cross join p
+left join unit_costs u on u.channel_code = ct.channel_code cross join p cross join spend sp
 where ct.direction = 'INBOUND' and ct.date_key between p.from_key and p.to_key
   and {contact_filter}
 group by grouping sets ((ct.channel_code), ())
 order by _total, cost desc nulls last, channel
+;
+
+-- kpi: budget-by-month
+-- columns: month:month budget:money actual:money budget_of_actuals:money
+-- filters: from to
+-- chart: bar
+{params}
+select b.year_month as month, sum(b.budget_pence) / 100.0 as budget,
+  sum(b.actual_pence) / 100.0 as actual,
+  sum(case when b.actual_pence is not null then b.budget_pence end) / 100.0 as budget_of_actuals,
+  grouping(b.year_month) = 1 as _total
+from fact_budget b cross join p
+where b.date_key between p.from_key and p.to_key
+group by grouping sets ((b.year_month), ())
+order by _total, month
+;
+
+-- kpi: budget-by-system
+-- columns: system:code budget:money actual:money budget_of_actuals:money
+-- filters: from to
+-- chart: bar
+{params}
+select s.system_code as system, sum(b.budget_pence * s.weight) / 100 as budget,
+  sum(b.actual_pence * s.weight) / 100 as actual,
+  sum(case when b.actual_pence is not null then b.budget_pence * s.weight end) / 100
+    as budget_of_actuals,
+  grouping(s.system_code) = 1 as _total
+from fact_budget b join bridge_budget_system s on s.budget_line_id = b.budget_line_id cross join p
+where b.date_key between p.from_key and p.to_key
+group by grouping sets ((s.system_code), ())
+order by _total, budget desc, system
 ;
 
 -- fragment: params

@@ -207,3 +207,31 @@ create table if not exists fact_backlog_daily (
   taken_at       timestamptz
 )
 ;
+-- Budget: one row per approved ICT budget line × month of its financial year (Kimball: a periodic
+-- snapshot at the month grain). `date_key` is the month's first day; `budget_month` is the grain
+-- as one value, for the unique test. `actual_pence` is null until finance records the month's
+-- spend (null is "not known yet", 0 is "nothing spent"). From the governance module: its events
+-- through the outbox, its state on a rebuild. `position` is empty when read by a rebuild.
+create table if not exists fact_budget (
+  budget_month    varchar,
+  budget_line_id  uuid,
+  date_key        integer,
+  year_month      varchar,
+  financial_year  varchar,
+  spend_kind      varchar,
+  funding_source  varchar,
+  reserve_code    varchar,
+  budget_pence    bigint,
+  actual_pence    bigint,
+  position        bigint
+)
+;
+-- The systems a budget line funds (a line may fund several: a multi-valued dimension), each with
+-- its weighting factor, an equal share: a line's weights add up to 1, so money allocated through
+-- the bridge is never counted twice.
+create table if not exists bridge_budget_system (
+  budget_line_id  uuid,
+  system_code     varchar,
+  weight          decimal(18, 12)
+)
+;

@@ -257,6 +257,8 @@ class DemoDataRunner implements ApplicationRunner {
     lines.add(row("analyst", "analyst"));
     person("democratic", names, password, Role.DEMOCRATIC_SERVICES, created);
     lines.add(row("democratic", "democratic services officer"));
+    person("finance", names, password, Role.FINANCE, created);
+    lines.add(row("finance", "finance officer"));
 
     if (created.get() > 0) {
       // The console, not the log: a password must not end up in log storage.

@@ -11,6 +11,7 @@ import java.util.List;
  *
  * @param notedBy the item that noted it as a budget pressure; null when it was approved at once
  * @param approvedBy the item that approved it; null while it is a pressure, or dropped
+ * @param reversedOn when an approved line was reversed, with {@code reversedReason}; null otherwise
  */
 public record BudgetLine(
     BudgetLineId id,
@@ -27,6 +28,8 @@ public record BudgetLine(
     ItemRef approvedBy,
     LocalDate droppedOn,
     String droppedReason,
+    LocalDate reversedOn,
+    String reversedReason,
     Instant recordedAt,
     Instant updatedAt) {
 

@@ -2,13 +2,14 @@
 package org.borough.governance;
 
 /**
- * Approved by a decision; a budget pressure noted by one and waiting for budget setting; or a
- * pressure dropped.
+ * Approved by a decision; a budget pressure noted by one and waiting for budget setting; a pressure
+ * dropped; or an approved line reversed by a recorded correction.
  */
 public enum BudgetLineStatus implements Labelled {
   APPROVED("Approved"),
   PRESSURE("Budget pressure"),
-  DROPPED("Dropped");
+  DROPPED("Dropped"),
+  REVERSED("Reversed");
 
   private final String label;
 

@@ -10,10 +10,12 @@ import java.time.Clock;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.borough.audit.AuditAction;
 import org.borough.audit.AuditLog;
+import org.borough.governance.internal.BudgetActualRepository;
 import org.borough.governance.internal.BudgetLineRepository;
 import org.borough.governance.internal.DecisionRepository;
 import org.borough.governance.internal.StoredDecision;
@@ -41,6 +43,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class BudgetLines {
 
   private final BudgetLineRepository lines;
+  private final BudgetActualRepository actuals;
   private final DecisionRepository decisions;
   private final IctPortfolio portfolio;
   private final AuditLog audit;
@@ -49,12 +52,14 @@ public class BudgetLines {
 
   BudgetLines(
       BudgetLineRepository lines,
+      BudgetActualRepository actuals,
       DecisionRepository decisions,
       IctPortfolio portfolio,
       AuditLog audit,
       ApplicationEventPublisher events,
       Clock clock) {
     this.lines = lines;
+    this.actuals = actuals;
     this.decisions = decisions;
     this.portfolio = portfolio;
     this.audit = audit;
@@ -237,6 +242,55 @@ public class BudgetLines {
     return line(id);
   }
 
+  /**
+   * Reverses an approved line by a recorded correction, with the reason: it stops being budget, the
+   * money goes back to its decision item, and a reserve drawdown that funded it is repaid. The line
+   * and the reserve's movements keep the history. A line with actual spend recorded against it
+   * cannot be reversed: that money was spent.
+   *
+   * @throws ConflictException when the line is not approved, or has actuals
+   */
+  @PreAuthorize("hasAuthority('PORTFOLIO_MANAGE')")
+  @Transactional
+  public BudgetLine reverse(BudgetLineId id, String reason) {
+    BudgetLine line = line(id);
+    String why = trimText(reason);
+    Errors errors = new Errors();
+    required(
+        errors,
+        "reason",
+        why,
+        "Enter why the line is reversed (the correction)",
+        "The reason",
+        2000);
+    errors.throwIfAny();
+    if (line.status() != BudgetLineStatus.APPROVED) {
+      throw new ConflictException(
+          "Only an approved line can be reversed; this line is "
+              + line.status().label().toLowerCase());
+    }
+    if (actuals.any(id.value())) {
+      throw new ConflictException(
+          "Actual spend is recorded against this line, so it cannot be reversed: that money was"
+              + " spent. Record a new line for the change instead.");
+    }
+    if (!lines.reverse(id.value(), portfolio.today(), why, clock.instant())) {
+      throw new ConflictException("The line was changed by someone else; open it again");
+    }
+    if (line.funding() == FundingKind.RESERVE) {
+      portfolio.repay(
+          new ReserveId(line.reserve().id()),
+          line.amountPence(),
+          portfolio.today(),
+          id,
+          line.financialYear() + ": reversed, " + line.description());
+    }
+    audit.record(AuditAction.UPDATE, "budget-line", id.toString(), "reversed");
+    events.publishEvent(
+        new BudgetLineReversed(id, line.financialYear(), line.amountPence(), codes(line)));
+    return line(id);
+  }
+
   @PreAuthorize("hasAuthority('PORTFOLIO_READ')")
   @Transactional(readOnly = true)
   public BudgetLine find(BudgetLineId id) {
@@ -267,15 +321,38 @@ public class BudgetLines {
   }
 
   /**
-   * Approved lines of {@code year}, each spread over its twelve months, April first: the
-   * warehouse's {@code fact_budget}. Amounts and codes only; no personal data, so no user needed.
+   * Approved lines of {@code year}, each spread over its twelve months, April first, with what was
+   * actually spent in each month where it is recorded: the warehouse's {@code fact_budget}. Amounts
+   * and codes only; no personal data, so no user needed.
    */
   @Transactional(readOnly = true)
   public List<BudgetMonth> monthly(FinancialYear year) {
+    return months(year);
+  }
+
+  /** {@link #monthly(FinancialYear)} for every year at once: what a warehouse rebuild reads. */
+  @Transactional(readOnly = true)
+  public List<BudgetMonth> monthly() {
+    return months(null);
+  }
+
+  /**
+   * The approved total of each financial year, in pence, by the year written 2017/18: what the
+   * warehouse reconciles {@code fact_budget} against. Amounts only, so no user needed.
+   */
+  @Transactional(readOnly = true)
+  public Map<String, Long> approvedPerYear() {
+    return lines.approvedPerYear();
+  }
+
+  private List<BudgetMonth> months(FinancialYear year) {
     List<BudgetMonth> months = new ArrayList<>();
-    List<YearMonth> calendar = BudgetRules.months(year);
+    Map<UUID, Map<YearMonth, Long>> spent = actuals.latest();
     for (BudgetLine line : lines.search(year, null, BudgetLineStatus.APPROVED, 0, 100_000)) {
+      List<YearMonth> calendar =
+          BudgetRules.months(FinancialYear.parse(line.financialYear()).orElseThrow());
       List<Long> amounts = BudgetRules.monthly(line.amountPence());
+      Map<YearMonth, Long> actual = spent.getOrDefault(line.id().value(), Map.of());
       for (int m = 0; m < 12; m++) {
         months.add(
             new BudgetMonth(
@@ -283,6 +360,7 @@ public class BudgetLines {
                 line.financialYear(),
                 calendar.get(m),
                 amounts.get(m),
+                actual.get(calendar.get(m)),
                 line.spend(),
                 line.funding(),
                 line.reserve() == null ? null : line.reserve().code(),

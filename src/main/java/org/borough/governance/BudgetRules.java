@@ -64,11 +64,6 @@ final class BudgetRules {
 
   /** The months of a financial year, April to March. */
   static List<YearMonth> months(FinancialYear year) {
-    List<YearMonth> months = new ArrayList<>(12);
-    YearMonth april = YearMonth.from(year.firstDay());
-    for (int m = 0; m < 12; m++) {
-      months.add(april.plusMonths(m));
-    }
-    return months;
+    return year.months();
   }
 }

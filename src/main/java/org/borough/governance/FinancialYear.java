@@ -2,6 +2,9 @@
 package org.borough.governance;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -39,6 +42,21 @@ public record FinancialYear(int startYear) {
 
   public LocalDate lastDay() {
     return LocalDate.of(startYear + 1, 3, 31);
+  }
+
+  /** The twelve months of the year, April first. */
+  public List<YearMonth> months() {
+    List<YearMonth> months = new ArrayList<>(12);
+    YearMonth april = YearMonth.from(firstDay());
+    for (int m = 0; m < 12; m++) {
+      months.add(april.plusMonths(m));
+    }
+    return months;
+  }
+
+  /** Whether the month falls in this financial year. */
+  public boolean contains(YearMonth month) {
+    return month != null && of(month.atDay(1)).equals(this);
   }
 
   @Override

@@ -295,6 +295,16 @@ public class IctPortfolio {
             + Money.format(pence - balance));
   }
 
+  /**
+   * Puts back into a reserve what it gave a budget line that is reversed, in the caller's
+   * transaction; the drawdown stays in the movements, and the repayment follows it.
+   */
+  void repay(ReserveId id, long pence, LocalDate on, BudgetLineId line, String description) {
+    Reserve r = reserve(id);
+    move(id, r.code(), ReserveMovement.Kind.REPAYMENT, pence, on, description, line);
+    audit.record(AuditAction.UPDATE, "reserve", id.toString(), "repayment for budget line " + line);
+  }
+
   private void move(
       ReserveId id,
       String code,

@@ -5,8 +5,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /**
- * Money into a reserve (its opening balance, a contribution) or out of it (a drawdown to fund a
- * budget line). {@code amountPence} is negative for a drawdown.
+ * Money into a reserve (its opening balance, a contribution, the repayment of a drawdown whose
+ * budget line was reversed) or out of it (a drawdown to fund a budget line). {@code amountPence} is
+ * negative for a drawdown.
  */
 public record ReserveMovement(
     Kind kind,
@@ -20,6 +21,7 @@ public record ReserveMovement(
   public enum Kind {
     OPENING,
     CONTRIBUTION,
-    DRAWDOWN
+    DRAWDOWN,
+    REPAYMENT
   }
 }

@@ -6,6 +6,7 @@ import static org.borough.identity.Role.AGENT;
 import static org.borough.identity.Role.ANALYST;
 import static org.borough.identity.Role.CASEWORKER;
 import static org.borough.identity.Role.DEMOCRATIC_SERVICES;
+import static org.borough.identity.Role.FINANCE;
 import static org.borough.identity.Role.SUPERVISOR;
 
 import java.util.EnumSet;
@@ -42,13 +43,17 @@ public enum Permission {
       SUPERVISOR,
       ANALYST,
       ADMIN,
-      DEMOCRATIC_SERVICES),
+      DEMOCRATIC_SERVICES,
+      FINANCE),
   PORTFOLIO_MANAGE("Record ICT systems, reserves and budget lines", ADMIN),
+  BUDGET_ACTUALS_RECORD(
+      "Record what was actually spent on budget lines, by hand or from the ledger", FINANCE, ADMIN),
   WAREHOUSE_READ(
       "Read warehouse figures, KPIs and data quality; query it with read-only SQL",
       SUPERVISOR,
       ANALYST,
-      ADMIN),
+      ADMIN,
+      FINANCE),
   WAREHOUSE_ADMIN("Rebuild and reconcile the warehouse", ADMIN);
 
   private final String description;

@@ -8,7 +8,8 @@ public enum Role {
   SUPERVISOR("Supervisor"),
   ANALYST("Analyst"),
   ADMIN("Administrator"),
-  DEMOCRATIC_SERVICES("Democratic services officer");
+  DEMOCRATIC_SERVICES("Democratic services officer"),
+  FINANCE("Finance officer");
 
   private final String label;
 

@@ -82,8 +82,11 @@ final class BatchApplier {
     Set<String> caseIds = new LinkedHashSet<>();
     Set<String> contactIds = new LinkedHashSet<>();
     Set<String> residentKeys = new LinkedHashSet<>();
+    Set<UUID> budgetLines = new LinkedHashSet<>();
     for (LoadedEvent e : events) {
-      if (e instanceof LoadedEvent.CaseOpen o) {
+      if (BudgetFacts.lineOf(e) != null) {
+        budgetLines.add(BudgetFacts.lineOf(e));
+      } else if (e instanceof LoadedEvent.CaseOpen o) {
         caseIds.add(o.caseId().toString());
       } else if (caseOf(e) != null) {
         caseIds.add(caseOf(e).toString());
@@ -97,8 +100,9 @@ final class BatchApplier {
         residentKeys.add(pseudonyms.of(m.merged()));
       }
     }
-    stageKeys(c, caseIds, contactIds, residentKeys);
+    stageKeys(c, caseIds, contactIds, residentKeys, budgetLines);
     Map<UUID, CaseFact> cases = readCases(c);
+    BudgetFacts budget = BudgetFacts.read(c, budgetLines);
     Map<UUID, Object[]> contacts = readRows(c, "fact_contact", "contact_id", "contact");
     Map<String, Object[]> residents = readResidents(c);
     List<Object[]> statusRows = new ArrayList<>();
@@ -112,7 +116,10 @@ final class BatchApplier {
 
     for (LoadedEvent e : events) {
       // null when applied
-      String problem = fold(e, cases, contacts, residents, statusRows, keys, reflected);
+      String problem =
+          BudgetFacts.lineOf(e) != null
+              ? budget.fold(e)
+              : fold(e, cases, contacts, residents, statusRows, keys, reflected);
       if (problem != null) {
         quarantined.add(new Quarantined(byPosition.get(e.position()), problem));
       }
@@ -149,6 +156,7 @@ final class BatchApplier {
         Rows.append(a, row);
       }
     }
+    budget.write(c);
     return quarantined;
   }
 
@@ -345,7 +353,11 @@ final class BatchApplier {
   }
 
   private void stageKeys(
-      DuckDBConnection c, Set<String> cases, Set<String> contacts, Set<String> residents)
+      DuckDBConnection c,
+      Set<String> cases,
+      Set<String> contacts,
+      Set<String> residents,
+      Set<UUID> budgetLines)
       throws SQLException {
     try (Statement s = c.createStatement()) {
       s.execute("delete from stg_key");
@@ -359,6 +371,9 @@ final class BatchApplier {
       }
       for (String k : residents) {
         Rows.append(a, "resident", k);
+      }
+      for (UUID k : budgetLines) {
+        Rows.append(a, "budget-line", k.toString());
       }
     }
   }

@@ -8,6 +8,8 @@ import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.borough.cases.CaseBulkRead;
 import org.borough.contacts.ContactBulkRead;
+import org.borough.governance.BudgetLines;
+import org.borough.governance.BudgetMonth;
 import org.borough.residents.ResidentBulkRead;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -28,17 +30,20 @@ class CrmModules implements CrmState {
   private final CaseBulkRead cases;
   private final ContactBulkRead contacts;
   private final ResidentBulkRead residents;
+  private final BudgetLines budget;
   private final TransactionTemplate snapshot;
 
   CrmModules(
       CaseBulkRead cases,
       ContactBulkRead contacts,
       ResidentBulkRead residents,
+      BudgetLines budget,
       PlatformTransactionManager transactions,
       DataSource dataSource) {
     this.cases = cases;
     this.contacts = contacts;
     this.residents = residents;
+    this.budget = budget;
     this.snapshot = new TransactionTemplate(transactions);
     this.snapshot.setReadOnly(true);
     this.snapshot.setIsolationLevel(
@@ -88,5 +93,10 @@ class CrmModules implements CrmState {
   @Override
   public void forEachResident(Consumer<ResidentBulkRead.Row> each) {
     residents.forEach(each);
+  }
+
+  @Override
+  public void forEachBudgetMonth(Consumer<BudgetMonth> each) {
+    budget.monthly().forEach(each);
   }
 }

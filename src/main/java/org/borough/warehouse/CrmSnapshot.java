@@ -11,9 +11,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
@@ -26,6 +29,7 @@ import java.util.function.Function;
 import java.util.function.LongConsumer;
 import org.borough.cases.CaseBulkRead;
 import org.borough.contacts.ContactBulkRead;
+import org.borough.governance.BudgetMonth;
 import org.borough.system.Outbox;
 import org.borough.system.WorkingCalendar;
 import org.duckdb.DuckDBAppender;
@@ -174,6 +178,7 @@ final class CrmSnapshot {
     } finally {
       worker.shutdownNow();
     }
+    counted.accept(budget(c, crm));
     Instant until = clock.instant();
     progress.accept(rows.get());
     OutboxLoader.saveState(c, position, 0, gaps, until);
@@ -187,6 +192,32 @@ final class CrmSnapshot {
     }
     Backlog.snapshot(c, until, zone);
     return new Result(position, from, until, rows.get(), gaps.size());
+  }
+
+  /** Appends governance's budget months and their bridge rows; returns how many months. */
+  private static long budget(DuckDBConnection c, CrmState crm) throws SQLException {
+    List<BudgetMonth> months = new ArrayList<>();
+    crm.forEachBudgetMonth(months::add);
+    Map<UUID, List<String>> systems = new LinkedHashMap<>();
+    try (DuckDBAppender a = c.createAppender("fact_budget")) {
+      for (BudgetMonth m : months) {
+        Rows.append(
+            a,
+            BudgetFacts.row(
+                m.budgetLineId().value(),
+                m.month(),
+                m.financialYear(),
+                m.spend().name(),
+                m.funding().name(),
+                m.reserveCode(),
+                m.amountPence(),
+                m.actualPence(),
+                null));
+        systems.putIfAbsent(m.budgetLineId().value(), m.systemCodes());
+      }
+    }
+    BudgetFacts.writeBridge(c, systems, false);
+    return months.size();
   }
 
   private static final int BATCH = 4_096;

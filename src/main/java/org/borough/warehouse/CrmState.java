@@ -5,11 +5,13 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.borough.cases.CaseBulkRead;
 import org.borough.contacts.ContactBulkRead;
+import org.borough.governance.BudgetMonth;
 import org.borough.residents.ResidentBulkRead;
 
 /**
  * The CRM's current state as a rebuild reads it: cases, their status changes, contacts and
- * residents, streamed through the owning modules' bulk-read APIs, never their tables.
+ * residents, and governance's budget lines by month, streamed through the owning modules' public
+ * APIs, never their tables.
  */
 interface CrmState {
 
@@ -32,4 +34,7 @@ interface CrmState {
   void forEachContact(Consumer<ContactBulkRead.Row> each);
 
   void forEachResident(Consumer<ResidentBulkRead.Row> each);
+
+  /** Every month of every approved budget line, with its actual spend where recorded. */
+  void forEachBudgetMonth(Consumer<BudgetMonth> each);
 }

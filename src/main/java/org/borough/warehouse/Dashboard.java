@@ -28,7 +28,8 @@ enum Dashboard {
       "first-contact-resolution",
       "cost-per-contact"),
   WARDS("wards", "volume-by-ward"),
-  SERVICES("services", "volume-by-service", "sla-by-service", "time-to-resolve", "volume-by-team");
+  SERVICES("services", "volume-by-service", "sla-by-service", "time-to-resolve", "volume-by-team"),
+  BUDGET("budget", "budget-by-month", "budget-by-system", "cost-per-contact");
 
   final String slug;
   final List<String> kpis;

@@ -82,6 +82,9 @@ class DashboardController {
     }
     model.addAttribute("filters", filters);
     model.addAttribute("panels", panels);
+    if (dashboard == Dashboard.BUDGET) {
+      model.addAttribute("years", kpis.financialYears());
+    }
     return "warehouse/dashboard";
   }
 
@@ -220,7 +223,11 @@ class DashboardController {
     int label = cols.size() > 1 && cols.get(1).type() == Kpis.ColumnType.TEXT ? 1 : 0;
     List<Integer> series = new ArrayList<>();
     for (Kpis.ColumnType wanted :
-        List.of(Kpis.ColumnType.PERCENT, Kpis.ColumnType.DAYS, Kpis.ColumnType.COUNT)) {
+        List.of(
+            Kpis.ColumnType.PERCENT,
+            Kpis.ColumnType.DAYS,
+            Kpis.ColumnType.COUNT,
+            Kpis.ColumnType.MONEY)) {
       for (int i = 0; i < cols.size(); i++) {
         if (cols.get(i).type() == wanted) {
           series.add(i);
@@ -231,7 +238,10 @@ class DashboardController {
       }
     }
     if (kpi.id().equals("cost-per-contact")) {
-      series = List.of(cols.size() - 1); // the cost, not the unit cost or the count
+      // the cost, not the unit cost, the count or the ICT budget's spend (on the total row only)
+      series = List.of(cols.indexOf(new Kpis.Column("cost", Kpis.ColumnType.MONEY)));
+    } else if (kpi.id().startsWith("budget-")) {
+      series = List.of(1, 2); // budget beside actual
     }
     List<List<KpiCells.Cell>> rows = new ArrayList<>();
     for (Map<String, Object> row : r.rows()) {

@@ -20,6 +20,9 @@ import org.borough.system.InvalidInputException;
 record KpiFilters(
     LocalDate from, LocalDate to, String service, String ward, Channel channel, String team) {
 
+  /** A named period, like a financial year, to offer as a quick choice of dates. */
+  record Period(String name, LocalDate from, LocalDate to) {}
+
   /** The codes that exist, to check a filter against and to offer in the dashboards' lists. */
   record Choices(
       Map<String, String> services, Map<String, String> wards, Map<String, String> teams) {}

@@ -42,7 +42,7 @@ class KpiService {
       WorkingCalendar calendar) {
     this.warehouse = warehouse;
     this.costs = properties.unitCost() == null ? UnitCosts.socitm() : properties.unitCost();
-    this.kpis = new Kpis(costs);
+    this.kpis = new Kpis(costs, properties.contactSystems());
     this.messages = messages;
     this.clock = clock;
     this.zone = calendar.zone();
@@ -119,6 +119,30 @@ class KpiService {
                 pairs(c, "select code, name from dim_team where is_current order by 2")));
   }
 
+  /**
+   * The financial years the warehouse has budget for, newest first, each with its first and last
+   * day: the budget dashboard's quick choice of period.
+   */
+  List<KpiFilters.Period> financialYears() {
+    return warehouse.read(
+        c -> {
+          List<KpiFilters.Period> years = new ArrayList<>();
+          try (Statement s = c.createStatement();
+              ResultSet rs =
+                  s.executeQuery(
+                      "select distinct d.financial_year, d.financial_year_start from fact_budget b"
+                          + " join dim_date d on d.date_key = b.date_key order by 2 desc")) {
+            while (rs.next()) {
+              int start = rs.getInt(2);
+              years.add(
+                  new KpiFilters.Period(
+                      rs.getString(1), LocalDate.of(start, 4, 1), LocalDate.of(start + 1, 3, 31)));
+            }
+          }
+          return years;
+        });
+  }
+
   KpiResult run(String id, KpiFilters f) {
     Kpis.Kpi k = kpi(id);
     Instant now = clock.instant();
@@ -145,7 +169,7 @@ class KpiService {
         columns,
         rows,
         r.total() == null ? null : named(k, r.total()),
-        k.id().equals("cost-per-contact") ? costs.source() : null,
+        k.id().equals("cost-per-contact") ? source(r) : null,
         k.drillable());
   }
 
@@ -161,6 +185,12 @@ class KpiService {
     boolean capped = lines.size() > Kpis.DRILL_LIMIT;
     return new Drill(
         k, title(k), key, asAt, capped ? lines.subList(0, Kpis.DRILL_LIMIT) : lines, capped);
+  }
+
+  /** The unit costs' source and, when the ICT budget gave a spend, the budget lines'. */
+  private String source(KpiQueries.Result r) {
+    Object spend = r.total() == null ? null : r.total().get(r.total().size() - 1);
+    return spend == null ? costs.source() : costs.source() + "; spend: " + spend;
   }
 
   private static Map<String, Object> named(Kpis.Kpi k, List<Object> row) {

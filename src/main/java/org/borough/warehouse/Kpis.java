@@ -98,11 +98,27 @@ final class Kpis {
 
   private final Map<String, Kpi> kpis;
 
+  /** What a system code may look like: as governance's portfolio allows, so safe in SQL. */
+  private static final Pattern SYSTEM_CODE = Pattern.compile("[A-Z0-9][A-Z0-9-]{1,19}");
+
+  /** The KPIs with the seed's CRM as the one system that handles contacts. */
   Kpis(UnitCosts costs) {
-    this(read(), costs);
+    this(read(), costs, List.of("CRM"));
+  }
+
+  Kpis(UnitCosts costs, List<String> contactSystems) {
+    this(read(), costs, contactSystems);
   }
 
   Kpis(String text, UnitCosts costs) {
+    this(text, costs, List.of("CRM"));
+  }
+
+  /**
+   * @param contactSystems the codes of the ICT systems whose budget lines pay for handling contacts
+   *     (the CRM), for the cost per contact from the ICT budget
+   */
+  Kpis(String text, UnitCosts costs, List<String> contactSystems) {
     Map<String, String> fragments = new LinkedHashMap<>();
     List<String[]> blocks = new ArrayList<>(); // headers text, body
     for (String block : text.split("(?m)^;\\s*$")) {
@@ -125,6 +141,8 @@ final class Kpis {
     values.put("age_band", fragments.get("age_band").replace("@age", "a.age"));
     values.put("age_band_x", fragments.get("age_band").replace("@age", age));
     values.put("unit_costs", unitCosts(costs));
+    values.put("contact_systems", systems(contactSystems, ", "));
+    values.put("contact_systems_label", "'" + String.join(", ", contactSystems) + "'");
     values.put("drill_limit", String.valueOf(DRILL_LIMIT + 1));
     Map<String, Kpi> parsed = new LinkedHashMap<>();
     for (String[] b : blocks) {
@@ -212,6 +230,24 @@ final class Kpis {
       out = b.toString();
     }
     return out;
+  }
+
+  /**
+   * The system codes as SQL strings; refused unless each is a code, so never a way into the SQL.
+   */
+  static String systems(List<String> codes, String separator) {
+    if (codes == null || codes.isEmpty()) {
+      throw new IllegalArgumentException("borough.warehouse.contact-systems needs a system code");
+    }
+    for (String code : codes) {
+      if (code == null || !SYSTEM_CODE.matcher(code).matches()) {
+        throw new IllegalArgumentException(
+            "borough.warehouse.contact-systems: '"
+                + code
+                + "' is not a system code (2 to 20 capital letters, digits or hyphens)");
+      }
+    }
+    return codes.stream().map(c -> "'" + c + "'").collect(Collectors.joining(separator));
   }
 
   /**

@@ -3,7 +3,9 @@ package org.borough.warehouse;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.borough.cases.CaseAssigned;
@@ -15,6 +17,10 @@ import org.borough.cases.CaseStatusChanged;
 import org.borough.cases.SlaBreached;
 import org.borough.contacts.ContactLinkedToCase;
 import org.borough.contacts.ContactLogged;
+import org.borough.governance.BudgetActualRecorded;
+import org.borough.governance.BudgetLineApproved;
+import org.borough.governance.BudgetLineReversed;
+import org.borough.governance.FinancialYear;
 import org.borough.residents.ResidentRegistered;
 import org.borough.residents.ResidentUpdated;
 import org.borough.residents.ResidentsMerged;
@@ -84,23 +90,47 @@ sealed interface LoadedEvent {
 
   record ResidentMerge(long position, UUID kept, UUID merged) implements LoadedEvent {}
 
+  /** An approved budget line, to spread over the months of its financial year. */
+  record BudgetApproval(
+      long position,
+      UUID budgetLineId,
+      FinancialYear financialYear,
+      long amountPence,
+      String spend,
+      String funding,
+      String reserveCode,
+      List<String> systemCodes)
+      implements LoadedEvent {}
+
+  /** An approved budget line reversed: it is no longer budget. */
+  record BudgetReversal(long position, UUID budgetLineId) implements LoadedEvent {}
+
+  /** What was spent on a budget line in one month. */
+  record BudgetActual(long position, UUID budgetLineId, YearMonth month, long amountPence)
+      implements LoadedEvent {}
+
   /** An event about something the warehouse does not model from events; applied as a no-op. */
   record Skipped(long position) implements LoadedEvent {}
 
   /**
    * The aggregates whose events the warehouse folds into facts. Others are skipped, not
    * quarantined: services and teams reach the dimensions by comparison with the catalogue and the
-   * staff directory at each batch, staff are not modelled, and decisions and Open311 clients are
-   * not in the warehouse yet.
+   * staff directory at each batch, staff are not modelled, and decisions, reserves and Open311
+   * clients are not in the warehouse (a budget line carries its reserve's code).
    */
-  Set<String> FOLLOWED = Set.of("case", "contact", "resident");
+  Set<String> FOLLOWED = Set.of("case", "contact", "resident", "budget-line");
 
   /**
-   * Events of those aggregates that carry nothing the model holds: who follows a case, and which
-   * notifications were sent. Any other type the warehouse does not know is quarantined, so a new
-   * event is noticed rather than silently dropped.
+   * Events of those aggregates that carry nothing the model holds: who follows a case, which
+   * notifications were sent, and budget pressures (money noted, not budgeted: a pressure reaches
+   * {@code fact_budget} when it is approved). Any other type the warehouse does not know is
+   * quarantined, so a new event is noticed rather than silently dropped.
    */
-  Set<String> NOT_MODELLED = Set.of("CaseFollowed", "NotificationSent");
+  Set<String> NOT_MODELLED =
+      Set.of(
+          "CaseFollowed",
+          "NotificationSent",
+          org.borough.governance.BudgetPressureChanged.class.getSimpleName());
 
   /** Reads an entry; throws {@link Unreadable} naming the problem. */
   static LoadedEvent read(Outbox.Entry e, JsonMapper json) {
@@ -169,8 +199,57 @@ sealed interface LoadedEvent {
           pos, uuid(p, "residentId"), optionalText(p, "wardCode"), e.occurredAt());
     } else if (type.equals(ResidentsMerged.class.getSimpleName())) {
       return new ResidentMerge(pos, uuid(p, "kept"), uuid(p, "merged"));
+    } else if (type.equals(BudgetLineApproved.class.getSimpleName())) {
+      return new BudgetApproval(
+          pos,
+          uuid(p, "budgetLineId"),
+          financialYear(p, "financialYear"),
+          pence(p, "amountPence"),
+          text(p, "spend"),
+          text(p, "funding"),
+          optionalText(p, "reserveCode"),
+          codes(p, "systemCodes"));
+    } else if (type.equals(BudgetLineReversed.class.getSimpleName())) {
+      return new BudgetReversal(pos, uuid(p, "budgetLineId"));
+    } else if (type.equals(BudgetActualRecorded.class.getSimpleName())) {
+      String month = text(p, "month");
+      try {
+        return new BudgetActual(
+            pos, uuid(p, "budgetLineId"), YearMonth.parse(month), pence(p, "amountPence"));
+      } catch (DateTimeParseException ex) {
+        throw new Unreadable("month is not a month like 2017-10: " + month);
+      }
     }
     throw new Unreadable("the warehouse does not know event type " + type);
+  }
+
+  private static FinancialYear financialYear(JsonNode p, String field) {
+    String v = text(p, field);
+    return FinancialYear.parse(v)
+        .orElseThrow(() -> new Unreadable(field + " is not a financial year like 2017/18: " + v));
+  }
+
+  private static long pence(JsonNode p, String field) {
+    JsonNode n = p.path(field);
+    if (!n.isIntegralNumber() || n.asLong() < 0) {
+      throw new Unreadable(field + " is missing or not whole pence");
+    }
+    return n.asLong();
+  }
+
+  private static List<String> codes(JsonNode p, String field) {
+    JsonNode n = p.path(field);
+    if (!n.isArray() || n.isEmpty()) {
+      throw new Unreadable(field + " is missing or empty");
+    }
+    List<String> codes = new java.util.ArrayList<>();
+    for (JsonNode c : n) {
+      if (!c.isString() || c.asString().isBlank()) {
+        throw new Unreadable(field + " holds something that is not a code");
+      }
+      codes.add(c.asString());
+    }
+    return List.copyOf(codes);
   }
 
   private static String optionalText(JsonNode p, String field) {

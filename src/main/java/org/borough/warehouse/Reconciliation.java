@@ -18,14 +18,16 @@ import java.util.function.Supplier;
 /**
  * Compares per-day counts between the CRM's tables and the warehouse, in the council's zone. Any
  * day that differs is reported: an event lost or applied twice, a quarantined event, or CRM rows
- * written without an event (the demo data's bulk inserts are such rows).
+ * written without an event (the demo data's bulk inserts are such rows). The budget is compared the
+ * same way per financial year: governance's approved total against the sum of {@code fact_budget}.
  */
 final class Reconciliation {
 
   /** The checks, by the name used in data-tests.txt. */
   enum Check {
     CASES_OPENED_PER_DAY("cases_opened_per_day", "fact_case", "opened_date_key"),
-    CONTACTS_PER_DAY("contacts_per_day", "fact_contact", "date_key");
+    CONTACTS_PER_DAY("contacts_per_day", "fact_contact", "date_key"),
+    BUDGET_PER_YEAR("budget_per_year", "fact_budget", null);
 
     final String id;
     final String table;
@@ -47,25 +49,29 @@ final class Reconciliation {
     }
   }
 
-  /** A day on which the two sides disagree. */
-  record Difference(LocalDate day, long crm, long warehouse) {
+  /** A day (or financial year) on which the two sides disagree. */
+  record Difference(String key, long crm, long warehouse) {
     @Override
     public String toString() {
-      return day + ": CRM " + crm + ", warehouse " + warehouse;
+      return key + ": CRM " + crm + ", warehouse " + warehouse;
     }
   }
 
   private final Map<Check, Supplier<Map<Instant, Long>>> crm;
+  private final Supplier<Map<String, Long>> budgetPerYear;
   private final ZoneId zone;
 
   /**
    * @param casesOpenedPerHour the CRM's cases opened per UTC hour
    * @param contactsPerHour the CRM's contacts per UTC hour
+   * @param budgetPerYear governance's approved budget in pence per financial year (2017/18)
    */
   Reconciliation(
       Supplier<Map<Instant, Long>> casesOpenedPerHour,
       Supplier<Map<Instant, Long>> contactsPerHour,
+      Supplier<Map<String, Long>> budgetPerYear,
       ZoneId zone) {
+    this.budgetPerYear = budgetPerYear;
     this.crm =
         Map.of(
             Check.CASES_OPENED_PER_DAY, casesOpenedPerHour,
@@ -74,6 +80,18 @@ final class Reconciliation {
   }
 
   List<Difference> check(Connection c, Check check) throws SQLException {
+    if (check == Check.BUDGET_PER_YEAR) {
+      Map<String, Long> warehouse = new TreeMap<>();
+      try (Statement s = c.createStatement();
+          ResultSet rs =
+              s.executeQuery(
+                  "select financial_year, sum(budget_pence) from fact_budget group by 1")) {
+        while (rs.next()) {
+          warehouse.put(rs.getString(1), rs.getLong(2));
+        }
+      }
+      return differences(new TreeMap<>(budgetPerYear.get()), warehouse);
+    }
     Map<LocalDate, Long> crmDays = new TreeMap<>();
     crm.get(check)
         .get()
@@ -94,14 +112,19 @@ final class Reconciliation {
         warehouseDays.put(LocalDate.of(key / 10_000, key / 100 % 100, key % 100), rs.getLong(2));
       }
     }
-    TreeSet<LocalDate> days = new TreeSet<>(crmDays.keySet());
-    days.addAll(warehouseDays.keySet());
+    return differences(crmDays, warehouseDays);
+  }
+
+  private static <K extends Comparable<? super K>> List<Difference> differences(
+      Map<K, Long> crm, Map<K, Long> warehouse) {
+    TreeSet<K> keys = new TreeSet<>(crm.keySet());
+    keys.addAll(warehouse.keySet());
     List<Difference> differences = new ArrayList<>();
-    for (LocalDate day : days) {
-      long a = crmDays.getOrDefault(day, 0L);
-      long b = warehouseDays.getOrDefault(day, 0L);
+    for (K key : keys) {
+      long a = crm.getOrDefault(key, 0L);
+      long b = warehouse.getOrDefault(key, 0L);
       if (a != b) {
-        differences.add(new Difference(day, a, b));
+        differences.add(new Difference(key.toString(), a, b));
       }
     }
     return differences;

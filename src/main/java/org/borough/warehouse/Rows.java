@@ -32,6 +32,8 @@ final class Rows {
         // Microseconds since the epoch, DuckDB's own form of a timestamptz: much cheaper than an
         // OffsetDateTime, which matters when a rebuild appends millions of rows.
         appender.appendEpochMicros(t.getEpochSecond() * 1_000_000 + t.getNano() / 1_000);
+      } else if (v instanceof java.math.BigDecimal b) {
+        appender.append(b);
       } else if (v instanceof LocalDate d) {
         appender.append(d);
       } else {

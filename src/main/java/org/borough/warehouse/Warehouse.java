@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.borough.cases.CaseStatistics;
 import org.borough.contacts.ContactStatistics;
+import org.borough.governance.BudgetLines;
 import org.borough.system.Outbox;
 import org.borough.system.SystemProperties;
 import org.borough.system.WorkingCalendar;
@@ -68,7 +69,8 @@ class Warehouse implements DisposableBean {
       JsonMapper json,
       Clock clock,
       CaseStatistics cases,
-      ContactStatistics contacts) {
+      ContactStatistics contacts,
+      BudgetLines budget) {
     this.properties = properties;
     this.outbox = outbox;
     this.source = source;
@@ -82,7 +84,11 @@ class Warehouse implements DisposableBean {
     this.snapshot = new CrmSnapshot(dimensions, source, pseudonyms, calendar, clock);
     this.dataTests =
         new DataTests(
-            new Reconciliation(cases::openedPerHour, contacts::occurredPerHour, calendar.zone()));
+            new Reconciliation(
+                cases::openedPerHour,
+                contacts::occurredPerHour,
+                budget::approvedPerYear,
+                calendar.zone()));
     this.db = open(file);
     this.loader = loaderFor(db);
   }

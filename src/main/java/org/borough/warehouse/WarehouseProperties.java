@@ -3,6 +3,7 @@ package org.borough.warehouse;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -22,6 +23,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     and a CRM with data, rebuilds it at once (in the background), so that a new install with demo
  *     data shows figures
  * @param unitCost cost per contact by channel, in pence, for the cost-per-contact KPI
+ * @param contactSystems the codes of the ICT systems (in governance's portfolio) that handle
+ *     contacts: their budget lines, actuals where recorded, give the cost per contact from what the
+ *     council spends ({@code BOROUGH_WAREHOUSE_CONTACT_SYSTEMS}, default the seed's {@code CRM})
  */
 @ConfigurationProperties("borough.warehouse")
 public record WarehouseProperties(
@@ -33,7 +37,8 @@ public record WarehouseProperties(
     Path file,
     String pseudonymKey,
     @DefaultValue("true") boolean rebuildWhenEmpty,
-    @DefaultValue UnitCosts unitCost) {
+    @DefaultValue UnitCosts unitCost,
+    @DefaultValue("CRM") List<String> contactSystems) {
 
   public WarehouseProperties {
     if (batchSize < 1) {

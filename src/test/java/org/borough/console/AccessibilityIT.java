@@ -248,6 +248,19 @@ class AccessibilityIT extends IntegrationTest {
                 "Axe pressure",
                 noting.value(),
                 1));
+    BudgetLineId approved =
+        budget.record(
+            new NewBudgetLine(
+                "2019/20",
+                60_000L,
+                SpendKind.REVENUE,
+                FundingKind.BASE_BUDGET,
+                null,
+                null,
+                List.of(system.value()),
+                "Axe support",
+                published.value(),
+                1));
     SignedIn.leave();
     String waste = directory.findTeamByCode(Fixtures.WASTE).orElseThrow().id().value().toString();
 
@@ -309,6 +322,10 @@ class AccessibilityIT extends IntegrationTest {
             new String[] {Fixtures.ANALYST, "/warehouse/dashboards/channels"},
             new String[] {Fixtures.ANALYST, "/warehouse/dashboards/wards"},
             new String[] {Fixtures.ANALYST, "/warehouse/dashboards/services"},
+            new String[] {Fixtures.ANALYST, "/warehouse/dashboards/budget"},
+            new String[] {
+              Fixtures.ANALYST, "/warehouse/dashboards/budget?from=2019-04-01&to=2020-03-31"
+            },
             new String[] {Fixtures.ANALYST, "/warehouse/dashboards/overview?from=soon&channel=x"},
             new String[] {
               Fixtures.ANALYST,
@@ -349,8 +366,14 @@ class AccessibilityIT extends IntegrationTest {
             new String[] {Fixtures.ADMIN, "/portfolio/budget-lines/new"},
             new String[] {Fixtures.ADMIN, "/portfolio/budget-lines/new", SUBMIT},
             new String[] {Fixtures.ADMIN, "/portfolio/budget-lines/" + pressure},
+            new String[] {Fixtures.ADMIN, "/portfolio/budget-lines/" + approved},
             new String[] {Fixtures.ANALYST, "/portfolio"},
             new String[] {Fixtures.ANALYST, "/portfolio/budget-lines/" + pressure},
+            new String[] {Fixtures.FINANCE, "/portfolio/budget?year=2019/20"},
+            new String[] {Fixtures.FINANCE, "/portfolio/budget-lines/" + approved},
+            new String[] {Fixtures.FINANCE, "/portfolio/budget-lines/" + approved, SUBMIT},
+            new String[] {Fixtures.FINANCE, "/portfolio/actuals/import"},
+            new String[] {Fixtures.FINANCE, "/portfolio/actuals/import", SUBMIT},
             new String[] {null, "/forward-plan"},
             new String[] {null, "/forward-plan?show=all"},
             new String[] {null, "/forward-plan/" + notice},

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import com.jayway.jsonpath.JsonPath;
@@ -18,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.borough.support.CabinetDecisions;
 import org.borough.support.Fixtures;
 import org.borough.support.IntegrationTest;
 import org.borough.support.SignedIn;
@@ -26,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -41,6 +44,8 @@ class PortfolioIT extends IntegrationTest {
   @Autowired DecisionRegister register;
   @Autowired SignedIn signedIn;
   @Autowired MockMvc mvc;
+  @Autowired BudgetActuals actuals;
+  @Autowired org.borough.system.Outbox outbox;
 
   @Test
   void refusesCapitalForABusinessAsUsualSystemOnTheFieldChosen() {
@@ -428,7 +433,270 @@ class PortfolioIT extends IntegrationTest {
         .isEqualTo(400);
   }
 
+  @Test
+  void financeRecordsActualsOnTheLinesPageAndOverTheApiWithClearErrors() throws Exception {
+    UUID line = approvedLine(12_000_000L);
+    String page = "/portfolio/budget-lines/" + line + "/actuals";
+    MockHttpServletResponse saved =
+        form(page, "month", "2017-10", "amount", "£12,500.50", "source", "Ledger, period 7");
+    assertThat(saved.getStatus()).isEqualTo(302);
+    assertThat(
+            mvc.perform(
+                    get("/portfolio/budget-lines/" + line).with(signedIn.request(Fixtures.FINANCE)))
+                .andReturn()
+                .getResponse()
+                .getContentAsString())
+        .contains("£12,500.50", "Ledger, period 7", "Not recorded");
+
+    String negative =
+        form(page, "month", "2017-10", "amount", "-5", "source", "x").getContentAsString();
+    assertThat(negative).contains("The amount spent must be an amount of money");
+    String fraction =
+        form(page, "month", "2017-10", "amount", "12.505", "source", "x").getContentAsString();
+    assertThat(fraction).contains("The amount spent must be an amount of money");
+    String outside =
+        form(page, "month", "2018-04", "amount", "£1.055m", "source", "x").getContentAsString();
+    assertThat(outside).contains("from April 2017 to March 2018, not April 2018");
+
+    MockHttpServletResponse api =
+        actualApi(
+            line, "{\"month\": \"2017-11\", \"amountPence\": 1000000, \"source\": \"Ledger\"}");
+    assertThat(api.getStatus()).as(api.getContentAsString()).isEqualTo(201);
+    assertThat(
+            actualApi(line, "{\"month\": \"2017-11\", \"amountPence\": 12.5, \"source\": \"x\"}"))
+        .satisfies(r -> assertThat(r.getStatus()).isEqualTo(400))
+        .satisfies(
+            r ->
+                assertThat(JsonPath.<List<String>>read(r.getContentAsString(), "$.errors[*].field"))
+                    .containsExactly("amountPence"));
+    MockHttpServletResponse badMonth =
+        actualApi(line, "{\"month\": \"2019-01\", \"amountPence\": -1, \"source\": \"\"}");
+    assertThat(JsonPath.<List<String>>read(badMonth.getContentAsString(), "$.errors[*].field"))
+        .containsExactlyInAnyOrder("month", "amountPence", "source");
+    assertThat(actualApi(UUID.randomUUID(), "{}").getStatus()).isEqualTo(404);
+
+    // Recorded again, a month's figure is replaced; the earlier one stays in the history.
+    assertThat(
+            actualApi(
+                    line,
+                    "{\"month\": \"2017-10\", \"amountPence\": 1250000, \"source\": \"Corrected\"}")
+                .getStatus())
+        .isEqualTo(201);
+    FinancialYear year = new FinancialYear(2017);
+    assertThat(budget.monthly(year))
+        .filteredOn(m -> m.budgetLineId().value().equals(line))
+        .extracting(m -> m.month().toString() + "=" + m.actualPence())
+        .contains("2017-10=1250000", "2017-11=1000000", "2017-12=null");
+    assertThat(signedIn.as(Fixtures.FINANCE, () -> actuals.history(new BudgetLineId(line))))
+        .extracting(BudgetActual::amountPence)
+        .containsExactly(1_250_050L, 1_250_000L, 1_000_000L);
+    assertThat(outbox.readAfter(0, 100_000))
+        .filteredOn(e -> e.eventType().equals("BudgetActualRecorded"))
+        .filteredOn(e -> e.aggregateId().equals(line.toString()))
+        .hasSize(3);
+  }
+
+  @Test
+  void aLedgerImportIsAllOrNothingWithEveryProblemOnItsLine() throws Exception {
+    UUID first = approvedLine(12_000_000L);
+    UUID second = approvedLine(2_400_000L);
+    String bad =
+        String.join(
+            "\n",
+            "budget_line,amount",
+            first + ",87916.67",
+            second + ",-5",
+            UUID.randomUUID() + ",10",
+            first + ",1",
+            "not-an-id,1",
+            ",\"£1.505\"");
+    MockHttpServletResponse refused = importCsv("2017-10", bad);
+    assertThat(refused.getStatus()).isEqualTo(400);
+    assertThat(JsonPath.<List<String>>read(refused.getContentAsString(), "$.errors[*].field"))
+        .containsExactly(
+            "line 3 amount",
+            "line 4 budget_line",
+            "line 5 budget_line",
+            "line 6 budget_line",
+            "line 7 budget_line",
+            "line 7 amount");
+    assertThat(signedIn.as(Fixtures.FINANCE, () -> actuals.history(new BudgetLineId(first))))
+        .isEmpty();
+    MockHttpServletResponse wrongYear =
+        importCsv("2018-04", "budget_line,amount\n" + first + ",10\n");
+    assertThat(JsonPath.<List<String>>read(wrongYear.getContentAsString(), "$.errors[*].field"))
+        .containsExactly("line 2 month");
+    assertThat(importCsv("2017-10", "line,cost\n").getContentAsString())
+        .contains("must name the columns budget_line and amount");
+
+    String good =
+        "cost_centre,budget_line,amount\r\nICT01,"
+            + first
+            + ",\"£87,916.67\"\r\nICT02,"
+            + second
+            + ",20000\r\n";
+    MockHttpServletResponse imported = importCsv("2017-10", good);
+    assertThat(imported.getStatus()).as(imported.getContentAsString()).isEqualTo(200);
+    assertThat(JsonPath.<Integer>read(imported.getContentAsString(), "$.imported")).isEqualTo(2);
+    assertThat(signedIn.as(Fixtures.FINANCE, () -> actuals.history(new BudgetLineId(first))))
+        .extracting(BudgetActual::amountPence)
+        .containsExactly(8_791_667L);
+
+    // The page: every problem listed, nothing imported; then the month imported.
+    String page =
+        mvc.perform(
+                multipart("/portfolio/actuals/import")
+                    .file(new MockMultipartFile("file", "ledger.csv", "text/csv", bad.getBytes()))
+                    .param("month", "2017-11")
+                    .param("source", "Ledger import")
+                    .with(signedIn.request(Fixtures.FINANCE))
+                    .with(csrf()))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(page).contains("Line 3:", "Line 7:", "The file has 6 problems");
+    MockHttpServletResponse done =
+        mvc.perform(
+                multipart("/portfolio/actuals/import")
+                    .file(new MockMultipartFile("file", "ledger.csv", "text/csv", good.getBytes()))
+                    .param("month", "2017-11")
+                    .param("source", "Ledger import")
+                    .with(signedIn.request(Fixtures.FINANCE))
+                    .with(csrf()))
+            .andReturn()
+            .getResponse();
+    assertThat(done.getRedirectedUrl()).isEqualTo("/portfolio/budget?year=2017/18");
+  }
+
+  @Test
+  void anApprovedLineIsReversedByARecordedCorrectionThatRepaysItsReserve() throws Exception {
+    ReserveId reserve = reserve(10_000_000L);
+    UUID system = system(SystemPhase.BUSINESS_AS_USUAL, SupportStatus.SUPPORTED, null);
+    UUID decision = decision(item(DecisionVerb.AGREED, 4_000_000L, "2017/18"));
+    BudgetLineId line =
+        admin(
+            () ->
+                budget.record(
+                    line(
+                        "2017/18",
+                        4_000_000L,
+                        SpendKind.REVENUE,
+                        FundingKind.RESERVE,
+                        reserve,
+                        system,
+                        decision,
+                        1)));
+    assertThat(admin(() -> portfolio.findReserve(reserve)).balancePence()).isEqualTo(6_000_000L);
+    assertThat(
+            org.junit.jupiter.api.Assertions.assertThrows(
+                    InvalidInputException.class, () -> admin(() -> budget.reverse(line, " ")))
+                .errors())
+        .containsOnlyKeys("reason");
+
+    BudgetLine reversed = admin(() -> budget.reverse(line, "Recorded against the wrong year"));
+    assertThat(reversed.status()).isEqualTo(BudgetLineStatus.REVERSED);
+    assertThat(reversed.reversedReason()).isEqualTo("Recorded against the wrong year");
+    assertThat(reversed.reversedOn()).isEqualTo(register.today());
+    Reserve repaid = admin(() -> portfolio.findReserve(reserve));
+    assertThat(repaid.balancePence()).isEqualTo(10_000_000L);
+    assertThat(repaid.movements())
+        .extracting(ReserveMovement::kind, ReserveMovement::amountPence)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(ReserveMovement.Kind.OPENING, 10_000_000L),
+            org.assertj.core.groups.Tuple.tuple(ReserveMovement.Kind.DRAWDOWN, -4_000_000L),
+            org.assertj.core.groups.Tuple.tuple(ReserveMovement.Kind.REPAYMENT, 4_000_000L));
+    assertThat(budget.monthly(new FinancialYear(2017)))
+        .noneMatch(m -> m.budgetLineId().equals(line));
+    assertThat(outbox.readAfter(0, 100_000))
+        .filteredOn(e -> e.aggregateId().equals(line.toString()))
+        .extracting(org.borough.system.Outbox.Entry::eventType)
+        .containsExactly("BudgetLineApproved", "BudgetLineReversed");
+    assertThatThrownBy(() -> admin(() -> budget.reverse(line, "Again")))
+        .isInstanceOf(org.borough.system.ConflictException.class);
+    // The item's money is free again for a line in the right place.
+    assertThat(
+            admin(
+                () ->
+                    budget.record(
+                        line(
+                            "2017/18",
+                            4_000_000L,
+                            SpendKind.REVENUE,
+                            FundingKind.BASE_BUDGET,
+                            null,
+                            system,
+                            decision,
+                            1))))
+        .isNotNull();
+
+    // Money spent cannot be reversed away; over the API that is a 409.
+    UUID spent = approvedLine(1_200_000L);
+    signedIn.as(
+        Fixtures.FINANCE, () -> actuals.record(new BudgetLineId(spent), "2017-05", 100L, "Ledger"));
+    MockHttpServletResponse conflict =
+        mvc.perform(
+                post("/api/v1/budget-lines/" + spent + "/reverse")
+                    .with(signedIn.request(Fixtures.ADMIN))
+                    .with(csrf())
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"reason\": \"Wrong\"}"))
+            .andReturn()
+            .getResponse();
+    assertThat(conflict.getStatus()).isEqualTo(409);
+    assertThat(conflict.getContentAsString()).contains("Actual spend is recorded");
+  }
+
   // --- helpers --------------------------------------------------------------------------------
+
+  /** An approved 2017/18 line of this many pence for a new system. */
+  private UUID approvedLine(long pence) {
+    UUID system = system(SystemPhase.BUSINESS_AS_USUAL, SupportStatus.SUPPORTED, null);
+    UUID decision = decision(item(DecisionVerb.AGREED, null, null));
+    return admin(
+            () ->
+                budget.record(
+                    line(
+                        "2017/18",
+                        pence,
+                        SpendKind.REVENUE,
+                        FundingKind.BASE_BUDGET,
+                        null,
+                        system,
+                        decision,
+                        1)))
+        .value();
+  }
+
+  private MockHttpServletResponse form(String uri, String... fields) throws Exception {
+    var request = post(uri).with(signedIn.request(Fixtures.FINANCE)).with(csrf());
+    for (int i = 0; i < fields.length; i += 2) {
+      request.param(fields[i], fields[i + 1]);
+    }
+    return mvc.perform(request).andReturn().getResponse();
+  }
+
+  private MockHttpServletResponse actualApi(UUID line, String json) throws Exception {
+    return mvc.perform(
+            post("/api/v1/budget-lines/" + line + "/actuals")
+                .with(signedIn.request(Fixtures.FINANCE))
+                .with(csrf())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(json))
+        .andReturn()
+        .getResponse();
+  }
+
+  private MockHttpServletResponse importCsv(String month, String csv) throws Exception {
+    return mvc.perform(
+            post("/api/v1/budget-actuals/import")
+                .param("month", month)
+                .with(signedIn.request(Fixtures.FINANCE))
+                .with(csrf())
+                .contentType("text/csv")
+                .content(csv))
+        .andReturn()
+        .getResponse();
+  }
 
   private <T> T admin(java.util.function.Supplier<T> action) {
     return signedIn.as(Fixtures.ADMIN, action);
@@ -465,23 +733,7 @@ class PortfolioIT extends IntegrationTest {
 
   /** A published decision with these items. */
   private UUID decision(DecisionItem... items) {
-    DecisionDetails d =
-        new DecisionDetails(
-            new DecisionIssue("Portfolio " + UUID.randomUUID(), null, null),
-            new DecisionMaker(DecisionMaker.Kind.BODY, "Cabinet", List.of()),
-            null,
-            null,
-            LocalDate.of(2017, 12, 15),
-            LocalDate.of(2017, 12, 15),
-            false,
-            true,
-            null,
-            null,
-            List.of(items),
-            "Reasons.",
-            List.of(),
-            null,
-            List.of());
+    DecisionDetails d = CabinetDecisions.of("Portfolio " + UUID.randomUUID(), items);
     return signedIn
         .as(Fixtures.DEMOCRATIC_SERVICES, () -> register.importDecisions(List.of(d)))
         .get(0)

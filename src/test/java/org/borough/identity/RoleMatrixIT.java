@@ -3,6 +3,7 @@ package org.borough.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.borough.identity.Permission.AUDIT_READ;
+import static org.borough.identity.Permission.BUDGET_ACTUALS_RECORD;
 import static org.borough.identity.Permission.CASE_BULK;
 import static org.borough.identity.Permission.CASE_NOTE;
 import static org.borough.identity.Permission.CASE_RAISE;
@@ -274,6 +275,23 @@ class RoleMatrixIT extends IntegrationTest {
               "/portfolio/reserves/" + RANDOM + "/contributions",
               PORTFOLIO_MANAGE),
           needs(GET, "/portfolio/budget", PORTFOLIO_READ),
+          needs(GET, "/portfolio/actuals/import", BUDGET_ACTUALS_RECORD),
+          needs(POST, "/portfolio/actuals/import", BUDGET_ACTUALS_RECORD),
+          needs(
+              POST,
+              "/portfolio/budget-lines/{id}/reverse",
+              "/portfolio/budget-lines/" + RANDOM + "/reverse",
+              PORTFOLIO_MANAGE),
+          needs(
+              POST,
+              "/api/v1/budget-lines/{id}/reverse",
+              "/api/v1/budget-lines/" + RANDOM + "/reverse",
+              PORTFOLIO_MANAGE),
+          needs(
+              POST,
+              "/portfolio/budget-lines/{id}/actuals",
+              "/portfolio/budget-lines/" + RANDOM + "/actuals",
+              BUDGET_ACTUALS_RECORD),
           needs(GET, "/portfolio/budget-lines/new", PORTFOLIO_MANAGE),
           needs(POST, "/portfolio/budget-lines/new", PORTFOLIO_MANAGE),
           needs(
@@ -581,6 +599,17 @@ class RoleMatrixIT extends IntegrationTest {
               "/api/v1/reserves/" + RANDOM + "/contributions",
               PORTFOLIO_MANAGE),
           needs(GET, "/api/v1/budget-lines", PORTFOLIO_READ),
+          needs(
+              GET,
+              "/api/v1/budget-lines/{id}/actuals",
+              "/api/v1/budget-lines/" + RANDOM + "/actuals",
+              PORTFOLIO_READ),
+          needs(
+              POST,
+              "/api/v1/budget-lines/{id}/actuals",
+              "/api/v1/budget-lines/" + RANDOM + "/actuals",
+              BUDGET_ACTUALS_RECORD),
+          needs(POST, "/api/v1/budget-actuals/import", BUDGET_ACTUALS_RECORD),
           needs(GET, "/api/v1/budget-lines/{id}", "/api/v1/budget-lines/" + RANDOM, PORTFOLIO_READ),
           needs(POST, "/api/v1/budget-lines", PORTFOLIO_MANAGE),
           needs(
@@ -637,7 +666,8 @@ class RoleMatrixIT extends IntegrationTest {
           Role.SUPERVISOR, Fixtures.SUPERVISOR,
           Role.ANALYST, Fixtures.ANALYST,
           Role.ADMIN, Fixtures.ADMIN,
-          Role.DEMOCRATIC_SERVICES, Fixtures.DEMOCRATIC_SERVICES);
+          Role.DEMOCRATIC_SERVICES, Fixtures.DEMOCRATIC_SERVICES,
+          Role.FINANCE, Fixtures.FINANCE);
 
   /** A resident and a case of this test's own, created once per database. */
   private record Data(String resident, String reference, String decision, String team) {}

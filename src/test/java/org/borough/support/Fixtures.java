@@ -49,6 +49,7 @@ public class Fixtures implements ApplicationRunner {
   public static final String ADMIN = "admin";
   public static final String HIGHWAYS_CASEWORKER = "roads";
   public static final String DEMOCRATIC_SERVICES = "democratic";
+  public static final String FINANCE = "finance";
 
   private final StaffDirectory directory;
   private final StaffAdministration administration;
@@ -63,6 +64,9 @@ public class Fixtures implements ApplicationRunner {
 
   @Override
   public void run(ApplicationArguments args) {
+    if (directory.findByUsername(FINANCE).isEmpty()) {
+      staff(FINANCE, "Fin Ance", EnumSet.of(Role.FINANCE), null);
+    }
     if (directory.findTeamByCode(WASTE).isPresent()) {
       return;
     }

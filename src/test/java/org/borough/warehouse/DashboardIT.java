@@ -144,8 +144,9 @@ class DashboardIT extends IntegrationTest {
     var analyst = signedIn.request(Fixtures.ANALYST);
     mvc.perform(get("/api/v1/kpis").with(analyst))
         .andExpect(status().isOk())
-        .andExpect(jsonPath("$.kpis.length()").value(14))
+        .andExpect(jsonPath("$.kpis.length()").value(16))
         .andExpect(jsonPath("$.kpis[*].id", hasItem("cost-per-contact")))
+        .andExpect(jsonPath("$.kpis[*].id", hasItem("budget-by-month")))
         .andExpect(jsonPath("$.unitCosts.faceToFace").value(8.62))
         .andExpect(
             jsonPath("$.unitCosts.source").value(org.hamcrest.Matchers.containsString("Socitm")))

@@ -127,6 +127,20 @@ final class KpiFixture {
     contact(w, 4, null, "FACE_TO_FACE", "INBOUND", true, "2026-03-11T10:00:00Z");
     contact(w, 5, D, "PHONE", "OUTBOUND", false, "2026-03-17T10:00:00Z");
     contact(w, 6, C, "APP", "INBOUND", false, "2026-03-02T10:00:00Z");
+    // ICT budget 2025/26: £120,000 for the CRM and the data warehouse (£10,000 a month, half each),
+    // spent £12,000 in January and £8,000 in February, March not yet recorded; £24,000 for the
+    // data warehouse alone (£2,000 a month); and next year's line, outside the period.
+    crm.budgetLine(
+        id(7),
+        "2025/26",
+        12_000_000L,
+        "RESERVE",
+        "ONESOURCE",
+        java.util.Map.of("2026-01", 1_200_000L, "2026-02", 800_000L),
+        "CRM",
+        "DWH");
+    crm.budgetLine(id(8), "2025/26", 2_400_000L, "BASE_BUDGET", null, java.util.Map.of(), "DWH");
+    crm.budgetLine(id(9), "2026/27", 1_200_000L, "BASE_BUDGET", null, java.util.Map.of(), "CRM");
     w.loadCrm(0);
     return w;
   }

@@ -149,12 +149,63 @@ class KpiValuesTests {
     var r = run("cost-per-contact", Q1);
     assertThat(r.rows())
         .containsExactly(
-            row("FACE_TO_FACE", "Face to face", 1L, d("8.62"), d("8.62")),
-            row("PHONE", "Phone", 2L, d("2.83"), d("5.66")),
-            row("WEB", "Web", 1L, d("0.15"), d("0.15")),
-            row("APP", "App (Open311)", 1L, null, null));
-    // £14.43 over the 4 costed contacts: £3.61 a contact.
-    assertThat(r.total()).isEqualTo(row(null, null, 5L, d("3.61"), d("14.43")));
+            row("FACE_TO_FACE", "Face to face", 1L, d("8.62"), d("8.62"), null, null, null),
+            row("PHONE", "Phone", 2L, d("2.83"), d("5.66"), null, null, null),
+            row("WEB", "Web", 1L, d("0.15"), d("0.15"), null, null, null),
+            row("APP", "App (Open311)", 1L, null, null, null, null, null));
+    // £14.43 over the 4 costed contacts: £3.61 a contact. From the ICT budget, the CRM's half of
+    // the shared line: January's actual £6,000, February's £4,000, March's budget £5,000 =
+    // £15,000 over the 5 inbound contacts: £3,000 a contact.
+    assertThat(r.total())
+        .isEqualTo(
+            row(
+                null,
+                null,
+                5L,
+                d("3.61"),
+                d("14.43"),
+                d("15000.00"),
+                d("3000.00"),
+                "ICT budget lines: CRM, 2025/26 actuals, budget where none is recorded"));
+  }
+
+  @Test
+  void costPerContactFromTheBudgetCountsThePartOfAMonthInThePeriod() {
+    KpiFilters february =
+        new KpiFilters(LocalDate.of(2026, 2, 1), LocalDate.of(2026, 2, 28), null, null, null, null);
+    // February's actual, £4,000, over its 2 inbound contacts.
+    assertThat(run("cost-per-contact", february).total().subList(5, 8))
+        .containsExactly(d("4000.00"), d("2000.00"), "ICT budget lines: CRM, 2025/26 actuals");
+    KpiFilters halfMarch =
+        new KpiFilters(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 15), null, null, null, null);
+    // 15 of March's 31 days of the £5,000 budget: £2,419.35, over 3 inbound contacts: £806.45.
+    assertThat(run("cost-per-contact", halfMarch).total().subList(5, 8))
+        .containsExactly(d("2419.35"), d("806.45"), "ICT budget lines: CRM, 2025/26 budget");
+    // The spend is the council's, not a service's: with a filter there is no figure to divide.
+    KpiFilters phone = new KpiFilters(Q1.from(), Q1.to(), null, null, Channel.PHONE, null);
+    assertThat(run("cost-per-contact", phone).total().subList(5, 8)).containsOnlyNulls();
+    // Another system list gives the data warehouse's share: £15,000 + £6,000 = £21,000.
+    Kpis.Kpi dwh =
+        new Kpis(UnitCosts.socitm(), List.of("DWH")).find("cost-per-contact").orElseThrow();
+    var r = w.db.read(c -> KpiQueries.run(c, dwh, Q1, w.clock.instant(), TestWarehouse.LONDON));
+    assertThat(r.total().get(5)).isEqualTo(d("21000.00"));
+  }
+
+  @Test
+  void budgetAgainstActualByMonthAndBySystem() {
+    var months = run("budget-by-month", Q1);
+    assertThat(months.rows())
+        .containsExactly(
+            row("2026-01", d("12000.00"), d("12000.00"), d("10000.00")),
+            row("2026-02", d("12000.00"), d("8000.00"), d("10000.00")),
+            row("2026-03", d("12000.00"), null, null));
+    assertThat(months.total()).isEqualTo(row(null, d("36000.00"), d("20000.00"), d("20000.00")));
+    var systems = run("budget-by-system", Q1);
+    assertThat(systems.rows())
+        .containsExactly(
+            row("DWH", d("21000.00"), d("10000.00"), d("10000.00")),
+            row("CRM", d("15000.00"), d("10000.00"), d("10000.00")));
+    assertThat(systems.total()).isEqualTo(row(null, d("36000.00"), d("20000.00"), d("20000.00")));
   }
 
   @Test

@@ -189,7 +189,38 @@ final class TestWarehouse implements AutoCloseable {
     final List<org.borough.cases.CaseBulkRead.StatusChange> statusChanges = new ArrayList<>();
     final List<org.borough.contacts.ContactBulkRead.Row> contacts = new ArrayList<>();
     final List<org.borough.residents.ResidentBulkRead.Row> residents = new ArrayList<>();
+    final List<org.borough.governance.BudgetMonth> budget = new ArrayList<>();
     long position;
+
+    /**
+     * Adds an approved line's twelve months as governance's {@code BudgetLines.monthly} gives them,
+     * with actuals in pence by month ("2026-01").
+     */
+    void budgetLine(
+        UUID id,
+        String year,
+        long pence,
+        String funding,
+        String reserve,
+        java.util.Map<String, Long> actuals,
+        String... systems) {
+      var fy = org.borough.governance.FinancialYear.parse(year).orElseThrow();
+      List<Long> amounts = org.borough.governance.BudgetMonth.spread(pence);
+      for (int m = 0; m < 12; m++) {
+        var month = fy.months().get(m);
+        budget.add(
+            new org.borough.governance.BudgetMonth(
+                new org.borough.governance.BudgetLineId(id),
+                year,
+                month,
+                amounts.get(m),
+                actuals.get(month.toString()),
+                org.borough.governance.SpendKind.REVENUE,
+                org.borough.governance.FundingKind.valueOf(funding),
+                reserve,
+                List.of(systems)));
+      }
+    }
 
     Outbox outboxAt(FakeOutbox outbox) {
       return new Outbox() {
@@ -237,6 +268,12 @@ final class TestWarehouse implements AutoCloseable {
     public void forEachContact(
         java.util.function.Consumer<org.borough.contacts.ContactBulkRead.Row> each) {
       contacts.forEach(each);
+    }
+
+    @Override
+    public void forEachBudgetMonth(
+        java.util.function.Consumer<org.borough.governance.BudgetMonth> each) {
+      budget.forEach(each);
     }
 
     @Override

@@ -23,6 +23,12 @@ import org.borough.contacts.ContactId;
 import org.borough.contacts.ContactLogged;
 import org.borough.contacts.ContactOutcome;
 import org.borough.contacts.Direction;
+import org.borough.governance.BudgetActualRecorded;
+import org.borough.governance.BudgetLineApproved;
+import org.borough.governance.BudgetLineId;
+import org.borough.governance.DecisionId;
+import org.borough.governance.FundingKind;
+import org.borough.governance.SpendKind;
 import org.borough.residents.ResidentId;
 import org.borough.residents.ResidentRegistered;
 import org.junit.jupiter.api.AfterEach;
@@ -40,6 +46,7 @@ class WarehouseDataTestsTests {
   @TempDir Path dir;
   TestWarehouse w;
   long crmCases = 1;
+  long crmBudget = 1_200_000;
 
   @BeforeEach
   void load() {
@@ -72,6 +79,19 @@ class WarehouseDataTestsTests {
             false,
             60,
             AT));
+    BudgetLineId line = new BudgetLineId(UUID.randomUUID());
+    w.publish(
+        new BudgetLineApproved(
+            line,
+            "2025/26",
+            1_200_000,
+            SpendKind.REVENUE,
+            FundingKind.RESERVE,
+            "ONESOURCE",
+            List.of("CRM", "DWH"),
+            new DecisionId(UUID.randomUUID()),
+            1));
+    w.publish(new BudgetActualRecorded(line, "2025/26", "2026-01", 95_000));
     w.loader.catchUp();
   }
 
@@ -84,7 +104,10 @@ class WarehouseDataTestsTests {
     Instant hour = AT.truncatedTo(ChronoUnit.HOURS);
     return new DataTests(
         new Reconciliation(
-            () -> Map.of(hour, crmCases), () -> Map.of(hour, 1L), TestWarehouse.LONDON));
+            () -> Map.of(hour, crmCases),
+            () -> Map.of(hour, 1L),
+            () -> Map.of("2025/26", crmBudget),
+            TestWarehouse.LONDON));
   }
 
   @Test
@@ -101,6 +124,14 @@ class WarehouseDataTestsTests {
         w.db.read(c -> tests().run(c, declaration("reconcile cases_opened_per_day")));
     assertThat(r.passed()).isFalse();
     assertThat(r.sample()).isEqualTo("2026-03-23: CRM 3, warehouse 1");
+  }
+
+  @Test
+  void budgetReconciliationReportsTheFinancialYearsThatDiffer() {
+    crmBudget = 1_300_000;
+    DataTests.Result r = w.db.read(c -> tests().run(c, declaration("reconcile budget_per_year")));
+    assertThat(r.passed()).isFalse();
+    assertThat(r.sample()).isEqualTo("2025/26: CRM 1300000, warehouse 1200000");
   }
 
   @Test

@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -23,10 +24,25 @@ import org.borough.contacts.ContactLog;
 import org.borough.contacts.ContactOutcome;
 import org.borough.contacts.Direction;
 import org.borough.contacts.NewContact;
+import org.borough.governance.BudgetActuals;
+import org.borough.governance.BudgetLineId;
+import org.borough.governance.BudgetLines;
+import org.borough.governance.DecisionDetails;
+import org.borough.governance.DecisionItem;
+import org.borough.governance.DecisionRegister;
+import org.borough.governance.DecisionVerb;
+import org.borough.governance.FundingKind;
+import org.borough.governance.IctPortfolio;
+import org.borough.governance.IctSystemDetails;
+import org.borough.governance.NewBudgetLine;
+import org.borough.governance.SpendKind;
+import org.borough.governance.SupportStatus;
+import org.borough.governance.SystemPhase;
 import org.borough.residents.Channel;
 import org.borough.residents.ResidentDetails;
 import org.borough.residents.ResidentId;
 import org.borough.residents.ResidentManagement;
+import org.borough.support.CabinetDecisions;
 import org.borough.support.Fixtures;
 import org.borough.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -50,6 +66,10 @@ class WarehouseIT extends IntegrationTest {
   @Autowired ContactLog contacts;
   @Autowired UserDetailsService users;
   @Autowired MockMvc mvc;
+  @Autowired IctPortfolio portfolio;
+  @Autowired DecisionRegister register;
+  @Autowired BudgetLines budget;
+  @Autowired BudgetActuals actuals;
 
   @Test
   void crmChangesReachTheStarSchemaAndReconcile() {
@@ -110,7 +130,7 @@ class WarehouseIT extends IntegrationTest {
     List<DataTests.Result> results = warehouse.runDataTests();
     assertThat(results)
         .filteredOn(r -> r.kind().equals("reconcile"))
-        .hasSize(2)
+        .hasSize(3)
         .allSatisfy(r -> assertThat(r.passed()).as(r.name() + ": " + r.sample()).isTrue());
     assertThat(results).filteredOn(r -> !r.passed()).isEmpty();
 
@@ -218,6 +238,75 @@ class WarehouseIT extends IntegrationTest {
     warehouse.catchUp();
     assertThat(one("select status from fact_case where case_id = '" + ids.get(2) + "'"))
         .containsExactly("CANCELLED");
+  }
+
+  @Test
+  void budgetLinesAndTheirActualsReachFactBudgetAndARebuildGivesTheSame() {
+    String code = "W" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
+    UUID system =
+        asUser(
+                Fixtures.ADMIN,
+                () ->
+                    portfolio.registerSystem(
+                        new IctSystemDetails(
+                            code,
+                            "System " + code,
+                            null,
+                            "ICT service",
+                            SystemPhase.BUSINESS_AS_USUAL,
+                            null,
+                            SupportStatus.SUPPORTED,
+                            null)))
+            .value();
+    DecisionDetails decision =
+        CabinetDecisions.of(
+            "Budget " + code,
+            new DecisionItem(null, DecisionVerb.AGREED, "money", null, null, null, null, null));
+    UUID decided =
+        asUser(Fixtures.DEMOCRATIC_SERVICES, () -> register.importDecisions(List.of(decision)))
+            .get(0)
+            .value();
+    BudgetLineId line =
+        asUser(
+            Fixtures.ADMIN,
+            () ->
+                budget.record(
+                    new NewBudgetLine(
+                        "2017/18",
+                        1_200_012L,
+                        SpendKind.REVENUE,
+                        FundingKind.BASE_BUDGET,
+                        null,
+                        null,
+                        List.of(system),
+                        "Support",
+                        decided,
+                        1)));
+    asUser(Fixtures.FINANCE, () -> actuals.record(line, "2017-10", 95_000L, "Ledger"));
+    warehouse.catchUp();
+    String rows =
+        "select budget_month, date_key, financial_year, spend_kind, funding_source, budget_pence,"
+            + " actual_pence from fact_budget where budget_line_id = '"
+            + line
+            + "' order by date_key";
+    List<Object> before = all(rows);
+    assertThat(before).hasSize(12);
+    assertThat(
+            one(
+                "select cast(sum(budget_pence) as bigint), cast(sum(actual_pence) as bigint),"
+                    + " count(actual_pence) from fact_budget where budget_line_id = '"
+                    + line
+                    + "'"))
+        .containsExactly(1_200_012L, 95_000L, 1L);
+    assertThat(warehouse.rebuildNow().state()).isEqualTo(RebuildProgress.State.DONE);
+    assertThat(all(rows)).isEqualTo(before);
+    assertThat(
+            all(
+                "select system_code from bridge_budget_system where budget_line_id = '"
+                    + line
+                    + "'"))
+        .containsExactly(List.of(code));
+    assertThat(warehouse.runDataTests()).filteredOn(r -> !r.passed()).isEmpty();
   }
 
   private List<Object> all(String sql) {

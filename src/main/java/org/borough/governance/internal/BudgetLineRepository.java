@@ -11,7 +11,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.borough.governance.BudgetLine;
 import org.borough.governance.BudgetLineId;
@@ -21,6 +23,7 @@ import org.borough.governance.DecisionRef;
 import org.borough.governance.FinancialYear;
 import org.borough.governance.FundingKind;
 import org.borough.governance.SpendKind;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -33,7 +36,8 @@ public class BudgetLineRepository {
       select b.id, b.financial_year, b.amount_pence, b.spend, b.funding, b.reserve_id, r.code,
         r.name, b.grant_name, b.description, b.status, b.noted_decision_id, b.noted_item,
         ni.title, nd.decision_date, b.approved_decision_id, b.approved_item, ai.title,
-        ad.decision_date, b.dropped_on, b.dropped_reason, b.recorded_at, b.updated_at
+        ad.decision_date, b.dropped_on, b.dropped_reason, b.recorded_at, b.updated_at,
+        b.reversed_on, b.reversed_reason
       from budget_line b
         left join reserve r on r.id = b.reserve_id
         left join decision nd on nd.id = b.noted_decision_id
@@ -120,6 +124,18 @@ public class BudgetLineRepository {
         == 1;
   }
 
+  /** Reverses an approved line; false when it is no longer approved. */
+  public boolean reverse(UUID id, LocalDate on, String reason, Instant now) {
+    return jdbc.sql(
+                """
+                update budget_line set status = 'REVERSED', reversed_on = ?, reversed_reason = ?,
+                  updated_at = ?
+                where id = ? and status = 'APPROVED'""")
+            .params(date(on), reason, Timestamp.from(now), id)
+            .update()
+        == 1;
+  }
+
   public Optional<BudgetLine> find(UUID id) {
     return jdbc.sql(SELECT + " where b.id = ?").param(id).query(this::row).optional();
   }
@@ -153,6 +169,16 @@ public class BudgetLineRepository {
     return jdbc.sql(sql.toString()).params(params).query(this::row).list();
   }
 
+  /** The approved total of each financial year, by the year written 2017/18. */
+  public Map<String, Long> approvedPerYear() {
+    Map<String, Long> totals = new TreeMap<>();
+    jdbc.sql(
+            "select financial_year, sum(amount_pence) from budget_line where status = 'APPROVED'"
+                + " group by financial_year")
+        .query((RowCallbackHandler) rs -> totals.put(rs.getString(1), rs.getLong(2)));
+    return totals;
+  }
+
   /** Pressures still open for budget setting in {@code year}: from that year or carried over. */
   public List<BudgetLine> openPressures(FinancialYear year) {
     return jdbc.sql(
@@ -165,15 +191,15 @@ public class BudgetLineRepository {
   }
 
   /**
-   * Pence already given to lines by one decision item, noted or approved, dropped lines aside;
-   * {@code except} is left out (a pressure being approved by the item that noted it).
+   * Pence already given to lines by one decision item, noted or approved, dropped and reversed
+   * lines aside; {@code except} is left out (a pressure being approved by the item that noted it).
    */
   public long allocated(UUID decisionId, int item, UUID except) {
     List<Object> params = new ArrayList<>(List.of(decisionId, item, decisionId, item));
     String sql =
         """
         select coalesce(sum(amount_pence), 0) from budget_line
-        where status <> 'DROPPED'
+        where status not in ('DROPPED', 'REVERSED')
           and ((noted_decision_id = ? and noted_item = ?)
             or (approved_decision_id = ? and approved_item = ?))""";
     if (except != null) {
@@ -212,6 +238,8 @@ public class BudgetLineRepository {
         item(rs, 16),
         localDate(rs.getDate(20)),
         rs.getString(21),
+        localDate(rs.getDate(24)),
+        rs.getString(25),
         rs.getTimestamp(22).toInstant(),
         rs.getTimestamp(23).toInstant());
   }

@@ -40,12 +40,16 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/v1")
-@Tag(
-    name = "ICT portfolio",
-    description =
-        "Systems, reserves and budget lines per financial year, with the decisions that approved"
-            + " them. Needs a token with PORTFOLIO_READ; writes need PORTFOLIO_MANAGE.")
+@Tag(name = PortfolioApiController.TAG, description = PortfolioApiController.TAG_DESCRIPTION)
 class PortfolioApiController {
+
+  /** The OpenAPI tag of every portfolio endpoint, budget actuals included. */
+  static final String TAG = "ICT portfolio";
+
+  static final String TAG_DESCRIPTION =
+      "Systems, reserves and budget lines per financial year, with the decisions that approved"
+          + " them and what was actually spent. Needs a token with PORTFOLIO_READ; writes need"
+          + " PORTFOLIO_MANAGE, actual spend BUDGET_ACTUALS_RECORD.";
 
   private final IctPortfolio portfolio;
   private final BudgetLines budget;
@@ -212,6 +216,18 @@ class PortfolioApiController {
   @Operation(summary = "Drop a budget pressure from budget setting")
   BudgetLine drop(@PathVariable UUID id, @RequestBody Drop body) {
     return budget.dropPressure(new BudgetLineId(id), body.reason());
+  }
+
+  @PostMapping("/budget-lines/{id}/reverse")
+  @PreAuthorize("hasAuthority('PORTFOLIO_MANAGE')")
+  @Operation(
+      summary = "Reverse an approved budget line by a recorded correction",
+      description =
+          "The line becomes REVERSED with the reason, its decision item's money is free again, and"
+              + " a reserve that funded it is repaid (a REPAYMENT movement after the drawdown)."
+              + " 409 when the line is not approved or has actual spend recorded.")
+  BudgetLine reverse(@PathVariable UUID id, @RequestBody Drop body) {
+    return budget.reverse(new BudgetLineId(id), body == null ? null : body.reason());
   }
 
   @GetMapping("/budget-setting")

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.borough.governance.BudgetActuals;
 import org.borough.governance.BudgetLine;
 import org.borough.governance.BudgetLineId;
 import org.borough.governance.BudgetLineStatus;
@@ -53,11 +54,17 @@ class PortfolioController {
   private final IctPortfolio portfolio;
   private final BudgetLines budget;
   private final DecisionRegister register;
+  private final BudgetActuals actuals;
 
-  PortfolioController(IctPortfolio portfolio, BudgetLines budget, DecisionRegister register) {
+  PortfolioController(
+      IctPortfolio portfolio,
+      BudgetLines budget,
+      DecisionRegister register,
+      BudgetActuals actuals) {
     this.portfolio = portfolio;
     this.budget = budget;
     this.register = register;
+    this.actuals = actuals;
   }
 
   @GetMapping("/portfolio")
@@ -309,6 +316,47 @@ class PortfolioController {
     }
   }
 
+  /** Reverses an approved line by a recorded correction, repaying a reserve that funded it. */
+  @PostMapping("/portfolio/budget-lines/{id}/reverse")
+  @PreAuthorize("hasAuthority('PORTFOLIO_MANAGE')")
+  String reverse(
+      @PathVariable UUID id,
+      @RequestParam MultiValueMap<String, String> form,
+      Model model,
+      RedirectAttributes redirect) {
+    BudgetLine line = budget.find(new BudgetLineId(id));
+    try {
+      budget.reverse(line.id(), form.getFirst("correction"));
+      redirect.addFlashAttribute("banner", "Budget line reversed");
+      return "redirect:/portfolio/budget-lines/" + id;
+    } catch (InvalidInputException e) {
+      Map<String, String> errors = new LinkedHashMap<>();
+      e.errors().forEach((k, v) -> errors.put(k.equals("reason") ? "correction" : k, v));
+      return linePage(line, form, errors, model);
+    }
+  }
+
+  /** What was spent on the line in one month, from the form on the line's page. */
+  @PostMapping("/portfolio/budget-lines/{id}/actuals")
+  @PreAuthorize("hasAuthority('BUDGET_ACTUALS_RECORD')")
+  String recordActual(
+      @PathVariable UUID id,
+      @RequestParam MultiValueMap<String, String> form,
+      Model model,
+      RedirectAttributes redirect) {
+    BudgetLine line = budget.find(new BudgetLineId(id));
+    Errors errors = new Errors();
+    Long pence = PortfolioForms.money(form, "amount", "The amount spent", errors);
+    try {
+      errors.throwIfAny();
+      actuals.record(line.id(), form.getFirst("month"), pence, form.getFirst("source"));
+      redirect.addFlashAttribute("banner", "Actual spend recorded");
+      return "redirect:/portfolio/budget-lines/" + id + "#actuals";
+    } catch (InvalidInputException e) {
+      return linePage(line, form, e.errors(), model);
+    }
+  }
+
   private String linePage(
       BudgetLine line,
       MultiValueMap<String, String> form,
@@ -320,6 +368,8 @@ class PortfolioController {
     model.addAttribute(
         "approvals",
         line.status() == BudgetLineStatus.PRESSURE ? approvals(true) : Map.<String, String>of());
+    model.addAttribute("actuals", ActualsView.of(line, actuals.history(line.id())));
+    model.addAttribute("months", ActualsView.months(line));
     return "portfolio/budget-line";
   }
 
