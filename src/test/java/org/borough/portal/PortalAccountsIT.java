@@ -48,7 +48,8 @@ class PortalAccountsIT extends IntegrationTest {
   @Test
   void aResidentSignsInByEmailSeesTheirReportsAndTurnsOffUpdateEmails() throws Exception {
     String email = "account." + unique() + "@example.org";
-    String address = "203.0.113.1";
+    // TEST-NET-2 addresses: PortalIT floods from TEST-NET-3 ones to trip the rate limit.
+    String address = "198.51.100.1";
     MockHttpSession reporter = new MockHttpSession();
     String reference = report(reporter, address, email, "Ada", "Account");
     TestMail.await(email, 1, WAIT); // the confirmation
@@ -153,7 +154,7 @@ class PortalAccountsIT extends IntegrationTest {
   void onlyTheNewestUnexpiredLinkWorksAndOnlyOnce() throws Exception {
     String email = "links." + unique() + "@example.org";
     resident(email);
-    String address = "203.0.113.2";
+    String address = "198.51.100.2";
     PortalSignIn.ask(mvc, new MockHttpSession(), email, address);
     String first = PortalSignIn.awaitLink(email, 1);
     PortalSignIn.ask(mvc, new MockHttpSession(), email, address);
@@ -191,7 +192,7 @@ class PortalAccountsIT extends IntegrationTest {
     String known = "known." + unique() + "@example.org";
     String unknown = "unknown." + unique() + "@example.org";
     resident(known);
-    String address = "203.0.113.3";
+    String address = "198.51.100.3";
     MockHttpSession a = new MockHttpSession();
     MockHttpSession b = new MockHttpSession();
     MockHttpServletResponse forKnown = PortalSignIn.ask(mvc, a, known, address);
@@ -205,7 +206,7 @@ class PortalAccountsIT extends IntegrationTest {
 
     // Per address: the fourth link in an hour is not sent, and the page does not say so.
     for (int i = 0; i < 3; i++) {
-      assertThat(PortalSignIn.ask(mvc, a, known, "203.0.113.4").getRedirectedUrl())
+      assertThat(PortalSignIn.ask(mvc, a, known, "198.51.100.4").getRedirectedUrl())
           .isEqualTo("/portal/sign-in/sent");
     }
     PortalSignIn.awaitLink(known, 3);
@@ -213,7 +214,7 @@ class PortalAccountsIT extends IntegrationTest {
     assertThat(PortalSignIn.mails(known)).hasSize(3);
 
     // Per IP address: ten requests an hour, then 429.
-    String busy = "203.0.113.5";
+    String busy = "198.51.100.5";
     for (int i = 0; i < 10; i++) {
       assertThat(PortalSignIn.ask(mvc, b, "x" + i + "." + unknown, busy).getStatus())
           .isEqualTo(302);
@@ -236,7 +237,7 @@ class PortalAccountsIT extends IntegrationTest {
     // A second record with the same email and phone (a duplicate not yet merged): matching by
     // details alone finds no one for sure, but the signed-in resident is known.
     resident("Sid", surname, email, "07700 900456");
-    String address = "203.0.113.6";
+    String address = "198.51.100.6";
     MockHttpSession browser = PortalSignIn.signIn(mvc, email, address);
     String reference = report(browser, address, null, null, null);
     CaseView c = signedIn.as(Fixtures.SUPERVISOR, () -> cases.viewByReference(reference));
@@ -248,7 +249,7 @@ class PortalAccountsIT extends IntegrationTest {
   void aResidentSessionReachesNoStaffPage() throws Exception {
     String email = "nostaff." + unique() + "@example.org";
     resident(email);
-    MockHttpSession browser = PortalSignIn.signIn(mvc, email, "203.0.113.7");
+    MockHttpSession browser = PortalSignIn.signIn(mvc, email, "198.51.100.7");
     for (String page : List.of("/", "/queues/mine", "/residents", "/admin", "/admin/audit")) {
       MockHttpServletResponse r = get(browser, page);
       assertThat(r.getStatus()).as(page).isEqualTo(302);
