@@ -16,10 +16,9 @@ import org.borough.identity.Permission;
 import org.borough.identity.ServicePrincipal;
 import org.borough.portal.TrackLinks;
 import org.borough.residents.ContactPreferences;
-import org.borough.residents.Resident;
+import org.borough.residents.Reach;
 import org.borough.residents.ResidentAccounts;
 import org.borough.residents.ResidentId;
-import org.borough.residents.ResidentManagement;
 import org.borough.system.NotFoundException;
 import org.borough.system.SystemProperties;
 import org.slf4j.Logger;
@@ -42,7 +41,6 @@ class NotificationSender {
 
   private final NotificationRepository repository;
   private final CaseManagement cases;
-  private final ResidentManagement residents;
   private final ResidentAccounts accounts;
   private final Mailer mailer;
   private final SmsSender sms;
@@ -58,7 +56,6 @@ class NotificationSender {
   NotificationSender(
       NotificationRepository repository,
       CaseManagement cases,
-      ResidentManagement residents,
       ResidentAccounts accounts,
       Mailer mailer,
       SmsSender sms,
@@ -72,7 +69,6 @@ class NotificationSender {
       Clock clock) {
     this.repository = repository;
     this.cases = cases;
-    this.residents = residents;
     this.accounts = accounts;
     this.mailer = mailer;
     this.sms = sms;
@@ -165,10 +161,10 @@ class NotificationSender {
    */
   private String deliver(NotificationRepository.Row row) {
     CaseAudience c;
-    Resident r;
+    Reach r;
     try {
       c = cases.audience(new CaseId(row.caseId()));
-      r = residents.view(new ResidentId(row.residentId()));
+      r = accounts.reach(new ResidentId(row.residentId()));
     } catch (NotFoundException gone) {
       return null;
     }
@@ -190,12 +186,12 @@ class NotificationSender {
     ContactPreferences wants =
         NotificationPlanner.RECEIVED.equals(row.template())
             ? ContactPreferences.DEFAULT
-            : accounts.preferences(r.id());
-    Optional<String> email = r.emails().stream().findFirst();
+            : r.preferences();
+    Optional<String> email = r.email();
     if (email.isPresent() && wants.emailUpdates()) {
       return mailer.send(email.get(), message.subject(), message.body());
     }
-    Optional<String> mobile = r.phones().stream().filter(p -> p.startsWith("+447")).findFirst();
+    Optional<String> mobile = r.mobile();
     if (mobile.isPresent() && wants.textUpdates()) {
       sms.send(mobile.get(), message.sms());
       return "SMS";

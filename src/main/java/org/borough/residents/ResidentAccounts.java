@@ -3,6 +3,7 @@ package org.borough.residents;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import org.borough.audit.AuditAction;
 import org.borough.audit.AuditLog;
 import org.borough.residents.internal.ResidentRepository;
@@ -58,6 +59,28 @@ public class ResidentAccounts {
         residents.preferences(id.value()).orElseThrow(() -> new NotFoundException("Resident"));
     audit.record(AuditAction.VIEW, SUBJECT, id.toString(), "contact preferences");
     return new ContactPreferences(p[0], p[1]);
+  }
+
+  /**
+   * How a message about their reports can reach the resident (following merges), read in one
+   * statement and audited once: the notifications dispatcher asks this for every message, and the
+   * whole single view it used to read cost seven statements and two audit entries a message.
+   */
+  @PreAuthorize("hasAuthority('RESIDENT_READ')")
+  @Transactional
+  public Reach reach(ResidentId id) {
+    ResidentRepository.ReachRow row =
+        residents.reach(id.value()).orElseThrow(() -> new NotFoundException("Resident"));
+    for (int hops = 0; row.mergedInto() != null && hops < 10; hops++) {
+      row = residents.reach(row.mergedInto()).orElseThrow(() -> new NotFoundException("Resident"));
+    }
+    audit.record(AuditAction.VIEW, SUBJECT, row.id().toString(), "contact details for a message");
+    return new Reach(
+        new ResidentId(row.id()),
+        row.forename(),
+        Optional.ofNullable(row.email()),
+        Optional.ofNullable(row.mobile()),
+        new ContactPreferences(row.emailUpdates(), row.textUpdates()));
   }
 
   /** Records how the resident wants to hear about their reports. */

@@ -335,6 +335,37 @@ public class ResidentRepository {
         .optional();
   }
 
+  /** What a notification needs, in one statement; see {@code ResidentAccounts#reach}. */
+  public record ReachRow(
+      UUID id,
+      String forename,
+      UUID mergedInto,
+      String email,
+      String mobile,
+      boolean emailUpdates,
+      boolean textUpdates) {}
+
+  public Optional<ReachRow> reach(UUID id) {
+    return jdbc.sql(
+            "select r.id, r.forename, r.merged_into,"
+                + " (select min(e.email) from resident_email e where e.resident_id = r.id),"
+                + " (select min(p.phone) from resident_phone p where p.resident_id = r.id"
+                + " and p.phone like '+447%'), r.email_updates, r.text_updates"
+                + " from resident r where r.id = ?")
+        .param(id)
+        .query(
+            (rs, i) ->
+                new ReachRow(
+                    rs.getObject(1, UUID.class),
+                    rs.getString(2),
+                    rs.getObject(3, UUID.class),
+                    rs.getString(4),
+                    rs.getString(5),
+                    rs.getBoolean(6),
+                    rs.getBoolean(7)))
+        .optional();
+  }
+
   public void setPreferences(UUID id, boolean emailUpdates, boolean textUpdates, Instant at) {
     jdbc.sql("update resident set email_updates = ?, text_updates = ?, updated_at = ? where id = ?")
         .params(emailUpdates, textUpdates, Timestamp.from(at), id)
