@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.borough.cases.CaseStatistics;
 import org.borough.contacts.ContactStatistics;
@@ -52,6 +53,10 @@ class Warehouse implements DisposableBean {
   // Readers and the loader hold the read lock; the swap at the end of a rebuild the write lock.
   private final ReentrantReadWriteLock swap = new ReentrantReadWriteLock();
   private final ExecutorService rebuilds = background("warehouse-rebuild");
+  // The data tests read the whole warehouse (seconds on millions of rows): on the loader's own
+  // thread they held every change back that long, so they run beside it, one run at a time.
+  private final ExecutorService checks = background("warehouse-data-tests");
+  private final AtomicBoolean checking = new AtomicBoolean();
 
   private volatile WarehouseDatabase db;
   private volatile OutboxLoader loader;
@@ -135,11 +140,22 @@ class Warehouse implements DisposableBean {
     try {
       OutboxLoader.Batch b = runOnce();
       if (b.didSomething()
-          && !lastDataTests.plus(properties.dataTestInterval()).isAfter(clock.instant())) {
-        runDataTests();
+          && !lastDataTests.plus(properties.dataTestInterval()).isAfter(clock.instant())
+          && checking.compareAndSet(false, true)) {
+        checks.execute(this::runDataTestsInBackground);
       }
     } catch (RuntimeException e) {
       log.error("Warehouse load failed; will retry on the next poll", e);
+    }
+  }
+
+  private void runDataTestsInBackground() {
+    try {
+      runDataTests();
+    } catch (RuntimeException e) {
+      log.error("Warehouse data tests failed to run; will try again after the next load", e);
+    } finally {
+      checking.set(false);
     }
   }
 
@@ -387,6 +403,7 @@ class Warehouse implements DisposableBean {
   @Override
   public void destroy() {
     rebuilds.shutdownNow();
+    checks.shutdownNow();
     swap.writeLock().lock();
     try {
       db.close();
