@@ -19,11 +19,12 @@ import java.util.stream.Stream;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes the star schema (every {@code dim_*} and {@code fact_*} table, found in the catalog so
- * that a fact added later is exported too) as Parquet: one directory per table, facts split into
- * hive-style {@code month=yyyy-MM} partitions, with a manifest. Everything is read in one DuckDB
- * transaction, so the files are one consistent snapshot however the loader writes meanwhile, and
- * written beside the last export, then renamed over it, so a reader never finds half an export.
+ * Writes the star schema (every published table, {@code dim_*}, {@code fact_*} and {@code
+ * bridge_*}, found in the catalog so that a fact added later is exported too) as Parquet: one
+ * directory per table, facts split into hive-style {@code month=yyyy-MM} partitions, with a
+ * manifest. Everything is read in one DuckDB transaction, so the files are one consistent snapshot
+ * however the loader writes meanwhile, and written beside the last export, then renamed over it, so
+ * a reader never finds half an export.
  */
 final class ParquetExport {
 
@@ -133,9 +134,8 @@ final class ParquetExport {
     try (ResultSet rs =
         s.executeQuery(
             "select table_name from information_schema.tables"
-                + " where table_schema = 'main' and table_type = 'BASE TABLE'"
-                + " and (table_name like 'dim\\_%' escape '\\'"
-                + " or table_name like 'fact\\_%' escape '\\')"
+                + " where table_schema = 'main' and table_type = 'BASE TABLE' and "
+                + PublishedTables.BY_NAME
                 + " order by table_name")) {
       while (rs.next()) {
         names.add(rs.getString(1));

@@ -14,17 +14,23 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The tables analysts may query on the SQL page: the star schema's dimensions and facts, known by
- * their names ({@code dim_*}, {@code fact_*}) so that a fact table added later is published with no
- * further step. The loader's bookkeeping ({@code loader_*}, {@code quarantine}, {@code stg_key},
- * {@code dq_*}) is not: the quarantine keeps raw event payloads and the staging table CRM ids,
- * which would undo the residents' pseudonyms; the data tests are on their own page. DuckDB's
- * catalogs ({@code duckdb_*}, {@code information_schema}, {@code pg_catalog}) are not either: they
- * describe the whole database, settings and files, and this page lists the columns itself.
+ * The tables analysts may query on the SQL page and the Parquet export writes: the star schema's
+ * dimensions, facts and bridges, known by their names ({@code dim_*}, {@code fact_*}, {@code
+ * bridge_*}) so that a table added later is published with no further step. The loader's
+ * bookkeeping ({@code loader_*}, {@code quarantine}, {@code stg_key}, {@code dq_*}) is not: the
+ * quarantine keeps raw event payloads and the staging table CRM ids, which would undo the
+ * residents' pseudonyms; the data tests are on their own page. DuckDB's catalogs ({@code duckdb_*},
+ * {@code information_schema}, {@code pg_catalog}) are not either: they describe the whole database,
+ * settings and files, and this page lists the columns itself.
  */
 final class PublishedTables {
 
   private PublishedTables() {}
+
+  /** The published tables, as a condition on a catalog's {@code table_name}. */
+  static final String BY_NAME =
+      "(starts_with(table_name, 'dim_') or starts_with(table_name, 'fact_')"
+          + " or starts_with(table_name, 'bridge_'))";
 
   record Column(String name, String type) {}
 
@@ -38,9 +44,9 @@ final class PublishedTables {
                 """
                 select table_name, column_name, data_type from duckdb_columns()
                 where database_name = current_database() and schema_name = 'main'
-                  and not internal
-                  and (starts_with(table_name, 'dim_') or starts_with(table_name, 'fact_'))
-                order by table_name, column_index""")) {
+                  and not internal and %s
+                order by table_name, column_index"""
+                    .formatted(BY_NAME))) {
       while (rs.next()) {
         tables
             .computeIfAbsent(rs.getString(1), t -> new ArrayList<>())
