@@ -13,9 +13,13 @@
 --   {params}        a CTE `p` holding the filters: $1 from_key, $2 to_key (yyyymmdd), $3 service code,
 --                   $4 ward GSS code, $5 channel code, $6 team code (its id as team_id), $7 today_key
 --                   and $8 now_at (the council's today and now)
---   {case_filter}   the service, ward, channel and team filters on a fact_case `f`
---   {contact_filter} the channel filter on a fact_contact `ct`, and the others on its case `f`
+--   {case_filter}   the service, ward, channel and team filters given, on a fact_case `f`
+--   {contact_filter} the channel filter given on a fact_contact `ct`, and the others on its case `f`
 --                   (a contact with no case is left out when a service, ward or team is chosen)
+--   {contact_case}  the join from a contact `ct` to its case `f`, written only when a service, ward
+--                   or team filter is given; {event_case} the same from a status change `e`
+--                   These four are written by Kpis.java for each combination of filters given, so
+--                   a query never joins a fact to fact_case when no filter needs it.
 --   {working_days}  a CTE numbering the working days, to count those between two dates
 --   {age}           the age in working days of a case `f`: wt.n - wo.n, with working_days joined
 --                   as `wo` on its opening day and as `wt` on today
@@ -51,7 +55,7 @@ cases as (
 ),
 contacts as (
   select d.year_month, count(*) as n
-  from fact_contact ct left join fact_case f on f.case_id = ct.case_id
+  from fact_contact ct {contact_case}
   join dim_date d on d.date_key = ct.date_key cross join p
   where ct.date_key between p.from_key and p.to_key and {contact_filter}
   group by 1
@@ -75,7 +79,7 @@ cases as (
 ),
 contacts as (
   select ct.channel_code, count(*) as n
-  from fact_contact ct left join fact_case f on f.case_id = ct.case_id cross join p
+  from fact_contact ct {contact_case} cross join p
   where ct.date_key between p.from_key and p.to_key and {contact_filter}
   group by 1
 )
@@ -237,7 +241,7 @@ select ct.channel_code as channel,
   count(*) filter (where ct.resolved_at_first_contact) as resolved_first_time,
   round(100.0 * count(*) filter (where ct.resolved_at_first_contact) / nullif(count(*), 0), 1) as percent,
   grouping(ct.channel_code) = 1 as _total
-from fact_contact ct left join fact_case f on f.case_id = ct.case_id
+from fact_contact ct {contact_case}
 left join dim_channel ch on ch.channel_code = ct.channel_code cross join p
 where ct.direction = 'INBOUND' and ct.date_key between p.from_key and p.to_key
   and {contact_filter}
@@ -257,7 +261,7 @@ select d.year_month as month,
   round(100.0 * count(*) filter (where e.reopened)
     / nullif(count(*) filter (where e.to_status = 'RESOLVED'), 0), 1) as percent,
   grouping(d.year_month) = 1 as _total
-from fact_case_event e join fact_case f on f.case_id = e.case_id
+from fact_case_event e {event_case}
 join dim_date d on d.date_key = e.date_key cross join p
 where e.date_key between p.from_key and p.to_key
   and (e.to_status = 'RESOLVED' or e.reopened) and {case_filter}
@@ -274,13 +278,11 @@ select d.year_month as month, count(*) as contacts,
   count(*) filter (where ch.is_digital) as digital,
   round(100.0 * count(*) filter (where ch.is_digital) / nullif(count(*), 0), 1) as percent,
   grouping(d.year_month) = 1 as _total
-from fact_contact ct left join fact_case f on f.case_id = ct.case_id
+from fact_contact ct {contact_case}
 join dim_channel ch on ch.channel_code = ct.channel_code
 join dim_date d on d.date_key = ct.date_key cross join p
 where ct.direction = 'INBOUND' and ct.date_key between p.from_key and p.to_key
-  and (p.service is null or f.service_code = p.service)
-  and (p.ward is null or f.ward_code = p.ward)
-  and (p.team is null or f.team_id = p.team_id)
+  and {contact_filter}
 group by grouping sets ((d.year_month), ())
 order by _total, month
 ;
@@ -330,7 +332,7 @@ select ct.channel_code as channel,
   case when grouping(ct.channel_code) = 1 then max(sp.spend) / count(*) end as spend_per_contact,
   case when grouping(ct.channel_code) = 1 then max(sp.spend_from) end as spend_from,
   grouping(ct.channel_code) = 1 as _total
-from fact_contact ct left join fact_case f on f.case_id = ct.case_id
+from fact_contact ct {contact_case}
 left join dim_channel ch on ch.channel_code = ct.channel_code
 left join unit_costs u on u.channel_code = ct.channel_code cross join p cross join spend sp
 where ct.direction = 'INBOUND' and ct.date_key between p.from_key and p.to_key
@@ -377,20 +379,6 @@ with p as (
     (select any_value(team_id) from dim_team where code = $6 and is_current) as team_id,
     $7::integer as today_key, $8::timestamptz as now_at
 )
-;
-
--- fragment: case_filter
-(p.service is null or f.service_code = p.service)
-  and (p.ward is null or f.ward_code = p.ward)
-  and (p.channel is null or f.channel_code = p.channel)
-  and (p.team is null or f.team_id = p.team_id)
-;
-
--- fragment: contact_filter
-(p.channel is null or ct.channel_code = p.channel)
-  and (p.service is null or f.service_code = p.service)
-  and (p.ward is null or f.ward_code = p.ward)
-  and (p.team is null or f.team_id = p.team_id)
 ;
 
 -- fragment: working_days

@@ -47,7 +47,7 @@ final class KpiQueries {
       throws SQLException {
     List<List<Object>> rows = new ArrayList<>();
     List<Object> total = null;
-    try (PreparedStatement p = c.prepareStatement(kpi.sql())) {
+    try (PreparedStatement p = c.prepareStatement(kpi.sql(f))) {
       bind(p, kpi, f, now, zone, null);
       try (ResultSet rs = p.executeQuery()) {
         int n = kpi.columns().size();
@@ -73,7 +73,7 @@ final class KpiQueries {
       Connection c, Kpis.Kpi kpi, String key, KpiFilters f, Instant now, ZoneId zone)
       throws SQLException {
     List<CaseLine> lines = new ArrayList<>();
-    try (PreparedStatement p = c.prepareStatement(kpi.drillSql())) {
+    try (PreparedStatement p = c.prepareStatement(kpi.drillSql(f))) {
       bind(p, kpi, f, now, zone, key == null ? "" : key);
       try (ResultSet rs = p.executeQuery()) {
         while (rs.next()) {

@@ -74,17 +74,48 @@ final class Kpis {
 
   record Column(String name, ColumnType type) {}
 
-  /** One KPI; {@code drillSql} is null when its rows are not cases (contacts, daily snapshots). */
+  /**
+   * One KPI, with its query for each combination of the filters on cases (service, ward, channel,
+   * team) that can be given; {@code drillSql} is empty when its rows are not cases (contacts, daily
+   * snapshots).
+   */
   record Kpi(
       String id,
       List<Column> columns,
       Set<Filter> filters,
       Chart chart,
-      String sql,
-      String drillSql) {
+      Map<Set<Filter>, String> sqls,
+      Map<Set<Filter>, String> drillSqls) {
 
     boolean drillable() {
-      return drillSql != null;
+      return !drillSqls.isEmpty();
+    }
+
+    /** The query for these filters: only the filters given and applicable are in its text. */
+    String sql(KpiFilters f) {
+      return sqls.get(given(f));
+    }
+
+    String drillSql(KpiFilters f) {
+      return drillSqls.get(given(f));
+    }
+
+    private Set<Filter> given(KpiFilters f) {
+      Set<Filter> given = EnumSet.noneOf(Filter.class);
+      if (f.service() != null) {
+        given.add(Filter.SERVICE);
+      }
+      if (f.ward() != null) {
+        given.add(Filter.WARD);
+      }
+      if (f.channel() != null) {
+        given.add(Filter.CHANNEL);
+      }
+      if (f.team() != null) {
+        given.add(Filter.TEAM);
+      }
+      given.retainAll(filters);
+      return given;
     }
 
     Set<Filter> notApplicable() {
@@ -159,12 +190,16 @@ final class Kpis {
           filters.add(Filter.of(f));
         }
       }
-      String sql = expand(b[1], values, id);
-      String drill = null;
-      if (h.containsKey("drill")) {
-        Map<String, String> withDrill = new LinkedHashMap<>(values);
-        withDrill.put("drill", expand(h.get("drill"), values, id));
-        drill = expand(fragments.get("drill"), withDrill, id);
+      Map<Set<Filter>, String> sqls = new LinkedHashMap<>();
+      Map<Set<Filter>, String> drills = new LinkedHashMap<>();
+      for (Set<Filter> given : combinations(filters)) {
+        Map<String, String> scoped = new LinkedHashMap<>(values);
+        scoped.putAll(filterFragments(given));
+        sqls.put(given, expand(b[1], scoped, id));
+        if (h.containsKey("drill")) {
+          scoped.put("drill", expand(h.get("drill"), scoped, id));
+          drills.put(given, expand(fragments.get("drill"), scoped, id));
+        }
       }
       parsed.put(
           id,
@@ -173,10 +208,68 @@ final class Kpis {
               List.copyOf(columns),
               filters,
               Chart.valueOf(h.getOrDefault("chart", "bar").trim().toUpperCase(Locale.ROOT)),
-              sql,
-              drill));
+              Map.copyOf(sqls),
+              Map.copyOf(drills)));
     }
     this.kpis = java.util.Collections.unmodifiableMap(parsed);
+  }
+
+  /** The filters on cases: each KPI has one query per subset of those that apply to it. */
+  private static final List<Filter> CASE_FILTERS =
+      List.of(Filter.SERVICE, Filter.WARD, Filter.CHANNEL, Filter.TEAM);
+
+  /** Every subset of the case filters that apply to a KPI, the empty one included. */
+  private static List<Set<Filter>> combinations(Set<Filter> applicable) {
+    List<Filter> these = CASE_FILTERS.stream().filter(applicable::contains).toList();
+    List<Set<Filter>> all = new ArrayList<>();
+    for (int bits = 0; bits < 1 << these.size(); bits++) {
+      Set<Filter> s = EnumSet.noneOf(Filter.class);
+      for (int i = 0; i < these.size(); i++) {
+        if ((bits & 1 << i) != 0) {
+          s.add(these.get(i));
+        }
+      }
+      all.add(Set.copyOf(s));
+    }
+    return all;
+  }
+
+  /**
+   * The filter fragments for the filters given. Why not one text with {@code p.x is null or ...}:
+   * DuckDB cannot drop a join whose condition depends on a parameter, so a KPI over contacts or
+   * status changes joined every row to {@code fact_case} on its UUID even with no filter set; here
+   * the join to the case ({contact_case}, {event_case}) is written only when a filter needs it.
+   */
+  private static Map<String, String> filterFragments(Set<Filter> given) {
+    List<String> onCase = new ArrayList<>();
+    if (given.contains(Filter.SERVICE)) {
+      onCase.add("f.service_code = p.service");
+    }
+    if (given.contains(Filter.WARD)) {
+      onCase.add("f.ward_code = p.ward");
+    }
+    if (given.contains(Filter.TEAM)) {
+      onCase.add("f.team_id = p.team_id");
+    }
+    List<String> caseFilter = new ArrayList<>(onCase);
+    List<String> contactFilter = new ArrayList<>(onCase);
+    if (given.contains(Filter.CHANNEL)) {
+      caseFilter.add("f.channel_code = p.channel");
+      contactFilter.add(0, "ct.channel_code = p.channel");
+    }
+    return Map.of(
+        "case_filter",
+        conjunction(caseFilter),
+        "contact_filter",
+        conjunction(contactFilter),
+        "contact_case",
+        onCase.isEmpty() ? "" : "left join fact_case f on f.case_id = ct.case_id",
+        "event_case",
+        caseFilter.isEmpty() ? "" : "join fact_case f on f.case_id = e.case_id");
+  }
+
+  private static String conjunction(List<String> conditions) {
+    return conditions.isEmpty() ? "true" : "(" + String.join(" and ", conditions) + ")";
   }
 
   Collection<Kpi> all() {

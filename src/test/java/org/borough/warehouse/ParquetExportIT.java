@@ -172,7 +172,7 @@ class ParquetExportIT {
     Map<String, Object> a = new LinkedHashMap<>();
     a.put("kpi", k.id());
     a.put("variant", variant);
-    a.put("sql", k.sql());
+    a.put("sql", k.sql(f));
     a.put("parameters", parameters);
     a.put(
         "columns",
