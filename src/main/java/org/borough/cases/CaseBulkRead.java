@@ -1,13 +1,11 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package org.borough.cases;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.UUID;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
+import org.borough.system.BulkReadTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,8 +27,7 @@ public class CaseBulkRead {
   private final JdbcTemplate jdbc;
 
   CaseBulkRead(DataSource dataSource) {
-    this.jdbc = new JdbcTemplate(dataSource);
-    this.jdbc.setFetchSize(FETCH_SIZE);
+    this.jdbc = new BulkReadTemplate(dataSource, FETCH_SIZE);
   }
 
   /** A case's current state: the columns an accumulating snapshot needs. */
@@ -97,12 +94,12 @@ public class CaseBulkRead {
                   rs.getString(7),
                   rs.getString(8),
                   CaseStatus.valueOf(rs.getString(9)),
-                  instant(rs, 10),
-                  instant(rs, 11),
-                  instant(rs, 12),
-                  instant(rs, 13),
-                  instant(rs, 14),
-                  instant(rs, 15),
+                  BulkReadTemplate.instant(rs, 10),
+                  BulkReadTemplate.instant(rs, 11),
+                  BulkReadTemplate.instant(rs, 12),
+                  BulkReadTemplate.instant(rs, 13),
+                  BulkReadTemplate.instant(rs, 14),
+                  BulkReadTemplate.instant(rs, 15),
                   rs.getInt(16)));
         });
   }
@@ -116,14 +113,9 @@ public class CaseBulkRead {
           each.accept(
               new StatusChange(
                   rs.getObject(1, UUID.class),
-                  instant(rs, 2),
+                  BulkReadTemplate.instant(rs, 2),
                   CaseStatus.valueOf(rs.getString(3)),
                   CaseStatus.valueOf(rs.getString(4))));
         });
-  }
-
-  private static Instant instant(ResultSet rs, int column) throws SQLException {
-    OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-    return t == null ? null : t.toInstant();
   }
 }

@@ -2,10 +2,10 @@
 package org.borough.contacts;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.UUID;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
+import org.borough.system.BulkReadTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,8 +21,7 @@ public class ContactBulkRead {
   private final JdbcTemplate jdbc;
 
   ContactBulkRead(DataSource dataSource) {
-    this.jdbc = new JdbcTemplate(dataSource);
-    this.jdbc.setFetchSize(10_000);
+    this.jdbc = new BulkReadTemplate(dataSource, 10_000);
   }
 
   /** A contact without its free text. */
@@ -67,7 +66,7 @@ public class ContactBulkRead {
                   rs.getString(6),
                   rs.getBoolean(7),
                   seconds,
-                  rs.getObject(9, OffsetDateTime.class).toInstant()));
+                  BulkReadTemplate.instant(rs, 9)));
         });
   }
 }

@@ -2,10 +2,10 @@
 package org.borough.residents;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.UUID;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
+import org.borough.system.BulkReadTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,8 +21,7 @@ public class ResidentBulkRead {
   private final JdbcTemplate jdbc;
 
   ResidentBulkRead(DataSource dataSource) {
-    this.jdbc = new JdbcTemplate(dataSource);
-    this.jdbc.setFetchSize(10_000);
+    this.jdbc = new BulkReadTemplate(dataSource, 10_000);
   }
 
   public record Row(UUID id, String wardCode, Instant registeredAt, UUID mergedInto) {}
@@ -44,7 +43,7 @@ public class ResidentBulkRead {
               new Row(
                   rs.getObject(1, UUID.class),
                   rs.getString(2),
-                  rs.getObject(3, OffsetDateTime.class).toInstant(),
+                  BulkReadTemplate.instant(rs, 3),
                   rs.getObject(4, UUID.class)));
         });
   }
