@@ -13,6 +13,10 @@
 --   {params}        a CTE `p` holding the filters: $1 from_key, $2 to_key (yyyymmdd), $3 service code,
 --                   $4 ward GSS code, $5 channel code, $6 team code (its id as team_id), $7 today_key
 --                   and $8 now_at (the council's today and now)
+--   {from_key} {to_key}  the period's first and last date keys as the parameters themselves ($1, $2):
+--                   a range on a fact's date key is written with these, not with p's columns, so
+--                   that DuckDB applies it to the table scan and skips row groups whose dates are
+--                   all outside it (through p it is a join condition, checked on every row)
 --   {case_filter}   the service, ward, channel and team filters given, on a fact_case `f`
 --   {contact_filter} the channel filter given on a fact_contact `ct`, and the others on its case `f`
 --                   (a contact with no case is left out when a service, ward or team is chosen)
@@ -41,23 +45,23 @@
 -- columns: month:month cases:count contacts:count
 -- filters: from to service ward channel team
 -- chart: bar
--- drill: x.opened_date_key between p.from_key and p.to_key and x.opened_month = $9
+-- drill: x.opened_date_key between {from_key} and {to_key} and x.opened_month = $9
 {params},
 months as (
   select distinct d.year_month from dim_date d cross join p
-  where d.date_key between p.from_key and p.to_key
+  where d.date_key between {from_key} and {to_key}
 ),
 cases as (
   select d.year_month, count(*) as n
   from fact_case f join dim_date d on d.date_key = f.opened_date_key cross join p
-  where f.opened_date_key between p.from_key and p.to_key and {case_filter}
+  where f.opened_date_key between {from_key} and {to_key} and {case_filter}
   group by 1
 ),
 contacts as (
   select d.year_month, count(*) as n
   from fact_contact ct {contact_case}
   join dim_date d on d.date_key = ct.date_key cross join p
-  where ct.date_key between p.from_key and p.to_key and {contact_filter}
+  where ct.date_key between {from_key} and {to_key} and {contact_filter}
   group by 1
 )
 select m.year_month as month, coalesce(c.n, 0) as cases, coalesce(k.n, 0) as contacts
@@ -70,17 +74,17 @@ order by 1
 -- columns: channel:code channel_name:text cases:count contacts:count
 -- filters: from to service ward channel team
 -- chart: bar
--- drill: x.opened_date_key between p.from_key and p.to_key and x.channel_code = $9
+-- drill: x.opened_date_key between {from_key} and {to_key} and x.channel_code = $9
 {params},
 cases as (
   select f.channel_code, count(*) as n from fact_case f cross join p
-  where f.opened_date_key between p.from_key and p.to_key and {case_filter}
+  where f.opened_date_key between {from_key} and {to_key} and {case_filter}
   group by 1
 ),
 contacts as (
   select ct.channel_code, count(*) as n
   from fact_contact ct {contact_case} cross join p
-  where ct.date_key between p.from_key and p.to_key and {contact_filter}
+  where ct.date_key between {from_key} and {to_key} and {contact_filter}
   group by 1
 )
 select ch.channel_code as channel, ch.label as channel_name, coalesce(c.n, 0) as cases,
@@ -96,12 +100,12 @@ order by cases desc, contacts desc, channel
 -- columns: service:code service_name:text cases:count
 -- filters: from to service ward channel team
 -- chart: bar
--- drill: x.opened_date_key between p.from_key and p.to_key and x.service_code = $9
+-- drill: x.opened_date_key between {from_key} and {to_key} and x.service_code = $9
 {params}
 select f.service_code as service, any_value(s.name) as service_name, count(*) as cases
 from fact_case f cross join p
 left join dim_service s on s.service_code = f.service_code and s.is_current
-where f.opened_date_key between p.from_key and p.to_key and {case_filter}
+where f.opened_date_key between {from_key} and {to_key} and {case_filter}
 group by 1
 order by cases desc, service
 ;
@@ -110,13 +114,13 @@ order by cases desc, service
 -- columns: ward:code ward_name:text cases:count
 -- filters: from to service ward channel team
 -- chart: bar
--- drill: x.opened_date_key between p.from_key and p.to_key and x.ward_code is not distinct from nullif($9, '')
+-- drill: x.opened_date_key between {from_key} and {to_key} and x.ward_code is not distinct from nullif($9, '')
 {params}
 select f.ward_code as ward, coalesce(any_value(w.name), 'No ward recorded') as ward_name,
   count(*) as cases
 from fact_case f cross join p
 left join dim_ward w on w.gss_code = f.ward_code and w.is_current
-where f.opened_date_key between p.from_key and p.to_key and {case_filter}
+where f.opened_date_key between {from_key} and {to_key} and {case_filter}
 group by 1
 order by cases desc, ward
 ;
@@ -125,12 +129,12 @@ order by cases desc, ward
 -- columns: team:code team_name:text cases:count
 -- filters: from to service ward channel team
 -- chart: bar
--- drill: x.opened_date_key between p.from_key and p.to_key and x.team_code is not distinct from nullif($9, '')
+-- drill: x.opened_date_key between {from_key} and {to_key} and x.team_code is not distinct from nullif($9, '')
 {params}
 select t.code as team, coalesce(any_value(t.name), 'No team') as team_name, count(*) as cases
 from fact_case f cross join p
 left join dim_team t on t.team_id = f.team_id and t.is_current
-where f.opened_date_key between p.from_key and p.to_key and {case_filter}
+where f.opened_date_key between {from_key} and {to_key} and {case_filter}
 group by 1
 order by cases desc, team
 ;
@@ -139,14 +143,14 @@ order by cases desc, team
 -- columns: month:month resolved:count within_sla:count percent:percent
 -- filters: from to service ward channel team
 -- chart: line
--- drill: x.resolved_date_key between p.from_key and p.to_key and x.resolved_month = $9
+-- drill: x.resolved_date_key between {from_key} and {to_key} and x.resolved_month = $9
 {params}
 select d.year_month as month, count(*) as resolved,
   count(*) filter (where f.sla_met) as within_sla,
   round(100.0 * count(*) filter (where f.sla_met) / nullif(count(*), 0), 1) as percent,
   grouping(d.year_month) = 1 as _total
 from fact_case f join dim_date d on d.date_key = f.resolved_date_key cross join p
-where f.resolved_date_key between p.from_key and p.to_key and {case_filter}
+where f.resolved_date_key between {from_key} and {to_key} and {case_filter}
 group by grouping sets ((d.year_month), ())
 order by _total, month
 ;
@@ -155,7 +159,7 @@ order by _total, month
 -- columns: service:code service_name:text resolved:count within_sla:count percent:percent
 -- filters: from to service ward channel team
 -- chart: bar
--- drill: x.resolved_date_key between p.from_key and p.to_key and x.service_code = $9
+-- drill: x.resolved_date_key between {from_key} and {to_key} and x.service_code = $9
 {params}
 select f.service_code as service,
   case when grouping(f.service_code) = 0 then any_value(s.name) end as service_name,
@@ -165,7 +169,7 @@ select f.service_code as service,
   grouping(f.service_code) = 1 as _total
 from fact_case f cross join p
 left join dim_service s on s.service_code = f.service_code and s.is_current
-where f.resolved_date_key between p.from_key and p.to_key and {case_filter}
+where f.resolved_date_key between {from_key} and {to_key} and {case_filter}
 group by grouping sets ((f.service_code), ())
 order by _total, percent, service
 ;
@@ -174,7 +178,7 @@ order by _total, percent, service
 -- columns: service:code service_name:text resolved:count median_days:days p90_days:days
 -- filters: from to service ward channel team
 -- chart: bar
--- drill: x.resolved_date_key between p.from_key and p.to_key and x.service_code = $9
+-- drill: x.resolved_date_key between {from_key} and {to_key} and x.service_code = $9
 {params}
 select f.service_code as service,
   case when grouping(f.service_code) = 0 then any_value(s.name) end as service_name,
@@ -184,7 +188,7 @@ select f.service_code as service,
   grouping(f.service_code) = 1 as _total
 from fact_case f cross join p
 left join dim_service s on s.service_code = f.service_code and s.is_current
-where f.resolved_date_key between p.from_key and p.to_key and {case_filter}
+where f.resolved_date_key between {from_key} and {to_key} and {case_filter}
 group by grouping sets ((f.service_code), ())
 order by _total, p90_days desc, service
 ;
@@ -222,7 +226,7 @@ order by _total, b.sort
 {params}
 select d.date, sum(b.open_cases) as open, sum(b.overdue_cases) as overdue
 from fact_backlog_daily b join dim_date d on d.date_key = b.date_key cross join p
-where b.date_key between p.from_key and p.to_key
+where b.date_key between {from_key} and {to_key}
   and (p.service is null or b.service_code = p.service)
   and (p.ward is null or b.ward_code = p.ward)
   and (p.team is null or b.team_id = p.team_id)
@@ -243,7 +247,7 @@ select ct.channel_code as channel,
   grouping(ct.channel_code) = 1 as _total
 from fact_contact ct {contact_case}
 left join dim_channel ch on ch.channel_code = ct.channel_code cross join p
-where ct.direction = 'INBOUND' and ct.date_key between p.from_key and p.to_key
+where ct.direction = 'INBOUND' and ct.date_key between {from_key} and {to_key}
   and {contact_filter}
 group by grouping sets ((ct.channel_code), ())
 order by _total, contacts desc, channel
@@ -253,7 +257,7 @@ order by _total, contacts desc, channel
 -- columns: month:month resolutions:count reopens:count percent:percent
 -- filters: from to service ward channel team
 -- chart: line
--- drill: exists (select 1 from fact_case_event e join dim_date de on de.date_key = e.date_key where e.case_id = x.case_id and e.reopened and e.date_key between p.from_key and p.to_key and de.year_month = $9)
+-- drill: exists (select 1 from fact_case_event e join dim_date de on de.date_key = e.date_key where e.case_id = x.case_id and e.reopened and e.date_key between {from_key} and {to_key} and de.year_month = $9)
 {params}
 select d.year_month as month,
   count(*) filter (where e.to_status = 'RESOLVED') as resolutions,
@@ -263,7 +267,7 @@ select d.year_month as month,
   grouping(d.year_month) = 1 as _total
 from fact_case_event e {event_case}
 join dim_date d on d.date_key = e.date_key cross join p
-where e.date_key between p.from_key and p.to_key
+where e.date_key between {from_key} and {to_key}
   and (e.to_status = 'RESOLVED' or e.reopened) and {case_filter}
 group by grouping sets ((d.year_month), ())
 order by _total, month
@@ -281,7 +285,7 @@ select d.year_month as month, count(*) as contacts,
 from fact_contact ct {contact_case}
 join dim_channel ch on ch.channel_code = ct.channel_code
 join dim_date d on d.date_key = ct.date_key cross join p
-where ct.direction = 'INBOUND' and ct.date_key between p.from_key and p.to_key
+where ct.direction = 'INBOUND' and ct.date_key between {from_key} and {to_key}
   and {contact_filter}
 group by grouping sets ((d.year_month), ())
 order by _total, month
@@ -295,7 +299,7 @@ order by _total, month
 {unit_costs},
 month_days as (
   select d.year_month, count(*) as days_all,
-    sum(case when d.date_key between p.from_key and p.to_key then 1 else 0 end) as days_in
+    sum(case when d.date_key between {from_key} and {to_key} then 1 else 0 end) as days_in
   from dim_date d cross join p
   group by d.year_month
 ),
@@ -335,7 +339,7 @@ select ct.channel_code as channel,
 from fact_contact ct {contact_case}
 left join dim_channel ch on ch.channel_code = ct.channel_code
 left join unit_costs u on u.channel_code = ct.channel_code cross join p cross join spend sp
-where ct.direction = 'INBOUND' and ct.date_key between p.from_key and p.to_key
+where ct.direction = 'INBOUND' and ct.date_key between {from_key} and {to_key}
   and {contact_filter}
 group by grouping sets ((ct.channel_code), ())
 order by _total, cost desc nulls last, channel
@@ -351,7 +355,7 @@ select b.year_month as month, sum(b.budget_pence) / 100.0 as budget,
   sum(case when b.actual_pence is not null then b.budget_pence end) / 100.0 as budget_of_actuals,
   grouping(b.year_month) = 1 as _total
 from fact_budget b cross join p
-where b.date_key between p.from_key and p.to_key
+where b.date_key between {from_key} and {to_key}
 group by grouping sets ((b.year_month), ())
 order by _total, month
 ;
@@ -367,7 +371,7 @@ select s.system_code as system, sum(b.budget_pence * s.weight) / 100 as budget,
     as budget_of_actuals,
   grouping(s.system_code) = 1 as _total
 from fact_budget b join bridge_budget_system s on s.budget_line_id = b.budget_line_id cross join p
-where b.date_key between p.from_key and p.to_key
+where b.date_key between {from_key} and {to_key}
 group by grouping sets ((s.system_code), ())
 order by _total, budget desc, system
 ;

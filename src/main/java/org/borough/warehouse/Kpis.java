@@ -175,6 +175,8 @@ final class Kpis {
     values.put("contact_systems", systems(contactSystems, ", "));
     values.put("contact_systems_label", "'" + String.join(", ", contactSystems) + "'");
     values.put("drill_limit", String.valueOf(DRILL_LIMIT + 1));
+    values.put("from_key", "$1::integer");
+    values.put("to_key", "$2::integer");
     Map<String, Kpi> parsed = new LinkedHashMap<>();
     for (String[] b : blocks) {
       Map<String, String> h = headers(b[0]);
@@ -238,15 +240,17 @@ final class Kpis {
    * The filter fragments for the filters given. Why not one text with {@code p.x is null or ...}:
    * DuckDB cannot drop a join whose condition depends on a parameter, so a KPI over contacts or
    * status changes joined every row to {@code fact_case} on its UUID even with no filter set; here
-   * the join to the case ({contact_case}, {event_case}) is written only when a filter needs it.
+   * the join to the case ({contact_case}, {event_case}) is written only when a filter needs it. The
+   * codes are compared with the parameters themselves rather than p's columns, so that DuckDB
+   * filters the scan instead of joining every row to p.
    */
   private static Map<String, String> filterFragments(Set<Filter> given) {
     List<String> onCase = new ArrayList<>();
     if (given.contains(Filter.SERVICE)) {
-      onCase.add("f.service_code = p.service");
+      onCase.add("f.service_code = $3::varchar");
     }
     if (given.contains(Filter.WARD)) {
-      onCase.add("f.ward_code = p.ward");
+      onCase.add("f.ward_code = $4::varchar");
     }
     if (given.contains(Filter.TEAM)) {
       onCase.add("f.team_id = p.team_id");
@@ -254,8 +258,8 @@ final class Kpis {
     List<String> caseFilter = new ArrayList<>(onCase);
     List<String> contactFilter = new ArrayList<>(onCase);
     if (given.contains(Filter.CHANNEL)) {
-      caseFilter.add("f.channel_code = p.channel");
-      contactFilter.add(0, "ct.channel_code = p.channel");
+      caseFilter.add("f.channel_code = $5::varchar");
+      contactFilter.add(0, "ct.channel_code = $5::varchar");
     }
     return Map.of(
         "case_filter",

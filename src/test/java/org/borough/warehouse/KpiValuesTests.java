@@ -253,12 +253,12 @@ class KpiValuesTests {
     Kpis.Kpi k = KPIS.find("first-contact-resolution").orElseThrow();
     assertThat(k.sql(Q1)).doesNotContain("fact_case");
     KpiFilters phone = new KpiFilters(Q1.from(), Q1.to(), null, null, Channel.PHONE, null);
-    assertThat(k.sql(phone)).doesNotContain("fact_case").contains("ct.channel_code = p.channel");
+    assertThat(k.sql(phone)).doesNotContain("fact_case").contains("ct.channel_code = $5::varchar");
     KpiFilters potholes = new KpiFilters(Q1.from(), Q1.to(), "pothole", null, null, null);
     assertThat(k.sql(potholes))
         .contains("left join fact_case f on f.case_id = ct.case_id")
-        .contains("f.service_code = p.service")
-        .doesNotContain("p.ward");
+        .contains("f.service_code = $3::varchar")
+        .doesNotContain("f.ward_code");
     // Contacts 3 and 4 have no case: they count until a filter on cases is given.
     KpiFilters bins = new KpiFilters(Q1.from(), Q1.to(), "missed-bin", null, null, null);
     long all = (Long) run("first-contact-resolution", Q1).total().get(2);
