@@ -34,6 +34,8 @@ import org.borough.system.Outbox;
 import org.borough.system.WorkingCalendar;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Loads the CRM's current state into a fresh warehouse file: every case, status change, contact and
@@ -54,6 +56,8 @@ final class CrmSnapshot {
 
   /** Progress is reported every this many rows. */
   private static final int REPORT_EVERY = 50_000;
+
+  private static final Logger log = LoggerFactory.getLogger(CrmSnapshot.class);
 
   /** Where a rebuild from the CRM's state started the loader, and when its reading ended. */
   record Mark(long position, Instant readUntil) {}
@@ -234,6 +238,8 @@ final class CrmSnapshot {
       Consumer<Consumer<T>> source,
       Function<T, Object[]> toRow,
       LongConsumer counted) {
+    long started = System.nanoTime();
+    long[] appended = new long[1];
     BlockingQueue<List<T>> queue = new ArrayBlockingQueue<>(8);
     List<T> end = new ArrayList<>(0);
     Future<?> appending =
@@ -245,6 +251,7 @@ final class CrmSnapshot {
                     Rows.append(a, toRow.apply(item));
                   }
                   counted.accept(batch.size());
+                  appended[0] += batch.size();
                 }
               }
               return null;
@@ -270,6 +277,12 @@ final class CrmSnapshot {
     } catch (ExecutionException e) {
       throw new IllegalStateException("Appending to " + table + " failed", e.getCause());
     }
+    // Per table, so that an operator (or a benchmark) sees which source a slow rebuild waits on.
+    log.info(
+        "Rebuild: {} rows into {} in {} ms",
+        appended[0],
+        table,
+        (System.nanoTime() - started) / 1_000_000);
   }
 
   /** Puts a batch on the queue, giving up if the worker has stopped (it failed). */
