@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Optional;
 import org.borough.audit.AuditAction;
 import org.borough.audit.AuditLog;
@@ -163,8 +164,17 @@ class NotificationSender {
     CaseAudience c;
     Reach r;
     try {
-      c = cases.audience(new CaseId(row.caseId()));
-      r = accounts.reach(new ResidentId(row.residentId()));
+      // One transaction for both reads rather than one each: a begin and a commit fewer for every
+      // message, which at hundreds of reports a second is a measurable share of the database's
+      // work.
+      var both =
+          transactions.execute(
+              status ->
+                  Map.entry(
+                      cases.audience(new CaseId(row.caseId())),
+                      accounts.reach(new ResidentId(row.residentId()))));
+      c = both.getKey();
+      r = both.getValue();
     } catch (NotFoundException gone) {
       return null;
     }
