@@ -6,6 +6,13 @@
 -- and a constraint would turn a bad row into a stopped loader instead of a failed test.
 -- Statements are separated by a line holding only a semicolon.
 
+-- The version of this model a file was made with (WarehouseDatabase.MODEL): a file of another
+-- version is not loaded into but rebuilt, since these statements never alter a table that exists.
+create table if not exists warehouse_model (
+  version  integer not null
+)
+;
+
 -- Loader bookkeeping -----------------------------------------------------------
 create table if not exists loader_state (
   id              integer not null,
@@ -130,12 +137,13 @@ create table if not exists dim_status (
   is_active    boolean
 )
 ;
--- A resident is a keyed pseudonym (HMAC-SHA256 of the CRM id) and nothing that identifies them.
+-- A resident is a keyed pseudonym (the first 128 bits of HMAC-SHA256 of the CRM id, as a uuid) and
+-- nothing that identifies them.
 create table if not exists dim_resident (
-  resident_key         varchar,
+  resident_key         uuid,
   ward_code            varchar,
   registered_date_key  integer,
-  merged_into          varchar
+  merged_into          uuid
 )
 ;
 
@@ -150,7 +158,7 @@ create table if not exists fact_contact (
   outcome                    varchar,
   resolved_at_first_contact  boolean,
   duration_seconds           integer,
-  resident_key               varchar,
+  resident_key               uuid,
   case_id                    uuid
 )
 ;
@@ -166,7 +174,7 @@ create table if not exists fact_case (
   team_key                 bigint,
   channel_code             varchar,
   priority                 varchar,
-  resident_key             varchar,
+  resident_key             uuid,
   status                   varchar,
   opened_at                timestamptz,
   opened_date_key          integer,

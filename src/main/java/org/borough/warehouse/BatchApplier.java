@@ -95,16 +95,16 @@ final class BatchApplier {
       } else if (e instanceof LoadedEvent.ContactLink l) {
         contactIds.add(l.contactId().toString());
       } else if (e instanceof LoadedEvent.ResidentSeen r) {
-        residentKeys.add(pseudonyms.of(r.residentId()));
+        residentKeys.add(pseudonyms.of(r.residentId()).toString());
       } else if (e instanceof LoadedEvent.ResidentMerge m) {
-        residentKeys.add(pseudonyms.of(m.merged()));
+        residentKeys.add(pseudonyms.of(m.merged()).toString());
       }
     }
     stageKeys(c, caseIds, contactIds, residentKeys, budgetLines);
     Map<UUID, CaseFact> cases = readCases(c);
     BudgetFacts budget = BudgetFacts.read(c, budgetLines);
     Map<UUID, Object[]> contacts = readRows(c, "fact_contact", "contact_id", "contact");
-    Map<String, Object[]> residents = readResidents(c);
+    Map<UUID, Object[]> residents = readResidents(c);
     List<Object[]> statusRows = new ArrayList<>();
     boolean overlap =
         snapshot != null
@@ -134,7 +134,7 @@ final class BatchApplier {
               + " (select cast(k as uuid) from stg_key where kind = 'contact')");
       s.execute(
           "delete from dim_resident where resident_key in"
-              + " (select k from stg_key where kind = 'resident')");
+              + " (select cast(k as uuid) from stg_key where kind = 'resident')");
     }
     try (DuckDBAppender a = c.createAppender("fact_case")) {
       for (CaseFact f : cases.values()) {
@@ -237,7 +237,7 @@ final class BatchApplier {
       LoadedEvent e,
       Map<UUID, CaseFact> cases,
       Map<UUID, Object[]> contacts,
-      Map<String, Object[]> residents,
+      Map<UUID, Object[]> residents,
       List<Object[]> statusRows,
       Dimensions.Keys keys,
       Reflected reflected) {
@@ -334,7 +334,7 @@ final class BatchApplier {
       return null;
     }
     if (e instanceof LoadedEvent.ResidentSeen r) {
-      String key = pseudonyms.of(r.residentId());
+      UUID key = pseudonyms.of(r.residentId());
       Object[] row = residents.get(key);
       if (row == null) {
         residents.put(key, new Object[] {key, r.wardCode(), Rows.dateKey(r.at(), zone), null});
@@ -344,7 +344,7 @@ final class BatchApplier {
       return null;
     }
     if (e instanceof LoadedEvent.ResidentMerge m) {
-      String merged = pseudonyms.of(m.merged());
+      UUID merged = pseudonyms.of(m.merged());
       Object[] row = residents.computeIfAbsent(merged, k -> new Object[] {k, null, null, null});
       row[3] = pseudonyms.of(m.kept());
       return null;
@@ -420,20 +420,19 @@ final class BatchApplier {
     return rows;
   }
 
-  private static Map<String, Object[]> readResidents(DuckDBConnection c) throws SQLException {
-    Map<String, Object[]> rows = new LinkedHashMap<>();
+  private static Map<UUID, Object[]> readResidents(DuckDBConnection c) throws SQLException {
+    Map<UUID, Object[]> rows = new LinkedHashMap<>();
     try (Statement s = c.createStatement();
         ResultSet rs =
             s.executeQuery(
                 "select resident_key, ward_code, registered_date_key, merged_into from"
                     + " dim_resident where resident_key in"
-                    + " (select k from stg_key where kind = 'resident')")) {
+                    + " (select cast(k as uuid) from stg_key where kind = 'resident')")) {
       while (rs.next()) {
+        UUID key = (UUID) rs.getObject(1);
         rows.put(
-            rs.getString(1),
-            new Object[] {
-              rs.getString(1), rs.getString(2), (Integer) rs.getObject(3), rs.getString(4)
-            });
+            key,
+            new Object[] {key, rs.getString(2), (Integer) rs.getObject(3), (UUID) rs.getObject(4)});
       }
     }
     return rows;

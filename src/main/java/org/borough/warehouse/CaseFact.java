@@ -34,7 +34,7 @@ final class CaseFact {
   Long teamKey;
   String channel;
   String priority;
-  String residentKey;
+  UUID residentKey;
   String status;
   Instant openedAt;
   Instant dueAt;
@@ -54,7 +54,7 @@ final class CaseFact {
       UUID teamId,
       String channel,
       String priority,
-      String residentKey,
+      UUID residentKey,
       Instant openedAt,
       Instant dueAt,
       Dimensions.Keys keys) {
@@ -88,7 +88,7 @@ final class CaseFact {
     f.teamKey = (Long) rs.getObject("team_key");
     f.channel = rs.getString("channel_code");
     f.priority = rs.getString("priority");
-    f.residentKey = rs.getString("resident_key");
+    f.residentKey = (UUID) rs.getObject("resident_key");
     f.status = rs.getString("status");
     f.openedAt = Rows.instant(rs.getObject("opened_at"));
     f.dueAt = Rows.instant(rs.getObject("due_at"));

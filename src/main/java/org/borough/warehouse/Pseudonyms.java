@@ -2,6 +2,7 @@
 package org.borough.warehouse;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,7 +10,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -19,6 +19,12 @@ import javax.crypto.spec.SecretKeySpec;
  * key that is not in the warehouse. The same resident always gets the same pseudonym (so repeat
  * contacts can be counted), but without the key the pseudonym cannot be turned back into the id,
  * nor recomputed from an id someone has.
+ *
+ * <p>The pseudonym is the HMAC's first 128 bits, held as a UUID (it is not the CRM's id, nor any id
+ * the CRM knows): 16 bytes DuckDB stores and compares as one number, where the whole HMAC as 64
+ * hexadecimal characters was a string per row that a rebuild spent a fifth of its time storing. 128
+ * bits keep the chance of two residents sharing a pseudonym negligible (about 10^-26 for a million
+ * residents).
  */
 final class Pseudonyms {
 
@@ -66,11 +72,12 @@ final class Pseudonyms {
   }
 
   /** The pseudonym of a resident, or null for none. */
-  String of(UUID residentId) {
+  UUID of(UUID residentId) {
     if (residentId == null) {
       return null;
     }
     byte[] digest = macs.get().doFinal(residentId.toString().getBytes(StandardCharsets.US_ASCII));
-    return HexFormat.of().formatHex(digest);
+    ByteBuffer first128 = ByteBuffer.wrap(digest, 0, 16);
+    return new UUID(first128.getLong(), first128.getLong());
   }
 }

@@ -134,8 +134,8 @@ class Warehouse implements DisposableBean {
       fixedDelayString = "${borough.warehouse.poll-interval:2s}",
       initialDelayString = "${borough.warehouse.poll-interval:2s}")
   void poll() {
-    if (!properties.enabled()) {
-      return;
+    if (!properties.enabled() || stale()) {
+      return; // a file of another model waits for its rebuild (WarehouseStartup, or an admin)
     }
     try {
       OutboxLoader.Batch b = runOnce();
@@ -250,6 +250,11 @@ class Warehouse implements DisposableBean {
    * True when this file was never loaded from the CRM's state: new, or made by replaying the outbox
    * only, so that rows the CRM holds without events (bulk-loaded demo data) are missing from it.
    */
+  /** Whether the live file was made with another version of the model, so must be rebuilt. */
+  boolean stale() {
+    return !db.current();
+  }
+
   boolean neverReadFromCrm() {
     return read(
         c -> {
@@ -279,6 +284,11 @@ class Warehouse implements DisposableBean {
 
   private final Object rebuildLock = new Object();
 
+  /** Where a rebuild has got to, for an operator watching a long one (and for benchmarks). */
+  private void phase(String what, Instant started) {
+    log.info("Rebuild: {} at {} s", what, String.format("%.1f", seconds(started, clock.instant())));
+  }
+
   private static double seconds(Instant from, Instant until) {
     return Math.max(0.001, (until.toEpochMilli() - from.toEpochMilli()) / 1000.0);
   }
@@ -292,11 +302,14 @@ class Warehouse implements DisposableBean {
       CrmSnapshot.Result read;
       Instant swapped;
       try (WarehouseDatabase fresh = open(next)) {
+        phase("counted the CRM's rows and opened the new file", started);
         read = snapshot.load(fresh, crm, outbox, n -> rebuild = rebuild.at(n));
+        phase("read and committed", started);
         rebuild = rebuild.at(read.rows());
         carryOver(fresh);
         OutboxLoader follow = loaderFor(fresh);
         follow.catchUp(); // what committed while reading, outside the lock
+        phase("carried over history and caught up", started);
         swap.writeLock().lock();
         try {
           Instant caughtUp = clock.instant();

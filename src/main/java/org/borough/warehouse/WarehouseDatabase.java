@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import org.duckdb.DuckDBConnection;
@@ -22,8 +23,17 @@ final class WarehouseDatabase implements AutoCloseable {
 
   private static final String SCHEMA = "/warehouse/schema.sql";
 
+  /**
+   * The version of the model in schema.sql. Raise it with any change there that a file made before
+   * cannot take by running the statements again (a column's type, a new column): a file of another
+   * version is rebuilt, not loaded into. 1: before versions were recorded; 2: residents' pseudonyms
+   * as uuid.
+   */
+  static final int MODEL = 2;
+
   private final Path file;
   private final DuckDBConnection writer;
+  private final boolean current;
 
   /** Opens (creating if need be) the file and brings its schema up to date. */
   WarehouseDatabase(Path file) {
@@ -36,6 +46,7 @@ final class WarehouseDatabase implements AutoCloseable {
         for (String statement : schema()) {
           s.execute(statement);
         }
+        current = stampModel(s);
       }
       writer.setAutoCommit(false);
     } catch (SQLException | IOException e) {
@@ -45,6 +56,37 @@ final class WarehouseDatabase implements AutoCloseable {
 
   Path file() {
     return file;
+  }
+
+  /** Whether the file was made with this version of the model (see {@link #MODEL}). */
+  boolean current() {
+    return current;
+  }
+
+  /**
+   * Records the model's version in a new file; for a file that has one, whether it is this one. A
+   * file that has been loaded into but records no version predates versions: model 1.
+   */
+  private static boolean stampModel(Statement s) throws SQLException {
+    Integer version = null;
+    try (ResultSet rs = s.executeQuery("select max(version) from warehouse_model")) {
+      if (rs.next()) {
+        version = (Integer) rs.getObject(1);
+      }
+    }
+    if (version != null) {
+      return version == MODEL;
+    }
+    try (ResultSet rs =
+        s.executeQuery(
+            "select (select count(*) from loader_state) + (select count(*) from loader_snapshot)")) {
+      rs.next();
+      if (rs.getLong(1) > 0) {
+        return false;
+      }
+    }
+    s.execute("insert into warehouse_model values (" + MODEL + ")");
+    return true;
   }
 
   /** The schema's statements, in order. */
