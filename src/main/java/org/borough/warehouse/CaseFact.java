@@ -131,7 +131,7 @@ final class CaseFact {
         resolvedAt == null
             ? null
             : calendar.workingDaysBetween(
-                openedAt.atZone(zone).toLocalDate(), resolvedAt.atZone(zone).toLocalDate());
+                DateKeys.of(zone).date(openedAt), DateKeys.of(zone).date(resolvedAt));
     return new Object[] {
       caseId,
       reference,

@@ -59,7 +59,7 @@ final class Rows {
 
   /** The date key of an instant's day in the council's zone, e.g. 20260327. */
   static Integer dateKey(Instant at, java.time.ZoneId zone) {
-    return at == null ? null : dateKey(at.atZone(zone).toLocalDate());
+    return at == null ? null : DateKeys.of(zone).key(at);
   }
 
   static int dateKey(LocalDate d) {
