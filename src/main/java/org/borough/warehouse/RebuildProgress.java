@@ -32,8 +32,9 @@ record RebuildProgress(
     return total <= 0 ? 0 : (int) Math.min(100, done * 100 / total);
   }
 
-  RebuildProgress at(long reached) {
-    return new RebuildProgress(state, reached, total, startedAt, finishedAt, message);
+  /** Rows read so far, of {@code expected} (0 while not yet counted). */
+  RebuildProgress at(long reached, long expected) {
+    return new RebuildProgress(state, reached, expected, startedAt, finishedAt, message);
   }
 
   RebuildProgress finished(Instant at, String why) {

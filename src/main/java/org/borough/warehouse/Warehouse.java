@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -63,6 +64,7 @@ class Warehouse implements DisposableBean {
   private volatile Instant asAt;
   private volatile Instant lastDataTests = Instant.EPOCH;
   private volatile RebuildProgress rebuild = RebuildProgress.IDLE;
+  private volatile long expectedRows;
 
   Warehouse(
       WarehouseProperties properties,
@@ -295,17 +297,28 @@ class Warehouse implements DisposableBean {
 
   private RebuildProgress rebuildAlone() {
     Instant started = clock.instant();
-    rebuild = RebuildProgress.started(started, crm.rowsToRead());
+    rebuild = RebuildProgress.started(started, 0);
+    // Counted beside the reading, not before it: counting millions of rows on PostgreSQL took
+    // seconds that the progress bar's total is not worth waiting for (it shows 0% until known).
+    expectedRows = 0;
+    CompletableFuture.runAsync(
+        () -> {
+          try {
+            expectedRows = crm.rowsToRead();
+          } catch (RuntimeException e) {
+            log.warn("Could not count the CRM's rows for the rebuild's progress bar", e);
+          }
+        });
     Path next = file.resolveSibling(file.getFileName() + ".rebuild");
     try {
       deleteWithWal(next);
       CrmSnapshot.Result read;
       Instant swapped;
       try (WarehouseDatabase fresh = open(next)) {
-        phase("counted the CRM's rows and opened the new file", started);
-        read = snapshot.load(fresh, crm, outbox, n -> rebuild = rebuild.at(n));
+        phase("opened the new file", started);
+        read = snapshot.load(fresh, crm, outbox, n -> rebuild = rebuild.at(n, expectedRows));
         phase("read and committed", started);
-        rebuild = rebuild.at(read.rows());
+        rebuild = rebuild.at(read.rows(), read.rows());
         carryOver(fresh);
         OutboxLoader follow = loaderFor(fresh);
         follow.catchUp(); // what committed while reading, outside the lock
