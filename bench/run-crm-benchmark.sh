@@ -251,6 +251,8 @@ if [[ "$HARNESS" == WarehouseBenchmark ]]; then
     "file $(du -h "$RUN_DIR/data/warehouse/borough.duckdb" | cut -f1)"
   set -- -Dbench.jdbc="jdbc:postgresql://$PGHOST:$PGPORT/$DB" "$@"
 fi
+# The Open311 harness counts the notifications sent while it holds 300 reports/s (phase c).
+[[ "$HARNESS" == Open311LoadBenchmark ]] && set -- -Dbench.jdbc="jdbc:postgresql://$PGHOST:$PGPORT/$DB" "$@"
 
 log "data: $(psql_db "select count(*) from resident") residents," \
   "$(psql_db "select count(*) from service_case") cases," \

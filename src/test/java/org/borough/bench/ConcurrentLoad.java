@@ -148,6 +148,74 @@ final class ConcurrentLoad {
         (System.nanoTime() - window[0]) / 1e9);
   }
 
+  /**
+   * Requests at a fixed rate for {@code seconds} (an open loop: the rate does not slow down when
+   * the server does), sent by up to {@code workers} threads. Each latency is counted from when the
+   * request was due, not when a thread got to it, so a server falling behind shows as latency
+   * rather than as a quietly lower rate.
+   */
+  static Outcome paced(
+      String name, int workers, int perSecond, int seconds, int expectedStatus, Call call)
+      throws InterruptedException {
+    Latencies latency = new Latencies(name);
+    AtomicInteger succeeded = new AtomicInteger();
+    AtomicInteger failed = new AtomicInteger();
+    Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
+    List<String> errors = new CopyOnWriteArrayList<>();
+    AtomicLong sequence = new AtomicLong();
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(workers);
+    long interval = 1_000_000_000L / perSecond;
+    long total = (long) perSecond * seconds;
+    long start = System.nanoTime();
+    for (long i = 0; i < total; i++) {
+      long due = start + i * interval;
+      long wait = due - System.nanoTime();
+      if (wait > 0) {
+        java.util.concurrent.locks.LockSupport.parkNanos(wait);
+      }
+      pool.execute(
+          () -> {
+            int status;
+            String body;
+            try {
+              HttpResponse<String> r =
+                  call.send(ThreadLocalRandom.current(), sequence.incrementAndGet());
+              status = r.statusCode();
+              body = r.body();
+            } catch (IOException e) {
+              status = -1;
+              body = e.toString();
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+              return;
+            }
+            boolean ok = status == expectedStatus;
+            latency.record(System.nanoTime() - due, ok);
+            statuses.computeIfAbsent(status, k -> new AtomicInteger()).incrementAndGet();
+            if (ok) {
+              succeeded.incrementAndGet();
+            } else {
+              failed.incrementAndGet();
+              if (errors.size() < 5) {
+                errors.add(status + " " + abbreviate(body));
+              }
+            }
+          });
+    }
+    pool.shutdown();
+    pool.awaitTermination(5, java.util.concurrent.TimeUnit.MINUTES);
+    Map<Integer, Integer> byStatus = new TreeMap<>();
+    statuses.forEach((k, v) -> byStatus.put(k, v.get()));
+    return new Outcome(
+        latency,
+        succeeded.get(),
+        failed.get(),
+        byStatus,
+        List.copyOf(errors),
+        (System.nanoTime() - start) / 1e9);
+  }
+
   static String abbreviate(String s) {
     if (s == null) {
       return "";
