@@ -207,6 +207,21 @@ final class DataTests {
   }
 
   /** Stores a run and its results; returns the run's id. */
+  /** The results of the last stored run, for a process that has not run the tests yet. */
+  static List<Result> latest(java.sql.Connection c) throws SQLException {
+    List<Result> results = new java.util.ArrayList<>();
+    try (Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "select test_name, kind, failures, sample from dq_result"
+                    + " where run_id = (select max(run_id) from dq_run) order by test_name")) {
+      while (rs.next()) {
+        results.add(new Result(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4)));
+      }
+    }
+    return List.copyOf(results);
+  }
+
   static long store(DuckDBConnection c, List<Result> results, long highPosition, Instant at)
       throws SQLException {
     long runId;

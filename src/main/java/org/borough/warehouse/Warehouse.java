@@ -101,6 +101,7 @@ class Warehouse implements DisposableBean {
                 calendar.zone()));
     this.db = open(file);
     this.loader = loaderFor(db);
+    this.latestDataTests = db.read(DataTests::latest);
   }
 
   /** One daemon thread for long work started from a page, so the request returns at once. */

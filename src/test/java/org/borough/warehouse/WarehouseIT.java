@@ -70,6 +70,8 @@ class WarehouseIT extends IntegrationTest {
   @Autowired DecisionRegister register;
   @Autowired BudgetLines budget;
   @Autowired BudgetActuals actuals;
+  @Autowired WarehouseMetrics metrics;
+  @Autowired io.micrometer.core.instrument.MeterRegistry meters;
 
   @Test
   void crmChangesReachTheStarSchemaAndReconcile() {
@@ -340,6 +342,22 @@ class WarehouseIT extends IntegrationTest {
     mvc.perform(get("/warehouse/data-quality").with(analyst))
         .andExpect(status().isOk())
         .andExpect(content().string(org.hamcrest.Matchers.containsString("unique fact_case")));
+    // And as metrics, for an operator's monitoring.
+    metrics.refreshPerTest();
+    assertThat(meters.get("borough.warehouse.data.tests").tag("result", "failed").gauge().value())
+        .isZero();
+    assertThat(meters.get("borough.warehouse.data.tests").tag("result", "passed").gauge().value())
+        .isEqualTo(warehouse.latestDataTests().size());
+    assertThat(
+            meters
+                .get("borough.warehouse.data.test.failures")
+                .tag("test", warehouse.latestDataTests().get(0).name())
+                .gauge()
+                .value())
+        .isZero();
+    assertThat(meters.get("borough.warehouse.freshness").gauge().value()).isGreaterThanOrEqualTo(0);
+    assertThat(meters.get("borough.warehouse.quarantined").gauge().value())
+        .isGreaterThanOrEqualTo(0);
   }
 
   private List<Object> one(String sql) {
