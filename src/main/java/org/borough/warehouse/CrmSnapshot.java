@@ -228,10 +228,9 @@ final class CrmSnapshot {
 
   /**
    * Streams one source into one table on two threads: this one reads from the CRM (it holds the
-   * CRM's transaction) and turns each record into its row, a worker appends batches of rows, so the
-   * database's sending and the Appender's writing overlap instead of taking turns. The rows are
-   * made on the reading side because the Appender's thread was the one saturated (measured on 10M
-   * cases: 92% busy while the reader waited on PostgreSQL half the time).
+   * CRM's transaction), a worker turns batches of records into rows and appends them, so the
+   * database's sending and the Appender's writing overlap instead of taking turns. (Making the rows
+   * on the reading side instead was tried on 10M cases: 111 s instead of 101 s for the rebuild.)
    */
   private static <T> void pipe(
       ExecutorService worker,
@@ -242,15 +241,15 @@ final class CrmSnapshot {
       LongConsumer counted) {
     long started = System.nanoTime();
     long[] appended = new long[1];
-    BlockingQueue<List<Object[]>> queue = new ArrayBlockingQueue<>(8);
-    List<Object[]> end = new ArrayList<>(0);
+    BlockingQueue<List<T>> queue = new ArrayBlockingQueue<>(8);
+    List<T> end = new ArrayList<>(0);
     Future<?> appending =
         worker.submit(
             () -> {
               try (DuckDBAppender a = c.createAppender(table)) {
-                for (List<Object[]> batch = queue.take(); batch != end; batch = queue.take()) {
-                  for (Object[] row : batch) {
-                    Rows.append(a, row);
+                for (List<T> batch = queue.take(); batch != end; batch = queue.take()) {
+                  for (T item : batch) {
+                    Rows.append(a, toRow.apply(item));
                   }
                   counted.accept(batch.size());
                   appended[0] += batch.size();
@@ -258,12 +257,12 @@ final class CrmSnapshot {
               }
               return null;
             });
-    List<List<Object[]>> pending = new ArrayList<>(1);
+    List<List<T>> pending = new ArrayList<>(1);
     pending.add(new ArrayList<>(BATCH));
     source.accept(
         item -> {
-          List<Object[]> batch = pending.get(0);
-          batch.add(toRow.apply(item));
+          List<T> batch = pending.get(0);
+          batch.add(item);
           if (batch.size() == BATCH) {
             hand(queue, batch, appending);
             pending.set(0, new ArrayList<>(BATCH));
@@ -288,8 +287,7 @@ final class CrmSnapshot {
   }
 
   /** Puts a batch on the queue, giving up if the worker has stopped (it failed). */
-  private static void hand(
-      BlockingQueue<List<Object[]>> queue, List<Object[]> batch, Future<?> appending) {
+  private static <T> void hand(BlockingQueue<List<T>> queue, List<T> batch, Future<?> appending) {
     try {
       while (!queue.offer(batch, 100, TimeUnit.MILLISECONDS)) {
         if (appending.isDone()) {
