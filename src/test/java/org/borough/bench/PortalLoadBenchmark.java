@@ -31,7 +31,7 @@ import tools.jackson.databind.ObjectMapper;
  * with {@code BENCH_HARNESS=PortalLoadBenchmark bench/run-crm-benchmark.sh}, which raises the
  * portal's rate limit for the run (one address posts all the forms). Settings: {@code
  * bench.clients} (4 residents at once), {@code bench.seconds} (30), {@code bench.warmupSeconds}
- * (5).
+ * (20: with 5 the JIT compiler was still busy in the measured window).
  */
 class PortalLoadBenchmark {
 
@@ -63,7 +63,7 @@ class PortalLoadBenchmark {
     out.say(answers.size() + " services, each question answered from its definition");
 
     ConcurrentLoad.run(
-        "warm-up", clients, BenchReport.intSetting("bench.warmupSeconds", 5), 200, this::journey);
+        "warm-up", clients, BenchReport.intSetting("bench.warmupSeconds", 20), 200, this::journey);
     pages.clear();
     ConcurrentLoad.Outcome journeys =
         ConcurrentLoad.run("report journeys", clients, seconds, 200, this::journey);
