@@ -115,7 +115,7 @@ class Warehouse implements DisposableBean {
   }
 
   private WarehouseDatabase open(Path f) {
-    WarehouseDatabase d = new WarehouseDatabase(f);
+    WarehouseDatabase d = new WarehouseDatabase(f, properties.memoryLimit());
     d.write(
         c -> {
           dimensions.refreshStatic(c.unwrap(DuckDBConnection.class));

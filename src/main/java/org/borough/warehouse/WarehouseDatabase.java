@@ -37,12 +37,23 @@ final class WarehouseDatabase implements AutoCloseable {
 
   /** Opens (creating if need be) the file and brings its schema up to date. */
   WarehouseDatabase(Path file) {
+    this(file, null);
+  }
+
+  /**
+   * @param memoryLimit DuckDB's memory limit, a size already checked by {@link
+   *     WarehouseProperties}; null for DuckDB's default
+   */
+  WarehouseDatabase(Path file, String memoryLimit) {
     this.file = file;
     try {
       Files.createDirectories(file.toAbsolutePath().getParent());
       writer =
           (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
       try (Statement s = writer.createStatement()) {
+        if (memoryLimit != null && !memoryLimit.isBlank()) {
+          s.execute("set memory_limit = '" + memoryLimit + "'");
+        }
         for (String statement : schema()) {
           s.execute(statement);
         }

@@ -26,6 +26,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param contactSystems the codes of the ICT systems (in governance's portfolio) that handle
  *     contacts: their budget lines, actuals where recorded, give the cost per contact from what the
  *     council spends ({@code BOROUGH_WAREHOUSE_CONTACT_SYSTEMS}, default the seed's {@code CRM})
+ * @param memoryLimit most memory DuckDB may use outside the Java heap, such as {@code 4GB}; when
+ *     not set, DuckDB's own default of 80% of the machine's memory, too much beside PostgreSQL on
+ *     one server (the 10M-case benchmark reached 3.7 GB)
  */
 @ConfigurationProperties("borough.warehouse")
 public record WarehouseProperties(
@@ -38,11 +41,22 @@ public record WarehouseProperties(
     String pseudonymKey,
     @DefaultValue("true") boolean rebuildWhenEmpty,
     @DefaultValue UnitCosts unitCost,
-    @DefaultValue("CRM") List<String> contactSystems) {
+    @DefaultValue("CRM") List<String> contactSystems,
+    String memoryLimit) {
+
+  /** A size as DuckDB reads it: a number and a unit. */
+  private static final java.util.regex.Pattern SIZE =
+      java.util.regex.Pattern.compile("\\d{1,6}(\\.\\d{1,3})?\\s?(KB|MB|GB|TB|KiB|MiB|GiB|TiB)");
 
   public WarehouseProperties {
     if (batchSize < 1) {
       throw new IllegalArgumentException("borough.warehouse.batch-size must be at least 1");
+    }
+    if (memoryLimit != null && !memoryLimit.isBlank() && !SIZE.matcher(memoryLimit).matches()) {
+      throw new IllegalArgumentException(
+          "borough.warehouse.memory-limit must be a size such as 4GB or 512MB, not '"
+              + memoryLimit
+              + "'");
     }
     if (pseudonymKey != null && !pseudonymKey.isBlank() && pseudonymKey.length() < 32) {
       throw new IllegalArgumentException(
