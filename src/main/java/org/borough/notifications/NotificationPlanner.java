@@ -166,6 +166,7 @@ class NotificationPlanner {
     }
   }
 
+  // A new kind of event here must be added to PLANNED too, or it is passed over.
   private void handle(Outbox.Entry e, Instant now) {
     switch (e.eventType()) {
       case "CaseOpened" -> {
