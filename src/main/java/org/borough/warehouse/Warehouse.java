@@ -271,15 +271,15 @@ class Warehouse implements DisposableBean {
     return true;
   }
 
-  /**
-   * True when this file was never loaded from the CRM's state: new, or made by replaying the outbox
-   * only, so that rows the CRM holds without events (bulk-loaded demo data) are missing from it.
-   */
   /** Whether the live file was made with another version of the model, so must be rebuilt. */
   boolean stale() {
     return !db.current();
   }
 
+  /**
+   * True when this file was never loaded from the CRM's state: new, or made by replaying the outbox
+   * only, so that rows the CRM holds without events (bulk-loaded demo data) are missing from it.
+   */
   boolean neverReadFromCrm() {
     return read(
         c -> {
@@ -363,9 +363,8 @@ class Warehouse implements DisposableBean {
         swapped = clock.instant();
       }
       runDataTests();
-      // The rate counts the whole rebuild up to the swap: reading, DuckDB's commit (which
-      // compresses
-      // and writes every row) and catching up; not the data tests, which run on the live file.
+      // The rate counts the whole rebuild up to the swap: reading, DuckDB's commit and catching
+      // up; not the data tests, which run on the live file afterwards.
       double seconds = seconds(started, swapped);
       String message =
           String.format(

@@ -36,12 +36,12 @@ class WarehouseStartup implements ApplicationRunner {
     }
     if (warehouse.stale()) {
       if (properties.rebuildWhenEmpty()) {
-        log.info("The warehouse file was made with an older model: rebuilding it");
+        log.info("The warehouse file was made with another version of the model: rebuilding it");
         warehouse.startRebuild();
       } else {
         log.warn(
-            "The warehouse file was made with an older model: nothing is loaded into it until it"
-                + " is rebuilt (admin page or --warehouse.rebuild)");
+            "The warehouse file was made with another version of the model: nothing is loaded into"
+                + " it until it is rebuilt (admin page or --warehouse.rebuild)");
       }
       return;
     }
