@@ -12,9 +12,13 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * A fixed number of clients sending requests back to back for a fixed time: the throughput figures
@@ -79,15 +83,60 @@ final class ConcurrentLoad {
 
   private ConcurrentLoad() {}
 
+  /** What the requests of one run gave, counted from any number of threads. */
+  private static final class Tally {
+    private final Latencies latency;
+    private final int expectedStatus;
+    private final Call call;
+    private final AtomicInteger succeeded = new AtomicInteger();
+    private final AtomicInteger failed = new AtomicInteger();
+    private final Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
+    private final List<String> errors = new CopyOnWriteArrayList<>();
+    private final AtomicLong sequence = new AtomicLong();
+
+    Tally(String name, int expectedStatus, Call call) {
+      this.latency = new Latencies(name);
+      this.expectedStatus = expectedStatus;
+      this.call = call;
+    }
+
+    /** Sends one request and counts it, its latency taken from {@code since} (nanoTime). */
+    void send(long since) throws InterruptedException {
+      int status;
+      String body;
+      try {
+        HttpResponse<String> r = call.send(ThreadLocalRandom.current(), sequence.incrementAndGet());
+        status = r.statusCode();
+        body = r.body();
+      } catch (IOException e) {
+        status = -1;
+        body = e.toString();
+      }
+      boolean ok = status == expectedStatus;
+      latency.record(System.nanoTime() - since, ok);
+      statuses.computeIfAbsent(status, k -> new AtomicInteger()).incrementAndGet();
+      if (ok) {
+        succeeded.incrementAndGet();
+      } else {
+        failed.incrementAndGet();
+        if (errors.size() < 5) {
+          errors.add(status + " " + abbreviate(body));
+        }
+      }
+    }
+
+    Outcome outcome(double seconds) {
+      Map<Integer, Integer> byStatus = new TreeMap<>();
+      statuses.forEach((k, v) -> byStatus.put(k, v.get()));
+      return new Outcome(
+          latency, succeeded.get(), failed.get(), byStatus, List.copyOf(errors), seconds);
+    }
+  }
+
   /** Runs {@code clients} threads calling {@code call} for {@code seconds}. */
   static Outcome run(String name, int clients, int seconds, int expectedStatus, Call call)
       throws InterruptedException {
-    Latencies latency = new Latencies(name);
-    AtomicInteger succeeded = new AtomicInteger();
-    AtomicInteger failed = new AtomicInteger();
-    Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
-    List<String> errors = new CopyOnWriteArrayList<>();
-    AtomicLong sequence = new AtomicLong();
+    Tally tally = new Tally(name, expectedStatus, call);
     CountDownLatch start = new CountDownLatch(1);
     long[] window = new long[2];
     List<Thread> threads = new ArrayList<>();
@@ -97,30 +146,8 @@ final class ConcurrentLoad {
               () -> {
                 try {
                   start.await();
-                  ThreadLocalRandom random = ThreadLocalRandom.current();
                   while (System.nanoTime() < window[1]) {
-                    long t0 = System.nanoTime();
-                    int status;
-                    String body;
-                    try {
-                      HttpResponse<String> r = call.send(random, sequence.incrementAndGet());
-                      status = r.statusCode();
-                      body = r.body();
-                    } catch (IOException e) {
-                      status = -1;
-                      body = e.toString();
-                    }
-                    boolean ok = status == expectedStatus;
-                    latency.record(System.nanoTime() - t0, ok);
-                    statuses.computeIfAbsent(status, k -> new AtomicInteger()).incrementAndGet();
-                    if (ok) {
-                      succeeded.incrementAndGet();
-                    } else {
-                      failed.incrementAndGet();
-                      if (errors.size() < 5) {
-                        errors.add(status + " " + abbreviate(body));
-                      }
-                    }
+                    tally.send(System.nanoTime());
                   }
                 } catch (InterruptedException e) {
                   Thread.currentThread().interrupt();
@@ -137,15 +164,7 @@ final class ConcurrentLoad {
     for (Thread t : threads) {
       t.join();
     }
-    Map<Integer, Integer> byStatus = new TreeMap<>();
-    statuses.forEach((k, v) -> byStatus.put(k, v.get()));
-    return new Outcome(
-        latency,
-        succeeded.get(),
-        failed.get(),
-        byStatus,
-        List.copyOf(errors),
-        (System.nanoTime() - window[0]) / 1e9);
+    return tally.outcome((System.nanoTime() - window[0]) / 1e9);
   }
 
   /**
@@ -157,14 +176,8 @@ final class ConcurrentLoad {
   static Outcome paced(
       String name, int workers, int perSecond, int seconds, int expectedStatus, Call call)
       throws InterruptedException {
-    Latencies latency = new Latencies(name);
-    AtomicInteger succeeded = new AtomicInteger();
-    AtomicInteger failed = new AtomicInteger();
-    Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
-    List<String> errors = new CopyOnWriteArrayList<>();
-    AtomicLong sequence = new AtomicLong();
-    java.util.concurrent.ExecutorService pool =
-        java.util.concurrent.Executors.newFixedThreadPool(workers);
+    Tally tally = new Tally(name, expectedStatus, call);
+    ExecutorService pool = Executors.newFixedThreadPool(workers);
     long interval = 1_000_000_000L / perSecond;
     long total = (long) perSecond * seconds;
     long start = System.nanoTime();
@@ -172,48 +185,20 @@ final class ConcurrentLoad {
       long due = start + i * interval;
       long wait = due - System.nanoTime();
       if (wait > 0) {
-        java.util.concurrent.locks.LockSupport.parkNanos(wait);
+        LockSupport.parkNanos(wait);
       }
       pool.execute(
           () -> {
-            int status;
-            String body;
             try {
-              HttpResponse<String> r =
-                  call.send(ThreadLocalRandom.current(), sequence.incrementAndGet());
-              status = r.statusCode();
-              body = r.body();
-            } catch (IOException e) {
-              status = -1;
-              body = e.toString();
+              tally.send(due);
             } catch (InterruptedException e) {
               Thread.currentThread().interrupt();
-              return;
-            }
-            boolean ok = status == expectedStatus;
-            latency.record(System.nanoTime() - due, ok);
-            statuses.computeIfAbsent(status, k -> new AtomicInteger()).incrementAndGet();
-            if (ok) {
-              succeeded.incrementAndGet();
-            } else {
-              failed.incrementAndGet();
-              if (errors.size() < 5) {
-                errors.add(status + " " + abbreviate(body));
-              }
             }
           });
     }
     pool.shutdown();
-    pool.awaitTermination(5, java.util.concurrent.TimeUnit.MINUTES);
-    Map<Integer, Integer> byStatus = new TreeMap<>();
-    statuses.forEach((k, v) -> byStatus.put(k, v.get()));
-    return new Outcome(
-        latency,
-        succeeded.get(),
-        failed.get(),
-        byStatus,
-        List.copyOf(errors),
-        (System.nanoTime() - start) / 1e9);
+    pool.awaitTermination(5, TimeUnit.MINUTES);
+    return tally.outcome((System.nanoTime() - start) / 1e9);
   }
 
   static String abbreviate(String s) {
