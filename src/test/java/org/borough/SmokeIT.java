@@ -27,14 +27,24 @@ class SmokeIT extends IntegrationTest {
 
   @Test
   void healthAnswersUpWhenTheDatabaseIsReachable() throws Exception {
-    HttpResponse<String> response =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response = health("");
     assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(response.body()).isEqualTo("{\"status\":\"UP\"}");
+    assertThat(response.body()).startsWith("{").contains("\"status\":\"UP\"");
+  }
+
+  @Test
+  void aStartedNodeIsReadyAndLiveForALoadBalancerWithoutSigningIn() throws Exception {
+    assertThat(health("/readiness").body()).isEqualTo("{\"status\":\"UP\"}");
+    assertThat(health("/liveness").body()).isEqualTo("{\"status\":\"UP\"}");
+  }
+
+  private HttpResponse<String> health(String group) throws Exception {
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(
+                    URI.create("http://localhost:" + port + "/actuator/health" + group))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
   }
 
   @Test

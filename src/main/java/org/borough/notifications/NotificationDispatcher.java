@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package org.borough.notifications;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -30,9 +31,12 @@ class NotificationDispatcher {
     this.properties = properties;
   }
 
+  // One node at a time: two sending the same due message at once would email a resident twice.
+  // A node that dies holding the lock frees it after lockAtMostFor.
   @Scheduled(
       fixedDelayString = "${borough.notifications.poll-interval:5s}",
       initialDelayString = "${borough.notifications.poll-interval:5s}")
+  @SchedulerLock(name = "notifications-dispatch", lockAtMostFor = "PT10M")
   void poll() {
     try {
       int read;

@@ -5,13 +5,22 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Set;
+import javax.sql.DataSource;
+import net.javacrumbs.shedlock.core.LockProvider;
+import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
+import net.javacrumbs.shedlock.spring.annotation.EnableSchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 @Configuration(proxyBeanMethods = false)
+@EnableSchedulerLock(defaultLockAtMostFor = "PT10M")
 class SystemConfiguration {
 
   private static final Logger log = LoggerFactory.getLogger(SystemConfiguration.class);
@@ -20,6 +29,41 @@ class SystemConfiguration {
   @ConditionalOnMissingBean
   Clock clock() {
     return Clock.systemUTC();
+  }
+
+  /** Every pooled connection commits durably (see {@link DurableCommits}). */
+  @Bean
+  static DurableCommits durableCommits() {
+    return new DurableCommits();
+  }
+
+  /**
+   * Refuses to start on a database whose commits could be lost after Borough acknowledged them: the
+   * first thing checked, before the portal or Open311 can hand out a reference.
+   */
+  @Bean
+  @Order(Ordered.HIGHEST_PRECEDENCE)
+  ApplicationRunner durableCommitsCheck(DataSource dataSource) {
+    return args -> {
+      if (!DurableCommits.verify(dataSource)) {
+        throw new IllegalStateException(
+            "The database acknowledges commits before they are durable (H2 WRITE_DELAY above 0 or"
+                + " PostgreSQL synchronous_commit off): Borough would lose acknowledged writes");
+      }
+    };
+  }
+
+  /**
+   * Where scheduled work that must run once across nodes takes its lock: the CRM's database, with
+   * the database's clock, so nodes whose clocks disagree still agree on who holds it.
+   */
+  @Bean
+  LockProvider lockProvider(DataSource dataSource) {
+    return new JdbcTemplateLockProvider(
+        JdbcTemplateLockProvider.Configuration.builder()
+            .withJdbcTemplate(new JdbcTemplate(dataSource))
+            .usingDbTime()
+            .build());
   }
 
   @Bean

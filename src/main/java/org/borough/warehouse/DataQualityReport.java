@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * What the data-quality page and its JSON show: freshness, the latest data-test run with each
- * result, the history of runs and the quarantined events. Payloads are not shown: they hold ids.
+ * result, the history of runs, the quarantined events, and a rebuild the warehouse started by
+ * itself since the server started ({@link SelfRepair}). Payloads are not shown: they hold ids.
  */
 record DataQualityReport(
     Instant asAt,
@@ -22,7 +23,8 @@ record DataQualityReport(
     List<Test> results,
     List<Run> history,
     long quarantined,
-    List<Quarantined> recentQuarantine) {
+    List<Quarantined> recentQuarantine,
+    SelfRepair.Notice repair) {
 
   record Run(long runId, Instant at, long position, int passed, int failed) {}
 
@@ -34,7 +36,11 @@ record DataQualityReport(
   static final int QUARANTINE = 50;
 
   static DataQualityReport read(
-      Connection c, Instant asAt, OutboxLoader.State state, long outboxPosition)
+      Connection c,
+      Instant asAt,
+      OutboxLoader.State state,
+      long outboxPosition,
+      SelfRepair.Notice repair)
       throws SQLException {
     List<Run> history = new ArrayList<>();
     try (PreparedStatement p =
@@ -103,6 +109,7 @@ record DataQualityReport(
         results,
         history,
         quarantined,
-        recent);
+        recent,
+        repair);
   }
 }

@@ -19,16 +19,19 @@ class WarehouseController {
 
   private final Warehouse warehouse;
   private final ParquetExports parquet;
+  private final SelfRepair repair;
 
-  WarehouseController(Warehouse warehouse, ParquetExports parquet) {
+  WarehouseController(Warehouse warehouse, ParquetExports parquet, SelfRepair repair) {
     this.warehouse = warehouse;
+    this.repair = repair;
     this.parquet = parquet;
   }
 
   private DataQualityReport report() {
     OutboxLoader.State state = warehouse.state();
     long outbox = warehouse.outboxPosition();
-    return warehouse.read(c -> DataQualityReport.read(c, warehouse.asAt(), state, outbox));
+    return warehouse.read(
+        c -> DataQualityReport.read(c, warehouse.asAt(), state, outbox, repair.notice()));
   }
 
   @GetMapping("/warehouse/data-quality")

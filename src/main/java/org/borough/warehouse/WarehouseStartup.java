@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package org.borough.warehouse;
 
+import jakarta.annotation.PreDestroy;
+import java.util.concurrent.ExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -13,7 +15,9 @@ import org.springframework.stereotype.Component;
  * in the background, a warehouse that was never read from the CRM's state when the CRM has data, so
  * that a new install shows figures at once instead of only the changes made from now on. Once read,
  * a file is followed through the outbox and never rebuilt here again, unless it was made with an
- * older version of the model (an upgrade changed the schema): then it is rebuilt too.
+ * older version of the model (an upgrade changed the schema): then it is rebuilt too. Any other
+ * start checks, in the background, that the warehouse still agrees with the CRM ({@link
+ * SelfRepair}).
  */
 @Component
 @Order(300)
@@ -23,10 +27,13 @@ class WarehouseStartup implements ApplicationRunner {
 
   private final Warehouse warehouse;
   private final WarehouseProperties properties;
+  private final SelfRepair repair;
+  private final ExecutorService background = Warehouse.background("warehouse-self-repair");
 
-  WarehouseStartup(Warehouse warehouse, WarehouseProperties properties) {
+  WarehouseStartup(Warehouse warehouse, WarehouseProperties properties, SelfRepair repair) {
     this.warehouse = warehouse;
     this.properties = properties;
+    this.repair = repair;
   }
 
   @Override
@@ -45,12 +52,26 @@ class WarehouseStartup implements ApplicationRunner {
       }
       return;
     }
-    if (!properties.rebuildWhenEmpty()) {
-      return;
-    }
-    if (warehouse.neverReadFromCrm() && warehouse.crmHasData()) {
+    if (properties.rebuildWhenEmpty() && warehouse.neverReadFromCrm() && warehouse.crmHasData()) {
       log.info("The warehouse was never read from the CRM, which has data: rebuilding it");
       warehouse.startRebuild();
+      return;
     }
+    if (properties.enabled()) {
+      background.execute(this::checkAgainstCrm);
+    }
+  }
+
+  private void checkAgainstCrm() {
+    try {
+      repair.check();
+    } catch (RuntimeException e) {
+      log.error("Could not compare the warehouse with the CRM after start", e);
+    }
+  }
+
+  @PreDestroy
+  void stop() {
+    background.shutdownNow();
   }
 }

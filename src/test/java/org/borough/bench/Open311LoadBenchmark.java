@@ -7,18 +7,13 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
 
 /**
  * The Open311 benchmark from issue 3 ("Speed"): reports posted by apps ({@code POST requests.xml})
@@ -46,7 +41,6 @@ class Open311LoadBenchmark {
   private static final Pattern REQUEST = Pattern.compile("<request>");
 
   private final BenchReport out = new BenchReport();
-  private final ObjectMapper json = new ObjectMapper();
   private BenchHttp http;
   private String key;
 
@@ -64,8 +58,8 @@ class Open311LoadBenchmark {
     int lists = BenchReport.intSetting("bench.lists", 200);
     http = new BenchHttp(url);
     out.say("Borough Open311 load benchmark against " + url);
-    List<Service> services = services();
-    out.say(services.size() + " services with their required attributes");
+    Open311Reports services = new Open311Reports(http, key, java.time.Duration.ZERO);
+    out.say(services.count() + " services with their required attributes");
 
     ConcurrentLoad.run("warm-up", clients, warmupSeconds, 200, (r, n) -> report(services, r, n));
     listRequests(Math.max(1, lists / 10), true);
@@ -106,7 +100,7 @@ class Open311LoadBenchmark {
    * "report received" email is sent afterwards, from the outbox. Here the reports come at exactly
    * 300 a second, and the emails sent in the same minute are counted in the database.
    */
-  private void sustained(List<Service> services, String jdbc, int workers, int seconds)
+  private void sustained(Open311Reports services, String jdbc, int workers, int seconds)
       throws Exception {
     int rate = (int) TARGET_POSTS_PER_SECOND;
     try (Connection db = DriverManager.getConnection(jdbc, "postgres", "")) {
@@ -190,65 +184,10 @@ class Open311LoadBenchmark {
     }
   }
 
-  /** A service and the attributes a report must answer. */
-  private record Service(String code, List<JsonNode> required) {}
-
-  private List<Service> services() throws Exception {
-    HttpResponse<String> list = http.get("/open311/v2/services.json");
-    BenchHttp.expect(list, 200, "GET services.json");
-    List<Service> services = new ArrayList<>();
-    for (JsonNode s : json.readTree(list.body())) {
-      String code = s.path("service_code").asString();
-      List<JsonNode> required = new ArrayList<>();
-      if (s.path("metadata").asBoolean(false)) {
-        HttpResponse<String> def = http.get("/open311/v2/services/" + code + ".json");
-        BenchHttp.expect(def, 200, "GET services/" + code + ".json");
-        for (JsonNode a : json.readTree(def.body()).path("attributes")) {
-          if (a.path("required").asBoolean(false) && a.path("variable").asBoolean(true)) {
-            required.add(a);
-          }
-        }
-      }
-      services.add(new Service(code, required));
-    }
-    if (services.isEmpty()) {
-      throw new IllegalStateException("Open311 lists no services: is there demo data?");
-    }
-    return services;
-  }
-
   /** One report, as FixMyStreet would post it. */
-  private HttpResponse<String> report(List<Service> services, ThreadLocalRandom r, long n)
+  private HttpResponse<String> report(Open311Reports reports, ThreadLocalRandom r, long n)
       throws java.io.IOException, InterruptedException {
-    Service service = services.get(r.nextInt(services.size()));
-    Map<String, String> form = new LinkedHashMap<>();
-    form.put("api_key", key);
-    form.put("service_code", service.code());
-    form.put("lat", String.format(Locale.ROOT, "%.6f", 51.45 + r.nextDouble() * 0.1));
-    form.put("long", String.format(Locale.ROOT, "%.6f", -0.2 + r.nextDouble() * 0.2));
-    for (JsonNode a : service.required()) {
-      String code = a.path("code").asString();
-      String datatype = a.path("datatype").asString();
-      String value =
-          switch (datatype) {
-            case "singlevaluelist", "multivaluelist" ->
-                a.path("values").path(0).path("key").asString();
-            case "number" -> "2";
-            case "datetime" -> LocalDate.now().minusDays(1) + "T09:00:00Z";
-            default -> "benchmark";
-          };
-      form.put(
-          "multivaluelist".equals(datatype)
-              ? "attribute[" + code + "][]"
-              : "attribute[" + code + "]",
-          value);
-    }
-    int person = r.nextInt(5000);
-    form.put("email", "reporter" + person + "@bench.example.org");
-    form.put("first_name", "Bench");
-    form.put("last_name", "Reporter" + person);
-    form.put("description", "Benchmark report " + n + " posted by an app");
-    return http.postForm("/open311/v2/requests.xml", form);
+    return reports.post(r, n, "xml");
   }
 
   /** Sequential GET requests.xml with the spec's defaults: the last 90 days, first 1000. */

@@ -4,9 +4,14 @@ package org.borough.notifications;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.LockProvider;
+import net.javacrumbs.shedlock.core.SimpleLock;
 import org.borough.cases.CaseManagement;
 import org.borough.cases.CaseStatus;
 import org.borough.cases.CaseView;
@@ -38,6 +43,7 @@ class NotificationsIT extends IntegrationTest {
   @Autowired SignedIn signedIn;
   @Autowired JdbcClient jdbc;
   @Autowired TransactionTemplate transactions;
+  @Autowired LockProvider locks;
 
   @Test
   void theReporterHearsOnceThatTheReportWasReceivedWithItsReferenceAndATrackingLink() {
@@ -62,6 +68,30 @@ class NotificationsIT extends IntegrationTest {
                 .query((rs, i) -> rs.getString(1) + " " + rs.getString(2))
                 .list())
         .containsExactly("SENT EMAIL");
+  }
+
+  @Test
+  void whileAnotherNodeDispatchesThisOneSendsNothingAndTakesOverWhenItStops() {
+    // Another node's dispatcher, holding the cluster-wide lock as ShedLock takes it.
+    LockConfiguration other =
+        new LockConfiguration(
+            Instant.now(), "notifications-dispatch", Duration.ofMinutes(5), Duration.ZERO);
+    Instant deadline = Instant.now().plus(WAIT);
+    Optional<SimpleLock> held = locks.lock(other);
+    while (held.isEmpty() && Instant.now().isBefore(deadline)) {
+      sleep(Duration.ofMillis(50)); // this node's poll holds it for a moment now and then
+      held = locks.lock(other);
+    }
+    assertThat(held).as("the dispatch lock, taken as another node").isPresent();
+    String email = "cluster." + unique() + "@example.org";
+    try {
+      raise(resident(email, null));
+      sleep(Duration.ofSeconds(3)); // fifteen of this node's polls
+      assertThat(TestMail.to(email)).isEmpty();
+    } finally {
+      held.get().unlock();
+    }
+    assertThat(TestMail.await(email, 1, WAIT)).hasSize(1);
   }
 
   @Test

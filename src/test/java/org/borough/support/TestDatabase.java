@@ -41,14 +41,8 @@ public final class TestDatabase {
     if (postgresUrl != null || unavailable != null) {
       return postgresUrl;
     }
-    String name = "borough_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-    try (Connection c = DriverManager.getConnection(ADMIN_URL, USER, PASSWORD);
-        Statement s = c.createStatement()) {
-      s.execute("create database " + name);
-      postgresUrl = ADMIN_URL.substring(0, ADMIN_URL.lastIndexOf('/') + 1) + name;
-      // Drop it when the test JVM ends, so runs do not pile up databases. FORCE closes the
-      // application's pool if it is still open (shutdown hooks run in no set order).
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(name)));
+    try {
+      postgresUrl = createPostgres();
     } catch (SQLException e) {
       unavailable = e.getMessage();
       if (required()) {
@@ -62,6 +56,21 @@ public final class TestDatabase {
       }
     }
     return postgresUrl;
+  }
+
+  /**
+   * Creates a new empty database and returns its JDBC URL; it is dropped when the test JVM ends, so
+   * runs do not pile up databases.
+   */
+  public static String createPostgres() throws SQLException {
+    String name = "borough_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    try (Connection c = DriverManager.getConnection(ADMIN_URL, USER, PASSWORD);
+        Statement s = c.createStatement()) {
+      s.execute("create database " + name);
+    }
+    // FORCE closes the application's pool if it is still open (shutdown hooks run in no set order).
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(name)));
+    return ADMIN_URL.substring(0, ADMIN_URL.lastIndexOf('/') + 1) + name;
   }
 
   private static void drop(String name) {

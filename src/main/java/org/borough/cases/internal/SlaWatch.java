@@ -3,6 +3,7 @@ package org.borough.cases.internal;
 
 import java.time.Clock;
 import java.time.Instant;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.borough.cases.CaseId;
 import org.borough.cases.SlaBreached;
 import org.springframework.context.ApplicationEventPublisher;
@@ -33,7 +34,10 @@ class SlaWatch {
     this.clock = clock;
   }
 
+  // Marking is already safe on two nodes (a case is marked only if it was not); the lock spares
+  // the second node the same scan.
   @Scheduled(fixedDelayString = "${borough.cases.sla-watch-interval:60s}", initialDelay = 10_000)
+  @SchedulerLock(name = "sla-watch")
   void scan() {
     int found;
     do {

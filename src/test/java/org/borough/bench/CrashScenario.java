@@ -1,0 +1,114 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.borough.bench;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import org.borough.support.TestDatabase;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Borough's jar on a fresh database of its own (an H2 file under {@code dataDir}, or a new
+ * PostgreSQL database), with a small demo borough, crashed and restarted: the common part of {@link
+ * CrashSafetyIT} and of {@code bench/faults.sh}'s {@link FaultsBenchmark}.
+ */
+final class CrashScenario implements AutoCloseable {
+
+  static final String ADMIN_TOKEN = "brg_crash_admin_token_0123456789abcdef";
+  static final String OPEN311_KEY = "o311_crash_default_key_0123456789abcdef";
+  private static final Duration START = Duration.ofMinutes(4);
+
+  private final ObjectMapper json = new ObjectMapper();
+  private final Path dataDir;
+  private final CrashRun.Database db;
+  private final BoroughProcess server;
+
+  CrashScenario(Path dataDir, boolean postgres) throws Exception {
+    this.dataDir = dataDir;
+    Map<String, String> env = new HashMap<>();
+    env.put("BOROUGH_DATA_DIR", dataDir.toString());
+    env.put("BOROUGH_ADMIN_PASSWORD", "crash-test-admin-password");
+    env.put("BOROUGH_ADMIN_API_TOKEN", ADMIN_TOKEN);
+    env.put("BOROUGH_OPEN311_API_KEY", OPEN311_KEY);
+    env.put("BOROUGH_DEMO_RESIDENTS", "100");
+    env.put("BOROUGH_DEMO_CASES", "300");
+    env.put("BOROUGH_DEMO_YEARS", "1");
+    env.put("BOROUGH_WAREHOUSE_POLL_INTERVAL", "500ms");
+    env.put("BOROUGH_WAREHOUSE_DATA_TEST_INTERVAL", "1s");
+    if (postgres) {
+      String url = TestDatabase.createPostgres();
+      env.put("SPRING_DATASOURCE_URL", url);
+      env.put("SPRING_DATASOURCE_USERNAME", TestDatabase.USER);
+      env.put("SPRING_DATASOURCE_PASSWORD", TestDatabase.PASSWORD);
+      db = new CrashRun.Database(url, TestDatabase.USER, TestDatabase.PASSWORD);
+    } else {
+      // The embedded default, opened as the server opens it (EmbeddedDatabaseLocation).
+      db =
+          new CrashRun.Database(
+              "jdbc:h2:file:"
+                  + dataDir.resolve("db").resolve("borough")
+                  + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+              "sa",
+              "");
+    }
+    Path log = dataDir.resolveSibling(dataDir.getFileName() + ".log");
+    server = new BoroughProcess(BoroughProcess.packagedJar(), env, log);
+  }
+
+  BoroughProcess server() {
+    return server;
+  }
+
+  Path warehouseFile() {
+    return dataDir.resolve("warehouse").resolve("borough.duckdb");
+  }
+
+  /** Starts the server, posts with {@code clients} for {@code before}, then kills it. */
+  CrashRun.Outcome crash(int clients, Duration before) throws Exception {
+    server.start(START);
+    return CrashRun.killDuringWrites(server, OPEN311_KEY, clients, before, db);
+  }
+
+  /**
+   * Starts the server again and waits until a data-test run made after the start has read the whole
+   * outbox with every test passed; returns the data-quality report.
+   */
+  JsonNode restartAndAwaitAgreement(Duration timeout) throws Exception {
+    Instant since = Instant.now();
+    server.start(START);
+    BenchHttp http = new BenchHttp(server.url());
+    http.useToken(ADMIN_TOKEN);
+    Instant deadline = Instant.now().plus(timeout);
+    JsonNode report = null;
+    while (Instant.now().isBefore(deadline)) {
+      HttpResponse<String> r = http.getJson("/api/v1/warehouse/data-quality");
+      BenchHttp.expect(r, 200, "GET /api/v1/warehouse/data-quality");
+      report = json.readTree(r.body());
+      JsonNode latest = report.path("latest");
+      if (!latest.isMissingNode()
+          && !latest.isNull()
+          && Instant.parse(latest.path("at").asString()).isAfter(since)
+          && latest.path("position").asLong() >= report.path("outboxPosition").asLong()
+          && latest.path("failed").asInt() == 0) {
+        return report;
+      }
+      Thread.sleep(500);
+    }
+    throw new AssertionError(
+        "The warehouse did not agree with the CRM within " + timeout + ": " + report);
+  }
+
+  CrashRun.Database database() {
+    return db;
+  }
+
+  @Override
+  public void close() throws InterruptedException, SQLException {
+    server.stop();
+  }
+}

@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.borough.bench;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.random.RandomGenerator;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Reports as FixMyStreet posts them to a running Borough: a random active service with every
+ * required attribute answered, a point in the borough, a description, and a reporter drawn from
+ * 5,000 people, so most reports link to a resident an earlier one registered. Shared by the Open311
+ * benchmark and the crash tests.
+ */
+final class Open311Reports {
+
+  private final BenchHttp http;
+  private final String key;
+  private final ObjectMapper json = new ObjectMapper();
+  private final List<Service> services;
+
+  /** A service and the attributes a report must answer. */
+  private record Service(String code, List<JsonNode> required) {}
+
+  /**
+   * Reads the services and their required attributes once, waiting up to {@code wait} for a server
+   * that is still generating its demo catalogue (it answers before its start-up work is done).
+   */
+  Open311Reports(BenchHttp http, String key, Duration wait) throws Exception {
+    this.http = http;
+    this.key = key;
+    Instant deadline = Instant.now().plus(wait);
+    List<Service> found = read();
+    while (found.isEmpty() && Instant.now().isBefore(deadline)) {
+      Thread.sleep(500);
+      found = read();
+    }
+    if (found.isEmpty()) {
+      throw new IllegalStateException("Open311 lists no services: is there demo data?");
+    }
+    this.services = found;
+  }
+
+  int count() {
+    return services.size();
+  }
+
+  private List<Service> read() throws Exception {
+    HttpResponse<String> list = http.get("/open311/v2/services.json");
+    BenchHttp.expect(list, 200, "GET services.json");
+    List<Service> found = new ArrayList<>();
+    for (JsonNode s : json.readTree(list.body())) {
+      String code = s.path("service_code").asString();
+      List<JsonNode> required = new ArrayList<>();
+      if (s.path("metadata").asBoolean(false)) {
+        HttpResponse<String> def = http.get("/open311/v2/services/" + code + ".json");
+        BenchHttp.expect(def, 200, "GET services/" + code + ".json");
+        for (JsonNode a : json.readTree(def.body()).path("attributes")) {
+          if (a.path("required").asBoolean(false) && a.path("variable").asBoolean(true)) {
+            required.add(a);
+          }
+        }
+      }
+      found.add(new Service(code, required));
+    }
+    return found;
+  }
+
+  /** Posts report {@code n} to {@code requests.<format>} (xml or json). */
+  HttpResponse<String> post(RandomGenerator r, long n, String format)
+      throws IOException, InterruptedException {
+    Service service = services.get(r.nextInt(services.size()));
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("api_key", key);
+    form.put("service_code", service.code());
+    form.put("lat", String.format(Locale.ROOT, "%.6f", 51.45 + r.nextDouble() * 0.1));
+    form.put("long", String.format(Locale.ROOT, "%.6f", -0.2 + r.nextDouble() * 0.2));
+    for (JsonNode a : service.required()) {
+      String code = a.path("code").asString();
+      String datatype = a.path("datatype").asString();
+      String value =
+          switch (datatype) {
+            case "singlevaluelist", "multivaluelist" ->
+                a.path("values").path(0).path("key").asString();
+            case "number" -> "2";
+            case "datetime" -> LocalDate.now().minusDays(1) + "T09:00:00Z";
+            default -> "benchmark";
+          };
+      form.put(
+          "multivaluelist".equals(datatype)
+              ? "attribute[" + code + "][]"
+              : "attribute[" + code + "]",
+          value);
+    }
+    int person = r.nextInt(5000);
+    form.put("email", "reporter" + person + "@bench.example.org");
+    form.put("first_name", "Bench");
+    form.put("last_name", "Reporter" + person);
+    form.put("description", "Report " + n + " posted by an app");
+    return http.postForm("/open311/v2/requests." + format, form);
+  }
+}
