@@ -40,6 +40,7 @@ final class CrashScenario implements AutoCloseable {
     env.put("BOROUGH_DEMO_YEARS", "1");
     env.put("BOROUGH_WAREHOUSE_POLL_INTERVAL", "500ms");
     env.put("BOROUGH_WAREHOUSE_DATA_TEST_INTERVAL", "1s");
+    env.put("BOROUGH_SHUTDOWN_DRAIN", "1s");
     if (postgres) {
       String url = TestDatabase.createPostgres();
       env.put("SPRING_DATASOURCE_URL", url);

@@ -28,7 +28,9 @@ import org.springframework.test.context.DynamicPropertySource;
       "borough.portal.rate-limit-requests=" + IntegrationTest.PORTAL_RATE_LIMIT,
       "borough.notifications.poll-interval=200ms",
       "borough.notifications.first-retry=1s",
-      "spring.mail.host=127.0.0.1"
+      "spring.mail.host=127.0.0.1",
+      // No load balancer to wait for when a test context closes.
+      "borough.shutdown-drain=0s"
     })
 @org.springframework.context.annotation.Import({Fixtures.class, SignedIn.class})
 @org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc
