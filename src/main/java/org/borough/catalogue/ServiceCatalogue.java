@@ -519,6 +519,7 @@ public class ServiceCatalogue {
    * could otherwise reload and keep the definition from before the commit.
    */
   private void evictServices() {
+    repository.raiseVersion(); // the other nodes drop theirs too (CatalogueRefresh)
     services = null;
     if (TransactionSynchronizationManager.isSynchronizationActive()) {
       TransactionSynchronizationManager.registerSynchronization(
@@ -537,6 +538,13 @@ public class ServiceCatalogue {
       throw InvalidInputException.of("gssCode", "A ward's GSS code is E05 and six digits");
     }
     repository.insertWard(ward);
+    repository.raiseVersion();
+    wards = null;
+  }
+
+  /** Drops the cached services and wards: another node changed them (CatalogueRefresh). */
+  void forgetCached() {
+    services = null;
     wards = null;
   }
 

@@ -31,6 +31,7 @@ final class BenchHttp {
   private final URI base;
   private final HttpClient client;
   private final Duration timeout = Duration.ofSeconds(30);
+  private final CookieManager cookies = new CookieManager();
   private String token;
 
   BenchHttp(String baseUrl) {
@@ -42,7 +43,7 @@ final class BenchHttp {
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10))
             .followRedirects(HttpClient.Redirect.NEVER)
-            .cookieHandler(new CookieManager())
+            .cookieHandler(cookies)
             .build();
   }
 
@@ -61,25 +62,7 @@ final class BenchHttp {
   static String issueToken(String baseUrl, String adminUser, String adminPassword, String owner)
       throws IOException, InterruptedException {
     BenchHttp http = new BenchHttp(baseUrl);
-    HttpResponse<String> page = http.send(http.plain("/sign-in").GET().build());
-    expect(page, 200, "GET /sign-in");
-    HttpResponse<String> signedIn =
-        http.send(
-            http.form(
-                "/sign-in",
-                Map.of(
-                    "username", adminUser, "password", adminPassword, "_csrf", csrf(page.body()))));
-    String location = signedIn.headers().firstValue("Location").orElse("");
-    if (signedIn.statusCode() != 302 || location.contains("error") || location.contains("locked")) {
-      throw new IllegalStateException(
-          "Signing in as "
-              + adminUser
-              + " failed (HTTP "
-              + signedIn.statusCode()
-              + ", Location "
-              + location
-              + "): check -Dbench.adminPassword / BOROUGH_ADMIN_PASSWORD");
-    }
+    http.signIn(adminUser, adminPassword);
     HttpResponse<String> tokens = http.send(http.plain("/admin/tokens").GET().build());
     expect(tokens, 200, "GET /admin/tokens");
     Map<String, String> fields = new LinkedHashMap<>();
@@ -122,6 +105,40 @@ final class BenchHttp {
     return m.group(1);
   }
 
+  /**
+   * Signs in through the real form (CSRF token from the page); the session cookie is kept for the
+   * requests that follow.
+   */
+  void signIn(String user, String password) throws IOException, InterruptedException {
+    HttpResponse<String> page = send(plain("/sign-in").GET().build());
+    expect(page, 200, "GET /sign-in");
+    HttpResponse<String> signedIn =
+        send(
+            form(
+                "/sign-in",
+                Map.of("username", user, "password", password, "_csrf", csrf(page.body()))));
+    String location = signedIn.headers().firstValue("Location").orElse("");
+    if (signedIn.statusCode() != 302 || location.contains("error") || location.contains("locked")) {
+      throw new IllegalStateException(
+          "Signing in as "
+              + user
+              + " failed (HTTP "
+              + signedIn.statusCode()
+              + ", Location "
+              + location
+              + "): check -Dbench.adminPassword / BOROUGH_ADMIN_PASSWORD");
+    }
+  }
+
+  /** The value of a cookie the server set, or null. */
+  String cookie(String name) {
+    return cookies.getCookieStore().getCookies().stream()
+        .filter(c -> c.getName().equals(name))
+        .map(java.net.HttpCookie::getValue)
+        .findFirst()
+        .orElse(null);
+  }
+
   HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {
     return send(authorised(pathAndQuery).GET().build());
   }
@@ -145,6 +162,15 @@ final class BenchHttp {
     return send(form(path, fields));
   }
 
+  /** A form post with extra headers (an {@code Idempotency-Key}, say). */
+  HttpResponse<String> postForm(
+      String path, Map<String, String> fields, Map<String, String> headers)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder b = formBuilder(path, fields);
+    headers.forEach(b::header);
+    return send(b.build());
+  }
+
   private HttpRequest.Builder authorised(String pathAndQuery) {
     HttpRequest.Builder b = plain(pathAndQuery);
     if (token != null) {
@@ -158,14 +184,17 @@ final class BenchHttp {
   }
 
   private HttpRequest form(String path, Map<String, String> fields) {
+    return formBuilder(path, fields).build();
+  }
+
+  private HttpRequest.Builder formBuilder(String path, Map<String, String> fields) {
     String body =
         fields.entrySet().stream()
             .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
             .collect(Collectors.joining("&"));
     return plain(path)
         .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(body))
-        .build();
+        .POST(HttpRequest.BodyPublishers.ofString(body));
   }
 
   private HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {

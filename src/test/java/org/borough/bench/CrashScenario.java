@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package org.borough.bench;
 
+import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -9,6 +10,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import org.borough.support.TestDatabase;
+import org.borough.support.TestMail;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -21,12 +23,13 @@ final class CrashScenario implements AutoCloseable {
 
   static final String ADMIN_TOKEN = "brg_crash_admin_token_0123456789abcdef";
   static final String OPEN311_KEY = "o311_crash_default_key_0123456789abcdef";
-  private static final Duration START = Duration.ofMinutes(4);
+  static final Duration START = Duration.ofMinutes(4);
 
   private final ObjectMapper json = new ObjectMapper();
   private final Path dataDir;
   private final CrashRun.Database db;
   private final BoroughProcess server;
+  private final Map<String, String> env;
 
   CrashScenario(Path dataDir, boolean postgres) throws Exception {
     this.dataDir = dataDir;
@@ -41,6 +44,11 @@ final class CrashScenario implements AutoCloseable {
     env.put("BOROUGH_WAREHOUSE_POLL_INTERVAL", "500ms");
     env.put("BOROUGH_WAREHOUSE_DATA_TEST_INTERVAL", "1s");
     env.put("BOROUGH_SHUTDOWN_DRAIN", "1s");
+    // Both nodes of a two-node run must give a resident the same pseudonym.
+    env.put("BOROUGH_WAREHOUSE_PSEUDONYM_KEY", "crash-test-pseudonym-key-0123456789abcdef");
+    // Notifications go to the tests' own SMTP server, so that they can be counted.
+    env.put("SPRING_MAIL_HOST", "127.0.0.1");
+    env.put("SPRING_MAIL_PORT", Integer.toString(TestMail.port()));
     if (postgres) {
       String url = TestDatabase.createPostgres();
       env.put("SPRING_DATASOURCE_URL", url);
@@ -57,8 +65,24 @@ final class CrashScenario implements AutoCloseable {
               "sa",
               "");
     }
+    this.env = Map.copyOf(env);
     Path log = dataDir.resolveSibling(dataDir.getFileName() + ".log");
     server = new BoroughProcess(BoroughProcess.packagedJar(), env, log);
+  }
+
+  /**
+   * A second node on the same database and data directory, with its own warehouse replica (ADR
+   * 0020); PostgreSQL only, since an H2 file has one process.
+   */
+  BoroughProcess secondNode() throws IOException {
+    Map<String, String> second = new HashMap<>(env);
+    second.put(
+        "BOROUGH_WAREHOUSE_FILE",
+        dataDir.resolve("warehouse-node2").resolve("borough.duckdb").toString());
+    return new BoroughProcess(
+        BoroughProcess.packagedJar(),
+        second,
+        dataDir.resolveSibling(dataDir.getFileName() + "-node2.log"));
   }
 
   BoroughProcess server() {

@@ -78,6 +78,28 @@ final class Open311Reports {
   /** Posts report {@code n} to {@code requests.<format>} (xml or json). */
   HttpResponse<String> post(RandomGenerator r, long n, String format)
       throws IOException, InterruptedException {
+    return post(r, n, format, null);
+  }
+
+  /** The same, with an {@code Idempotency-Key} header when {@code key} is not null. */
+  HttpResponse<String> post(RandomGenerator r, long n, String format, String key)
+      throws IOException, InterruptedException {
+    int person = r.nextInt(5000);
+    Map<String, String> form = form(r, n, "reporter" + person + "@bench.example.org");
+    form.put("last_name", "Reporter" + person);
+    return http.postForm(
+        "/open311/v2/requests." + format,
+        form,
+        key == null ? Map.of() : Map.of("Idempotency-Key", key));
+  }
+
+  /** A JSON report from a reporter with this email address. */
+  HttpResponse<String> postFrom(RandomGenerator r, long n, String email)
+      throws IOException, InterruptedException {
+    return http.postForm("/open311/v2/requests.json", form(r, n, email), Map.of());
+  }
+
+  private Map<String, String> form(RandomGenerator r, long n, String email) {
     Service service = services.get(r.nextInt(services.size()));
     Map<String, String> form = new LinkedHashMap<>();
     form.put("api_key", key);
@@ -101,11 +123,10 @@ final class Open311Reports {
               : "attribute[" + code + "]",
           value);
     }
-    int person = r.nextInt(5000);
-    form.put("email", "reporter" + person + "@bench.example.org");
+    form.put("email", email);
     form.put("first_name", "Bench");
-    form.put("last_name", "Reporter" + person);
+    form.put("last_name", "Reporter");
     form.put("description", "Report " + n + " posted by an app");
-    return http.postForm("/open311/v2/requests." + format, form);
+    return form;
   }
 }

@@ -46,6 +46,27 @@ class CatalogueAdminIT extends IntegrationTest {
   @Autowired JdbcTemplate jdbc;
 
   @Test
+  void aServiceChangedOnAnotherNodeIsSeenHereWithinSeconds() throws Exception {
+    String before = catalogue.find(Fixtures.POTHOLE).orElseThrow().description(); // now cached
+    String after = "Changed on the other node " + System.nanoTime();
+    // What another node's change leaves in the shared database: the row and a new version.
+    jdbc.update("update service set description = ? where code = ?", after, Fixtures.POTHOLE);
+    jdbc.update("update catalogue_version set version = version + 1 where id = 1");
+    try {
+      long deadline = System.nanoTime() + java.time.Duration.ofSeconds(15).toNanos();
+      String seen = before;
+      while (!seen.equals(after) && System.nanoTime() < deadline) {
+        Thread.sleep(100);
+        seen = catalogue.find(Fixtures.POTHOLE).orElseThrow().description();
+      }
+      assertThat(seen).isEqualTo(after);
+    } finally {
+      jdbc.update("update service set description = ? where code = ?", before, Fixtures.POTHOLE);
+      jdbc.update("update catalogue_version set version = version + 1 where id = 1");
+    }
+  }
+
+  @Test
   void aServiceAddedOnThePagesIsOfferedOnTheRaiseCaseFormWithItsQuestions() throws Exception {
     String code = code();
     String team = staff.findTeamByCode(Fixtures.WASTE).orElseThrow().id().value().toString();

@@ -38,6 +38,7 @@ import org.borough.support.Fixtures;
 import org.borough.support.IntegrationTest;
 import org.borough.support.PortalSignIn;
 import org.borough.support.ResidentDetailsFor;
+import org.borough.support.SessionCookies;
 import org.borough.support.SignedIn;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -677,6 +678,7 @@ class RoleMatrixIT extends IntegrationTest {
   @Autowired MockMvc mvc;
   @Autowired SignedIn signedIn;
   @Autowired StaffDirectory directory;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
   @Autowired org.borough.residents.ResidentManagement residents;
 
   @Autowired
@@ -783,12 +785,21 @@ class RoleMatrixIT extends IntegrationTest {
         assertThat(response.getRedirectedUrl()).as(what).endsWith("/sign-in");
       }
     }
+    String stored = SessionCookies.storedId(session);
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from spring_session where session_id = ?", Long.class, stored))
+        .isEqualTo(1);
     mvc.perform(
         request(POST, "/portal/sign-out")
             .session(session)
             .with(csrf())
             .with(PortalSignIn.from("192.0.2.77")));
-    assertThat(session.isInvalid()).isTrue();
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from spring_session where session_id = ?", Long.class, stored))
+        .as("the signed-out session is gone")
+        .isZero();
   }
 
   /**

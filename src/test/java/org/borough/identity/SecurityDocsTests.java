@@ -127,7 +127,7 @@ class SecurityDocsTests {
         locked for `BOROUGH_LOCKOUT_DURATION` (default %s), even against the right password: \
         the attempt is sent to `/sign-in?locked`. A successful sign-in resets the count \
         (`SignInLockout`, `StaffRepository.recordFailure`).
-        - The session cookie is `HttpOnly` and `SameSite=Lax`.
+        - The session cookie (`SESSION`) is `HttpOnly` and `SameSite=Lax`. Sessions are kept in         the CRM's database (Spring Session JDBC, tables `spring_session*`), so every node of a         cluster knows them and ending a user's sessions ends them everywhere; attributes are         serialised Java objects that only Borough's own code writes.
         - An administrator can deactivate a member of staff (`/admin/staff/{username}` or         `PUT /api/v1/staff/{username}`, `STAFF_ADMIN`): from then on they cannot sign in, their         API tokens are revoked, and their console sessions end on their next request         (`/sign-in?ended`). A change to someone's roles ends their sessions too, so the new roles         apply at once. Admins cannot deactivate themselves nor drop their own `ADMIN` role.
         - An administrator can set a new password for someone (same length rule); it also lifts         a lockout. The password is never recorded, only that it was reset.
         - On first start Borough creates the user `admin` with the password in \

@@ -19,6 +19,7 @@ import org.borough.support.Fixtures;
 import org.borough.support.IntegrationTest;
 import org.borough.support.PortalSignIn;
 import org.borough.support.ResidentDetailsFor;
+import org.borough.support.SessionCookies;
 import org.borough.support.SignedIn;
 import org.borough.support.TestMail;
 import org.junit.jupiter.api.Test;
@@ -141,13 +142,26 @@ class PortalAccountsIT extends IntegrationTest {
                 .single())
         .isEqualTo(1);
 
-    // Signing out ends the session.
+    // Signing out ends the session: it is gone from the sessions table, and the browser is out.
+    String stored = SessionCookies.storedId(browser);
+    assertThat(
+            jdbc.sql("select count(*) from spring_session where session_id = ?")
+                .param(stored)
+                .query(Long.class)
+                .single())
+        .isEqualTo(1);
     mvc.perform(
         MockMvcRequestBuilders.post("/portal/sign-out")
             .session(browser)
             .with(csrf())
             .with(PortalSignIn.from(address)));
-    assertThat(browser.isInvalid()).isTrue();
+    assertThat(
+            jdbc.sql("select count(*) from spring_session where session_id = ?")
+                .param(stored)
+                .query(Long.class)
+                .single())
+        .isZero();
+    assertThat(get(browser, "/portal/account").getRedirectedUrl()).isEqualTo("/portal/sign-in");
   }
 
   @Test

@@ -32,7 +32,11 @@ import org.springframework.test.context.DynamicPropertySource;
       // No load balancer to wait for when a test context closes.
       "borough.shutdown-drain=0s"
     })
-@org.springframework.context.annotation.Import({Fixtures.class, SignedIn.class})
+@org.springframework.context.annotation.Import({
+  Fixtures.class,
+  SignedIn.class,
+  SessionCookies.class
+})
 @org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc
 public abstract class IntegrationTest {
 

@@ -183,4 +183,16 @@ public class CatalogueRepository {
         .params(w.gssCode(), w.name())
         .update();
   }
+
+  /** The catalogue's version: raised by every change, read by every node (CatalogueRefresh). */
+  public long version() {
+    return jdbc.sql("select version from catalogue_version where id = 1")
+        .query(Long.class)
+        .single();
+  }
+
+  /** Raises the version, in the transaction of the change. */
+  public void raiseVersion() {
+    jdbc.sql("update catalogue_version set version = version + 1 where id = 1").update();
+  }
 }

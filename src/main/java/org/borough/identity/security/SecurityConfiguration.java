@@ -10,7 +10,6 @@ import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.session.SessionRegistry;
-import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -22,9 +21,11 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
-import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
+import org.springframework.session.security.SpringSessionBackedSessionRegistry;
 
 /**
  * One filter chain for the console and the API. Pages sign in with a form and a session (CSRF on);
@@ -50,16 +51,13 @@ class SecurityConfiguration {
     return PasswordEncoderFactories.createDelegatingPasswordEncoder();
   }
 
-  /** Console sessions by user, so an admin can end them (see {@link ConsoleSessions}). */
+  /**
+   * Console sessions by user, so an admin can end them (see {@link ConsoleSessions}), read from the
+   * sessions table: a session signed in on another node is found and ended too.
+   */
   @Bean
-  SessionRegistry sessionRegistry() {
-    return new SessionRegistryImpl();
-  }
-
-  /** Tells the registry when a session times out or is invalidated. */
-  @Bean
-  HttpSessionEventPublisher httpSessionEventPublisher() {
-    return new HttpSessionEventPublisher();
+  <S extends Session> SessionRegistry sessionRegistry(FindByIndexNameSessionRepository<S> stored) {
+    return new SpringSessionBackedSessionRegistry<>(stored);
   }
 
   @Bean
