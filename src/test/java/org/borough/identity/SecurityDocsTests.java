@@ -123,10 +123,21 @@ class SecurityDocsTests {
         letters, digits, dots, dashes or underscores.
         - A wrong password and an unknown username get the same answer \
         (`/sign-in?error`, "Enter a correct username and password").
-        - After `BOROUGH_LOCKOUT_ATTEMPTS` (default %s) failed sign-ins in a row the account is \
-        locked for `BOROUGH_LOCKOUT_DURATION` (default %s), even against the right password: \
-        the attempt is sent to `/sign-in?locked`. A successful sign-in resets the count \
-        (`SignInLockout`, `StaffRepository.recordFailure`).
+        - Failed sign-ins are throttled, not locked: after `BOROUGH_LOCKOUT_ATTEMPTS` \
+        (default %s) failures in a row for one username, each further attempt for it must wait, \
+        1 second at first and doubling with each failure up to `BOROUGH_LOCKOUT_DURATION` \
+        (default %s); one client address likewise after `BOROUGH_LOCKOUT_ADDRESS_ATTEMPTS` \
+        (default %s), up to `BOROUGH_LOCKOUT_ADDRESS_DURATION` (default %s). An attempt made \
+        during a wait is sent back to `/sign-in?wait=<seconds>` without its password being \
+        tried. An unknown username is counted exactly like a real one, so the answers never \
+        say which accounts exist, and the short wait for a username means a stranger failing \
+        on purpose only slows its owner down. The counts are kept in the database \
+        (`sign_in_throttle`, keyed by a SHA-256 of the username or address), so every node \
+        sees them; a successful sign-in or a new password clears the username's count, and a \
+        count is forgotten after an hour without failures (`SignInThrottle`).
+        - Every sign-in and failed sign-in is in the audit log (`SIGN_IN` by the user, \
+        `SIGN_IN_FAILED` by `anonymous`, subject type `staff`, with the client address); a \
+        typed username that is not a possible username is recorded as `(not a username)`.
         - The session cookie is `HttpOnly` and `SameSite=Lax`.
         - An administrator can deactivate a member of staff (`/admin/staff/{username}` or         `PUT /api/v1/staff/{username}`, `STAFF_ADMIN`): from then on they cannot sign in, their         API tokens are revoked, and their console sessions end on their next request         (`/sign-in?ended`). A change to someone's roles ends their sessions too, so the new roles         apply at once. Admins cannot deactivate themselves nor drop their own `ADMIN` role.
         - An administrator can set a new password for someone (same length rule); it also lifts         a lockout. The password is never recorded, only that it was reset.
@@ -138,7 +149,9 @@ class SecurityDocsTests {
             .formatted(
                 minPasswordLength(),
                 lockoutDefault("lockoutAttempts"),
-                lockoutDefault("lockoutDuration")));
+                lockoutDefault("lockoutDuration"),
+                lockoutDefault("lockoutAddressAttempts"),
+                lockoutDefault("lockoutAddressDuration")));
 
     md.append("## Residents on the portal\n\n");
     md.append(
@@ -258,9 +271,10 @@ class SecurityDocsTests {
     md.append(
         """
         Borough's own code writes no resident data to the log. Its log lines are about demo \
-        data, the bank holiday list, and `Failed sign-in for <username>` from `SignInLockout`: \
-        a staff username as typed on the sign-in form, not a resident's (a password typed into \
-        the username box by mistake would end up there too). Passwords and tokens are never \
+        data, the bank holiday list, and `Failed sign-in for <username>` from `SignInEvents`: \
+        a staff username as typed on the sign-in form, not a resident's, written only when it \
+        could be a username (otherwise `(not a username)`, so a password typed into the \
+        username box by mistake or a line break does not end up there). Passwords and tokens are never \
         logged, nor are sign-in links (without a mail server, the log says only that an email \
         was not sent, to a masked address such as `j***@example.org`, and its subject); the \
         generated admin password is printed once to standard output. Residents' \
@@ -268,7 +282,22 @@ class SecurityDocsTests {
         readable only with `AUDIT_READ`, not in log files. Error responses carry no stack \
         traces.
         """);
+
+    md.append("\n## Fixed in wave 2 (issue 20)\n\n");
+    md.append(accountAttacksFixed());
     return md.toString();
+  }
+
+  /** What the account-attack fixes of issue 20 changed, each with the test that shows it. */
+  private static String accountAttacksFixed() {
+    return """
+        - Account attacks:
+          - Sign-in no longer locks an account for 15 minutes after five failures, which let \
+        anyone lock `admin` out and, answering `?locked` only for real accounts, told which \
+        usernames exist. Failures are throttled per username and per client address with \
+        growing waits kept in the database, unknown usernames are treated the same, and sign-ins \
+        and failures are audited (`SecurityIT`, `SignInThrottleIT`, `BackoffTests`).
+        """;
   }
 
   static String matrix() {

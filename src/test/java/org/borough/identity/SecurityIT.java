@@ -17,7 +17,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -107,37 +109,90 @@ class SecurityIT extends IntegrationTest {
   }
 
   @Test
-  void fiveWrongPasswordsLockTheAccountEvenAgainstTheRightOne() throws Exception {
+  void aKnownAndAnUnknownUsernameGetTheSameAnswersWhenGuessedAt() throws Exception {
+    List<String> known = guess(newStaff("guessed"));
+    List<String> unknown = guess("nobody-" + suffix());
+    assertThat(unknown).isEqualTo(known);
+    // Five failures, then a wait of a second even for the right password: not "locked".
+    assertThat(known)
+        .containsExactly(
+            "/sign-in?error",
+            "/sign-in?error",
+            "/sign-in?error",
+            "/sign-in?error",
+            "/sign-in?error",
+            "/sign-in?wait=1");
+    HttpResponse<String> page =
+        HttpClient.newHttpClient()
+            .send(HttpRequest.newBuilder(uri("/sign-in?wait=1")).build(), body());
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("govuk-error-summary").contains("Wait 1 second");
+  }
+
+  /** Five wrong passwords and then the right one, each from a new address: the answers. */
+  private List<String> guess(String username) throws Exception {
+    List<String> answers = new ArrayList<>();
+    for (int i = 1; i <= 6; i++) {
+      MockHttpServletResponse response =
+          signIn(username, i <= 5 ? "wrong-password-" + i : Fixtures.PASSWORD, address())
+              .andExpect(unauthenticated())
+              .andReturn()
+              .getResponse();
+      answers.add(response.getRedirectedUrl());
+    }
+    return answers;
+  }
+
+  @Test
+  void aStrangerFailingOnPurposeDelaysTheRealUserBySecondsNotALockout() throws Exception {
     String username = newStaff("lockout");
     for (int i = 1; i <= 5; i++) {
-      signIn(username, "wrong-password-" + i)
+      signIn(username, "wrong-password-" + i, address())
           .andExpect(redirectedUrl("/sign-in?error"))
           .andExpect(unauthenticated());
     }
-    signIn(username, Fixtures.PASSWORD)
-        .andExpect(status().is3xxRedirection())
-        .andExpect(redirectedUrl("/sign-in?locked"))
-        .andExpect(unauthenticated());
-    HttpResponse<String> page =
-        HttpClient.newHttpClient()
-            .send(HttpRequest.newBuilder(uri("/sign-in?locked")).build(), body());
-    assertThat(page.statusCode()).isEqualTo(200);
-    assertThat(page.body()).contains("govuk-error-summary").contains("locked");
+    // It used to be locked for 15 minutes, even against the right password.
+    Thread.sleep(1_100);
+    signIn(username, Fixtures.PASSWORD, address())
+        .andExpect(redirectedUrl("/"))
+        .andExpect(authenticated().withUsername(username));
   }
 
   @Test
   void aSuccessfulSignInResetsTheFailureCount() throws Exception {
     String username = newStaff("reset");
     for (int i = 1; i <= 4; i++) {
-      signIn(username, "wrong-password-" + i).andExpect(redirectedUrl("/sign-in?error"));
+      signIn(username, "wrong-password-" + i, address()).andExpect(redirectedUrl("/sign-in?error"));
     }
-    signIn(username, Fixtures.PASSWORD).andExpect(redirectedUrl("/"));
+    signIn(username, Fixtures.PASSWORD, address()).andExpect(redirectedUrl("/"));
     for (int i = 1; i <= 4; i++) {
-      signIn(username, "wrong-password-" + i).andExpect(redirectedUrl("/sign-in?error"));
+      signIn(username, "wrong-password-" + i, address()).andExpect(redirectedUrl("/sign-in?error"));
     }
-    signIn(username, Fixtures.PASSWORD)
+    signIn(username, Fixtures.PASSWORD, address())
         .andExpect(redirectedUrl("/"))
         .andExpect(authenticated().withUsername(username));
+  }
+
+  @Test
+  void signInsAndFailedSignInsAreInTheAuditLogWithTheirAddress() throws Exception {
+    String username = newStaff("audited");
+    String from = address();
+    signIn(username, "wrong-password", from).andExpect(redirectedUrl("/sign-in?error"));
+    signIn(username, Fixtures.PASSWORD, from).andExpect(redirectedUrl("/"));
+    signIn("nobody\nforged line", "wrong-password", from)
+        .andExpect(redirectedUrl("/sign-in?error"));
+    var rows =
+        jdbc.queryForList(
+            "select actor, action, subject_id, remote_address from audit_log"
+                + " where subject_type = 'staff' and remote_address = ? order by id",
+            from);
+    assertThat(rows)
+        .extracting(
+            r -> valueOf(r, "actor") + " " + valueOf(r, "action") + " " + valueOf(r, "subject_id"))
+        .containsExactly(
+            "anonymous SIGN_IN_FAILED " + username,
+            username + " SIGN_IN " + username,
+            "anonymous SIGN_IN_FAILED (not a username)");
   }
 
   // --- CSRF -------------------------------------------------------------------------------------
@@ -315,7 +370,8 @@ class SecurityIT extends IntegrationTest {
 
   @Test
   void theSignInPageShowsNoStackTrace() throws Exception {
-    for (String url : new String[] {"/sign-in", "/sign-in?error", "/sign-in?locked"}) {
+    for (String url :
+        new String[] {"/sign-in", "/sign-in?error", "/sign-in?wait=30", "/sign-in?wait=x"}) {
       String page =
           mvc.perform(get(url))
               .andExpect(status().isOk())
@@ -381,8 +437,27 @@ class SecurityIT extends IntegrationTest {
   }
 
   private ResultActions signIn(String username, String password) throws Exception {
+    return signIn(username, password, address());
+  }
+
+  /** A sign-in from {@code address}, so that other tests' failures do not count against it. */
+  private ResultActions signIn(String username, String password, String address) throws Exception {
     return mvc.perform(
-        post("/sign-in").param("username", username).param("password", password).with(csrf()));
+        post("/sign-in")
+            .param("username", username)
+            .param("password", password)
+            .with(csrf())
+            .with(
+                request -> {
+                  request.setRemoteAddr(address);
+                  return request;
+                }));
+  }
+
+  /** A client address of its own. */
+  private static String address() {
+    var random = java.util.concurrent.ThreadLocalRandom.current();
+    return "10." + random.nextInt(256) + "." + random.nextInt(256) + "." + random.nextInt(256);
   }
 
   private String newStaff(String prefix) {

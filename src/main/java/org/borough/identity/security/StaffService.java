@@ -48,6 +48,7 @@ class StaffService implements StaffDirectory, StaffAdministration {
   private final AuditLog audit;
   private final ApplicationEventPublisher events;
   private final ConsoleSessions sessions;
+  private final SignInThrottle throttle;
   private final Clock clock;
 
   StaffService(
@@ -57,7 +58,9 @@ class StaffService implements StaffDirectory, StaffAdministration {
       AuditLog audit,
       ApplicationEventPublisher events,
       ConsoleSessions sessions,
+      SignInThrottle throttle,
       Clock clock) {
+    this.throttle = throttle;
     this.audit = audit;
     this.staff = staff;
     this.tokens = tokens;
@@ -205,6 +208,8 @@ class StaffService implements StaffDirectory, StaffAdministration {
           "password", "Password must be at least " + MIN_PASSWORD_LENGTH + " characters");
     }
     staff.setPassword(id.value(), passwords.encode(rawPassword));
+    // The admin has just confirmed who the user is: their failed sign-ins no longer count.
+    throttle.clear(who.username());
     audit.record(AuditAction.UPDATE, "staff", who.username(), "password reset by an admin");
     events.publishEvent(
         new StaffChanged(
