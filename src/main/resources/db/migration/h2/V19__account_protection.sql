@@ -9,3 +9,15 @@ create table sign_in_throttle (
   wait_until       timestamp with time zone
 );
 create index sign_in_throttle_last_failure on sign_in_throttle (last_failure_at);
+
+-- API tokens always expire, and one an administrator issued for someone else carries who issued
+-- it, why, what it may do, and whether its owner has been shown that notice yet. Tokens issued
+-- before this change get 90 days from now, so that no integration stops without warning.
+alter table api_token add column expires_at timestamp with time zone;
+alter table api_token add column issued_by uuid references staff_user (id);
+alter table api_token add column reason varchar(500);
+-- Permission names the token may use, comma-separated; null means all of its owner's.
+alter table api_token add column scopes varchar(1000);
+alter table api_token add column owner_notified_at timestamp with time zone;
+update api_token set expires_at = current_timestamp + interval '90' day, issued_by = user_id;
+alter table api_token alter column expires_at set not null;

@@ -131,6 +131,14 @@ class RoleMatrixIT extends IntegrationTest {
       List.of(
           // Console
           signedIn(GET, "/"),
+          signedIn(GET, "/account/tokens"),
+          signedIn(POST, "/account/tokens"),
+          new Endpoint(
+              POST,
+              "/account/tokens/{id}/revoke",
+              "/account/tokens/" + RANDOM + "/revoke",
+              Set.of(),
+              false),
           open(GET, "/sign-in"),
           needs(GET, "/residents", RESIDENT_READ),
           needs(GET, "/residents/{id}", "/residents/" + RESIDENT, RESIDENT_READ),

@@ -140,7 +140,9 @@ class SecurityDocsTests {
         typed username that is not a possible username is recorded as `(not a username)`.
         - The session cookie is `HttpOnly` and `SameSite=Lax`.
         - An administrator can deactivate a member of staff (`/admin/staff/{username}` or         `PUT /api/v1/staff/{username}`, `STAFF_ADMIN`): from then on they cannot sign in, their         API tokens are revoked, and their console sessions end on their next request         (`/sign-in?ended`). A change to someone's roles ends their sessions too, so the new roles         apply at once. Admins cannot deactivate themselves nor drop their own `ADMIN` role.
-        - An administrator can set a new password for someone (same length rule); it also lifts         a lockout. The password is never recorded, only that it was reset.
+        - An administrator can set a new password for someone (same length rule); it also \
+        clears the failed sign-ins counted against them. The password is never recorded, only \
+        that it was reset.
         - On first start Borough creates the user `admin` with the password in \
         `BOROUGH_ADMIN_PASSWORD`; without one it generates a random password and prints it once \
         to the console (standard output, not the log).
@@ -164,21 +166,31 @@ class SecurityDocsTests {
     md.append(
         """
         - Integrations call `/api/v1` with `Authorization: Bearer <token>`, or with a console \
-        session. A token acts as the user or service account it was issued to, with exactly \
-        that account's roles and permissions; the account must be enabled.
-        - An administrator issues tokens on `/admin/tokens` (`STAFF_ADMIN`). A token is `brg_` \
-        followed by 256 random bits (URL-safe Base64). It is shown once, on the page that \
+        session. A token acts as the user or service account it was issued to, with that \
+        account's permissions, or only those of them the token is scoped to; the account must be \
+        enabled.
+        - Every token expires. A member of staff issues their own on `/account/tokens` (up to \
+        %1$d days, with everything they may do) and can revoke it there. An administrator \
+        (`STAFF_ADMIN`) may issue one for someone else on `/admin/tokens`, but only with a \
+        reason, the permissions it may use (chosen from its owner's, at least one) and at most \
+        %2$d days; the reason, scopes and issuer are in the audit log, and the owner is sent to \
+        `/account/tokens` at their next sign-in, which tells them who issued it, why, what it \
+        may do and until when. A scoped token carries only those permissions. A token is \
+        `brg_` followed by 256 random bits (URL-safe Base64). It is shown once, on the page that \
         issues it, and never again.
         - Only the SHA-256 hash of a token is stored (`api_token.token_hash`), with its name, \
-        owner, creation and last-use time; a token has full entropy, so a slow hash is not \
+        owner, issuer, reason, scopes, creation, expiry and last-use time; a token has full entropy, so a slow hash is not \
         needed.
-        - Revoking a token on `/admin/tokens` takes effect on the next request.
-        - A wrong or revoked token gets `401 application/problem+json` at once: the request is \
-        not treated as anonymous.
+        - Revoking a token on `/admin/tokens` (or the owner's `/account/tokens`) takes effect \
+        on the next request.
+        - A wrong, expired or revoked token gets `401 application/problem+json` at once: the \
+        request is not treated as anonymous.
         - `BOROUGH_ADMIN_API_TOKEN`, if set, registers that token (at least 24 characters) for \
-        `admin` on start; it is stored hashed like any other.
+        `admin` on start; it is stored hashed like any other, and works for %1$d days from the \
+        last start that registered it.
 
-        """);
+        """
+            .formatted(tokenDays("OWN_MAX_DAYS"), tokenDays("FOR_SOMEONE_ELSE_MAX_DAYS")));
 
     md.append("## CSRF\n\n");
     md.append(
@@ -297,6 +309,11 @@ class SecurityDocsTests {
         usernames exist. Failures are throttled per username and per client address with \
         growing waits kept in the database, unknown usernames are treated the same, and sign-ins \
         and failures are audited (`SecurityIT`, `SignInThrottleIT`, `BackoffTests`).
+          - An administrator could issue a never-expiring token with every permission for any \
+        user, and so read residents, which the administrator role deliberately cannot. Every \
+        token now expires; users issue their own; a token for someone else needs a reason, \
+        explicit scopes within its owner's permissions and at most 30 days, is audited, and its \
+        owner is told at their next sign-in (`SecurityIT`).
         """;
   }
 
@@ -345,6 +362,10 @@ class SecurityDocsTests {
   /** The policy as SecurityConfiguration sends it. */
   private static String csp() throws ReflectiveOperationException {
     return (String) constant("org.borough.identity.security.SecurityConfiguration", "CSP");
+  }
+
+  private static int tokenDays(String constant) throws ReflectiveOperationException {
+    return StaffAdministration.TokenRequest.class.getField(constant).getInt(null);
   }
 
   private static int minPasswordLength() throws ReflectiveOperationException {

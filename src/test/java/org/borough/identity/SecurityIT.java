@@ -2,6 +2,7 @@
 package org.borough.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.unauthenticated;
@@ -36,6 +37,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
  * The security baseline end to end: headers, the real sign-in form and its lockout, CSRF, bearer
@@ -257,20 +259,15 @@ class SecurityIT extends IntegrationTest {
   @Test
   void aTokenIssuedOnTheAdminPageWorksUntilItIsRevoked() throws Exception {
     String name = "integration " + suffix();
-    String page =
-        mvc.perform(
-                post("/admin/tokens")
-                    .with(signedIn.request(Fixtures.ADMIN))
-                    .with(csrf())
-                    .param("owner", Fixtures.AGENT)
-                    .param("name", name))
-            .andExpect(status().isOk())
-            .andReturn()
-            .getResponse()
-            .getContentAsString();
-    Matcher issued = ISSUED_TOKEN.matcher(page);
-    assertThat(issued.find()).as("the page shows the new token in #issued-token").isTrue();
-    String token = issued.group(1);
+    String token =
+        issued(
+            post("/admin/tokens")
+                .with(signedIn.request(Fixtures.ADMIN))
+                .param("owner", Fixtures.AGENT)
+                .param("name", name)
+                .param("lifetimeDays", "7")
+                .param("scopes", "RESIDENT_READ", "CONTACT_LOG")
+                .param("reason", "Testing the housing integration"));
     assertThat(token).startsWith("brg_").hasSizeGreaterThanOrEqualTo(24);
 
     // Shown once: the token list afterwards does not contain it.
@@ -324,6 +321,141 @@ class SecurityIT extends IntegrationTest {
   }
 
   @Test
+  void anAdminCannotIssueAnUnscopedUnexplainedEndlessTokenForSomeoneElse() throws Exception {
+    Staff agent = newStaffMember("victim");
+    String page =
+        mvc.perform(
+                post("/admin/tokens")
+                    .with(signedIn.request(Fixtures.ADMIN))
+                    .with(csrf())
+                    .param("owner", agent.username())
+                    .param("name", "read residents"))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(page)
+        .contains("govuk-error-summary")
+        .contains("href=\"#lifetimeDays\"", "href=\"#scopes\"", "href=\"#reason\"")
+        .doesNotContain("issued-token");
+    // Nor one for longer than 30 days, nor with a permission its owner does not have.
+    String tooMuch =
+        mvc.perform(
+                post("/admin/tokens")
+                    .with(signedIn.request(Fixtures.ADMIN))
+                    .with(csrf())
+                    .param("owner", agent.username())
+                    .param("name", "read residents")
+                    .param("lifetimeDays", "31")
+                    .param("scopes", "STAFF_ADMIN")
+                    .param("reason", "Because"))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(tooMuch).contains("href=\"#lifetimeDays\"", "href=\"#scopes\"");
+    assertThat(tokenCount(agent)).isZero();
+  }
+
+  @Test
+  void aTokenAnAdminIssuesForSomeoneElseCanDoOnlyItsScopesAndTheyAreToldAtSignIn()
+      throws Exception {
+    Staff agent = newStaffMember("told");
+    String token = adminIssues(agent, "CASE_READ", "Checking the case feed for ICT-1234");
+    // The agent can read residents; a token for reading cases cannot.
+    mvc.perform(get("/api/v1/residents").param("q", "smith").header("Authorization", bearer(token)))
+        .andExpect(status().isForbidden());
+    mvc.perform(get("/api/v1/cases/NOPE-1").header("Authorization", bearer(token)))
+        .andExpect(status().isNotFound());
+    assertThat(
+            jdbc.queryForObject(
+                "select detail from audit_log where subject_type = 'api-token'"
+                    + " and subject_id = ? order by id desc fetch first 1 rows only",
+                String.class,
+                agent.id().value().toString()))
+        .contains("[CASE_READ]", "by admin", "ICT-1234");
+
+    MockHttpServletResponse signedInResponse =
+        signIn(agent.username(), Fixtures.PASSWORD).andReturn().getResponse();
+    assertThat(signedInResponse.getRedirectedUrl()).isEqualTo("/account/tokens");
+    var session =
+        (org.springframework.mock.web.MockHttpSession)
+            signIn(agent.username(), Fixtures.PASSWORD).andReturn().getRequest().getSession();
+    // Shown once, on the page sign-in leads to; until then every sign-in leads there.
+    String notice =
+        mvc.perform(get("/account/tokens").session(session))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(notice).contains("token-notices", "ICT-1234", "CASE_READ", "issued by admin");
+    String again =
+        mvc.perform(get("/account/tokens").session(session))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(again).doesNotContain("token-notices");
+    signIn(agent.username(), Fixtures.PASSWORD).andExpect(redirectedUrl("/"));
+  }
+
+  @Test
+  void anExpiredTokenIsRefused() throws Exception {
+    Staff agent = newStaffMember("expired");
+    String token = adminIssues(agent, "CASE_READ", "Expiry test");
+    jdbc.update(
+        "update api_token set expires_at = ? where user_id = ?",
+        java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(1)),
+        agent.id().value());
+    mvc.perform(get("/api/v1/services").header("Authorization", bearer(token)))
+        .andExpect(status().isUnauthorized());
+  }
+
+  @Test
+  void aUserIssuesTheirOwnTokenWhichAlwaysExpires() throws Exception {
+    Staff agent = newStaffMember("self");
+    mvc.perform(
+            post("/account/tokens")
+                .with(signedIn.request(agent.username()))
+                .with(csrf())
+                .param("name", "my script")
+                .param("lifetimeDays", "91"))
+        .andExpect(status().isOk())
+        .andExpect(
+            content().string(org.hamcrest.Matchers.containsString("href=\"#lifetimeDays\"")));
+    String token =
+        issued(
+            post("/account/tokens")
+                .with(signedIn.request(agent.username()))
+                .param("name", "my script")
+                .param("lifetimeDays", "7"));
+    mvc.perform(get("/api/v1/residents").param("q", "smith").header("Authorization", bearer(token)))
+        .andExpect(status().isOk());
+    java.sql.Timestamp expires =
+        jdbc.queryForObject(
+            "select expires_at from api_token where user_id = ?",
+            java.sql.Timestamp.class,
+            agent.id().value());
+    assertThat(expires.toInstant())
+        .isBetween(
+            java.time.Instant.now().plus(java.time.Duration.ofDays(7)).minusSeconds(120),
+            java.time.Instant.now().plus(java.time.Duration.ofDays(7)));
+  }
+
+  @Test
+  void onlyAnAdminMayIssueATokenForSomeoneElse() {
+    Staff caseworker = directory.findByUsername(Fixtures.CASEWORKER).orElseThrow();
+    assertThatThrownBy(
+            () ->
+                signedIn.as(
+                    Fixtures.SUPERVISOR,
+                    () ->
+                        administration.issueApiToken(
+                            caseworker.id(),
+                            new StaffAdministration.TokenRequest(
+                                "escalation", 1, java.util.Set.of(Permission.CASE_READ), "why"))))
+        .isInstanceOf(org.borough.system.InvalidInputException.class);
+  }
+
+  @Test
   void onlyAnAdminMayIssueTokens() throws Exception {
     mvc.perform(
             post("/admin/tokens")
@@ -337,20 +469,15 @@ class SecurityIT extends IntegrationTest {
   @Test
   void tokensAreStoredOnlyAsHashes() throws Exception {
     String name = "hashed " + suffix();
-    String page =
-        mvc.perform(
-                post("/admin/tokens")
-                    .with(signedIn.request(Fixtures.ADMIN))
-                    .with(csrf())
-                    .param("owner", Fixtures.CASEWORKER)
-                    .param("name", name))
-            .andExpect(status().isOk())
-            .andReturn()
-            .getResponse()
-            .getContentAsString();
-    Matcher issued = ISSUED_TOKEN.matcher(page);
-    assertThat(issued.find()).isTrue();
-    String token = issued.group(1);
+    String token =
+        issued(
+            post("/admin/tokens")
+                .with(signedIn.request(Fixtures.ADMIN))
+                .param("owner", Fixtures.CASEWORKER)
+                .param("name", name)
+                .param("lifetimeDays", "1")
+                .param("scopes", "CASE_READ")
+                .param("reason", "Testing how tokens are stored"));
     String secret = token.substring("brg_".length());
 
     var rows = jdbc.queryForList("select * from api_token");
@@ -399,7 +526,13 @@ class SecurityIT extends IntegrationTest {
   @Test
   void realErrorPagesOverHttpShowNoStackTrace() throws Exception {
     Staff caseworker = directory.findByUsername(Fixtures.CASEWORKER).orElseThrow();
-    String token = administration.issueApiToken(caseworker.id(), "error pages " + suffix());
+    String token =
+        signedIn.as(
+            Fixtures.CASEWORKER,
+            () ->
+                administration.issueApiToken(
+                    caseworker.id(),
+                    StaffAdministration.TokenRequest.own("error pages " + suffix())));
     HttpClient http = HttpClient.newHttpClient();
 
     HttpResponse<String> unknownCase = http.send(page("/cases/NOPE-1", token), body());
@@ -458,6 +591,41 @@ class SecurityIT extends IntegrationTest {
   private static String address() {
     var random = java.util.concurrent.ThreadLocalRandom.current();
     return "10." + random.nextInt(256) + "." + random.nextInt(256) + "." + random.nextInt(256);
+  }
+
+  private Staff newStaffMember(String prefix) {
+    return directory.findByUsername(newStaff(prefix)).orElseThrow();
+  }
+
+  private String adminIssues(Staff owner, String scope, String reason) throws Exception {
+    String token =
+        issued(
+            post("/admin/tokens")
+                .with(signedIn.request(Fixtures.ADMIN))
+                .param("owner", owner.username())
+                .param("name", "for " + owner.username())
+                .param("lifetimeDays", "3")
+                .param("scopes", scope)
+                .param("reason", reason));
+    return token;
+  }
+
+  /** Posts a token form and returns the token the page shows, once, in #issued-token. */
+  private String issued(MockHttpServletRequestBuilder form) throws Exception {
+    String page =
+        mvc.perform(form.with(csrf()))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    Matcher issued = ISSUED_TOKEN.matcher(page);
+    assertThat(issued.find()).as("the page shows the new token in #issued-token").isTrue();
+    return issued.group(1);
+  }
+
+  private long tokenCount(Staff owner) {
+    return jdbc.queryForObject(
+        "select count(*) from api_token where user_id = ?", Long.class, owner.id().value());
   }
 
   private String newStaff(String prefix) {

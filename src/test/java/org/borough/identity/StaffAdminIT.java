@@ -41,7 +41,7 @@ class StaffAdminIT extends IntegrationTest {
   @Test
   void aDeactivatedMemberOfStaffCannotSignInAndTheirTokenFails() throws Exception {
     Staff who = newStaff();
-    String token = administration.issueApiToken(who.id(), "integration");
+    String token = ownToken(who, "integration");
     mvc.perform(get("/api/v1/services").header("Authorization", "Bearer " + token))
         .andExpect(status().isOk());
     MockHttpSession session = signIn(who.username(), Fixtures.PASSWORD);
@@ -184,7 +184,7 @@ class StaffAdminIT extends IntegrationTest {
   @Test
   void theApiDeactivatesStaffAndNamesTheFieldsItRefuses() throws Exception {
     Staff who = newStaff();
-    String token = administration.issueApiToken(who.id(), "api");
+    String token = ownToken(who, "api");
     api(
             put("/api/v1/staff/" + who.username()),
             "{\"displayName\": \"\", \"roles\": [], \"active\": true}")
@@ -236,6 +236,12 @@ class StaffAdminIT extends IntegrationTest {
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.name").value("Renamed"))
         .andExpect(jsonPath("$.active").value(false));
+  }
+
+  private String ownToken(Staff who, String name) {
+    return signedIn.as(
+        who.username(),
+        () -> administration.issueApiToken(who.id(), StaffAdministration.TokenRequest.own(name)));
   }
 
   private Staff newStaff() {

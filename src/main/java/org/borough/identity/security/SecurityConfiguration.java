@@ -2,6 +2,7 @@
 package org.borough.identity.security;
 
 import org.borough.identity.Permission;
+import org.borough.identity.StaffAdministration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -66,11 +67,13 @@ class SecurityConfiguration {
       ApiTokens tokens,
       UserDetailsService users,
       SessionRegistry sessions,
-      SignInThrottle throttle)
+      SignInThrottle throttle,
+      StaffAdministration administration)
       throws Exception {
     RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
     // One answer for every refusal: a deactivated account looks like a wrong password.
     var failure = new SimpleUrlAuthenticationFailureHandler("/sign-in?error");
+    var success = new TokenNoticeFirst(administration);
 
     http.addFilterBefore(
             new ApiTokenFilter(tokens, users), UsernamePasswordAuthenticationFilter.class)
@@ -121,10 +124,7 @@ class SecurityConfiguration {
                     .authenticated())
         .formLogin(
             f ->
-                f.loginPage("/sign-in")
-                    .defaultSuccessUrl("/", false)
-                    .failureHandler(failure)
-                    .permitAll())
+                f.loginPage("/sign-in").successHandler(success).failureHandler(failure).permitAll())
         .logout(l -> l.logoutUrl("/sign-out").logoutSuccessUrl("/sign-in?signedOut"))
         // No limit on sessions a user may hold; registered so that they can be ended.
         .sessionManagement(
