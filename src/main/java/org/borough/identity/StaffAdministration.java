@@ -28,7 +28,8 @@ public interface StaffAdministration {
   Staff changeStaff(StaffId id, StaffChange change);
 
   /**
-   * Sets a new password (the same rules as at creation) and clears any sign-in lockout.
+   * Sets a new password (the same rules as at creation), clears the failed sign-ins counted against
+   * the account and ends its console sessions.
    *
    * @throws org.borough.system.InvalidInputException under password
    */

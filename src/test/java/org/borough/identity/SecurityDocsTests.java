@@ -141,8 +141,12 @@ class SecurityDocsTests {
         - The session cookie is `HttpOnly` and `SameSite=Lax`.
         - An administrator can deactivate a member of staff (`/admin/staff/{username}` or         `PUT /api/v1/staff/{username}`, `STAFF_ADMIN`): from then on they cannot sign in, their         API tokens are revoked, and their console sessions end on their next request         (`/sign-in?ended`). A change to someone's roles ends their sessions too, so the new roles         apply at once. Admins cannot deactivate themselves nor drop their own `ADMIN` role.
         - An administrator can set a new password for someone (same length rule); it also \
-        clears the failed sign-ins counted against them. The password is never recorded, only \
-        that it was reset.
+        clears the failed sign-ins counted against them and ends their console sessions, so \
+        whoever signed in with the old password is signed out (`/sign-in?ended`). The password \
+        is never recorded, only that it was reset. Sessions are registered in memory on the \
+        node that holds them (`SessionRegistryImpl`), like the sessions themselves today: with \
+        several nodes, ending them everywhere needs the shared session store (Spring Session \
+        JDBC) that issues 12 and 14 bring.
         - On first start Borough creates the user `admin` with the password in \
         `BOROUGH_ADMIN_PASSWORD`; without one it generates a random password and prints it once \
         to the console (standard output, not the log).
@@ -314,6 +318,8 @@ class SecurityDocsTests {
         token now expires; users issue their own; a token for someone else needs a reason, \
         explicit scopes within its owner's permissions and at most 30 days, is audited, and its \
         owner is told at their next sign-in (`SecurityIT`).
+          - Setting a new password for someone left their existing console sessions signed in; \
+        they now end, as on deactivation (`StaffAdminIT`).
         """;
   }
 

@@ -150,6 +150,24 @@ class StaffAdminIT extends IntegrationTest {
   }
 
   @Test
+  void aPasswordResetEndsTheSessionsSignedInWithTheOldPassword() throws Exception {
+    Staff who = newStaff();
+    MockHttpSession session = signIn(who.username(), Fixtures.PASSWORD);
+    mvc.perform(get("/").session(session)).andExpect(status().isOk());
+    admin(post("/admin/staff/" + who.username() + "/password").param("password", NEW_PASSWORD))
+        .andExpect(redirectedUrl("/admin/staff/" + who.username()));
+    mvc.perform(get("/").session(session)).andExpect(redirectedUrl("/sign-in?ended"));
+
+    // The API's reset does the same.
+    MockHttpSession again = signIn(who.username(), NEW_PASSWORD);
+    api(
+            put("/api/v1/staff/" + who.username() + "/password"),
+            "{\"password\": \"" + NEW_PASSWORD + "-2\"}")
+        .andExpect(status().isNoContent());
+    mvc.perform(get("/").session(again)).andExpect(redirectedUrl("/sign-in?ended"));
+  }
+
+  @Test
   void teamsAreAddedAndChangedOnThePages() throws Exception {
     String code = "team-" + suffix();
     admin(post("/admin/teams").param("code", code).param("name", "Parks " + code))

@@ -216,6 +216,8 @@ class StaffService implements StaffDirectory, StaffAdministration {
     // The admin has just confirmed who the user is: their failed sign-ins no longer count.
     throttle.clear(who.username());
     audit.record(AuditAction.UPDATE, "staff", who.username(), "password reset by an admin");
+    // Whoever signed in with the old password (perhaps the reason for the reset) is signed out.
+    endSessionsAfterCommit(who.username());
     events.publishEvent(
         new StaffChanged(
             id,
