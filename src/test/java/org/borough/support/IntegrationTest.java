@@ -30,7 +30,9 @@ import org.springframework.test.context.DynamicPropertySource;
       "borough.lockout-address-attempts=1000",
       "borough.notifications.poll-interval=200ms",
       "borough.notifications.first-retry=1s",
-      "spring.mail.host=127.0.0.1"
+      "spring.mail.host=127.0.0.1",
+      // GreenMail speaks plain SMTP: STARTTLS, required by default, is turned off for it.
+      "borough.mail.starttls=false"
     })
 @org.springframework.context.annotation.Import({Fixtures.class, SignedIn.class})
 @org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc
