@@ -21,3 +21,12 @@ alter table api_token add column scopes varchar(1000);
 alter table api_token add column owner_notified_at timestamp with time zone;
 update api_token set expires_at = current_timestamp + interval '90' day, issued_by = user_id;
 alter table api_token alter column expires_at set not null;
+
+-- The audit log is append-only on H2 too. H2's triggers are Java classes: AuditLogAppendOnly refuses
+-- UPDATE and DELETE. H2 has no TRUNCATE trigger, but it will not truncate a table that another
+-- table references, so an always-empty table references it.
+create trigger audit_log_no_change before update, delete on audit_log
+  for each row call 'org.borough.audit.web.AuditLogAppendOnly';
+create table audit_log_truncate_guard (
+  audit_id  bigint references audit_log (id)
+);

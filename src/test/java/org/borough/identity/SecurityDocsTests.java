@@ -92,6 +92,14 @@ class SecurityDocsTests {
         visitor and fails if the server allows anything this table does not, or if a new \
         endpoint is missing from its list.
 
+        Cases are also scoped by team: `CaseManagement` lets a caseworker (`CASE_WORK` without \
+        `CASE_WORK_ANY_TEAM`) change the status of, add notes to, assign and bulk-act on only \
+        the cases of their own teams (or a case no team holds yet), on the console and the API \
+        alike; another team's case answers `403`. They may still read it (`CASE_READ`), and \
+        every view is in the audit log. Supervisors hold `CASE_WORK_ANY_TEAM` to rebalance work \
+        across teams; agents add notes to any case for the residents they speak to. \
+        `RoleMatrixIT` tries each write as the case's team, another team and a supervisor.
+
         """);
     md.append(matrix()).append('\n');
     md.append(
@@ -138,7 +146,11 @@ class SecurityDocsTests {
         - Every sign-in and failed sign-in is in the audit log (`SIGN_IN` by the user, \
         `SIGN_IN_FAILED` by `anonymous`, subject type `staff`, with the client address); a \
         typed username that is not a possible username is recorded as `(not a username)`.
-        - The session cookie is `HttpOnly` and `SameSite=Lax`.
+        - The session cookie is `HttpOnly` and `SameSite=Lax`, and `Secure` when the request \
+        is HTTPS, directly or through a TLS-terminating proxy: `server.forward-headers-strategy` \
+        is `native` by default, so Tomcat believes `X-Forwarded-Proto` and `X-Forwarded-For` from \
+        private and loopback addresses (the proxy's), and those requests also get \
+        `Strict-Transport-Security`.
         - An administrator can deactivate a member of staff (`/admin/staff/{username}` or         `PUT /api/v1/staff/{username}`, `STAFF_ADMIN`): from then on they cannot sign in, their         API tokens are revoked, and their console sessions end on their next request         (`/sign-in?ended`). A change to someone's roles ends their sessions too, so the new roles         apply at once. Admins cannot deactivate themselves nor drop their own `ADMIN` role.
         - An administrator can set a new password for someone (same length rule); it also \
         clears the failed sign-ins counted against them and ends their console sessions, so \
@@ -261,8 +273,10 @@ class SecurityDocsTests {
         - The lists of a resident's cases and contacts (`/api/v1/residents/{id}/cases`, \
         `/api/v1/residents/{id}/contacts`) are not recorded separately.
 
-        The log is append-only: the application has no code that updates or deletes it, and on \
-        PostgreSQL a trigger refuses `UPDATE` and `DELETE` on `audit_log` whoever asks. \
+        The log is append-only: the application has no code that updates or deletes it, and the \
+        database refuses `UPDATE`, `DELETE` and `TRUNCATE` on `audit_log` whoever asks: on \
+        PostgreSQL by triggers, on H2 by a Java trigger (`AuditLogAppendOnly`) and an always-empty \
+        table referencing it (H2 will not truncate a referenced table). \
         Administrators read it at `/admin/audit` (`AUDIT_READ`), newest first, filtered by \
         subject type, subject id or actor, 100 entries a page.
 
@@ -320,6 +334,16 @@ class SecurityDocsTests {
         owner is told at their next sign-in (`SecurityIT`).
           - Setting a new password for someone left their existing console sessions signed in; \
         they now end, as on deactivation (`StaffAdminIT`).
+          - A waste caseworker could change the status of a noise case: caseworkers now change \
+        status, add notes, assign and bulk-act only on their own teams' cases, on the console \
+        and the API; supervisors hold the new `CASE_WORK_ANY_TEAM` (`RoleMatrixIT`).
+          - Behind a TLS-terminating proxy cookies were not `Secure` and no HSTS was sent, and \
+        SMTP STARTTLS was off by default. Forwarded headers are now believed from the proxy \
+        (`native`), so HTTPS requests get a `Secure` session cookie and HSTS, and STARTTLS is \
+        required unless `BOROUGH_MAIL_STARTTLS=false` (`SecurityIT`, `MailSettingsTests`).
+          - The audit log's trigger on PostgreSQL did not refuse `TRUNCATE`, and on H2 nothing \
+        protected the log: `UPDATE`, `DELETE` and `TRUNCATE` are now refused on both \
+        (`AuditLogIT`).
         """;
   }
 
