@@ -434,7 +434,12 @@ class ApiIT extends IntegrationTest {
 
   private String issue(String username) {
     var owner = directory.findByUsername(username).orElseThrow();
-    return administration.issueApiToken(owner.id(), "ApiIT " + username + " " + suffix());
+    return signedIn.as(
+        username,
+        () ->
+            administration.issueApiToken(
+                owner.id(),
+                StaffAdministration.TokenRequest.own("ApiIT " + username + " " + suffix())));
   }
 
   private String raiseCase() throws Exception {

@@ -8,5 +8,9 @@ public enum AuditAction {
   UPDATE,
   MERGE,
   EXPORT,
-  DELETE
+  DELETE,
+  /** A member of staff signed in. */
+  SIGN_IN,
+  /** A sign-in was refused: wrong password, unknown username or deactivated account. */
+  SIGN_IN_FAILED
 }

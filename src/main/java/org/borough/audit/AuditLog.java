@@ -15,6 +15,13 @@ public interface AuditLog {
    */
   void record(AuditAction action, String subjectType, String subjectId, String detail);
 
+  /**
+   * Records as {@code actor} rather than the current user: a sign-in, which happens before anyone
+   * is signed in on this request.
+   */
+  void recordAs(
+      String actor, AuditAction action, String subjectType, String subjectId, String detail);
+
   /** Newest first, before {@code beforeId} (keyset), optionally for one subject or actor. */
   List<Entry> read(AuditQuery query);
 

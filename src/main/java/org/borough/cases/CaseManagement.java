@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.borough.audit.AuditAction;
@@ -62,6 +63,7 @@ public class CaseManagement {
   private final WorkingCalendar calendar;
   private final SlaClock sla;
   private final CaseFeed feed;
+  private final TeamScope teamScope;
   private final Clock clock;
 
   CaseManagement(
@@ -75,7 +77,9 @@ public class CaseManagement {
       AttachmentRepository attachmentRows,
       WorkingCalendar calendar,
       CaseFeed feed,
+      TeamScope teamScope,
       Clock clock) {
+    this.teamScope = teamScope;
     this.cases = cases;
     this.catalogue = catalogue;
     this.staff = staff;
@@ -257,6 +261,7 @@ public class CaseManagement {
       String duplicateOf,
       Integer version) {
     CaseRow row = cases.find(id.value()).orElseThrow(() -> new NotFoundException("Case"));
+    TeamScope.require(row, teamScope.current());
     checkVersion(row, version);
     return apply(row, new BulkAction.ChangeStatus(target, note), publicNote, duplicateOf);
   }
@@ -270,6 +275,7 @@ public class CaseManagement {
   @Transactional
   public TimelineEntry addNote(CaseId id, String text, boolean publicNote) {
     CaseRow row = cases.find(id.value()).orElseThrow(() -> new NotFoundException("Case"));
+    TeamScope.require(row, teamScope.current());
     return apply(row, new BulkAction.AddNote(text, publicNote), publicNote, null);
   }
 
@@ -278,6 +284,7 @@ public class CaseManagement {
   @Transactional
   public void assign(CaseId id, TeamId team, StaffId officer, Integer version) {
     CaseRow row = cases.find(id.value()).orElseThrow(() -> new NotFoundException("Case"));
+    TeamScope.require(row, teamScope.current());
     checkVersion(row, version);
     apply(
         row,
@@ -307,6 +314,9 @@ public class CaseManagement {
     }
     rows = new ArrayList<>(rows);
     rows.sort(Comparator.comparing(CaseRow::reference));
+    // All or nothing here too: one case of another team refuses the whole selection.
+    Optional<Set<UUID>> scope = teamScope.current();
+    rows.forEach(row -> TeamScope.require(row, scope));
     for (CaseRow row : rows) {
       try {
         apply(row, action, false, null);

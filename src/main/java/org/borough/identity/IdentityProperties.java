@@ -7,11 +7,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Sign-in and bootstrap settings ({@code BOROUGH_ADMIN_PASSWORD}, {@code BOROUGH_ADMIN_API_TOKEN},
- * {@code BOROUGH_LOCKOUT_ATTEMPTS}, {@code BOROUGH_LOCKOUT_DURATION}).
+ * and the sign-in throttle: {@code BOROUGH_LOCKOUT_ATTEMPTS}, {@code BOROUGH_LOCKOUT_DURATION} per
+ * account, {@code BOROUGH_LOCKOUT_ADDRESS_ATTEMPTS}, {@code BOROUGH_LOCKOUT_ADDRESS_DURATION} per
+ * client address). The account's longest wait is short on purpose: anyone can make an account wait
+ * by failing on purpose, so it only slows guessing down; the address's can be long, as only that
+ * address waits.
  */
 @ConfigurationProperties("borough")
 public record IdentityProperties(
     String adminPassword,
     String adminApiToken,
     @DefaultValue("5") int lockoutAttempts,
-    @DefaultValue("15m") Duration lockoutDuration) {}
+    @DefaultValue("1m") Duration lockoutDuration,
+    @DefaultValue("20") int lockoutAddressAttempts,
+    @DefaultValue("15m") Duration lockoutAddressDuration) {}

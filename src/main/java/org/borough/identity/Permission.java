@@ -28,6 +28,10 @@ public enum Permission {
   CASE_NOTE("Add notes to cases", AGENT, CASEWORKER, SUPERVISOR),
   CASE_WORK("Change status, assign, work queues", CASEWORKER, SUPERVISOR),
   CASE_BULK("Bulk actions on cases", CASEWORKER, SUPERVISOR),
+  CASE_WORK_ANY_TEAM(
+      "Work cases of any team (without it, status, notes, assignment and bulk actions are"
+          + " limited to one's own teams' cases)",
+      SUPERVISOR),
   CATALOGUE_READ(
       "Read the service catalogue and teams", AGENT, CASEWORKER, SUPERVISOR, ANALYST, ADMIN),
   CATALOGUE_ADMIN("Define and change services, their questions and SLA policies", ADMIN),

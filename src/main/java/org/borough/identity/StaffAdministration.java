@@ -28,7 +28,8 @@ public interface StaffAdministration {
   Staff changeStaff(StaffId id, StaffChange change);
 
   /**
-   * Sets a new password (the same rules as at creation) and clears any sign-in lockout.
+   * Sets a new password (the same rules as at creation), clears the failed sign-ins counted against
+   * the account and ends its console sessions.
    *
    * @throws org.borough.system.InvalidInputException under password
    */
@@ -54,17 +55,63 @@ public interface StaffAdministration {
 
   void addMember(TeamId team, StaffId staff);
 
-  /** Issues a bearer token for the JSON API and returns it; only its hash is kept. */
-  String issueApiToken(StaffId staff, String name);
+  /**
+   * What a new API token may do and for how long. {@code scopes} empty means all its owner may do,
+   * which only a user's own token may have; {@code reason} is needed when an administrator issues a
+   * token for someone else.
+   */
+  record TokenRequest(String name, int lifetimeDays, Set<Permission> scopes, String reason) {
 
-  /** Registers a token whose value the operator chose (BOROUGH_ADMIN_API_TOKEN). */
+    /** The longest a user's own token may work. */
+    public static final int OWN_MAX_DAYS = 90;
+
+    /** The longest a token an administrator issues for someone else may work. */
+    public static final int FOR_SOMEONE_ELSE_MAX_DAYS = 30;
+
+    /** A user's own token for everything they may do, for 30 days. */
+    public static TokenRequest own(String name) {
+      return new TokenRequest(name, 30, Set.of(), null);
+    }
+  }
+
+  /**
+   * Issues a bearer token for the JSON API and returns it; only its hash is kept. The signed-in
+   * user may issue one for themselves; with STAFF_ADMIN for someone else too, but only with a
+   * reason, explicit scopes within the owner's permissions and at most {@link
+   * TokenRequest#FOR_SOMEONE_ELSE_MAX_DAYS} days, and the owner is told at their next sign-in.
+   * Every token expires.
+   *
+   * @throws org.borough.system.InvalidInputException under owner, name, lifetimeDays, scopes or
+   *     reason
+   */
+  String issueApiToken(StaffId owner, TokenRequest request);
+
+  /**
+   * Registers a token whose value the operator chose (BOROUGH_ADMIN_API_TOKEN); it works for {@link
+   * TokenRequest#OWN_MAX_DAYS} days from each start that registers it.
+   */
   void registerApiToken(StaffId staff, String name, String token);
 
   /** Every token issued, newest first. */
   List<ApiTokenInfo> apiTokens();
 
+  /** The signed-in user's own tokens, newest first. */
+  List<ApiTokenInfo> ownApiTokens();
+
+  /**
+   * Tokens an administrator issued for the signed-in user that they have not been shown yet; once
+   * returned, they count as shown.
+   */
+  List<ApiTokenInfo> takeTokenNotices();
+
+  /** Whether {@code username} has tokens issued by someone else that they have not been shown. */
+  boolean hasTokenNotices(String username);
+
   /** Revokes a token at once; false when it was unknown or already revoked. */
   boolean revokeApiToken(UUID id);
+
+  /** Revokes one of the signed-in user's own tokens; false when it is not theirs or not live. */
+  boolean revokeOwnApiToken(UUID id);
 
   /** Everyone on the staff list, for the admin page. */
   List<Staff> allStaff();

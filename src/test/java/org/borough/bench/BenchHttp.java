@@ -10,7 +10,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -65,11 +64,9 @@ final class BenchHttp {
     http.signIn(adminUser, adminPassword);
     HttpResponse<String> tokens = http.send(http.plain("/admin/tokens").GET().build());
     expect(tokens, 200, "GET /admin/tokens");
-    Map<String, String> fields = new LinkedHashMap<>();
-    fields.put("owner", owner);
-    fields.put("name", "benchmark");
-    fields.put("_csrf", csrf(tokens.body()));
-    HttpResponse<String> issued = http.send(http.form("/admin/tokens", fields));
+    HttpResponse<String> issued =
+        http.send(
+            http.form("/admin/tokens", tokenFields(owner) + "&_csrf=" + enc(csrf(tokens.body()))));
     expect(issued, 200, "POST /admin/tokens");
     Matcher m = ISSUED_TOKEN.matcher(issued.body());
     if (!m.find()) {
@@ -92,9 +89,7 @@ final class BenchHttp {
         http.send(
             http.authorised("/admin/tokens")
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        "owner=" + enc(owner) + "&name=" + enc("benchmark")))
+                .POST(HttpRequest.BodyPublishers.ofString(tokenFields(owner)))
                 .build());
     expect(issued, 200, "POST /admin/tokens with the admin API token");
     Matcher m = ISSUED_TOKEN.matcher(issued.body());
@@ -183,15 +178,44 @@ final class BenchHttp {
     return HttpRequest.newBuilder(uri(pathAndQuery)).timeout(timeout);
   }
 
+  /**
+   * The admin form's fields for a benchmark token: a token for someone else needs a reason, an
+   * expiry and the permissions it may use ({@code bench.tokenScopes}, by default what a supervisor
+   * holds for the CRM and the warehouse).
+   */
+  private static String tokenFields(String owner) {
+    StringBuilder body =
+        new StringBuilder("owner=" + enc(owner) + "&name=" + enc("benchmark"))
+            .append("&lifetimeDays=1&reason=")
+            .append(enc("Load benchmark (docs/benchmarks.md)"));
+    String scopes =
+        BenchReport.setting(
+            "bench.tokenScopes",
+            "RESIDENT_READ,RESIDENT_WRITE,CONTACT_LOG,CASE_READ,CASE_RAISE,CASE_NOTE,CASE_WORK,"
+                + "CASE_BULK,CATALOGUE_READ,WAREHOUSE_READ");
+    for (String scope : scopes.split(",")) {
+      body.append("&scopes=").append(enc(scope.trim()));
+    }
+    return body.toString();
+  }
+
   private HttpRequest form(String path, Map<String, String> fields) {
     return formBuilder(path, fields).build();
   }
 
+  private HttpRequest form(String path, String body) {
+    return formBuilder(path, body).build();
+  }
+
   private HttpRequest.Builder formBuilder(String path, Map<String, String> fields) {
-    String body =
+    return formBuilder(
+        path,
         fields.entrySet().stream()
             .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
-            .collect(Collectors.joining("&"));
+            .collect(Collectors.joining("&")));
+  }
+
+  private HttpRequest.Builder formBuilder(String path, String body) {
     return plain(path)
         .header("Content-Type", "application/x-www-form-urlencoded")
         .POST(HttpRequest.BodyPublishers.ofString(body));

@@ -49,6 +49,7 @@ final class CrashScenario implements AutoCloseable {
     // Notifications go to the tests' own SMTP server, so that they can be counted.
     env.put("SPRING_MAIL_HOST", "127.0.0.1");
     env.put("SPRING_MAIL_PORT", Integer.toString(TestMail.port()));
+    env.put("BOROUGH_MAIL_STARTTLS", "false"); // GreenMail speaks plain SMTP
     if (postgres) {
       String url = TestDatabase.createPostgres();
       env.put("SPRING_DATASOURCE_URL", url);

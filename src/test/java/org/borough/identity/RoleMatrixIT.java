@@ -132,6 +132,14 @@ class RoleMatrixIT extends IntegrationTest {
       List.of(
           // Console
           signedIn(GET, "/"),
+          signedIn(GET, "/account/tokens"),
+          signedIn(POST, "/account/tokens"),
+          new Endpoint(
+              POST,
+              "/account/tokens/{id}/revoke",
+              "/account/tokens/" + RANDOM + "/revoke",
+              Set.of(),
+              false),
           open(GET, "/sign-in"),
           needs(GET, "/residents", RESIDENT_READ),
           needs(GET, "/residents/{id}", "/residents/" + RESIDENT, RESIDENT_READ),
@@ -865,14 +873,102 @@ class RoleMatrixIT extends IntegrationTest {
 
   /**
    * Every permission guards some endpoint, except VULNERABILITY_READ, which guards data inside the
-   * resident endpoints and is tried by {@link #vulnerabilityFlagsAreShownOnlyToPermittedRoles()}.
+   * resident endpoints and is tried by {@link #vulnerabilityFlagsAreShownOnlyToPermittedRoles()},
+   * and CASE_WORK_ANY_TEAM, which widens the case writes to every team and is tried by {@link
+   * #caseworkersWorkOnlyTheirOwnTeamsCases()}.
    */
   @Test
   void theTableExercisesEveryPermission() {
     Set<Permission> used = EnumSet.noneOf(Permission.class);
     ENDPOINTS.forEach(e -> used.addAll(e.anyOf()));
     used.add(Permission.VULNERABILITY_READ);
+    used.add(Permission.CASE_WORK_ANY_TEAM);
     assertThat(used).containsExactlyInAnyOrder(Permission.values());
+  }
+
+  /**
+   * The team half of the matrix, tried by {@link #caseworkersWorkOnlyTheirOwnTeamsCases()}: who may
+   * change a highways case, on the console and the API. A caseworker of another team may read it
+   * but not work on it; a supervisor (CASE_WORK_ANY_TEAM) rebalances work across teams; an agent
+   * adds notes for the residents they speak to.
+   */
+  private static final Map<String, Boolean> MAY_WORK_ON_A_HIGHWAYS_CASE =
+      Map.of(
+          Fixtures.HIGHWAYS_CASEWORKER, true,
+          Fixtures.CASEWORKER, false,
+          Fixtures.SUPERVISOR, true);
+
+  @Test
+  void caseworkersWorkOnlyTheirOwnTeamsCases() throws Exception {
+    MockHttpServletResponse raised =
+        mvc.perform(
+                request(POST, "/api/v1/cases")
+                    .with(signedIn.request(Fixtures.AGENT))
+                    .with(csrf())
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content(
+                        """
+                        {"serviceCode": "%s", "description": "Team matrix pothole"}
+                        """
+                            .formatted(Fixtures.POTHOLE)))
+            .andReturn()
+            .getResponse();
+    assertThat(raised.getStatus()).as(raised.getContentAsString()).isEqualTo(201);
+    String ref = JsonPath.read(raised.getContentAsString(), "$.summary.reference");
+    String id = JsonPath.read(raised.getContentAsString(), "$.summary.id");
+    String highways =
+        directory.findTeamByCode(Fixtures.HIGHWAYS).orElseThrow().id().value().toString();
+    for (var who : MAY_WORK_ON_A_HIGHWAYS_CASE.entrySet()) {
+      List<MockHttpServletRequestBuilder> writes =
+          List.of(
+              request(POST, "/cases/" + ref + "/status").param("status", "IN_PROGRESS"),
+              request(POST, "/cases/" + ref + "/notes").param("note", "Team matrix"),
+              request(POST, "/cases/" + ref + "/assign").param("team", highways),
+              request(POST, "/queues/bulk")
+                  .param("cases", id)
+                  .param("action", "note")
+                  .param("bulkNote", "Team matrix"),
+              json(POST, "/api/v1/cases/" + ref + "/status", "{\"status\": \"ON_HOLD\"}"),
+              json(POST, "/api/v1/cases/" + ref + "/notes", "{\"text\": \"Team matrix\"}"),
+              json(POST, "/api/v1/cases/" + ref + "/assign", "{\"teamId\": \"" + highways + "\"}"),
+              json(
+                  POST,
+                  "/api/v1/cases/bulk",
+                  "{\"caseIds\": [\"" + id + "\"], \"action\": \"note\", \"note\": \"Team\"}"));
+      for (MockHttpServletRequestBuilder write : writes) {
+        MockHttpServletResponse response =
+            mvc.perform(write.with(signedIn.request(who.getKey())).with(csrf()))
+                .andReturn()
+                .getResponse();
+        String what = response.getContentAsString();
+        if (who.getValue()) {
+          assertThat(response.getStatus()).as(who.getKey() + ": " + what).isBetween(200, 399);
+        } else {
+          assertThat(response.getStatus()).as(who.getKey() + ": " + what).isEqualTo(403);
+        }
+      }
+    }
+    // Reading it stays allowed to the other team, and is audited like any view.
+    mvc.perform(
+            request(GET, "/api/v1/cases/" + ref)
+                .with(signedIn.request(Fixtures.CASEWORKER))
+                .accept(MediaType.APPLICATION_JSON))
+        .andExpect(
+            org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk());
+    // The contact centre notes any case.
+    mvc.perform(
+            json(POST, "/api/v1/cases/" + ref + "/notes", "{\"text\": \"Resident called\"}")
+                .with(signedIn.request(Fixtures.AGENT))
+                .with(csrf()))
+        .andExpect(
+            org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk());
+  }
+
+  private static MockHttpServletRequestBuilder json(HttpMethod method, String uri, String body) {
+    return request(method, uri)
+        .contentType(MediaType.APPLICATION_JSON)
+        .accept(MediaType.APPLICATION_JSON)
+        .content(body);
   }
 
   @Test

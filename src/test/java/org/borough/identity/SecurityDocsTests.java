@@ -92,6 +92,14 @@ class SecurityDocsTests {
         visitor and fails if the server allows anything this table does not, or if a new \
         endpoint is missing from its list.
 
+        Cases are also scoped by team: `CaseManagement` lets a caseworker (`CASE_WORK` without \
+        `CASE_WORK_ANY_TEAM`) change the status of, add notes to, assign and bulk-act on only \
+        the cases of their own teams (or a case no team holds yet), on the console and the API \
+        alike; another team's case answers `403`. They may still read it (`CASE_READ`), and \
+        every view is in the audit log. Supervisors hold `CASE_WORK_ANY_TEAM` to rebalance work \
+        across teams; agents add notes to any case for the residents they speak to. \
+        `RoleMatrixIT` tries each write as the case's team, another team and a supervisor.
+
         """);
     md.append(matrix()).append('\n');
     md.append(
@@ -123,13 +131,37 @@ class SecurityDocsTests {
         letters, digits, dots, dashes or underscores.
         - A wrong password and an unknown username get the same answer \
         (`/sign-in?error`, "Enter a correct username and password").
-        - After `BOROUGH_LOCKOUT_ATTEMPTS` (default %s) failed sign-ins in a row the account is \
-        locked for `BOROUGH_LOCKOUT_DURATION` (default %s), even against the right password: \
-        the attempt is sent to `/sign-in?locked`. A successful sign-in resets the count \
-        (`SignInLockout`, `StaffRepository.recordFailure`).
-        - The session cookie (`SESSION`) is `HttpOnly` and `SameSite=Lax`. Sessions are kept in         the CRM's database (Spring Session JDBC, tables `spring_session*`), so every node of a         cluster knows them and ending a user's sessions ends them everywhere; attributes are         serialised Java objects that only Borough's own code writes.
+        - Failed sign-ins are throttled, not locked: after `BOROUGH_LOCKOUT_ATTEMPTS` \
+        (default %s) failures in a row for one username, each further attempt for it must wait, \
+        1 second at first and doubling with each failure up to `BOROUGH_LOCKOUT_DURATION` \
+        (default %s); one client address likewise after `BOROUGH_LOCKOUT_ADDRESS_ATTEMPTS` \
+        (default %s), up to `BOROUGH_LOCKOUT_ADDRESS_DURATION` (default %s). An attempt made \
+        during a wait is sent back to `/sign-in?wait=<seconds>` without its password being \
+        tried. An unknown username is counted exactly like a real one, so the answers never \
+        say which accounts exist, and the short wait for a username means a stranger failing \
+        on purpose only slows its owner down. The counts are kept in the database \
+        (`sign_in_throttle`, keyed by a SHA-256 of the username or address), so every node \
+        sees them; a successful sign-in or a new password clears the username's count, and a \
+        count is forgotten after an hour without failures (`SignInThrottle`).
+        - Every sign-in and failed sign-in is in the audit log (`SIGN_IN` by the user, \
+        `SIGN_IN_FAILED` by `anonymous`, subject type `staff`, with the client address); a \
+        typed username that is not a possible username is recorded as `(not a username)`.
+        - The session cookie (`SESSION`) is `HttpOnly` and `SameSite=Lax`, and `Secure` when the \
+        request is HTTPS, directly or through a TLS-terminating proxy: `server.forward-headers-strategy` \
+        is `native` by default, so Tomcat believes `X-Forwarded-Proto` and `X-Forwarded-For` from \
+        private and loopback addresses (the proxy's), and those requests also get \
+        `Strict-Transport-Security`. Sessions are kept in the CRM's database (Spring Session \
+        JDBC, tables `spring_session*`), so every node of a cluster knows them and ending a \
+        user's sessions ends them on every node; their attributes are serialised Java objects \
+        that only Borough's own code writes.
         - An administrator can deactivate a member of staff (`/admin/staff/{username}` or         `PUT /api/v1/staff/{username}`, `STAFF_ADMIN`): from then on they cannot sign in, their         API tokens are revoked, and their console sessions end on their next request         (`/sign-in?ended`). A change to someone's roles ends their sessions too, so the new roles         apply at once. Admins cannot deactivate themselves nor drop their own `ADMIN` role.
-        - An administrator can set a new password for someone (same length rule); it also lifts         a lockout. The password is never recorded, only that it was reset.
+        - An administrator can set a new password for someone (same length rule); it also \
+        clears the failed sign-ins counted against them and ends their console sessions, so \
+        whoever signed in with the old password is signed out (`/sign-in?ended`). The password \
+        is never recorded, only that it was reset. Sessions are registered in memory on the \
+        node that holds them (`SessionRegistryImpl`), like the sessions themselves today: with \
+        several nodes, ending them everywhere needs the shared session store (Spring Session \
+        JDBC) that issues 12 and 14 bring.
         - On first start Borough creates the user `admin` with the password in \
         `BOROUGH_ADMIN_PASSWORD`; without one it generates a random password and prints it once \
         to the console (standard output, not the log).
@@ -138,7 +170,9 @@ class SecurityDocsTests {
             .formatted(
                 minPasswordLength(),
                 lockoutDefault("lockoutAttempts"),
-                lockoutDefault("lockoutDuration")));
+                lockoutDefault("lockoutDuration"),
+                lockoutDefault("lockoutAddressAttempts"),
+                lockoutDefault("lockoutAddressDuration")));
 
     md.append("## Residents on the portal\n\n");
     md.append(
@@ -151,21 +185,31 @@ class SecurityDocsTests {
     md.append(
         """
         - Integrations call `/api/v1` with `Authorization: Bearer <token>`, or with a console \
-        session. A token acts as the user or service account it was issued to, with exactly \
-        that account's roles and permissions; the account must be enabled.
-        - An administrator issues tokens on `/admin/tokens` (`STAFF_ADMIN`). A token is `brg_` \
-        followed by 256 random bits (URL-safe Base64). It is shown once, on the page that \
+        session. A token acts as the user or service account it was issued to, with that \
+        account's permissions, or only those of them the token is scoped to; the account must be \
+        enabled.
+        - Every token expires. A member of staff issues their own on `/account/tokens` (up to \
+        %1$d days, with everything they may do) and can revoke it there. An administrator \
+        (`STAFF_ADMIN`) may issue one for someone else on `/admin/tokens`, but only with a \
+        reason, the permissions it may use (chosen from its owner's, at least one) and at most \
+        %2$d days; the reason, scopes and issuer are in the audit log, and the owner is sent to \
+        `/account/tokens` at their next sign-in, which tells them who issued it, why, what it \
+        may do and until when. A scoped token carries only those permissions. A token is \
+        `brg_` followed by 256 random bits (URL-safe Base64). It is shown once, on the page that \
         issues it, and never again.
         - Only the SHA-256 hash of a token is stored (`api_token.token_hash`), with its name, \
-        owner, creation and last-use time; a token has full entropy, so a slow hash is not \
+        owner, issuer, reason, scopes, creation, expiry and last-use time; a token has full entropy, so a slow hash is not \
         needed.
-        - Revoking a token on `/admin/tokens` takes effect on the next request.
-        - A wrong or revoked token gets `401 application/problem+json` at once: the request is \
-        not treated as anonymous.
+        - Revoking a token on `/admin/tokens` (or the owner's `/account/tokens`) takes effect \
+        on the next request.
+        - A wrong, expired or revoked token gets `401 application/problem+json` at once: the \
+        request is not treated as anonymous.
         - `BOROUGH_ADMIN_API_TOKEN`, if set, registers that token (at least 24 characters) for \
-        `admin` on start; it is stored hashed like any other.
+        `admin` on start; it is stored hashed like any other, and works for %1$d days from the \
+        last start that registered it.
 
-        """);
+        """
+            .formatted(tokenDays("OWN_MAX_DAYS"), tokenDays("FOR_SOMEONE_ELSE_MAX_DAYS")));
 
     md.append("## CSRF\n\n");
     md.append(
@@ -232,8 +276,10 @@ class SecurityDocsTests {
         - The lists of a resident's cases and contacts (`/api/v1/residents/{id}/cases`, \
         `/api/v1/residents/{id}/contacts`) are not recorded separately.
 
-        The log is append-only: the application has no code that updates or deletes it, and on \
-        PostgreSQL a trigger refuses `UPDATE` and `DELETE` on `audit_log` whoever asks. \
+        The log is append-only: the application has no code that updates or deletes it, and the \
+        database refuses `UPDATE`, `DELETE` and `TRUNCATE` on `audit_log` whoever asks: on \
+        PostgreSQL by triggers, on H2 by a Java trigger (`AuditLogAppendOnly`) and an always-empty \
+        table referencing it (H2 will not truncate a referenced table). \
         Administrators read it at `/admin/audit` (`AUDIT_READ`), newest first, filtered by \
         subject type, subject id or actor, 100 entries a page.
 
@@ -258,9 +304,10 @@ class SecurityDocsTests {
     md.append(
         """
         Borough's own code writes no resident data to the log. Its log lines are about demo \
-        data, the bank holiday list, and `Failed sign-in for <username>` from `SignInLockout`: \
-        a staff username as typed on the sign-in form, not a resident's (a password typed into \
-        the username box by mistake would end up there too). Passwords and tokens are never \
+        data, the bank holiday list, and `Failed sign-in for <username>` from `SignInEvents`: \
+        a staff username as typed on the sign-in form, not a resident's, written only when it \
+        could be a username (otherwise `(not a username)`, so a password typed into the \
+        username box by mistake or a line break does not end up there). Passwords and tokens are never \
         logged, nor are sign-in links (without a mail server, the log says only that an email \
         was not sent, to a masked address such as `j***@example.org`, and its subject); the \
         generated admin password is printed once to standard output. Residents' \
@@ -268,7 +315,39 @@ class SecurityDocsTests {
         readable only with `AUDIT_READ`, not in log files. Error responses carry no stack \
         traces.
         """);
+
+    md.append("\n## Fixed in wave 2 (issue 20)\n\n");
+    md.append(accountAttacksFixed());
     return md.toString();
+  }
+
+  /** What the account-attack fixes of issue 20 changed, each with the test that shows it. */
+  private static String accountAttacksFixed() {
+    return """
+        - Account attacks:
+          - Sign-in no longer locks an account for 15 minutes after five failures, which let \
+        anyone lock `admin` out and, answering `?locked` only for real accounts, told which \
+        usernames exist. Failures are throttled per username and per client address with \
+        growing waits kept in the database, unknown usernames are treated the same, and sign-ins \
+        and failures are audited (`SecurityIT`, `SignInThrottleIT`, `BackoffTests`).
+          - An administrator could issue a never-expiring token with every permission for any \
+        user, and so read residents, which the administrator role deliberately cannot. Every \
+        token now expires; users issue their own; a token for someone else needs a reason, \
+        explicit scopes within its owner's permissions and at most 30 days, is audited, and its \
+        owner is told at their next sign-in (`SecurityIT`).
+          - Setting a new password for someone left their existing console sessions signed in; \
+        they now end, as on deactivation (`StaffAdminIT`).
+          - A waste caseworker could change the status of a noise case: caseworkers now change \
+        status, add notes, assign and bulk-act only on their own teams' cases, on the console \
+        and the API; supervisors hold the new `CASE_WORK_ANY_TEAM` (`RoleMatrixIT`).
+          - Behind a TLS-terminating proxy cookies were not `Secure` and no HSTS was sent, and \
+        SMTP STARTTLS was off by default. Forwarded headers are now believed from the proxy \
+        (`native`), so HTTPS requests get a `Secure` session cookie and HSTS, and STARTTLS is \
+        required unless `BOROUGH_MAIL_STARTTLS=false` (`SecurityIT`, `MailSettingsTests`).
+          - The audit log's trigger on PostgreSQL did not refuse `TRUNCATE`, and on H2 nothing \
+        protected the log: `UPDATE`, `DELETE` and `TRUNCATE` are now refused on both \
+        (`AuditLogIT`).
+        """;
   }
 
   static String matrix() {
@@ -316,6 +395,10 @@ class SecurityDocsTests {
   /** The policy as SecurityConfiguration sends it. */
   private static String csp() throws ReflectiveOperationException {
     return (String) constant("org.borough.identity.security.SecurityConfiguration", "CSP");
+  }
+
+  private static int tokenDays(String constant) throws ReflectiveOperationException {
+    return StaffAdministration.TokenRequest.class.getField(constant).getInt(null);
   }
 
   private static int minPasswordLength() throws ReflectiveOperationException {

@@ -2,6 +2,7 @@
 package org.borough.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.unauthenticated;
@@ -17,7 +18,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -34,6 +37,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
  * The security baseline end to end: headers, the real sign-in form and its lockout, CSRF, bearer
@@ -66,6 +70,29 @@ class SecurityIT extends IntegrationTest {
     assertThat(response.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
     assertThat(String.join(",", response.getHeaders(HttpHeaders.CACHE_CONTROL)))
         .contains("no-store");
+  }
+
+  @Test
+  void behindATlsProxyTheSessionCookieIsSecureAndHstsIsSent() throws Exception {
+    // A real request to Tomcat from a loopback address, as a proxy on the same host would send it.
+    HttpResponse<String> viaProxy =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(uri("/sign-in"))
+                    .header("X-Forwarded-Proto", "https")
+                    .header("X-Forwarded-For", "203.0.113.9")
+                    .build(),
+                body());
+    assertThat(viaProxy.statusCode()).isEqualTo(200);
+    assertThat(viaProxy.headers().firstValue("Strict-Transport-Security")).isPresent();
+    assertThat(viaProxy.headers().allValues("Set-Cookie"))
+        .anySatisfy(c -> assertThat(c).startsWith("SESSION=").containsIgnoringCase("; Secure"));
+
+    HttpResponse<String> plain =
+        HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri("/sign-in")).build(), body());
+    assertThat(plain.headers().firstValue("Strict-Transport-Security")).isEmpty();
+    assertThat(plain.headers().allValues("Set-Cookie"))
+        .allSatisfy(c -> assertThat(c).doesNotContainIgnoringCase("; Secure"));
   }
 
   @Test
@@ -107,37 +134,90 @@ class SecurityIT extends IntegrationTest {
   }
 
   @Test
-  void fiveWrongPasswordsLockTheAccountEvenAgainstTheRightOne() throws Exception {
+  void aKnownAndAnUnknownUsernameGetTheSameAnswersWhenGuessedAt() throws Exception {
+    List<String> known = guess(newStaff("guessed"));
+    List<String> unknown = guess("nobody-" + suffix());
+    assertThat(unknown).isEqualTo(known);
+    // Five failures, then a wait of a second even for the right password: not "locked".
+    assertThat(known)
+        .containsExactly(
+            "/sign-in?error",
+            "/sign-in?error",
+            "/sign-in?error",
+            "/sign-in?error",
+            "/sign-in?error",
+            "/sign-in?wait=1");
+    HttpResponse<String> page =
+        HttpClient.newHttpClient()
+            .send(HttpRequest.newBuilder(uri("/sign-in?wait=1")).build(), body());
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("govuk-error-summary").contains("Wait 1 second");
+  }
+
+  /** Five wrong passwords and then the right one, each from a new address: the answers. */
+  private List<String> guess(String username) throws Exception {
+    List<String> answers = new ArrayList<>();
+    for (int i = 1; i <= 6; i++) {
+      MockHttpServletResponse response =
+          signIn(username, i <= 5 ? "wrong-password-" + i : Fixtures.PASSWORD, address())
+              .andExpect(unauthenticated())
+              .andReturn()
+              .getResponse();
+      answers.add(response.getRedirectedUrl());
+    }
+    return answers;
+  }
+
+  @Test
+  void aStrangerFailingOnPurposeDelaysTheRealUserBySecondsNotALockout() throws Exception {
     String username = newStaff("lockout");
     for (int i = 1; i <= 5; i++) {
-      signIn(username, "wrong-password-" + i)
+      signIn(username, "wrong-password-" + i, address())
           .andExpect(redirectedUrl("/sign-in?error"))
           .andExpect(unauthenticated());
     }
-    signIn(username, Fixtures.PASSWORD)
-        .andExpect(status().is3xxRedirection())
-        .andExpect(redirectedUrl("/sign-in?locked"))
-        .andExpect(unauthenticated());
-    HttpResponse<String> page =
-        HttpClient.newHttpClient()
-            .send(HttpRequest.newBuilder(uri("/sign-in?locked")).build(), body());
-    assertThat(page.statusCode()).isEqualTo(200);
-    assertThat(page.body()).contains("govuk-error-summary").contains("locked");
+    // It used to be locked for 15 minutes, even against the right password.
+    Thread.sleep(1_100);
+    signIn(username, Fixtures.PASSWORD, address())
+        .andExpect(redirectedUrl("/"))
+        .andExpect(authenticated().withUsername(username));
   }
 
   @Test
   void aSuccessfulSignInResetsTheFailureCount() throws Exception {
     String username = newStaff("reset");
     for (int i = 1; i <= 4; i++) {
-      signIn(username, "wrong-password-" + i).andExpect(redirectedUrl("/sign-in?error"));
+      signIn(username, "wrong-password-" + i, address()).andExpect(redirectedUrl("/sign-in?error"));
     }
-    signIn(username, Fixtures.PASSWORD).andExpect(redirectedUrl("/"));
+    signIn(username, Fixtures.PASSWORD, address()).andExpect(redirectedUrl("/"));
     for (int i = 1; i <= 4; i++) {
-      signIn(username, "wrong-password-" + i).andExpect(redirectedUrl("/sign-in?error"));
+      signIn(username, "wrong-password-" + i, address()).andExpect(redirectedUrl("/sign-in?error"));
     }
-    signIn(username, Fixtures.PASSWORD)
+    signIn(username, Fixtures.PASSWORD, address())
         .andExpect(redirectedUrl("/"))
         .andExpect(authenticated().withUsername(username));
+  }
+
+  @Test
+  void signInsAndFailedSignInsAreInTheAuditLogWithTheirAddress() throws Exception {
+    String username = newStaff("audited");
+    String from = address();
+    signIn(username, "wrong-password", from).andExpect(redirectedUrl("/sign-in?error"));
+    signIn(username, Fixtures.PASSWORD, from).andExpect(redirectedUrl("/"));
+    signIn("nobody\nforged line", "wrong-password", from)
+        .andExpect(redirectedUrl("/sign-in?error"));
+    var rows =
+        jdbc.queryForList(
+            "select actor, action, subject_id, remote_address from audit_log"
+                + " where subject_type = 'staff' and remote_address = ? order by id",
+            from);
+    assertThat(rows)
+        .extracting(
+            r -> valueOf(r, "actor") + " " + valueOf(r, "action") + " " + valueOf(r, "subject_id"))
+        .containsExactly(
+            "anonymous SIGN_IN_FAILED " + username,
+            username + " SIGN_IN " + username,
+            "anonymous SIGN_IN_FAILED (not a username)");
   }
 
   // --- CSRF -------------------------------------------------------------------------------------
@@ -201,21 +281,18 @@ class SecurityIT extends IntegrationTest {
 
   @Test
   void aTokenIssuedOnTheAdminPageWorksUntilItIsRevoked() throws Exception {
+    // Not a shared fixture user: its owner's next sign-in would lead to the token's notice.
+    String owner = newStaff("integration");
     String name = "integration " + suffix();
-    String page =
-        mvc.perform(
-                post("/admin/tokens")
-                    .with(signedIn.request(Fixtures.ADMIN))
-                    .with(csrf())
-                    .param("owner", Fixtures.AGENT)
-                    .param("name", name))
-            .andExpect(status().isOk())
-            .andReturn()
-            .getResponse()
-            .getContentAsString();
-    Matcher issued = ISSUED_TOKEN.matcher(page);
-    assertThat(issued.find()).as("the page shows the new token in #issued-token").isTrue();
-    String token = issued.group(1);
+    String token =
+        issued(
+            post("/admin/tokens")
+                .with(signedIn.request(Fixtures.ADMIN))
+                .param("owner", owner)
+                .param("name", name)
+                .param("lifetimeDays", "7")
+                .param("scopes", "RESIDENT_READ", "CONTACT_LOG")
+                .param("reason", "Testing the housing integration"));
     assertThat(token).startsWith("brg_").hasSizeGreaterThanOrEqualTo(24);
 
     // Shown once: the token list afterwards does not contain it.
@@ -246,7 +323,7 @@ class SecurityIT extends IntegrationTest {
             .filter(t -> t.name().equals(name))
             .findFirst()
             .orElseThrow();
-    assertThat(info.owner()).isEqualTo(Fixtures.AGENT);
+    assertThat(info.owner()).isEqualTo(owner);
     assertThat(info.revokedAt()).isNull();
 
     mvc.perform(
@@ -269,6 +346,141 @@ class SecurityIT extends IntegrationTest {
   }
 
   @Test
+  void anAdminCannotIssueAnUnscopedUnexplainedEndlessTokenForSomeoneElse() throws Exception {
+    Staff agent = newStaffMember("victim");
+    String page =
+        mvc.perform(
+                post("/admin/tokens")
+                    .with(signedIn.request(Fixtures.ADMIN))
+                    .with(csrf())
+                    .param("owner", agent.username())
+                    .param("name", "read residents"))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(page)
+        .contains("govuk-error-summary")
+        .contains("href=\"#lifetimeDays\"", "href=\"#scopes\"", "href=\"#reason\"")
+        .doesNotContain("issued-token");
+    // Nor one for longer than 30 days, nor with a permission its owner does not have.
+    String tooMuch =
+        mvc.perform(
+                post("/admin/tokens")
+                    .with(signedIn.request(Fixtures.ADMIN))
+                    .with(csrf())
+                    .param("owner", agent.username())
+                    .param("name", "read residents")
+                    .param("lifetimeDays", "31")
+                    .param("scopes", "STAFF_ADMIN")
+                    .param("reason", "Because"))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(tooMuch).contains("href=\"#lifetimeDays\"", "href=\"#scopes\"");
+    assertThat(tokenCount(agent)).isZero();
+  }
+
+  @Test
+  void aTokenAnAdminIssuesForSomeoneElseCanDoOnlyItsScopesAndTheyAreToldAtSignIn()
+      throws Exception {
+    Staff agent = newStaffMember("told");
+    String token = adminIssues(agent, "CASE_READ", "Checking the case feed for ICT-1234");
+    // The agent can read residents; a token for reading cases cannot.
+    mvc.perform(get("/api/v1/residents").param("q", "smith").header("Authorization", bearer(token)))
+        .andExpect(status().isForbidden());
+    mvc.perform(get("/api/v1/cases/NOPE-1").header("Authorization", bearer(token)))
+        .andExpect(status().isNotFound());
+    assertThat(
+            jdbc.queryForObject(
+                "select detail from audit_log where subject_type = 'api-token'"
+                    + " and subject_id = ? order by id desc fetch first 1 rows only",
+                String.class,
+                agent.id().value().toString()))
+        .contains("[CASE_READ]", "by admin", "ICT-1234");
+
+    MockHttpServletResponse signedInResponse =
+        signIn(agent.username(), Fixtures.PASSWORD).andReturn().getResponse();
+    assertThat(signedInResponse.getRedirectedUrl()).isEqualTo("/account/tokens");
+    var session =
+        (org.springframework.mock.web.MockHttpSession)
+            signIn(agent.username(), Fixtures.PASSWORD).andReturn().getRequest().getSession();
+    // Shown once, on the page sign-in leads to; until then every sign-in leads there.
+    String notice =
+        mvc.perform(get("/account/tokens").session(session))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(notice).contains("token-notices", "ICT-1234", "CASE_READ", "issued by admin");
+    String again =
+        mvc.perform(get("/account/tokens").session(session))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(again).doesNotContain("token-notices");
+    signIn(agent.username(), Fixtures.PASSWORD).andExpect(redirectedUrl("/"));
+  }
+
+  @Test
+  void anExpiredTokenIsRefused() throws Exception {
+    Staff agent = newStaffMember("expired");
+    String token = adminIssues(agent, "CASE_READ", "Expiry test");
+    jdbc.update(
+        "update api_token set expires_at = ? where user_id = ?",
+        java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(1)),
+        agent.id().value());
+    mvc.perform(get("/api/v1/services").header("Authorization", bearer(token)))
+        .andExpect(status().isUnauthorized());
+  }
+
+  @Test
+  void aUserIssuesTheirOwnTokenWhichAlwaysExpires() throws Exception {
+    Staff agent = newStaffMember("self");
+    mvc.perform(
+            post("/account/tokens")
+                .with(signedIn.request(agent.username()))
+                .with(csrf())
+                .param("name", "my script")
+                .param("lifetimeDays", "91"))
+        .andExpect(status().isOk())
+        .andExpect(
+            content().string(org.hamcrest.Matchers.containsString("href=\"#lifetimeDays\"")));
+    String token =
+        issued(
+            post("/account/tokens")
+                .with(signedIn.request(agent.username()))
+                .param("name", "my script")
+                .param("lifetimeDays", "7"));
+    mvc.perform(get("/api/v1/residents").param("q", "smith").header("Authorization", bearer(token)))
+        .andExpect(status().isOk());
+    java.sql.Timestamp expires =
+        jdbc.queryForObject(
+            "select expires_at from api_token where user_id = ?",
+            java.sql.Timestamp.class,
+            agent.id().value());
+    assertThat(expires.toInstant())
+        .isBetween(
+            java.time.Instant.now().plus(java.time.Duration.ofDays(7)).minusSeconds(120),
+            java.time.Instant.now().plus(java.time.Duration.ofDays(7)));
+  }
+
+  @Test
+  void onlyAnAdminMayIssueATokenForSomeoneElse() {
+    Staff caseworker = directory.findByUsername(Fixtures.CASEWORKER).orElseThrow();
+    assertThatThrownBy(
+            () ->
+                signedIn.as(
+                    Fixtures.SUPERVISOR,
+                    () ->
+                        administration.issueApiToken(
+                            caseworker.id(),
+                            new StaffAdministration.TokenRequest(
+                                "escalation", 1, java.util.Set.of(Permission.CASE_READ), "why"))))
+        .isInstanceOf(org.borough.system.InvalidInputException.class);
+  }
+
+  @Test
   void onlyAnAdminMayIssueTokens() throws Exception {
     mvc.perform(
             post("/admin/tokens")
@@ -281,21 +493,17 @@ class SecurityIT extends IntegrationTest {
 
   @Test
   void tokensAreStoredOnlyAsHashes() throws Exception {
+    String owner = newStaff("hashed");
     String name = "hashed " + suffix();
-    String page =
-        mvc.perform(
-                post("/admin/tokens")
-                    .with(signedIn.request(Fixtures.ADMIN))
-                    .with(csrf())
-                    .param("owner", Fixtures.CASEWORKER)
-                    .param("name", name))
-            .andExpect(status().isOk())
-            .andReturn()
-            .getResponse()
-            .getContentAsString();
-    Matcher issued = ISSUED_TOKEN.matcher(page);
-    assertThat(issued.find()).isTrue();
-    String token = issued.group(1);
+    String token =
+        issued(
+            post("/admin/tokens")
+                .with(signedIn.request(Fixtures.ADMIN))
+                .param("owner", owner)
+                .param("name", name)
+                .param("lifetimeDays", "1")
+                .param("scopes", "CASE_READ")
+                .param("reason", "Testing how tokens are stored"));
     String secret = token.substring("brg_".length());
 
     var rows = jdbc.queryForList("select * from api_token");
@@ -315,7 +523,8 @@ class SecurityIT extends IntegrationTest {
 
   @Test
   void theSignInPageShowsNoStackTrace() throws Exception {
-    for (String url : new String[] {"/sign-in", "/sign-in?error", "/sign-in?locked"}) {
+    for (String url :
+        new String[] {"/sign-in", "/sign-in?error", "/sign-in?wait=30", "/sign-in?wait=x"}) {
       String page =
           mvc.perform(get(url))
               .andExpect(status().isOk())
@@ -343,7 +552,13 @@ class SecurityIT extends IntegrationTest {
   @Test
   void realErrorPagesOverHttpShowNoStackTrace() throws Exception {
     Staff caseworker = directory.findByUsername(Fixtures.CASEWORKER).orElseThrow();
-    String token = administration.issueApiToken(caseworker.id(), "error pages " + suffix());
+    String token =
+        signedIn.as(
+            Fixtures.CASEWORKER,
+            () ->
+                administration.issueApiToken(
+                    caseworker.id(),
+                    StaffAdministration.TokenRequest.own("error pages " + suffix())));
     HttpClient http = HttpClient.newHttpClient();
 
     HttpResponse<String> unknownCase = http.send(page("/cases/NOPE-1", token), body());
@@ -381,8 +596,62 @@ class SecurityIT extends IntegrationTest {
   }
 
   private ResultActions signIn(String username, String password) throws Exception {
+    return signIn(username, password, address());
+  }
+
+  /** A sign-in from {@code address}, so that other tests' failures do not count against it. */
+  private ResultActions signIn(String username, String password, String address) throws Exception {
     return mvc.perform(
-        post("/sign-in").param("username", username).param("password", password).with(csrf()));
+        post("/sign-in")
+            .param("username", username)
+            .param("password", password)
+            .with(csrf())
+            .with(
+                request -> {
+                  request.setRemoteAddr(address);
+                  return request;
+                }));
+  }
+
+  /** A client address of its own. */
+  private static String address() {
+    var random = java.util.concurrent.ThreadLocalRandom.current();
+    return "10." + random.nextInt(256) + "." + random.nextInt(256) + "." + random.nextInt(256);
+  }
+
+  private Staff newStaffMember(String prefix) {
+    return directory.findByUsername(newStaff(prefix)).orElseThrow();
+  }
+
+  private String adminIssues(Staff owner, String scope, String reason) throws Exception {
+    String token =
+        issued(
+            post("/admin/tokens")
+                .with(signedIn.request(Fixtures.ADMIN))
+                .param("owner", owner.username())
+                .param("name", "for " + owner.username())
+                .param("lifetimeDays", "3")
+                .param("scopes", scope)
+                .param("reason", reason));
+    return token;
+  }
+
+  /** Posts a token form and returns the token the page shows, once, in #issued-token. */
+  private String issued(MockHttpServletRequestBuilder form) throws Exception {
+    String page =
+        mvc.perform(form.with(csrf()))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    Matcher issued = ISSUED_TOKEN.matcher(page);
+    assertThat(issued.find()).as("the page shows the new token in #issued-token").isTrue();
+    return issued.group(1);
+  }
+
+  private long tokenCount(Staff owner) {
+    return jdbc.queryForObject(
+        "select count(*) from api_token where user_id = ?", Long.class, owner.id().value());
   }
 
   private String newStaff(String prefix) {

@@ -41,7 +41,7 @@ class StaffAdminIT extends IntegrationTest {
   @Test
   void aDeactivatedMemberOfStaffCannotSignInAndTheirTokenFails() throws Exception {
     Staff who = newStaff();
-    String token = administration.issueApiToken(who.id(), "integration");
+    String token = ownToken(who, "integration");
     mvc.perform(get("/api/v1/services").header("Authorization", "Bearer " + token))
         .andExpect(status().isOk());
     MockHttpSession session = signIn(who.username(), Fixtures.PASSWORD);
@@ -150,6 +150,24 @@ class StaffAdminIT extends IntegrationTest {
   }
 
   @Test
+  void aPasswordResetEndsTheSessionsSignedInWithTheOldPassword() throws Exception {
+    Staff who = newStaff();
+    MockHttpSession session = signIn(who.username(), Fixtures.PASSWORD);
+    mvc.perform(get("/").session(session)).andExpect(status().isOk());
+    admin(post("/admin/staff/" + who.username() + "/password").param("password", NEW_PASSWORD))
+        .andExpect(redirectedUrl("/admin/staff/" + who.username()));
+    mvc.perform(get("/").session(session)).andExpect(redirectedUrl("/sign-in?ended"));
+
+    // The API's reset does the same.
+    MockHttpSession again = signIn(who.username(), NEW_PASSWORD);
+    api(
+            put("/api/v1/staff/" + who.username() + "/password"),
+            "{\"password\": \"" + NEW_PASSWORD + "-2\"}")
+        .andExpect(status().isNoContent());
+    mvc.perform(get("/").session(again)).andExpect(redirectedUrl("/sign-in?ended"));
+  }
+
+  @Test
   void teamsAreAddedAndChangedOnThePages() throws Exception {
     String code = "team-" + suffix();
     admin(post("/admin/teams").param("code", code).param("name", "Parks " + code))
@@ -184,7 +202,7 @@ class StaffAdminIT extends IntegrationTest {
   @Test
   void theApiDeactivatesStaffAndNamesTheFieldsItRefuses() throws Exception {
     Staff who = newStaff();
-    String token = administration.issueApiToken(who.id(), "api");
+    String token = ownToken(who, "api");
     api(
             put("/api/v1/staff/" + who.username()),
             "{\"displayName\": \"\", \"roles\": [], \"active\": true}")
@@ -236,6 +254,12 @@ class StaffAdminIT extends IntegrationTest {
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.name").value("Renamed"))
         .andExpect(jsonPath("$.active").value(false));
+  }
+
+  private String ownToken(Staff who, String name) {
+    return signedIn.as(
+        who.username(),
+        () -> administration.issueApiToken(who.id(), StaffAdministration.TokenRequest.own(name)));
   }
 
   private Staff newStaff() {

@@ -26,11 +26,15 @@ import org.springframework.test.context.DynamicPropertySource;
       "borough.warehouse.sql.timeout=3s",
       // Every test shares one address (127.0.0.1): the rate-limit test posts from its own.
       "borough.portal.rate-limit-requests=" + IntegrationTest.PORTAL_RATE_LIMIT,
+      // Likewise for failed staff sign-ins: the throttle tests sign in from addresses of their own.
+      "borough.lockout-address-attempts=1000",
       "borough.notifications.poll-interval=200ms",
       "borough.notifications.first-retry=1s",
       "spring.mail.host=127.0.0.1",
       // No load balancer to wait for when a test context closes.
-      "borough.shutdown-drain=0s"
+      "borough.shutdown-drain=0s",
+      // GreenMail speaks plain SMTP: STARTTLS, required by default, is turned off for it.
+      "borough.mail.starttls=false"
     })
 @org.springframework.context.annotation.Import({
   Fixtures.class,

@@ -29,12 +29,18 @@ class JdbcAuditLog implements AuditLog {
 
   @Override
   public void record(AuditAction action, String subjectType, String subjectId, String detail) {
+    recordAs(actor(), action, subjectType, subjectId, detail);
+  }
+
+  @Override
+  public void recordAs(
+      String actor, AuditAction action, String subjectType, String subjectId, String detail) {
     jdbc.sql(
             "insert into audit_log (at, actor, action, subject_type, subject_id, detail,"
                 + " remote_address) values (?, ?, ?, ?, ?, ?, ?)")
         .params(
             Timestamp.from(clock.instant()),
-            actor(),
+            actor,
             action.name(),
             subjectType,
             subjectId,

@@ -6,8 +6,13 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import org.borough.identity.Permission;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -38,6 +43,18 @@ class ApiTokenFilter extends OncePerRequestFilter {
     return SecurityConfiguration.OPEN311.matches(request);
   }
 
+  /** The owner's authorities the token may use: all of them, or only its scopes. */
+  static List<GrantedAuthority> scoped(
+      Collection<? extends GrantedAuthority> authorities, Set<Permission> scopes) {
+    return authorities.stream()
+        .filter(
+            a ->
+                scopes.isEmpty()
+                    || scopes.stream().anyMatch(p -> p.name().equals(a.getAuthority())))
+        .map(GrantedAuthority.class::cast)
+        .toList();
+  }
+
   @Override
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -47,13 +64,16 @@ class ApiTokenFilter extends OncePerRequestFilter {
       return;
     }
     String token = request.getHeader("Authorization").substring(7).trim();
-    Optional<UserDetails> found = tokens.authenticate(token, users::loadUserByUsername);
+    Optional<ApiTokens.TokenUser> found = tokens.authenticate(token, users::loadUserByUsername);
     if (found.isEmpty()) {
-      Problems.write(response, 401, "Unauthorized", "The bearer token is not valid or revoked");
+      Problems.write(
+          response, 401, "Unauthorized", "The bearer token is not valid, expired or revoked");
       return;
     }
-    UserDetails user = found.get();
-    var auth = UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
+    UserDetails user = found.get().user();
+    var auth =
+        UsernamePasswordAuthenticationToken.authenticated(
+            user, null, scoped(user.getAuthorities(), found.get().scopes()));
     var context = SecurityContextHolder.createEmptyContext();
     context.setAuthentication(auth);
     SecurityContextHolder.setContext(context);

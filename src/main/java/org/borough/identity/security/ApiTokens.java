@@ -10,11 +10,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import org.borough.identity.ApiTokenInfo;
+import org.borough.identity.Permission;
 import org.borough.system.ShortMemory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -34,7 +38,7 @@ class ApiTokens {
 
   private final JdbcClient jdbc;
   private final Clock clock;
-  private final ShortMemory<String, UserDetails> recent;
+  private final ShortMemory<String, TokenUser> recent;
 
   ApiTokens(JdbcClient jdbc, Clock clock) {
     this.jdbc = jdbc;
@@ -42,40 +46,67 @@ class ApiTokens {
     this.recent = new ShortMemory<>(REMEMBER, clock);
   }
 
-  record TokenInfo(
-      UUID id,
-      String owner,
+  /** What a new token is: who it acts as, until when, with which permissions, and why. */
+  record NewToken(
+      UUID owner,
       String name,
-      Instant createdAt,
-      Instant lastUsedAt,
-      Instant revokedAt) {}
+      Instant expiresAt,
+      Set<Permission> scopes,
+      UUID issuedBy,
+      String reason) {}
 
-  String issue(UUID user, String name) {
+  /** The owner of a live token, and what the token may do (empty: all the owner may do). */
+  record TokenUser(UserDetails user, Set<Permission> scopes) {}
+
+  String issue(NewToken token) {
     byte[] secret = new byte[32];
     RANDOM.nextBytes(secret);
-    String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-    register(user, name, token);
-    return token;
+    String value = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+    insert(token, hash(value));
+    return value;
   }
 
-  void register(UUID user, String name, String token) {
+  /**
+   * Registers a token whose value the operator chose; registering it again (at the next start)
+   * renews its expiry rather than adding a second row.
+   */
+  void register(UUID user, String name, String token, Instant expiresAt) {
     if (token == null || token.length() < 24) {
       throw new IllegalArgumentException("An API token must be at least 24 characters");
     }
     String hash = hash(token);
+    int renewed =
+        jdbc.sql("update api_token set expires_at = ? where token_hash = ? and revoked_at is null")
+            .params(Timestamp.from(expiresAt), hash)
+            .update();
     boolean exists =
-        jdbc.sql("select count(*) from api_token where token_hash = ?")
-                .param(hash)
-                .query(Integer.class)
-                .single()
-            > 0;
-    if (exists) {
-      return;
+        renewed > 0
+            || jdbc.sql("select count(*) from api_token where token_hash = ?")
+                    .param(hash)
+                    .query(Integer.class)
+                    .single()
+                > 0;
+    if (!exists) {
+      insert(new NewToken(user, name, expiresAt, Set.of(), user, null), hash);
     }
+  }
+
+  private void insert(NewToken t, String hash) {
     jdbc.sql(
-            "insert into api_token (id, user_id, name, token_hash, created_at)"
-                + " values (?, ?, ?, ?, ?)")
-        .params(UUID.randomUUID(), user, name, hash, Timestamp.from(clock.instant()))
+            "insert into api_token (id, user_id, name, token_hash, created_at, expires_at,"
+                + " issued_by, reason, scopes) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .params(
+            UUID.randomUUID(),
+            t.owner(),
+            t.name(),
+            hash,
+            Timestamp.from(clock.instant()),
+            Timestamp.from(t.expiresAt()),
+            t.issuedBy(),
+            t.reason(),
+            t.scopes().isEmpty()
+                ? null
+                : String.join(",", t.scopes().stream().map(Enum::name).sorted().toList()))
         .update();
   }
 
@@ -85,8 +116,12 @@ class ApiTokens {
    * otherwise spend a third of its database round trips proving who it is. Revoking a token here
    * forgets every remembered one at once; another instance forgets within {@link #REMEMBER}.
    */
-  Optional<UserDetails> authenticate(String token, Function<String, UserDetails> load) {
-    return recent.get(hash(token), hash -> lookUp(hash, clock.instant()).map(load));
+  Optional<TokenUser> authenticate(String token, Function<String, UserDetails> load) {
+    return recent.get(
+        hash(token),
+        hash ->
+            lookUp(hash, clock.instant())
+                .map(found -> new TokenUser(load.apply(found.username()), found.scopes())));
   }
 
   /** Forgets remembered tokens, so a revoked token or a disabled account stops working now. */
@@ -94,13 +129,16 @@ class ApiTokens {
     recent.forget();
   }
 
-  private Optional<String> lookUp(String hash, Instant now) {
-    Optional<String> user =
+  private record Found(String username, Set<Permission> scopes) {}
+
+  private Optional<Found> lookUp(String hash, Instant now) {
+    Optional<Found> user =
         jdbc.sql(
-                "select u.username from api_token t join staff_user u on u.id = t.user_id"
-                    + " where t.token_hash = ? and t.revoked_at is null and u.enabled")
-            .param(hash)
-            .query(String.class)
+                "select u.username, t.scopes from api_token t join staff_user u on u.id = t.user_id"
+                    + " where t.token_hash = ? and t.revoked_at is null and t.expires_at > ?"
+                    + " and u.enabled")
+            .params(hash, Timestamp.from(now))
+            .query((rs, i) -> new Found(rs.getString(1), scopes(rs.getString(2))))
             .optional();
     // "Last used" to the minute is enough for an admin. Writing it on every request would make
     // every concurrent call with one token queue for the same row lock.
@@ -114,29 +152,79 @@ class ApiTokens {
     return user;
   }
 
-  List<TokenInfo> all() {
-    return jdbc.sql(
-            "select t.id, u.username, t.name, t.created_at, t.last_used_at, t.revoked_at"
-                + " from api_token t join staff_user u on u.id = t.user_id"
-                + " order by t.created_at desc")
-        .query(
-            (rs, i) ->
-                new TokenInfo(
-                    rs.getObject(1, UUID.class),
-                    rs.getString(2),
-                    rs.getString(3),
-                    instant(rs.getTimestamp(4)),
-                    instant(rs.getTimestamp(5)),
-                    instant(rs.getTimestamp(6))))
+  private static final String SELECT_INFO =
+      "select t.id, u.username, t.name, t.created_at, t.last_used_at, t.revoked_at,"
+          + " t.expires_at, i.username, t.reason, t.scopes"
+          + " from api_token t join staff_user u on u.id = t.user_id"
+          + " left join staff_user i on i.id = t.issued_by";
+
+  List<ApiTokenInfo> all() {
+    return jdbc.sql(SELECT_INFO + " order by t.created_at desc").query(ApiTokens::info).list();
+  }
+
+  /** A user's own tokens, newest first. */
+  List<ApiTokenInfo> ownedBy(UUID user) {
+    return jdbc.sql(SELECT_INFO + " where t.user_id = ? order by t.created_at desc")
+        .param(user)
+        .query(ApiTokens::info)
         .list();
   }
 
+  /** Tokens someone else issued for {@code user} that they have not been shown yet. */
+  List<ApiTokenInfo> unseenIssuedByOthers(UUID user) {
+    return jdbc.sql(
+            SELECT_INFO
+                + " where t.user_id = ? and t.issued_by <> t.user_id"
+                + " and t.owner_notified_at is null order by t.created_at")
+        .param(user)
+        .query(ApiTokens::info)
+        .list();
+  }
+
+  void markSeen(UUID user) {
+    jdbc.sql(
+            "update api_token set owner_notified_at = ? where user_id = ?"
+                + " and issued_by <> user_id and owner_notified_at is null")
+        .params(Timestamp.from(clock.instant()), user)
+        .update();
+  }
+
+  private static ApiTokenInfo info(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    return new ApiTokenInfo(
+        rs.getObject(1, UUID.class),
+        rs.getString(2),
+        rs.getString(3),
+        instant(rs.getTimestamp(4)),
+        instant(rs.getTimestamp(5)),
+        instant(rs.getTimestamp(6)),
+        instant(rs.getTimestamp(7)),
+        rs.getString(8),
+        rs.getString(9),
+        scopes(rs.getString(10)));
+  }
+
+  private static Set<Permission> scopes(String names) {
+    Set<Permission> scopes = EnumSet.noneOf(Permission.class);
+    if (names != null && !names.isBlank()) {
+      for (String name : names.split(",")) {
+        scopes.add(Permission.valueOf(name.trim()));
+      }
+    }
+    return scopes;
+  }
+
   boolean revoke(UUID id) {
-    boolean revoked =
-        jdbc.sql("update api_token set revoked_at = ? where id = ? and revoked_at is null")
-                .params(Timestamp.from(clock.instant()), id)
-                .update()
-            == 1;
+    return revoke(id, null);
+  }
+
+  /** Revokes a token, only if {@code owner} (when not null) is its owner. */
+  boolean revoke(UUID id, UUID owner) {
+    String sql = "update api_token set revoked_at = ? where id = ? and revoked_at is null";
+    var update =
+        owner == null
+            ? jdbc.sql(sql).params(Timestamp.from(clock.instant()), id)
+            : jdbc.sql(sql + " and user_id = ?").params(Timestamp.from(clock.instant()), id, owner);
+    boolean revoked = update.update() == 1;
     forgetRemembered();
     return revoked;
   }

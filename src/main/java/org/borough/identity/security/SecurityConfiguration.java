@@ -1,12 +1,11 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package org.borough.identity.security;
 
-import java.util.Map;
 import org.borough.identity.Permission;
+import org.borough.identity.StaffAdministration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.session.SessionRegistry;
@@ -15,8 +14,8 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
-import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -62,15 +61,22 @@ class SecurityConfiguration {
 
   @Bean
   SecurityFilterChain securityFilterChain(
-      HttpSecurity http, ApiTokens tokens, UserDetailsService users, SessionRegistry sessions)
+      HttpSecurity http,
+      ApiTokens tokens,
+      UserDetailsService users,
+      SessionRegistry sessions,
+      SignInThrottle throttle,
+      StaffAdministration administration)
       throws Exception {
     RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
-    var failure = new ExceptionMappingAuthenticationFailureHandler();
-    failure.setDefaultFailureUrl("/sign-in?error");
-    failure.setExceptionMappings(Map.of(LockedException.class.getName(), "/sign-in?locked"));
+    // One answer for every refusal: a deactivated account looks like a wrong password.
+    var failure = new SimpleUrlAuthenticationFailureHandler("/sign-in?error");
+    var success = new TokenNoticeFirst(administration);
 
     http.addFilterBefore(
             new ApiTokenFilter(tokens, users), UsernamePasswordAuthenticationFilter.class)
+        .addFilterBefore(
+            new SignInThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
         .authorizeHttpRequests(
             a ->
                 a.requestMatchers(
@@ -116,10 +122,7 @@ class SecurityConfiguration {
                     .authenticated())
         .formLogin(
             f ->
-                f.loginPage("/sign-in")
-                    .defaultSuccessUrl("/", false)
-                    .failureHandler(failure)
-                    .permitAll())
+                f.loginPage("/sign-in").successHandler(success).failureHandler(failure).permitAll())
         .logout(l -> l.logoutUrl("/sign-out").logoutSuccessUrl("/sign-in?signedOut"))
         // No limit on sessions a user may hold; registered so that they can be ended.
         .sessionManagement(

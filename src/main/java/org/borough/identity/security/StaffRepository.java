@@ -28,23 +28,18 @@ public class StaffRepository {
     this.jdbc = jdbc;
   }
 
-  /** A stored user with what sign-in needs. */
-  record Credentials(Staff staff, String passwordHash, int failedAttempts, Instant lockedUntil) {}
+  /**
+   * A stored user with what sign-in needs. Failed attempts are counted by SignInThrottle, not in
+   * staff_user's failed_attempts and locked_until, which are no longer used.
+   */
+  record Credentials(Staff staff, String passwordHash) {}
 
   Optional<Credentials> credentials(String username) {
     return jdbc.sql(
-            "select id, username, display_name, enabled, password_hash, failed_attempts,"
-                + " locked_until from staff_user where username = ?")
+            "select id, username, display_name, enabled, password_hash from staff_user"
+                + " where username = ?")
         .param(username)
-        .query(
-            (rs, i) -> {
-              Timestamp locked = rs.getTimestamp(7);
-              return new Credentials(
-                  staff(rs),
-                  rs.getString(5),
-                  rs.getInt(6),
-                  locked == null ? null : locked.toInstant());
-            })
+        .query((rs, i) -> new Credentials(staff(rs), rs.getString(5)))
         .optional();
   }
 
@@ -102,23 +97,6 @@ public class StaffRepository {
         .params(id, username, displayName, hash, Timestamp.from(now))
         .update();
     replaceRoles(id, roles);
-  }
-
-  void recordFailure(String username, int maxAttempts, Instant lockUntil) {
-    jdbc.sql("update staff_user set failed_attempts = failed_attempts + 1 where username = ?")
-        .param(username)
-        .update();
-    jdbc.sql(
-            "update staff_user set locked_until = ?, failed_attempts = 0"
-                + " where username = ? and failed_attempts >= ?")
-        .params(Timestamp.from(lockUntil), username, maxAttempts)
-        .update();
-  }
-
-  void recordSuccess(String username) {
-    jdbc.sql("update staff_user set failed_attempts = 0, locked_until = null where username = ?")
-        .param(username)
-        .update();
   }
 
   public List<Team> teams() {
@@ -185,13 +163,8 @@ public class StaffRepository {
     }
   }
 
-  /** A new password also lifts a lockout: the admin has just confirmed who the user is. */
   void setPassword(UUID id, String hash) {
-    jdbc.sql(
-            "update staff_user set password_hash = ?, failed_attempts = 0, locked_until = null"
-                + " where id = ?")
-        .params(hash, id)
-        .update();
+    jdbc.sql("update staff_user set password_hash = ? where id = ?").params(hash, id).update();
   }
 
   void addMember(UUID team, UUID user) {

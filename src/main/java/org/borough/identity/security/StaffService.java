@@ -2,6 +2,8 @@
 package org.borough.identity.security;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -12,6 +14,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.borough.audit.AuditAction;
 import org.borough.audit.AuditLog;
+import org.borough.identity.ApiTokenInfo;
+import org.borough.identity.Permission;
 import org.borough.identity.Role;
 import org.borough.identity.Staff;
 import org.borough.identity.StaffAdministration;
@@ -26,6 +30,7 @@ import org.borough.system.InvalidInputException;
 import org.borough.system.NotFoundException;
 import org.borough.system.UkFormats;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -48,6 +53,7 @@ class StaffService implements StaffDirectory, StaffAdministration {
   private final AuditLog audit;
   private final ApplicationEventPublisher events;
   private final ConsoleSessions sessions;
+  private final SignInThrottle throttle;
   private final Clock clock;
 
   StaffService(
@@ -57,7 +63,9 @@ class StaffService implements StaffDirectory, StaffAdministration {
       AuditLog audit,
       ApplicationEventPublisher events,
       ConsoleSessions sessions,
+      SignInThrottle throttle,
       Clock clock) {
+    this.throttle = throttle;
     this.audit = audit;
     this.staff = staff;
     this.tokens = tokens;
@@ -205,7 +213,11 @@ class StaffService implements StaffDirectory, StaffAdministration {
           "password", "Password must be at least " + MIN_PASSWORD_LENGTH + " characters");
     }
     staff.setPassword(id.value(), passwords.encode(rawPassword));
+    // The admin has just confirmed who the user is: their failed sign-ins no longer count.
+    throttle.clear(who.username());
     audit.record(AuditAction.UPDATE, "staff", who.username(), "password reset by an admin");
+    // Whoever signed in with the old password (perhaps the reason for the reset) is signed out.
+    endSessionsAfterCommit(who.username());
     events.publishEvent(
         new StaffChanged(
             id,
@@ -308,26 +320,106 @@ class StaffService implements StaffDirectory, StaffAdministration {
 
   @Override
   @Transactional
-  public String issueApiToken(StaffId owner, String name) {
-    String token = tokens.issue(owner.value(), name);
-    audit.record(AuditAction.CREATE, "api-token", owner.value().toString(), "issued: " + name);
+  public String issueApiToken(StaffId owner, TokenRequest request) {
+    Staff caller =
+        current().orElseThrow(() -> new AccessDeniedException("Sign in to issue a token"));
+    Staff who =
+        staff
+            .findById(owner.value())
+            .orElseThrow(
+                () -> InvalidInputException.of("owner", "Enter the username of a member of staff"));
+    boolean own = caller.id().equals(owner);
+    Errors errors = new Errors();
+    if (!own && !Permission.of(caller.roles()).contains(Permission.STAFF_ADMIN)) {
+      errors.reject("owner", "You can issue tokens only for yourself");
+    }
+    String name = request.name() == null ? "" : request.name().trim();
+    if (name.isEmpty() || name.length() > 120) {
+      errors.reject("name", "Name the token after what will use it, in 120 characters or fewer");
+    }
+    int maxDays = own ? TokenRequest.OWN_MAX_DAYS : TokenRequest.FOR_SOMEONE_ELSE_MAX_DAYS;
+    if (request.lifetimeDays() < 1 || request.lifetimeDays() > maxDays) {
+      errors.reject(
+          "lifetimeDays", "Enter how many days the token works, a number from 1 to " + maxDays);
+    }
+    Set<Permission> scopes = request.scopes() == null ? Set.of() : request.scopes();
+    if (!Permission.of(who.roles()).containsAll(scopes)) {
+      errors.reject("scopes", "Choose only what " + who.username() + " can do");
+    }
+    String reason = request.reason() == null ? "" : request.reason().trim();
+    if (!own) {
+      // A token for someone else acts as them: never all they can do, never unexplained.
+      if (scopes.isEmpty()) {
+        errors.reject("scopes", "Choose what the token may do");
+      }
+      if (reason.isEmpty() || reason.length() > 500) {
+        errors.reject(
+            "reason",
+            "Say why you are issuing a token for someone else, in 500 characters or fewer");
+      }
+    }
+    errors.throwIfAny();
+    Instant expires = clock.instant().plus(Duration.ofDays(request.lifetimeDays()));
+    String token =
+        tokens.issue(
+            new ApiTokens.NewToken(
+                owner.value(), name, expires, scopes, caller.id().value(), own ? null : reason));
+    String what = scopes.isEmpty() ? "all its owner may do" : new TreeSet<>(scopes).toString();
+    audit.record(
+        AuditAction.CREATE,
+        "api-token",
+        owner.value().toString(),
+        "issued: "
+            + name
+            + ", for "
+            + who.username()
+            + ", "
+            + request.lifetimeDays()
+            + " days, "
+            + what
+            + (own ? "" : ", by " + caller.username() + " because: " + reason));
     return token;
   }
 
   @Override
   @Transactional
   public void registerApiToken(StaffId owner, String name, String token) {
-    tokens.register(owner.value(), name, token);
+    tokens.register(
+        owner.value(),
+        name,
+        token,
+        clock.instant().plus(Duration.ofDays(TokenRequest.OWN_MAX_DAYS)));
   }
 
   @Override
-  public List<org.borough.identity.ApiTokenInfo> apiTokens() {
-    return tokens.all().stream()
-        .map(
-            t ->
-                new org.borough.identity.ApiTokenInfo(
-                    t.id(), t.owner(), t.name(), t.createdAt(), t.lastUsedAt(), t.revokedAt()))
-        .toList();
+  public List<ApiTokenInfo> apiTokens() {
+    return tokens.all();
+  }
+
+  @Override
+  public List<ApiTokenInfo> ownApiTokens() {
+    return current().map(me -> tokens.ownedBy(me.id().value())).orElse(List.of());
+  }
+
+  @Override
+  @Transactional
+  public List<ApiTokenInfo> takeTokenNotices() {
+    Optional<Staff> me = current();
+    if (me.isEmpty()) {
+      return List.of();
+    }
+    UUID id = me.get().id().value();
+    List<ApiTokenInfo> notices = tokens.unseenIssuedByOthers(id);
+    tokens.markSeen(id);
+    return notices;
+  }
+
+  @Override
+  public boolean hasTokenNotices(String username) {
+    return staff
+        .findByUsername(username)
+        .map(s -> !tokens.unseenIssuedByOthers(s.id().value()).isEmpty())
+        .orElse(false);
   }
 
   @Override
@@ -336,6 +428,17 @@ class StaffService implements StaffDirectory, StaffAdministration {
     boolean revoked = tokens.revoke(id);
     if (revoked) {
       audit.record(AuditAction.UPDATE, "api-token", id.toString(), "revoked");
+    }
+    return revoked;
+  }
+
+  @Override
+  @Transactional
+  public boolean revokeOwnApiToken(UUID id) {
+    Optional<Staff> me = current();
+    boolean revoked = me.isPresent() && tokens.revoke(id, me.get().id().value());
+    if (revoked) {
+      audit.record(AuditAction.UPDATE, "api-token", id.toString(), "revoked by its owner");
     }
     return revoked;
   }

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package org.borough.identity.security;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.borough.identity.Permission;
@@ -22,11 +21,9 @@ import org.springframework.stereotype.Component;
 class StaffUserDetailsService implements UserDetailsService {
 
   private final StaffRepository staff;
-  private final Clock clock;
 
-  StaffUserDetailsService(StaffRepository staff, Clock clock) {
+  StaffUserDetailsService(StaffRepository staff) {
     this.staff = staff;
-    this.clock = clock;
   }
 
   @Override
@@ -35,11 +32,9 @@ class StaffUserDetailsService implements UserDetailsService {
         staff
             .credentials(username)
             .orElseThrow(() -> new UsernameNotFoundException("No such user"));
-    boolean locked = c.lockedUntil() != null && c.lockedUntil().isAfter(clock.instant());
     return User.withUsername(c.staff().username())
         .password(c.passwordHash())
         .disabled(!c.staff().enabled())
-        .accountLocked(locked)
         .authorities(authorities(c.staff().roles()))
         .build();
   }

@@ -211,30 +211,26 @@ class StaffAdminController {
   @GetMapping("/admin/tokens")
   @PreAuthorize("hasAuthority('STAFF_ADMIN')")
   String tokens(Model model) {
-    return tokensPage(model, Map.of(), null);
+    return tokensPage(model, new LinkedMultiValueMap<>(), Map.of(), null);
   }
 
   @PostMapping("/admin/tokens")
   @PreAuthorize("hasAuthority('STAFF_ADMIN')")
-  String issue(
-      @RequestParam(required = false) String owner,
-      @RequestParam(required = false) String name,
-      Model model) {
-    Map<String, String> errors = new LinkedHashMap<>();
+  String issue(@RequestParam MultiValueMap<String, String> form, Model model) {
+    String owner = form.getFirst("owner");
     var staff =
         owner == null ? java.util.Optional.<Staff>empty() : directory.findByUsername(owner.trim());
     if (staff.isEmpty()) {
-      errors.put("owner", "Enter the username of the user or service account");
+      return tokensPage(
+          model, form, Map.of("owner", "Enter the username of the user or service account"), null);
     }
-    if (name == null || name.isBlank() || name.length() > 120) {
-      errors.put("name", "Name the token after what will use it, in 120 characters or fewer");
+    try {
+      String token = administration.issueApiToken(staff.get().id(), TokenForms.request(form));
+      // Shown once on this response only; it is not stored anywhere readable.
+      return tokensPage(model, new LinkedMultiValueMap<>(), Map.of(), token);
+    } catch (InvalidInputException e) {
+      return tokensPage(model, form, e.errors(), null);
     }
-    if (!errors.isEmpty()) {
-      return tokensPage(model, errors, null);
-    }
-    String token = administration.issueApiToken(staff.get().id(), name.trim());
-    // Shown once on this response only; it is not stored anywhere readable.
-    return tokensPage(model, Map.of(), token);
   }
 
   @PostMapping("/admin/tokens/{id}/revoke")
@@ -364,10 +360,13 @@ class StaffAdminController {
     return "admin/staff";
   }
 
-  private String tokensPage(Model model, Map<String, String> errors, String issued) {
+  private String tokensPage(
+      Model model, MultiValueMap<String, String> form, Map<String, String> errors, String issued) {
+    model.addAttribute("form", form);
     model.addAttribute("errors", errors);
     model.addAttribute("issued", issued);
     model.addAttribute("tokens", administration.apiTokens());
+    model.addAttribute("scopeOptions", TokenForms.scopeOptions());
     return "admin/tokens";
   }
 }
