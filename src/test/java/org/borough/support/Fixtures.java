@@ -109,7 +109,8 @@ public class Fixtures implements ApplicationRunner {
                     false,
                     2,
                     "The day it should have been collected",
-                    List.of()))));
+                    List.of())),
+            true));
     catalogue.add(
         new ServiceDefinition(
             POTHOLE,
@@ -138,7 +139,8 @@ public class Fixtures implements ApplicationRunner {
                     null,
                     List.of(
                         new ServiceAttribute.Value("cyclists", "Danger to cyclists"),
-                        new ServiceAttribute.Value("pedestrians", "Trip hazard"))))));
+                        new ServiceAttribute.Value("pedestrians", "Trip hazard")))),
+            true));
   }
 
   private void staff(String username, String name, Set<Role> roles, Team team) {
