@@ -31,8 +31,8 @@ final class PortalPrincipal {
           Permission.CASE_NOTE,
           Permission.CONTACT_LOG);
 
-  /** Tracking: read the case and check the email or postcode against its residents. */
-  static final Set<Permission> TRACK = EnumSet.of(Permission.CASE_READ, Permission.RESIDENT_READ);
+  /** Tracking: read the case (who may see it is checked by email, as {@link #ACCOUNT}). */
+  static final Set<Permission> TRACK = EnumSet.of(Permission.CASE_READ);
 
   /**
    * A signed-in resident's account: find their records by their verified email, list their cases,

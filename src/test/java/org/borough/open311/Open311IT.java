@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +22,7 @@ import org.borough.cases.CaseManagement;
 import org.borough.cases.CaseStatus;
 import org.borough.cases.CaseView;
 import org.borough.cases.NewCase;
+import org.borough.catalogue.ServiceCatalogue;
 import org.borough.residents.Channel;
 import org.borough.support.Fixtures;
 import org.borough.support.IntegrationTest;
@@ -52,6 +54,8 @@ class Open311IT extends IntegrationTest {
   @Autowired CaseManagement cases;
   @Autowired JdbcClient jdbc;
   @Autowired SignedIn signedIn;
+  @Autowired ServiceCatalogue catalogue;
+
   private final JsonMapper json = JsonMapper.builder().build();
 
   // --- services -------------------------------------------------------------------------------
@@ -328,30 +332,75 @@ class Open311IT extends IntegrationTest {
   }
 
   @Test
-  void publishesOnlyServiceStatusAndDatesOfCasesRaisedByPhone() throws Exception {
+  void listsOnlyCasesOfPublishedServicesAtTheirStreetWithoutWordsAboutAPerson() throws Exception {
     asSupervisor();
+    Fixtures.noise(catalogue);
+    // A staff member may put any channel on a case: choosing "app" must publish nothing.
+    CaseView noise =
+        cases.open(
+            new NewCase(
+                Fixtures.NOISE,
+                null,
+                "The tenant of flat 2 shouts at night",
+                "Flat 2, 14 Quiet Street, London E1 6AN",
+                null,
+                null,
+                null,
+                null,
+                Map.of(),
+                null,
+                null,
+                Channel.APP,
+                null));
     CaseView phoned =
         cases.open(
             new NewCase(
                 Fixtures.MISSED_BIN,
                 null,
                 "Mrs X at 9 Private Road is housebound",
-                "9 Private Road, London E1 6AN",
+                "Flat 1, 9 Private Road, London E1 6AN",
                 null,
-                null,
-                null,
+                new BigDecimal("51.515123"),
+                new BigDecimal("-0.071234"),
                 null,
                 Map.of("bin_type", List.of("general")),
                 null,
                 null,
-                Channel.PHONE,
+                Channel.APP,
                 null));
     cases.addNote(phoned.id(), "Internal: check assisted collection list", false);
+    cases.addNote(phoned.id(), "Mrs X, the crew will knock on your door", true);
+    cases.changeStatus(
+        phoned.id(), CaseStatus.IN_PROGRESS, "Crew booked for Thursday", true, null, null);
     SecurityContextHolder.clearContext();
-    String xml = ok(get(V2 + "requests/" + phoned.reference() + ".xml"), Open311Controller.XML);
-    assertThat(xml)
-        .contains(phoned.reference(), "<status>open</status>")
-        .doesNotContain("Private Road", "housebound", "Internal");
+
+    assertError(
+        get(V2 + "requests/" + noise.reference() + ".xml"), 404, "errors-unknown-request.xml");
+    assertThat(ok(get(V2 + "requests.json?service_code=" + Fixtures.NOISE), Open311Controller.JSON))
+        .isEqualTo("[]");
+    assertThat(ok(get(V2 + "requests.xml?status=open"), Open311Controller.XML))
+        .contains(phoned.reference())
+        .doesNotContain(noise.reference(), "Quiet Street", "shouts");
+
+    JsonNode bin =
+        json.readTree(
+                ok(get(V2 + "requests/" + phoned.reference() + ".json"), Open311Controller.JSON))
+            .get(0);
+    assertThat(bin.get("status").asText()).isEqualTo("open");
+    assertThat(bin.get("address").asText()).isEqualTo("Private Road, London, E1");
+    assertThat(bin.get("zipcode").asText()).isEqualTo("E1");
+    assertThat(bin.get("address_id").isNull()).isTrue();
+    assertThat(bin.get("description").isNull()).as("the reporter's words").isTrue();
+    assertThat(bin.get("lat").decimalValue()).isEqualByComparingTo("51.515");
+    assertThat(bin.get("long").decimalValue()).isEqualByComparingTo("-0.071");
+    assertThat(bin.get("status_notes").asText()).isEqualTo("Crew booked for Thursday");
+    assertThat(bin.toString()).doesNotContain("housebound", "knock", "Internal", "Flat", "6AN");
+
+    String updates = ok(get(V2 + "servicerequestupdates.xml"), Open311Controller.XML);
+    assertThat(onlyUpdatesOf(updates, phoned.reference()))
+        .contains("Crew booked for Thursday")
+        .doesNotContain("knock", "Internal");
+    assertThat(updates).doesNotContain(noise.reference());
   }
 
   // --- mySociety: updates

@@ -40,6 +40,9 @@ public class Fixtures implements ApplicationRunner {
   public static final String POTHOLE = "pothole";
   public static final String WARD = "E05000001";
 
+  /** A service about a person's home, so never published: made by {@link #noise} when asked. */
+  public static final String NOISE = "noise";
+
   /** One user per role, plus a second caseworker in another team. */
   public static final String AGENT = "agent";
 
@@ -141,6 +144,28 @@ public class Fixtures implements ApplicationRunner {
                         new ServiceAttribute.Value("cyclists", "Danger to cyclists"),
                         new ServiceAttribute.Value("pedestrians", "Trip hazard")))),
             true));
+  }
+
+  /** The unpublished noise service, added on first use (tests that count services never see it). */
+  public static ServiceDefinition noise(ServiceCatalogue catalogue) {
+    return catalogue
+        .find(NOISE)
+        .orElseGet(
+            () -> {
+              catalogue.add(
+                  new ServiceDefinition(
+                      NOISE,
+                      "Noise complaint",
+                      "Noise and nuisance",
+                      "Noise from a neighbour",
+                      true,
+                      null,
+                      Priority.NORMAL,
+                      new SlaPolicy(5, SlaPolicy.Unit.WORKING_DAYS, 75, Set.of()),
+                      List.of(),
+                      false));
+              return catalogue.find(NOISE).orElseThrow();
+            });
   }
 
   private void staff(String username, String name, Set<Role> roles, Team team) {

@@ -26,6 +26,7 @@ import org.springframework.test.context.DynamicPropertySource;
       "borough.warehouse.sql.timeout=3s",
       // Every test shares one address (127.0.0.1): the rate-limit test posts from its own.
       "borough.portal.rate-limit-requests=" + IntegrationTest.PORTAL_RATE_LIMIT,
+      "borough.portal.track-requests=" + IntegrationTest.TRACK_RATE_LIMIT,
       "borough.notifications.poll-interval=200ms",
       "borough.notifications.first-retry=1s",
       "spring.mail.host=127.0.0.1"
@@ -38,6 +39,9 @@ public abstract class IntegrationTest {
 
   /** Portal form posts one address may make per period in the tests. */
   public static final int PORTAL_RATE_LIMIT = 300;
+
+  /** Tracking tries one address may make per period in the tests (below the form limit). */
+  public static final int TRACK_RATE_LIMIT = 40;
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
