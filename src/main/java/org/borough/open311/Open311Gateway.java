@@ -559,6 +559,15 @@ class Open311Gateway {
     } catch (org.borough.system.NotFoundException e) {
       throw Open311Exception.notFound("service_request_id '" + clip(reference) + "' was not found");
     }
+    // A key speaks for its own application's reports: the portal's, the phone's and other apps'
+    // belong to other people, so only an explicit grant lets it change those.
+    if (!client.canUpdateOthers() && !clients.raised(client, view.reference())) {
+      throw Open311Exception.forbidden(
+          "service_request_id '"
+              + clip(reference)
+              + "' was not raised by this application: its api_key may update only the"
+              + " requests it raised");
+    }
     Optional<CaseStatus> target = StatusMap.target(status, view.status());
     String by =
         first(form, "first_name") == null

@@ -624,20 +624,15 @@ class PortalIT extends IntegrationTest {
         Fixtures.SUPERVISOR,
         () ->
             cases.open(
-                new NewCase(
+                Fixtures.newCase(
                     service,
                     reporter,
                     description,
                     address,
-                    null,
                     new BigDecimal(lat),
                     new BigDecimal(lon),
-                    null,
                     Map.of(),
-                    null,
-                    null,
-                    channel,
-                    null)));
+                    channel)));
   }
 
   /** A note to the reporter, then a move to in progress with a public note, by {@code user}. */

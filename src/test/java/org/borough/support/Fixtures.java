@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package org.borough.support;
 
+import java.math.BigDecimal;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import org.borough.cases.NewCase;
 import org.borough.catalogue.AttributeType;
 import org.borough.catalogue.Priority;
 import org.borough.catalogue.ServiceAttribute;
@@ -16,6 +19,8 @@ import org.borough.identity.Staff;
 import org.borough.identity.StaffAdministration;
 import org.borough.identity.StaffDirectory;
 import org.borough.identity.Team;
+import org.borough.residents.Channel;
+import org.borough.residents.ResidentId;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.test.context.TestComponent;
@@ -144,6 +149,32 @@ public class Fixtures implements ApplicationRunner {
                         new ServiceAttribute.Value("cyclists", "Danger to cyclists"),
                         new ServiceAttribute.Value("pedestrians", "Trip hazard")))),
             true));
+  }
+
+  /** A case as phoned in: no UPRN, ward, officer or due date of its own. */
+  public static NewCase newCase(
+      String service,
+      ResidentId reporter,
+      String description,
+      String address,
+      BigDecimal latitude,
+      BigDecimal longitude,
+      Map<String, List<String>> answers,
+      Channel channel) {
+    return new NewCase(
+        service,
+        reporter,
+        description,
+        address,
+        null,
+        latitude,
+        longitude,
+        null,
+        answers,
+        null,
+        null,
+        channel,
+        null);
   }
 
   /** The unpublished noise service, added on first use (tests that count services never see it). */
