@@ -102,7 +102,7 @@ class PortalAccounts {
   @Transactional
   public Optional<TrackedCase> seenBy(String email, TrackedCase tracked) {
     List<ResidentId> them =
-        PortalPrincipal.call(PortalPrincipal.ACCOUNT, () -> accounts.withEmail(email));
+        PortalPrincipal.call(PortalPrincipal.TRACK, () -> accounts.withEmail(email));
     if (tracked.audience().reporter() != null && them.contains(tracked.audience().reporter())) {
       return Optional.of(tracked.forReporter());
     }

@@ -31,8 +31,8 @@ final class PortalPrincipal {
           Permission.CASE_NOTE,
           Permission.CONTACT_LOG);
 
-  /** Tracking: read the case (who may see it is checked by email, as {@link #ACCOUNT}). */
-  static final Set<Permission> TRACK = EnumSet.of(Permission.CASE_READ);
+  /** Tracking: read the case, and find the residents with the email given, to see who asks. */
+  static final Set<Permission> TRACK = EnumSet.of(Permission.CASE_READ, Permission.RESIDENT_READ);
 
   /**
    * A signed-in resident's account: find their records by their verified email, list their cases,
