@@ -64,25 +64,52 @@ public final class PublicLocation {
       }
       if (kept.isEmpty()) {
         // Only the first parts name a home; a later one is a street, a town or a postcode.
-        // "Flat 3 12 Acacia Road" in one part: the dwelling's words, then the number.
-        Matcher flat = FLAT_THEN_NUMBER.matcher(part);
-        if (flat.lookingAt()) {
-          part = part.substring(flat.end()).trim();
-        } else if (DWELLING.matcher(part).matches()) {
-          continue;
-        }
-        Matcher number = HOUSE_NUMBER.matcher(part);
-        if (number.lookingAt()) {
-          part = part.substring(number.end()).trim();
-        }
-        if (part.isEmpty() || NUMBER_ONLY.matcher(part).matches()) {
+        part = withoutHome(part);
+        if (part == null) {
           continue;
         }
       }
       kept.add(part);
     }
+    // "Rose Cottage, Church Lane": a house's name before its street names the home too.
+    if (kept.size() > 1
+        && !STREET.matcher(kept.get(0)).find()
+        && STREET.matcher(kept.get(1)).find()) {
+      kept.remove(0);
+      String street = withoutHome(kept.remove(0));
+      if (street != null) {
+        kept.add(0, street);
+      }
+    }
     return kept.isEmpty() ? null : String.join(", ", kept);
   }
+
+  /** A part without the flat or house number at its start; null when nothing else is left. */
+  private static String withoutHome(String part) {
+    // "Flat 3 12 Acacia Road" in one part: the dwelling's words, then the number.
+    Matcher flat = FLAT_THEN_NUMBER.matcher(part);
+    String rest = part;
+    if (flat.lookingAt()) {
+      rest = part.substring(flat.end()).trim();
+    } else if (DWELLING.matcher(part).matches()) {
+      return null;
+    }
+    Matcher number = HOUSE_NUMBER.matcher(rest);
+    if (number.lookingAt()) {
+      rest = rest.substring(number.end()).trim();
+    }
+    return rest.isEmpty() || NUMBER_ONLY.matcher(rest).matches() ? null : rest;
+  }
+
+  /**
+   * A part that ends with what streets are called (Road, Lane, Close...): a street, not a house.
+   */
+  private static final Pattern STREET =
+      Pattern.compile(
+          "(?i)\\b(road|rd|street|st|lane|ln|avenue|ave|close|way|drive|place|court|gardens"
+              + "|crescent|terrace|grove|hill|row|square|walk|park|mews|parade|rise|green|vale"
+              + "|view|yard|approach|broadway|gate|wharf|embankment|circus|market|hall|end|side)"
+              + "\\.?$");
 
   private static final Pattern FLAT_THEN_NUMBER =
       Pattern.compile(

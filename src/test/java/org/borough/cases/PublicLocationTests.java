@@ -30,6 +30,9 @@ class PublicLocationTests {
         "No. 4 Station Approach | Station Approach",
         "Ground floor flat, 22 Park Road | Park Road",
         "sw1a1aa | SW1A",
+        "Rose Cottage, 3 Church Lane, London SW1A 1AA | Church Lane, London, SW1A",
+        "The Old Rectory, Church Lane | Church Lane",
+        "Flat 2b Rose Court, 14 High St | High St",
       })
   void keepsTheStreetAndDropsTheHome(String address, String street) {
     assertThat(PublicLocation.street(address)).isEqualTo(street);
