@@ -23,10 +23,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Cases as external feeds see them (Open311 today, the resident portal next): many cases per call,
- * no resident, no internal notes, and no audit entry per case, because nothing here identifies a
- * person. What of a case's free text and location a feed may publish is the feed's decision; the
- * {@link PublicCase#channel() channel} says where the case came from.
+ * Cases as external feeds see them (Open311, the resident portal): many cases per call, no
+ * resident, no internal notes, and no audit entry per case, because nothing here identifies a
+ * person. What anyone may see ({@link #find}, {@link #updates}, {@link #possibleDuplicates}) is
+ * limited to cases of {@link ServiceDefinition#published() published} services; {@link
+ * PublicCase#published()} is the form in which such a case is shown to people other than its
+ * reporter: its street, not its house, and no words of the reporter's.
  */
 @Service
 public class CaseFeed {
@@ -67,7 +69,12 @@ public class CaseFeed {
       int offset,
       int limit) {}
 
-  /** A case without its resident. {@code latestPublicNote} is the last note shown to residents. */
+  /**
+   * A case without its resident. {@code latestPublicNote} is the last note shown to its reporter;
+   * {@code latestPublishedNote} the last one meant for anyone (a public note written with a status
+   * change of a case of a published service), else null. {@code publicService}: its service is
+   * published.
+   */
   public record PublicCase(
       String reference,
       String serviceCode,
@@ -83,37 +90,100 @@ public class CaseFeed {
       Instant openedAt,
       Instant updatedAt,
       Instant dueAt,
-      String latestPublicNote) {}
+      String latestPublicNote,
+      String latestPublishedNote,
+      boolean publicService) {
+
+    /**
+     * The case as its reporter may see it on a page anyone might open (a tracking page): the street
+     * rather than the house, no UPRN, no description.
+     */
+    public PublicCase coarse() {
+      return shown(latestPublicNote);
+    }
+
+    /**
+     * The case as anyone but its reporter may see it: {@link #coarse()}, and only the note meant
+     * for publication.
+     */
+    public PublicCase published() {
+      return shown(latestPublishedNote);
+    }
+
+    private PublicCase shown(String note) {
+      return new PublicCase(
+          reference,
+          serviceCode,
+          serviceName,
+          status,
+          channel,
+          null,
+          PublicLocation.street(address),
+          null,
+          PublicLocation.coarse(latitude),
+          PublicLocation.coarse(longitude),
+          teamName,
+          openedAt,
+          updatedAt,
+          dueAt,
+          note,
+          latestPublishedNote,
+          publicService);
+    }
+  }
 
   /**
-   * A status change or public note. {@code id} is the case timeline entry's; {@code status} is the
-   * case's status once the entry was written; {@code text} is null unless the note is public.
+   * A status change. {@code id} is the case timeline entry's; {@code status} is the case's status
+   * once the entry was written; {@code text} is null unless the note written with it is public.
    */
   public record PublicUpdate(
       long id, String reference, Instant at, CaseStatus status, String text) {}
 
+  /**
+   * Cases of published services only (a reference of any other service is as if it did not exist),
+   * as stored: show them {@link PublicCase#published()}, except what the caller knows was written
+   * for publication.
+   */
   @PreAuthorize("hasAuthority('CASE_READ')")
   @Transactional(readOnly = true)
   public List<PublicCase> find(CaseQuery query) {
     int limit = Math.max(0, Math.min(query.limit(), MAX_LIMIT));
-    List<CaseRepository.FeedRow> rows =
-        query.references() != null && !query.references().isEmpty()
-            ? cases.feedByReference(
-                query.references().stream().map(r -> r.trim().toUpperCase()).toList(), limit)
-            : cases.feed(
-                query.serviceCodes() == null ? List.of() : query.serviceCodes(),
-                query.openedFrom(),
-                query.openedTo(),
-                query.statuses() == null ? List.of() : query.statuses().stream().toList(),
-                Math.max(0, query.offset()),
-                limit);
-    return publicCases(rows);
+    if (query.references() != null && !query.references().isEmpty()) {
+      return publicCases(
+              cases.feedByReference(
+                  query.references().stream().map(r -> r.trim().toUpperCase()).toList(), limit))
+          .stream()
+          .filter(PublicCase::publicService)
+          .toList();
+    }
+    List<String> codes = publishedAmong(query.serviceCodes());
+    if (codes.isEmpty()) {
+      return List.of();
+    }
+    return publicCases(
+        cases.feed(
+            codes,
+            query.openedFrom(),
+            query.openedTo(),
+            query.statuses() == null ? List.of() : query.statuses().stream().toList(),
+            Math.max(0, query.offset()),
+            limit));
+  }
+
+  /** The published services among {@code codes}; every published service when none is given. */
+  private List<String> publishedAmong(List<String> codes) {
+    return catalogue.services().stream()
+        .filter(ServiceDefinition::published)
+        .map(ServiceDefinition::code)
+        .filter(c -> codes == null || codes.isEmpty() || codes.contains(c))
+        .toList();
   }
 
   /**
    * Open cases of a service that may be the problem a resident is about to report: opened in the
    * last {@code days} days, and within {@code metres} of the point, at the same UPRN or at the same
-   * address. Nearest first when a point is given, else newest first.
+   * address. Nearest first when a point is given, else newest first. Only for a published service,
+   * and {@link PublicCase#published() as published}: they are shown to another resident.
    */
   @PreAuthorize("hasAuthority('CASE_READ')")
   @Transactional(readOnly = true)
@@ -126,7 +196,8 @@ public class CaseFeed {
       int metres,
       int days,
       int limit) {
-    if (serviceCode == null) {
+    if (serviceCode == null
+        || !catalogue.find(serviceCode).map(ServiceDefinition::published).orElse(false)) {
       return List.of();
     }
     BigDecimal[] box = null;
@@ -167,7 +238,9 @@ public class CaseFeed {
                       ? Double.MAX_VALUE
                       : metresBetween(latitude, longitude, r.latitude(), r.longitude())));
     }
-    return publicCases(kept.subList(0, Math.min(kept.size(), limit)));
+    return publicCases(kept.subList(0, Math.min(kept.size(), limit))).stream()
+        .map(PublicCase::published)
+        .toList();
   }
 
   /** Great-circle distance in metres (haversine); plenty precise at tens of metres. */
@@ -189,30 +262,32 @@ public class CaseFeed {
     Map<UUID, String> teams = new HashMap<>();
     return rows.stream()
         .map(
-            r ->
-                new PublicCase(
-                    r.reference(),
-                    r.serviceCode(),
-                    catalogue
-                        .find(r.serviceCode())
-                        .map(ServiceDefinition::name)
-                        .orElse(r.serviceCode()),
-                    r.status(),
-                    Channel.valueOf(r.channel()),
-                    r.description(),
-                    r.address(),
-                    r.uprn(),
-                    r.latitude(),
-                    r.longitude(),
-                    r.teamId() == null
-                        ? null
-                        : teams.computeIfAbsent(
-                            r.teamId(),
-                            id -> staff.findTeam(new TeamId(id)).map(Team::name).orElse(null)),
-                    r.openedAt(),
-                    r.updatedAt(),
-                    r.dueAt(),
-                    r.latestPublicNote()))
+            r -> {
+              java.util.Optional<ServiceDefinition> service = catalogue.find(r.serviceCode());
+              boolean published = service.map(ServiceDefinition::published).orElse(false);
+              return new PublicCase(
+                  r.reference(),
+                  r.serviceCode(),
+                  service.map(ServiceDefinition::name).orElse(r.serviceCode()),
+                  r.status(),
+                  Channel.valueOf(r.channel()),
+                  r.description(),
+                  r.address(),
+                  r.uprn(),
+                  r.latitude(),
+                  r.longitude(),
+                  r.teamId() == null
+                      ? null
+                      : teams.computeIfAbsent(
+                          r.teamId(),
+                          id -> staff.findTeam(new TeamId(id)).map(Team::name).orElse(null)),
+                  r.openedAt(),
+                  r.updatedAt(),
+                  r.dueAt(),
+                  r.latestPublicNote(),
+                  published ? r.latestPublishedNote() : null,
+                  published);
+            })
         .toList();
   }
 
@@ -243,10 +318,15 @@ public class CaseFeed {
     return List.copyOf(out);
   }
 
-  /** Status changes and public notes written from {@code from} to {@code to}, oldest first. */
+  /**
+   * Status changes of cases of published services from {@code from} to {@code to}, oldest first,
+   * with the note written with each when it was public: the only notes meant for publication. A
+   * note added without a status change was written to the reporter, not to the world.
+   */
   @PreAuthorize("hasAuthority('CASE_READ')")
   @Transactional(readOnly = true)
   public List<PublicUpdate> updates(Instant from, Instant to, int limit) {
-    return cases.feedUpdates(from, to, Math.max(0, Math.min(limit, MAX_LIMIT)));
+    return cases.feedUpdates(
+        publishedAmong(List.of()), from, to, Math.max(0, Math.min(limit, MAX_LIMIT)));
   }
 }

@@ -267,6 +267,9 @@ public class ServiceCatalogue {
     if (before.active() != after.active()) {
       changed.add(after.active() ? "activated" : "deactivated");
     }
+    if (before.published() != after.published()) {
+      changed.add(after.published() ? "published" : "unpublished");
+    }
     if (!Objects.equals(before.defaultTeam(), after.defaultTeam())) {
       changed.add("default team");
     }
@@ -410,7 +413,9 @@ public class ServiceCatalogue {
         team,
         priority,
         new SlaPolicy(in.slaTarget(), unit, in.slaWarningPercent(), pauses),
-        attributes);
+        attributes,
+        // Never published by default: only an admin's choice puts a service's cases in public.
+        in.published() == null ? before != null && before.published() : in.published());
   }
 
   private static ServiceAttribute attribute(

@@ -4,7 +4,14 @@ package org.borough.catalogue;
 import java.util.List;
 import org.borough.identity.TeamId;
 
-/** An entry in the service catalogue, with the questions its form asks in order. */
+/**
+ * An entry in the service catalogue, with the questions its form asks in order.
+ *
+ * @param published public by nature (a pothole, fly-tipping, a street light: something anyone in
+ *     the street can see): its open cases are offered to residents reporting nearby and listed on
+ *     Open311, at a street's precision. Off for anything about a person or their home (council tax,
+ *     noise, housing, pest control).
+ */
 public record ServiceDefinition(
     String code,
     String name,
@@ -14,7 +21,22 @@ public record ServiceDefinition(
     TeamId defaultTeam,
     Priority priority,
     SlaPolicy sla,
-    List<ServiceAttribute> attributes) {
+    List<ServiceAttribute> attributes,
+    boolean published) {
+
+  /** A service that is not published, as before publication was a choice. */
+  public ServiceDefinition(
+      String code,
+      String name,
+      String group,
+      String description,
+      boolean active,
+      TeamId defaultTeam,
+      Priority priority,
+      SlaPolicy sla,
+      List<ServiceAttribute> attributes) {
+    this(code, name, group, description, active, defaultTeam, priority, sla, attributes, false);
+  }
 
   /** The questions a new case is asked, in order; inactive ones only label old answers. */
   public List<ServiceAttribute> activeAttributes() {

@@ -30,7 +30,13 @@ public record ServiceInput(
         Integer slaWarningPercent,
     @Schema(example = "[\"ON_HOLD\"]", description = "Case statuses that pause the clock")
         List<String> slaPauseStatuses,
-    List<AttributeInput> attributes) {
+    List<AttributeInput> attributes,
+    @Schema(
+            description =
+                "Public by nature (a pothole, not a noise complaint): its open cases are shown to"
+                    + " residents nearby and on Open311 at street precision. Defaults to false on a"
+                    + " new service; missing on a change keeps the current value")
+        Boolean published) {
 
   /** One question; {@code values} for list types only, at least one. */
   public record AttributeInput(
@@ -70,7 +76,8 @@ public record ServiceInput(
         s.sla().unit().name(),
         s.sla().warningPercent(),
         s.sla().pauseStatuses().stream().sorted().toList(),
-        s.attributes().stream().map(ServiceInput::of).toList());
+        s.attributes().stream().map(ServiceInput::of).toList(),
+        s.published());
   }
 
   public static AttributeInput of(ServiceAttribute a) {
@@ -97,7 +104,8 @@ public record ServiceInput(
         slaUnit,
         slaWarningPercent,
         slaPauseStatuses,
-        attributes);
+        attributes,
+        published);
   }
 
   public ServiceInput withAttributes(List<AttributeInput> replaced) {
@@ -113,6 +121,7 @@ public record ServiceInput(
         slaUnit,
         slaWarningPercent,
         slaPauseStatuses,
-        replaced);
+        replaced,
+        published);
   }
 }

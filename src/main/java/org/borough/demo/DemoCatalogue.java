@@ -104,7 +104,16 @@ final class DemoCatalogue {
           team,
           priority,
           sla,
-          questions.stream().map(Question::attribute).toList());
+          questions.stream().map(Question::attribute).toList(),
+          published());
+    }
+
+    /**
+     * Public by nature: a problem in the street anyone can see, and a missed bin, out on the kerb
+     * for the whole street to see. Nothing at a home or about a person is published.
+     */
+    boolean published() {
+      return place == Place.STREET || code.equals("missed-bin");
     }
 
     /** How common the service is in a month (1–12) compared with the rest. */

@@ -37,7 +37,10 @@ class Open311Clients {
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 ._-]{0,49}");
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  /** A client application; {@code revokedAt} set means its key no longer works. */
+  /**
+   * A client application; {@code revokedAt} set means its key no longer works. Its key may post
+   * updates only to the requests it raised itself, unless an admin granted {@code canUpdateOthers}.
+   */
   record Client(
       UUID id,
       String name,
@@ -46,7 +49,8 @@ class Open311Clients {
       Instant createdAt,
       String createdBy,
       Instant lastUsedAt,
-      Instant revokedAt) {
+      Instant revokedAt,
+      boolean canUpdateOthers) {
 
     /** Who the audit log and case timelines say did it. */
     String principal() {
@@ -102,6 +106,45 @@ class Open311Clients {
       events.publishEvent(new Open311ClientRevoked(id, now));
     }
     return revoked;
+  }
+
+  /**
+   * Lets a client's key post updates to, and close, requests other applications, the portal or
+   * staff raised (or takes that away). Audited.
+   *
+   * @return false when there is no such client or it already had that grant
+   */
+  @PreAuthorize("hasAuthority('STAFF_ADMIN')")
+  @Transactional
+  public boolean allowUpdatingOthers(UUID id, boolean allowed) {
+    boolean changed =
+        jdbc.sql(
+                    "update open311_client set can_update_others = ? where id = ?"
+                        + " and can_update_others <> ?")
+                .params(allowed, id, allowed)
+                .update()
+            == 1;
+    if (changed) {
+      recent.forget();
+      audit.record(
+          AuditAction.UPDATE,
+          SUBJECT,
+          id.toString(),
+          allowed
+              ? "granted: may update requests other applications raised"
+              : "withdrawn: may update only its own requests");
+    }
+    return changed;
+  }
+
+  /** Whether {@code client} raised the case with this reference through Open311. */
+  @Transactional(readOnly = true)
+  public boolean raised(Client client, String reference) {
+    return jdbc.sql("select count(*) from open311_request where client_id = ? and reference = ?")
+            .params(client.id(), reference)
+            .query(Integer.class)
+            .single()
+        > 0;
   }
 
   @PreAuthorize("hasAuthority('STAFF_ADMIN')")
@@ -203,7 +246,7 @@ class Open311Clients {
         .update();
     audit.record(AuditAction.CREATE, SUBJECT, id.toString(), "API key issued to " + n);
     events.publishEvent(new Open311ClientIssued(id, n, now));
-    return new Client(id, n, c, j, now, by, null, null);
+    return new Client(id, n, c, j, now, by, null, null, false);
   }
 
   private Optional<Client> byName(String name) {
@@ -214,7 +257,8 @@ class Open311Clients {
   }
 
   private static final String COLUMNS =
-      "id, name, contact, jurisdiction_id, created_at, created_by, last_used_at, revoked_at";
+      "id, name, contact, jurisdiction_id, created_at, created_by, last_used_at, revoked_at,"
+          + " can_update_others";
 
   private static Client row(java.sql.ResultSet rs) throws java.sql.SQLException {
     return new Client(
@@ -225,7 +269,8 @@ class Open311Clients {
         instant(rs.getTimestamp(5)),
         rs.getString(6),
         instant(rs.getTimestamp(7)),
-        instant(rs.getTimestamp(8)));
+        instant(rs.getTimestamp(8)),
+        rs.getBoolean(9));
   }
 
   private static Instant instant(Timestamp t) {

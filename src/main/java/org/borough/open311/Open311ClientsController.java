@@ -63,6 +63,21 @@ class Open311ClientsController {
     return "redirect:/admin/open311-clients";
   }
 
+  /** Grants or withdraws a key's right to update requests its application did not raise. */
+  @PostMapping("/admin/open311-clients/{id}/update-others")
+  @PreAuthorize("hasAuthority('STAFF_ADMIN')")
+  String updateOthers(
+      @PathVariable UUID id,
+      @RequestParam(required = false) String allowed,
+      RedirectAttributes redirect) {
+    boolean allow = "true".equals(allowed);
+    clients.allowUpdatingOthers(id, allow);
+    String banner =
+        allow ? "open311.clients.others.granted.banner" : "open311.clients.others.withdrawn.banner";
+    redirect.addFlashAttribute("banner", messages.getMessage(banner, null, Locale.UK));
+    return "redirect:/admin/open311-clients";
+  }
+
   private String page(
       Model model,
       MultiValueMap<String, String> form,

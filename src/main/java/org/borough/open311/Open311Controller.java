@@ -2,6 +2,7 @@
 package org.borough.open311;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Supplier;
@@ -14,6 +15,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -34,10 +36,36 @@ class Open311Controller {
   static final MediaType XML = new MediaType("text", "xml", StandardCharsets.UTF_8);
   static final MediaType JSON = new MediaType("application", "json", StandardCharsets.UTF_8);
 
+  /** The header a client may send its key in, instead of the form body. */
+  static final String API_KEY_HEADER = "X-Api-Key";
+
   private final Open311Gateway gateway;
 
   Open311Controller(Open311Gateway gateway) {
     this.gateway = gateway;
+  }
+
+  /**
+   * A key in the URL is written to access logs, proxies' logs and browser histories, and so is as
+   * good as published: any request with one is refused, before anything else, and its sender told
+   * where a key goes.
+   */
+  @ModelAttribute
+  void noKeyInTheUrl(HttpServletRequest request) {
+    String query = request.getQueryString();
+    if (query == null) {
+      return;
+    }
+    for (String pair : query.split("&")) {
+      String name = pair.contains("=") ? pair.substring(0, pair.indexOf('=')) : pair;
+      if (decoded(name).trim().equalsIgnoreCase("api_key")) {
+        throw Open311Exception.badRequest(
+            "api_key must not be sent in the URL, where logs keep it: send it in the form body"
+                + " or the "
+                + API_KEY_HEADER
+                + " header, and ask the council for a new key, as this one may have been seen");
+      }
+    }
   }
 
   /** Service discovery: where GeoReport v2 lives and in which formats. */
@@ -90,10 +118,12 @@ class Open311Controller {
 
   @PostMapping("/v2/requests.{format}")
   ResponseEntity<String> post(
-      @PathVariable String format, @RequestParam MultiValueMap<String, String> form) {
+      @PathVariable String format,
+      @RequestParam MultiValueMap<String, String> form,
+      HttpServletRequest request) {
     Format f = Format.of(format);
     gateway.checkJurisdiction(Open311Gateway.first(form, "jurisdiction_id"));
-    Client client = gateway.client(Open311Gateway.first(form, "api_key"));
+    Client client = client(form, request);
     return f.ok(as(client, Open311Principal.REPORT, () -> gateway.postRequest(client, form)));
   }
 
@@ -135,10 +165,12 @@ class Open311Controller {
 
   @PostMapping("/v2/servicerequestupdates.{format}")
   ResponseEntity<String> postUpdate(
-      @PathVariable String format, @RequestParam MultiValueMap<String, String> form) {
+      @PathVariable String format,
+      @RequestParam MultiValueMap<String, String> form,
+      HttpServletRequest request) {
     Format f = Format.of(format);
     gateway.checkJurisdiction(Open311Gateway.first(form, "jurisdiction_id"));
-    Client client = gateway.client(Open311Gateway.first(form, "api_key"));
+    Client client = client(form, request);
     return f.ok(as(client, Open311Principal.UPDATE, () -> gateway.postUpdate(client, form)));
   }
 
@@ -162,6 +194,24 @@ class Open311Controller {
         "There is no Open311 resource at "
             + Open311Gateway.clip(path)
             + ": see /open311/discovery.xml");
+  }
+
+  /** A query parameter's name as sent, when it is not valid percent-encoding. */
+  private static String decoded(String name) {
+    try {
+      return URLDecoder.decode(name, StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return name;
+    }
+  }
+
+  /** The key from the X-Api-Key header, else the form body (never the URL: see above). */
+  private Client client(MultiValueMap<String, String> form, HttpServletRequest request) {
+    String header = request.getHeader(API_KEY_HEADER);
+    return gateway.client(
+        header != null && !header.isBlank()
+            ? header.trim()
+            : Open311Gateway.first(form, "api_key"));
   }
 
   private static Doc as(

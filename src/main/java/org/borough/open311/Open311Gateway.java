@@ -64,13 +64,6 @@ class Open311Gateway {
   private static final Pattern POSTCODE =
       Pattern.compile("([A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2})\\s*$", Pattern.CASE_INSENSITIVE);
 
-  /**
-   * Channels whose reporters wrote their description and location for a public reporting site. A
-   * case raised by phone or email may describe a person at their home, so only its service, status
-   * and dates are published.
-   */
-  private static final Set<Channel> PUBLISHED = EnumSet.of(Channel.APP, Channel.WEB);
-
   /** Borough's error fields in Open311's parameter names. */
   private static final Map<String, String> PARAMETERS =
       Map.ofEntries(
@@ -424,13 +417,25 @@ class Open311Gateway {
                     .put("token", token))));
   }
 
+  /**
+   * Only cases of published services reach here ({@link CaseFeed#find}), each {@link
+   * PublicCase#published() as published}: the street, not the house (no address_id, the postcode's
+   * district only, coordinates to about 100 m), and only notes written with a status change.
+   *
+   * <p>The description is the reporter's own words, and may name or describe a person even on a
+   * published service ("the bin of the old lady at 4 is never taken back"). It is published only
+   * for requests that an Open311 client raised itself, whose reporter wrote it for a public
+   * reporting site; never for a case raised by phone, email, the portal or staff, and never because
+   * of the channel a member of staff chose for it, which anyone can change.
+   */
   private Doc requestsDoc(List<PublicCase> found) {
     Map<String, String[]> extra =
         open311Details(found.stream().map(PublicCase::reference).toList());
     List<Obj> requests = new ArrayList<>();
-    for (PublicCase c : found) {
-      boolean published = PUBLISHED.contains(c.channel());
-      String[] details = extra.getOrDefault(c.reference(), new String[2]);
+    for (PublicCase raw : found) {
+      PublicCase c = raw.published();
+      String[] details = extra.get(c.reference());
+      boolean raisedHere = details != null;
       requests.add(
           Doc.obj()
               .put("service_request_id", c.reference())
@@ -438,7 +443,7 @@ class Open311Gateway {
               .put("status_notes", c.latestPublicNote())
               .put("service_name", c.serviceName())
               .put("service_code", c.serviceCode())
-              .put("description", published ? c.description() : null)
+              .put("description", raisedHere ? raw.description() : null)
               .put("agency_responsible", c.teamName())
               .put(
                   "service_notice",
@@ -446,12 +451,12 @@ class Open311Gateway {
               .put("requested_datetime", time.format(c.openedAt()))
               .put("updated_datetime", time.format(c.updatedAt()))
               .put("expected_datetime", c.status().active() ? time.format(c.dueAt()) : null)
-              .put("address", published ? c.address() : null)
-              .put("address_id", published && c.uprn() != null ? c.uprn().toString() : null)
-              .put("zipcode", published ? postcode(c.address()) : null)
-              .put("lat", published ? c.latitude() : null)
-              .put("long", published ? c.longitude() : null)
-              .put("media_url", details[0]));
+              .put("address", c.address())
+              .put("address_id", null)
+              .put("zipcode", district(raw.address()))
+              .put("lat", c.latitude())
+              .put("long", c.longitude())
+              .put("media_url", raisedHere ? details[0] : null));
     }
     return new Doc("service_requests", new Arr("request", requests));
   }
@@ -553,6 +558,15 @@ class Open311Gateway {
       view = cases.viewByReference(reference);
     } catch (org.borough.system.NotFoundException e) {
       throw Open311Exception.notFound("service_request_id '" + clip(reference) + "' was not found");
+    }
+    // A key speaks for its own application's reports: the portal's, the phone's and other apps'
+    // belong to other people, so only an explicit grant lets it change those.
+    if (!client.canUpdateOthers() && !clients.raised(client, view.reference())) {
+      throw Open311Exception.forbidden(
+          "service_request_id '"
+              + clip(reference)
+              + "' was not raised by this application: its api_key may update only the"
+              + " requests it raised");
     }
     Optional<CaseStatus> target = StatusMap.target(status, view.status());
     String by =
@@ -777,12 +791,15 @@ class Open311Gateway {
     };
   }
 
-  private static String postcode(String address) {
+  /** The postcode's outward part ("SW1A" of "SW1A 1AA"): a district, not a dozen homes. */
+  private static String district(String address) {
     if (address == null) {
       return null;
     }
     Matcher m = POSTCODE.matcher(address);
-    return m.find() ? UkFormats.postcode(m.group(1)).orElse(null) : null;
+    return m.find()
+        ? UkFormats.postcode(m.group(1)).map(p -> p.substring(0, p.indexOf(' '))).orElse(null)
+        : null;
   }
 
   static Open311Exception invalid(InvalidInputException e) {

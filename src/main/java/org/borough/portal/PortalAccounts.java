@@ -94,12 +94,21 @@ class PortalAccounts {
         });
   }
 
-  /** Whether the signed-in resident reported or follows the case. */
+  /**
+   * The case as the person with this email address may see it: {@link TrackedCase#forReporter() its
+   * reporter's view} when a resident with the address reported it, {@link TrackedCase#forFollower()
+   * the public view} when one only follows it, else nothing.
+   */
   @Transactional
-  public boolean involved(String email, TrackedCase tracked) {
-    List<ResidentId> everyone = tracked.audience().everyone();
-    return PortalPrincipal.call(
-        PortalPrincipal.ACCOUNT,
-        () -> accounts.withEmail(email).stream().anyMatch(everyone::contains));
+  public Optional<TrackedCase> seenBy(String email, TrackedCase tracked) {
+    List<ResidentId> them =
+        PortalPrincipal.call(PortalPrincipal.TRACK, () -> accounts.withEmail(email));
+    if (tracked.audience().reporter() != null && them.contains(tracked.audience().reporter())) {
+      return Optional.of(tracked.forReporter());
+    }
+    if (tracked.audience().followers().stream().anyMatch(them::contains)) {
+      return Optional.of(tracked.forFollower());
+    }
+    return Optional.empty();
   }
 }

@@ -31,7 +31,7 @@ final class PortalPrincipal {
           Permission.CASE_NOTE,
           Permission.CONTACT_LOG);
 
-  /** Tracking: read the case and check the email or postcode against its residents. */
+  /** Tracking: read the case, and find the residents with the email given, to see who asks. */
   static final Set<Permission> TRACK = EnumSet.of(Permission.CASE_READ, Permission.RESIDENT_READ);
 
   /**

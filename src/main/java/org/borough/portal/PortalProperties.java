@@ -22,6 +22,9 @@ import org.springframework.util.unit.DataSize;
  * @param signInIpRequests sign-in links one IP address may ask for per {@code signInPeriod}
  * @param signInAddressRequests sign-in links sent to one email address per {@code signInPeriod}
  * @param signInPeriod the window the two sign-in limits refill over
+ * @param trackRequests reports one address may try to track per {@code trackPeriod}: tracking
+ *     checks a reference and an email address, so it is limited far below other forms
+ * @param trackPeriod the window the tracking limit refills over
  */
 @ConfigurationProperties("borough.portal")
 record PortalProperties(
@@ -36,4 +39,6 @@ record PortalProperties(
     @DefaultValue("20m") Duration signInLinkLifetime,
     @DefaultValue("10") int signInIpRequests,
     @DefaultValue("3") int signInAddressRequests,
-    @DefaultValue("1h") Duration signInPeriod) {}
+    @DefaultValue("1h") Duration signInPeriod,
+    @DefaultValue("10") int trackRequests,
+    @DefaultValue("10m") Duration trackPeriod) {}

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.borough.cases.CaseAttachments;
 import org.borough.cases.CaseFeed;
@@ -17,21 +16,17 @@ import org.borough.contacts.ContactLog;
 import org.borough.contacts.ContactOutcome;
 import org.borough.contacts.Direction;
 import org.borough.contacts.NewContact;
-import org.borough.residents.Address;
 import org.borough.residents.Channel;
 import org.borough.residents.Reporter;
 import org.borough.residents.Reporters;
-import org.borough.residents.Resident;
 import org.borough.residents.ResidentId;
-import org.borough.residents.ResidentManagement;
-import org.borough.system.UkFormats;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What the portal's pages do to the CRM, each as one transaction run as {@link PortalPrincipal}:
  * sending a report (resident, case, photos and contact together, or none of them), following a
- * case, finding possible duplicates and tracking.
+ * case, finding possible duplicates and reading a case to track.
  */
 @Service
 class PortalReports {
@@ -40,7 +35,6 @@ class PortalReports {
   private final CaseFeed feed;
   private final CaseAttachments attachments;
   private final ContactLog contacts;
-  private final ResidentManagement residents;
   private final Reporters reporters;
   private final PhotoStore photos;
   private final PortalProperties properties;
@@ -50,7 +44,6 @@ class PortalReports {
       CaseFeed feed,
       CaseAttachments attachments,
       ContactLog contacts,
-      ResidentManagement residents,
       Reporters reporters,
       PhotoStore photos,
       PortalProperties properties) {
@@ -58,13 +51,15 @@ class PortalReports {
     this.feed = feed;
     this.attachments = attachments;
     this.contacts = contacts;
-    this.residents = residents;
     this.reporters = reporters;
     this.photos = photos;
     this.properties = properties;
   }
 
-  /** Open cases of the report's service at or near its location, nearest first. */
+  /**
+   * Open cases of the report's service at or near its location, nearest first: only for a published
+   * service, at a street's precision, without the reporters' words.
+   */
   List<CaseFeed.PublicCase> possibleDuplicates(ReportAnswers a) {
     return PortalPrincipal.call(
         PortalPrincipal.LOOK,
@@ -147,58 +142,12 @@ class PortalReports {
   }
 
   /**
-   * The case, if the reference exists and the email or postcode belongs to it: the email of its
-   * reporter or a follower, or the postcode of its location or of one of them. Whether the
-   * reference exists is not told apart from a wrong detail.
+   * A case as stored for tracking; who may see what of it is {@link PortalAccounts#seenBy}'s
+   * decision. Audited as read.
    */
-  @Transactional
-  public Optional<TrackedCase> track(String reference, String detail) {
-    return PortalPrincipal.call(
-        PortalPrincipal.TRACK,
-        () -> {
-          Optional<TrackedCase> found = cases.track(reference);
-          if (found.isEmpty() || detail == null) {
-            return Optional.empty();
-          }
-          Optional<String> email = UkFormats.email(detail);
-          Optional<String> postcode = UkFormats.postcode(detail);
-          TrackedCase t = found.get();
-          if (postcode.isPresent() && mentions(t.details().address(), postcode.get())) {
-            return found;
-          }
-          if (email.isEmpty() && postcode.isEmpty()) {
-            return Optional.empty();
-          }
-          for (ResidentId id : t.audience().everyone()) {
-            Resident r = residents.view(id);
-            if (email.isPresent() && r.emails().contains(email.get())) {
-              return found;
-            }
-            if (postcode.isPresent()
-                && r.addresses().stream()
-                    .map(Address::postcode)
-                    .anyMatch(p -> postcode.get().equals(p))) {
-              return found;
-            }
-          }
-          return Optional.empty();
-        });
-  }
-
-  /** A case again, for the resident who has already shown they may see it. */
   @Transactional
   public Optional<TrackedCase> view(String reference) {
     return PortalPrincipal.call(PortalPrincipal.TRACK, () -> cases.track(reference));
-  }
-
-  private static boolean mentions(String address, String postcode) {
-    if (address == null) {
-      return false;
-    }
-    return address
-        .replaceAll("\\s+", "")
-        .toUpperCase(Locale.ROOT)
-        .contains(postcode.replace(" ", ""));
   }
 
   /**

@@ -1,15 +1,19 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package org.borough.portal;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
-import java.util.HashSet;
+import java.io.IOException;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.OptionalLong;
 import org.borough.cases.CaseManagement;
 import org.borough.cases.TrackedCase;
+import org.borough.system.UkFormats;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -21,10 +25,14 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * Track a report by its reference and the email or postcode given with it. A reference that does
- * not exist and a detail that does not match get the same page, so references cannot be found by
- * trying them. A match is remembered in the session, so the resident can come back to the case. A
- * signed-in resident opens their own reports (and those they follow) without giving the details.
+ * Track a report by its reference and the email address of its reporter (or of a resident who
+ * follows it, who sees only its public status). References are sequential, so the email is what
+ * proves the right to see a case: a postcode is not asked, as anyone can learn a neighbour's. A
+ * reference that does not exist and an email that does not match get the same page, and each
+ * address may try only {@code BOROUGH_PORTAL_TRACK_REQUESTS} times per period. A match is
+ * remembered in the session with its email, so the resident can come back to the case. A signed-in
+ * resident (whose sign-in link went to their email) opens their own reports, and those they follow,
+ * without giving the details.
  */
 @Controller
 class TrackController {
@@ -34,11 +42,17 @@ class TrackController {
   private final PortalReports reports;
   private final PortalAccounts accounts;
   private final MessageSource messages;
+  private final RateLimits perIp;
 
-  TrackController(PortalReports reports, PortalAccounts accounts, MessageSource messages) {
+  TrackController(
+      PortalReports reports,
+      PortalAccounts accounts,
+      MessageSource messages,
+      PortalProperties properties) {
     this.reports = reports;
     this.accounts = accounts;
     this.messages = messages;
+    this.perIp = new RateLimits(properties.trackRequests(), properties.trackPeriod());
   }
 
   @GetMapping("/portal/track")
@@ -53,7 +67,12 @@ class TrackController {
   }
 
   @PostMapping("/portal/track")
-  String track(@RequestParam MultiValueMap<String, String> form, HttpSession session, Model model) {
+  String track(
+      @RequestParam MultiValueMap<String, String> form,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model)
+      throws IOException {
     String reference = trim(form.getFirst("reference"));
     String detail = trim(form.getFirst("detail"));
     Map<String, String> errors = new LinkedHashMap<>();
@@ -62,17 +81,27 @@ class TrackController {
     } else if (!CaseManagement.looksLikeReference(reference)) {
       errors.put("reference", msg("portal.track.reference.format"));
     }
+    Optional<String> email =
+        detail == null || detail.length() > 254 ? Optional.empty() : UkFormats.email(detail);
     if (detail == null) {
       errors.put("detail", msg("portal.track.detail.error"));
-    } else if (detail.length() > 254) {
+    } else if (email.isEmpty()) {
       errors.put("detail", msg("portal.track.detail.format"));
     }
     if (errors.isEmpty()) {
-      Optional<TrackedCase> found = reports.track(reference, detail);
+      // Only a real try counts: a form with mistakes tells nothing about any case.
+      OptionalLong wait = perIp.take(request.getRemoteAddr());
+      if (wait.isPresent()) {
+        PortalGuard.tooMany(response, wait.getAsLong());
+        return null;
+      }
+      Optional<TrackedCase> found =
+          reports.view(reference).flatMap(t -> accounts.seenBy(email.get(), t));
       if (found.isPresent()) {
         String ref = found.get().details().reference();
-        Set<String> allowed = allowed(session);
-        allowed.add(ref);
+        HttpSession session = request.getSession();
+        Map<String, String> allowed = allowed(session);
+        allowed.put(ref, email.get());
         session.setAttribute(TRACKED, allowed);
         return "redirect:/portal/track/" + ref;
       }
@@ -87,34 +116,35 @@ class TrackController {
   @GetMapping("/portal/track/{reference}")
   String tracked(@PathVariable String reference, HttpSession session, Model model) {
     String ref = reference.trim().toUpperCase(Locale.ROOT);
-    boolean tracked = allowed(session).contains(ref);
+    String trackedAs = allowed(session).get(ref);
     Optional<ResidentSession> resident = ResidentSession.of(session);
-    if (!tracked && (resident.isEmpty() || !CaseManagement.looksLikeReference(ref))) {
+    if (trackedAs == null && (resident.isEmpty() || !CaseManagement.looksLikeReference(ref))) {
       return "redirect:/portal/track?reference="
           + (CaseManagement.looksLikeReference(ref) ? ref : "");
     }
-    Optional<TrackedCase> found = reports.view(ref);
-    if (!tracked) {
-      // A signed-in resident sees their own reports, and the ones they follow, without proof.
-      found = found.filter(t -> accounts.involved(resident.get().email(), t));
-      if (found.isEmpty()) {
-        return "redirect:/portal/track?reference=" + ref;
-      }
-    }
-    if (found.isEmpty()) {
+    // Who may see what is decided again on every view: a follower never sees the reporter's notes.
+    // A signed-in resident sees their own reports, and the ones they follow, without proof.
+    String email = trackedAs != null ? trackedAs : resident.get().email();
+    Optional<TrackedCase> stored = reports.view(ref);
+    if (stored.isEmpty()) {
       return "redirect:/portal/track";
+    }
+    Optional<TrackedCase> found = accounts.seenBy(email, stored.get());
+    if (found.isEmpty()) {
+      return "redirect:/portal/track?reference=" + ref;
     }
     model.addAttribute("tracked", found.get());
     return "portal/tracked";
   }
 
+  /** References tracked in this session, each with the email address that proved it. */
   @SuppressWarnings("unchecked")
-  private static Set<String> allowed(HttpSession session) {
-    Object set = session.getAttribute(TRACKED);
-    if (set instanceof Set<?> s) {
-      return (Set<String>) s;
+  private static Map<String, String> allowed(HttpSession session) {
+    Object map = session.getAttribute(TRACKED);
+    if (map instanceof HashMap<?, ?> m) {
+      return (Map<String, String>) m;
     }
-    Set<String> fresh = new HashSet<>();
+    HashMap<String, String> fresh = new HashMap<>();
     session.setAttribute(TRACKED, fresh);
     return fresh;
   }

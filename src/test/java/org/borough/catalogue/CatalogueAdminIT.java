@@ -15,6 +15,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.borough.cases.CaseManagement;
 import org.borough.cases.CaseView;
 import org.borough.cases.NewCase;
@@ -301,6 +303,60 @@ class CatalogueAdminIT extends IntegrationTest {
             .getContentAsString();
     assertThat(page).contains("href=\"#code\"", "The code cannot change");
     assertThat(catalogue.find(renamed)).isPresent();
+  }
+
+  @Test
+  void anAdminSeesAndChangesWhetherAServiceIsPublishedAndTheApiShowsIt() throws Exception {
+    String code = code();
+    admin(newServiceForm(code, "Loose paving " + code)).andExpect(status().isFound());
+    assertThat(catalogue.find(code).orElseThrow().published()).as("off by default").isFalse();
+    assertThat(listed(code)).contains("Not public");
+    String page =
+        admin(get("/admin/services/" + code))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(page).contains("name=\"published\" type=\"radio\" value=\"true\"");
+
+    admin(editForm(code, code, "Loose paving " + code).param("published", "true"))
+        .andExpect(redirectedUrl("/admin/services/" + code));
+    assertThat(catalogue.find(code).orElseThrow().published()).isTrue();
+    assertThat(listed(code)).contains(">Public<");
+    assertThat(
+            count(
+                "select count(*) from audit_log where subject_id = ? and detail like ?",
+                code,
+                "%published%"))
+        .isOne();
+
+    api(get("/api/v1/services/" + code), "")
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.published").value(true));
+    // A client that does not know the field keeps what the admin chose.
+    api(put("/api/v1/services/" + code), json(code, 5, "[]", "[{\"key\": \"b\", \"name\": \"B\"}]"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.published").value(true));
+    api(
+            put("/api/v1/services/" + code),
+            json(code, 5, "[]", "[{\"key\": \"b\", \"name\": \"B\"}]")
+                .replace("\"priority\"", "\"published\": false, \"priority\""))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.published").value(false));
+    assertThat(catalogue.find(code).orElseThrow().published()).isFalse();
+  }
+
+  private String listed(String code) throws Exception {
+    String list =
+        admin(get("/admin/services"))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    Matcher cell =
+        Pattern.compile("<td[^>]*id=\"published-" + code + "\"[^>]*>([^<]*)</td>").matcher(list);
+    assertThat(cell.find()).as(list).isTrue();
+    return ">" + cell.group(1) + "<";
   }
 
   // --- JSON API

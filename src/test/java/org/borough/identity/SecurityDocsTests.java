@@ -317,6 +317,7 @@ class SecurityDocsTests {
         """);
 
     md.append("\n## Fixed in wave 2 (issue 20)\n\n");
+    md.append(publicExposuresFixed());
     md.append(accountAttacksFixed());
     return md.toString();
   }
@@ -424,6 +425,49 @@ class SecurityDocsTests {
       }
     }
     throw new IOException("IdentityProperties has no " + component);
+  }
+
+  /** Issue 20, what the public can see: each fix and the test that reproduces the defect. */
+  private static String publicExposuresFixed() {
+    return """
+        ### What the public can see
+
+        - **Per-service publication.** The catalogue has a *published* flag \
+        (`service.published`, V18): on only for services public by nature (potholes, \
+        fly-tipping, street lights, graffiti, missed bins…), off by default and for anything \
+        about a person or their home (council tax, noise, housing, pest control). V18 and the \
+        demo borough set it for the demo catalogue's codes; admins see and change it on \
+        `/admin/services` (audited), the JSON API shows it. `CatalogueAdminIT`, \
+        `DemoPublicationTests`.
+        - **Nearby reports on the portal** list only open cases of published services, at the \
+        street (one coarsening function, `cases.PublicLocation`: no flat or house number, the \
+        postcode's district, coordinates to 3 decimal places; `PublicLocationTests`), never a \
+        description. A resident who follows another person's case (and tracks it with their \
+        own email, or sees it in their account) sees only its status and the notes published \
+        with a status change, never the notes written to the reporter. \
+        `PortalIT.nearbyReportsAreOnlyOpenCasesOfPublicServicesShownAtTheirStreet`, \
+        `PortalIT.aFollowerSeesOnlyThePublicStatusOfAnotherPersonsCase`.
+        - **Open311 `GET requests`, `requests/{id}` and `servicerequestupdates`** list only \
+        cases of published services (any other is `404`), at the street (no `address_id`, \
+        `zipcode` the district, rounded `lat`/`long`), with a description only for requests an \
+        Open311 client raised itself, and only public notes written with a status change. \
+        Publication no longer depends on the case's channel, which staff choose freely. See \
+        `docs/api/open311.md`. \
+        `Open311IT.listsOnlyCasesOfPublishedServicesAtTheirStreetWithoutWordsAboutAPerson`.
+        - **Open311 keys are scoped.** A key may post updates to, and close, only the requests \
+        its own application raised (`open311_request.client_id`), unless an administrator \
+        grants it the others on `/admin/open311-clients` (`open311_client.can_update_others`, \
+        audited). A key is taken from the form body or the `X-Api-Key` header; one in the URL's \
+        query string is refused with Open311's error format, whatever the request. \
+        `Open311IT.aKeyUpdatesOnlyTheRequestsItsApplicationRaisedUnlessGranted`, \
+        `Open311IT.refusesAKeyInTheUrlAndTakesOneInTheBodyOrAHeader`.
+        - **Tracking** needs the reference and the reporter's (or a follower's) email address, \
+        not a postcode; a resident without it signs in with the emailed link. Tries are \
+        rate-limited per IP address (`BOROUGH_PORTAL_TRACK_REQUESTS` per \
+        `BOROUGH_PORTAL_TRACK_PERIOD`), and the page shows only status, street and public \
+        updates. `PortalIT.anAnonymousReportHasNoResidentAndCannotBeTrackedByAPostcode`, \
+        `PortalIT.trackingIsLimitedPerAddressWhileOthersCarryOn`.
+        """;
   }
 
   private static DefaultValue canonicalParameterDefault(RecordComponent component) {

@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +21,7 @@ import java.util.regex.Pattern;
 import org.borough.cases.CaseManagement;
 import org.borough.cases.CaseStatus;
 import org.borough.cases.CaseView;
-import org.borough.cases.NewCase;
+import org.borough.catalogue.ServiceCatalogue;
 import org.borough.residents.Channel;
 import org.borough.support.Fixtures;
 import org.borough.support.IntegrationTest;
@@ -34,6 +35,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -52,6 +54,8 @@ class Open311IT extends IntegrationTest {
   @Autowired CaseManagement cases;
   @Autowired JdbcClient jdbc;
   @Autowired SignedIn signedIn;
+  @Autowired ServiceCatalogue catalogue;
+
   private final JsonMapper json = JsonMapper.builder().build();
 
   // --- services -------------------------------------------------------------------------------
@@ -328,30 +332,62 @@ class Open311IT extends IntegrationTest {
   }
 
   @Test
-  void publishesOnlyServiceStatusAndDatesOfCasesRaisedByPhone() throws Exception {
+  void listsOnlyCasesOfPublishedServicesAtTheirStreetWithoutWordsAboutAPerson() throws Exception {
     asSupervisor();
+    Fixtures.noise(catalogue);
+    // A staff member may put any channel on a case: choosing "app" must publish nothing.
+    CaseView noise =
+        raised(
+            Fixtures.NOISE,
+            "The tenant of flat 2 shouts at night",
+            "Flat 2, 14 Quiet Street, London E1 6AN",
+            null,
+            null,
+            Map.of(),
+            Channel.APP);
     CaseView phoned =
-        cases.open(
-            new NewCase(
-                Fixtures.MISSED_BIN,
-                null,
-                "Mrs X at 9 Private Road is housebound",
-                "9 Private Road, London E1 6AN",
-                null,
-                null,
-                null,
-                null,
-                Map.of("bin_type", List.of("general")),
-                null,
-                null,
-                Channel.PHONE,
-                null));
+        raised(
+            Fixtures.MISSED_BIN,
+            "Mrs X at 9 Private Road is housebound",
+            "Flat 1, 9 Private Road, London E1 6AN",
+            new BigDecimal("51.515123"),
+            new BigDecimal("-0.071234"),
+            Map.of("bin_type", List.of("general")),
+            Channel.APP);
+    asSupervisor();
     cases.addNote(phoned.id(), "Internal: check assisted collection list", false);
+    cases.addNote(phoned.id(), "Mrs X, the crew will knock on your door", true);
+    cases.changeStatus(
+        phoned.id(), CaseStatus.IN_PROGRESS, "Crew booked for Thursday", true, null, null);
     SecurityContextHolder.clearContext();
-    String xml = ok(get(V2 + "requests/" + phoned.reference() + ".xml"), Open311Controller.XML);
-    assertThat(xml)
-        .contains(phoned.reference(), "<status>open</status>")
-        .doesNotContain("Private Road", "housebound", "Internal");
+
+    assertError(
+        get(V2 + "requests/" + noise.reference() + ".xml"), 404, "errors-unknown-request.xml");
+    assertThat(ok(get(V2 + "requests.json?service_code=" + Fixtures.NOISE), Open311Controller.JSON))
+        .isEqualTo("[]");
+    assertThat(ok(get(V2 + "requests.xml?status=open"), Open311Controller.XML))
+        .contains(phoned.reference())
+        .doesNotContain(noise.reference(), "Quiet Street", "shouts");
+
+    JsonNode bin =
+        json.readTree(
+                ok(get(V2 + "requests/" + phoned.reference() + ".json"), Open311Controller.JSON))
+            .get(0);
+    assertThat(bin.get("status").asText()).isEqualTo("open");
+    assertThat(bin.get("address").asText()).isEqualTo("Private Road, London, E1");
+    assertThat(bin.get("zipcode").asText()).isEqualTo("E1");
+    assertThat(bin.get("address_id").isNull()).isTrue();
+    assertThat(bin.get("description").isNull()).as("the reporter's words").isTrue();
+    assertThat(bin.get("lat").decimalValue()).isEqualByComparingTo("51.515");
+    assertThat(bin.get("long").decimalValue()).isEqualByComparingTo("-0.071");
+    assertThat(bin.get("status_notes").asText()).isEqualTo("Crew booked for Thursday");
+    assertThat(bin.toString()).doesNotContain("housebound", "knock", "Internal", "Flat", "6AN");
+
+    String updates = ok(get(V2 + "servicerequestupdates.xml"), Open311Controller.XML);
+    assertThat(onlyUpdatesOf(updates, phoned.reference()))
+        .contains("Crew booked for Thursday")
+        .doesNotContain("knock", "Internal");
+    assertThat(updates).doesNotContain(noise.reference());
   }
 
   // --- mySociety: updates
@@ -438,20 +474,7 @@ class Open311IT extends IntegrationTest {
   void anAdminIssuesAndRevokesAnAppsKey() throws Exception {
     var admin = signedIn.request(Fixtures.ADMIN);
     String name = "FixMyStreet " + UUID.randomUUID().toString().substring(0, 6);
-    String page =
-        mvc.perform(
-                post("/admin/open311-clients")
-                    .with(admin)
-                    .with(csrf())
-                    .param("name", name)
-                    .param("contact", "support@example.org")
-                    .param("jurisdictionId", Fixtures.JURISDICTION))
-            .andReturn()
-            .getResponse()
-            .getContentAsString();
-    Matcher m = Pattern.compile("<code id=\"issued-key\">([^<]+)</code>").matcher(page);
-    assertThat(m.find()).as(page).isTrue();
-    String key = m.group(1);
+    String key = issueKey(admin, name);
     assertThat(
             jdbc.sql("select count(*) from open311_client where key_hash = ?")
                 .param(Open311Clients.hash(key))
@@ -466,14 +489,7 @@ class Open311IT extends IntegrationTest {
         .as("only the hash is stored")
         .isZero();
 
-    String reference =
-        reference(
-            ok(
-                post(V2 + "requests.xml")
-                    .param("api_key", key)
-                    .param("service_code", Fixtures.POTHOLE)
-                    .param("address_string", "High Street"),
-                Open311Controller.XML));
+    String reference = potholeBy(key, "High Street");
     asSupervisor();
     assertThat(cases.viewByReference(reference).timeline())
         .anyMatch(t -> t.actor().equals("open311:" + name));
@@ -516,6 +532,154 @@ class Open311IT extends IntegrationTest {
             .getResponse()
             .getContentAsString();
     assertThat(invalid).contains("govuk-error-summary");
+  }
+
+  @Test
+  void aKeyUpdatesOnlyTheRequestsItsApplicationRaisedUnlessGranted() throws Exception {
+    var admin = signedIn.request(Fixtures.ADMIN);
+    String other = issueKey(admin, "Other app " + UUID.randomUUID().toString().substring(0, 6));
+    CaseView phoned =
+        raised(
+            Fixtures.MISSED_BIN,
+            "Bin missed, reported by phone",
+            "3 Phone Street",
+            null,
+            null,
+            Map.of("bin_type", List.of("general")),
+            Channel.PHONE);
+    String othersOwn = potholeBy(other, "Other Street");
+
+    // The default key raised neither: it may not close them.
+    for (String reference : List.of(phoned.reference(), othersOwn)) {
+      MockHttpServletResponse refused = mvc.perform(fixed(reference)).andReturn().getResponse();
+      assertThat(refused.getStatus()).isEqualTo(403);
+      assertThat(refused.getContentAsString())
+          .contains("was not raised by this application: its api_key may update only");
+    }
+    asSupervisor();
+    assertThat(cases.viewByReference(phoned.reference()).status()).isEqualTo(CaseStatus.NEW);
+    SecurityContextHolder.clearContext();
+    // Its own application's key may.
+    ok(
+        post(V2 + "servicerequestupdates.xml")
+            .param("api_key", other)
+            .param("service_request_id", othersOwn)
+            .param("status", "FIXED")
+            .param("description", "Filled"),
+        Open311Controller.XML);
+
+    // An admin grants the default key the others, on the clients page, and takes it back.
+    UUID id =
+        jdbc.sql("select id from open311_client where name = 'default'").query(UUID.class).single();
+    try {
+      allowUpdatingOthers(admin, id, true);
+      assertThat(
+              mvc.perform(get("/admin/open311-clients").with(admin))
+                  .andReturn()
+                  .getResponse()
+                  .getContentAsString())
+          .containsPattern("id=\"update-others-" + id + "\">\\s*<p[^>]*>Any request \\(granted\\)");
+      ok(fixed(phoned.reference()), Open311Controller.XML);
+    } finally {
+      allowUpdatingOthers(admin, id, false);
+    }
+    asSupervisor();
+    assertThat(cases.viewByReference(phoned.reference()).status()).isEqualTo(CaseStatus.RESOLVED);
+    SecurityContextHolder.clearContext();
+    assertThat(
+            jdbc.sql(
+                    "select count(*) from audit_log where subject_id = ? and detail like 'granted:%'")
+                .param(id.toString())
+                .query(Integer.class)
+                .single())
+        .isPositive();
+    assertThat(mvc.perform(fixed(othersOwn)).andReturn().getResponse().getStatus())
+        .as("withdrawn again")
+        .isEqualTo(403);
+  }
+
+  @Test
+  void refusesAKeyInTheUrlAndTakesOneInTheBodyOrAHeader() throws Exception {
+    long before = jdbc.sql("select count(*) from service_case").query(Long.class).single();
+    assertError(
+        post(V2 + "requests.xml?api_key=" + Fixtures.OPEN311_KEY)
+            .param("service_code", Fixtures.MISSED_BIN)
+            .param("address_string", "7 Url Street")
+            .param("attribute[bin_type]", "general"),
+        400,
+        "errors-key-in-url.xml");
+    assertError(
+        get(V2 + "requests.json?api_key=" + Fixtures.OPEN311_KEY), 400, "errors-key-in-url.json");
+    assertThat(jdbc.sql("select count(*) from service_case").query(Long.class).single())
+        .isEqualTo(before);
+    ok(
+        post(V2 + "requests.json")
+            .header("X-Api-Key", Fixtures.OPEN311_KEY)
+            .param("service_code", Fixtures.MISSED_BIN)
+            .param("address_string", "7 Header Street")
+            .param("attribute[bin_type]", "general"),
+        Open311Controller.JSON);
+  }
+
+  /** A case a supervisor raised, as on the phone. */
+  private CaseView raised(
+      String service,
+      String description,
+      String address,
+      BigDecimal lat,
+      BigDecimal lon,
+      Map<String, List<String>> answers,
+      Channel channel) {
+    return signedIn.as(
+        Fixtures.SUPERVISOR,
+        () ->
+            cases.open(
+                Fixtures.newCase(service, null, description, address, lat, lon, answers, channel)));
+  }
+
+  private String potholeBy(String key, String street) throws Exception {
+    return reference(
+        ok(
+            post(V2 + "requests.xml")
+                .param("api_key", key)
+                .param("service_code", Fixtures.POTHOLE)
+                .param("address_string", street),
+            Open311Controller.XML));
+  }
+
+  private void allowUpdatingOthers(RequestPostProcessor admin, UUID client, boolean allowed)
+      throws Exception {
+    mvc.perform(
+        post("/admin/open311-clients/" + client + "/update-others")
+            .with(admin)
+            .with(csrf())
+            .param("allowed", Boolean.toString(allowed)));
+  }
+
+  private MockHttpServletRequestBuilder fixed(String reference) {
+    return post(V2 + "servicerequestupdates.xml")
+        .param("api_key", Fixtures.OPEN311_KEY)
+        .param("service_request_id", reference)
+        .param("status", "FIXED")
+        .param("description", "Done");
+  }
+
+  /** Issues a key on the admin page, as an admin would; answers the key shown. */
+  private String issueKey(RequestPostProcessor admin, String name) throws Exception {
+    String page =
+        mvc.perform(
+                post("/admin/open311-clients")
+                    .with(admin)
+                    .with(csrf())
+                    .param("name", name)
+                    .param("contact", "support@example.org")
+                    .param("jurisdictionId", Fixtures.JURISDICTION))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    Matcher m = Pattern.compile("<code id=\"issued-key\">([^<]+)</code>").matcher(page);
+    assertThat(m.find()).as(page).isTrue();
+    return m.group(1);
   }
 
   // --- helpers

@@ -63,7 +63,10 @@ class PortalAccountsIT extends IntegrationTest {
     signedIn.as(
         Fixtures.CASEWORKER,
         () -> {
-          cases.addNote(followed.id(), "Crew booked for Friday", true);
+          // A note to the case's reporter is theirs; the status note is published.
+          cases.addNote(followed.id(), "Mrs F, we will call you back", true);
+          cases.changeStatus(
+              followed.id(), CaseStatus.IN_PROGRESS, "Crew booked for Friday", true, null, null);
           return cases.addNote(followed.id(), "Internal: resident is rude", false);
         });
 
@@ -90,7 +93,7 @@ class PortalAccountsIT extends IntegrationTest {
     String mine = get(browser, "/portal/account").getContentAsString();
     assertThat(mine)
         .contains(reference, followed.reference(), "You follow this report", "Crew booked")
-        .doesNotContain("Internal: resident is rude", "Sign in</a>")
+        .doesNotContain("Internal: resident is rude", "Sign in</a>", "call you back")
         .contains("Sign out");
     assertThat(mine.indexOf(followed.reference()))
         .as("newest first")

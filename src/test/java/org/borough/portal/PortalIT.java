@@ -15,6 +15,8 @@ import org.borough.cases.CaseManagement;
 import org.borough.cases.CaseStatus;
 import org.borough.cases.CaseView;
 import org.borough.cases.NewCase;
+import org.borough.catalogue.ServiceCatalogue;
+import org.borough.catalogue.ServiceDefinition;
 import org.borough.contacts.ContactLog;
 import org.borough.residents.Channel;
 import org.borough.residents.Resident;
@@ -51,6 +53,14 @@ class PortalIT extends IntegrationTest {
   @Autowired ResidentManagement residents;
   @Autowired SignedIn signedIn;
   @Autowired JdbcClient jdbc;
+  @Autowired ServiceCatalogue catalogue;
+
+  ServiceDefinition noise;
+
+  @org.junit.jupiter.api.BeforeEach
+  void noiseService() {
+    noise = Fixtures.noise(catalogue);
+  }
 
   /** A resident's browser: one session, one address. */
   final class Visitor {
@@ -203,7 +213,7 @@ class PortalIT extends IntegrationTest {
   }
 
   @Test
-  void anAnonymousReportHasNoResidentAndCanBeTrackedByItsPostcode() throws Exception {
+  void anAnonymousReportHasNoResidentAndCannotBeTrackedByAPostcode() throws Exception {
     Visitor v = reportToCheck(unique() + " Mill Lane", null);
     assertThat(v.get("/portal/report/check").getContentAsString()).contains("anonymous report");
     v.post("/portal/report/check");
@@ -214,10 +224,45 @@ class PortalIT extends IntegrationTest {
     CaseView c = signedIn.as(Fixtures.SUPERVISOR, () -> cases.viewByReference(reference));
     assertThat(c.summary().residentId()).isNull();
 
+    // Anyone can learn the postcode of a street: it proves nothing (references are sequential).
     Visitor t = new Visitor();
+    MockHttpServletResponse tried =
+        t.post("/portal/track", "reference", reference, "detail", "SW1A1AA");
+    assertThat(tried.getRedirectedUrl()).isNull();
+    assertThat(tried.getContentAsString()).contains("Enter an email address in the correct format");
+    assertThat(t.get("/portal/track/" + reference).getRedirectedUrl())
+        .isEqualTo("/portal/track?reference=" + reference);
+  }
+
+  @Test
+  void trackingIsLimitedPerAddressWhileOthersCarryOn() throws Exception {
+    Visitor guesser = new Visitor("203.0.113.30");
+    MockHttpServletResponse last = null;
+    for (int i = 0; i <= TRACK_RATE_LIMIT + 20; i++) {
+      last =
+          guesser.post(
+              "/portal/track",
+              "reference",
+              String.format("BR-2026-%06d", i + 1),
+              "detail",
+              "neighbour@example.org");
+      if (last.getStatus() == 429) {
+        break;
+      }
+      assertThat(last.getContentAsString()).contains("We could not find a report");
+    }
+    assertThat(last.getStatus()).isEqualTo(429);
+    assertThat(last.getHeader("Retry-After")).matches("\\d+");
     assertThat(
-            t.post("/portal/track", "reference", reference, "detail", "SW1A1AA").getRedirectedUrl())
-        .isEqualTo("/portal/track/" + reference);
+            new Visitor("203.0.113.31")
+                .post(
+                    "/portal/track",
+                    "reference",
+                    "BR-2026-000001",
+                    "detail",
+                    "neighbour@example.org")
+                .getStatus())
+        .isEqualTo(200);
   }
 
   @Test
@@ -290,18 +335,8 @@ class PortalIT extends IntegrationTest {
   void openCasesNearbyAreOfferedAndTheResidentFollowsOneInsteadOfReportingAgain() throws Exception {
     CaseView existing = potholeAt("51.501000", "-0.141000");
     Visitor v = new Visitor();
-    v.get("/portal/report/start?service=" + Fixtures.POTHOLE);
     // About 22 m away: the same pothole, probably.
-    assertThat(
-            v.post(
-                    "/portal/report/location",
-                    "kind",
-                    "point",
-                    "latitude",
-                    "51.50120",
-                    "longitude",
-                    "-0.14100")
-                .getRedirectedUrl())
+    assertThat(pointed(v, Fixtures.POTHOLE, "51.50120", "-0.14100"))
         .isEqualTo("/portal/report/nearby");
     assertThat(v.get("/portal/report/nearby").getContentAsString())
         .contains(existing.reference(), "Has this already been reported?");
@@ -340,18 +375,96 @@ class PortalIT extends IntegrationTest {
 
     // 200 m away is another pothole: no list, straight to the questions.
     Visitor far = new Visitor();
-    far.get("/portal/report/start?service=" + Fixtures.POTHOLE);
-    assertThat(
-            far.post(
-                    "/portal/report/location",
-                    "kind",
-                    "point",
-                    "latitude",
-                    "51.50280",
-                    "longitude",
-                    "-0.14100")
-                .getRedirectedUrl())
+    assertThat(pointed(far, Fixtures.POTHOLE, "51.50280", "-0.14100"))
         .isEqualTo("/portal/report/questions/depth_cm");
+  }
+
+  @Test
+  void nearbyReportsAreOnlyOpenCasesOfPublicServicesShownAtTheirStreet() throws Exception {
+    // A noise complaint by phone about a named flat: never offered to a stranger reporting nearby.
+    caseAt(
+        Fixtures.NOISE,
+        null,
+        "The tenant of flat 2 plays music all night",
+        "Flat 2, 14 Quiet Street, SW1A 1AA",
+        "51.451000",
+        "-0.121000",
+        Channel.PHONE);
+    Visitor neighbour = new Visitor();
+    assertThat(pointed(neighbour, noise.code(), "51.45100", "-0.12100"))
+        .isEqualTo("/portal/report/description");
+    assertThat(neighbour.get("/portal/report/nearby").getRedirectedUrl())
+        .isEqualTo("/portal/report/description");
+
+    // A pothole is public by nature: offered, at its street, without the reporter's words.
+    CaseView pothole =
+        caseAt(
+            Fixtures.POTHOLE,
+            null,
+            "Mrs Jones at number 12 tripped on it",
+            "Outside 12 Acacia Road, London SW1A 2BB",
+            "51.452000",
+            "-0.122000",
+            Channel.PHONE);
+    Visitor v = new Visitor();
+    assertThat(pointed(v, Fixtures.POTHOLE, "51.45200", "-0.12200"))
+        .isEqualTo("/portal/report/nearby");
+    assertThat(v.get("/portal/report/nearby").getContentAsString())
+        .contains(pothole.reference(), "Acacia Road, London, SW1A")
+        .doesNotContain("12 Acacia", "2BB", "Jones", "tripped");
+  }
+
+  @Test
+  void aFollowerSeesOnlyThePublicStatusOfAnotherPersonsCase() throws Exception {
+    String reporterEmail = "reporter." + unique() + "@example.org";
+    CaseView existing =
+        caseAt(
+            Fixtures.POTHOLE,
+            signedIn.as(Fixtures.SUPERVISOR, () -> resident(reporterEmail)),
+            "Outside my house, I have a wheelchair",
+            "Outside 7 Elm Row, London SW1A 2CC",
+            "51.453000",
+            "-0.123000",
+            Channel.WEB);
+    noteThenStart(
+        Fixtures.HIGHWAYS_CASEWORKER,
+        existing,
+        "Mr Dee, we will ring you on 07700 900123",
+        true,
+        "Repair booked for Friday");
+    Visitor v = new Visitor();
+    assertThat(pointed(v, Fixtures.POTHOLE, "51.45300", "-0.12300"))
+        .isEqualTo("/portal/report/nearby");
+    v.post("/portal/report/nearby", "choice", existing.reference());
+    String email = "nosy." + unique() + "@example.org";
+    assertThat(
+            v.post(
+                    "/portal/report/contact",
+                    "firstName",
+                    "Nosy",
+                    "lastName",
+                    "Parker",
+                    "email",
+                    email)
+                .getRedirectedUrl())
+        .isEqualTo("/portal/report/following");
+
+    Visitor follower = new Visitor();
+    assertThat(
+            follower
+                .post("/portal/track", "reference", existing.reference(), "detail", email)
+                .getRedirectedUrl())
+        .isEqualTo("/portal/track/" + existing.reference());
+    assertThat(follower.get("/portal/track/" + existing.reference()).getContentAsString())
+        .contains("In progress", "Repair booked for Friday", "Elm Row")
+        .doesNotContain("07700", "wheelchair", "7 Elm Row", "2CC");
+
+    // The reporter still sees the note written to them.
+    Visitor reporter = new Visitor();
+    reporter.post("/portal/track", "reference", existing.reference(), "detail", reporterEmail);
+    assertThat(reporter.get("/portal/track/" + existing.reference()).getContentAsString())
+        .contains("07700 900123", "Repair booked for Friday")
+        .doesNotContain("7 Elm Row", "wheelchair");
   }
 
   @Test
@@ -400,14 +513,8 @@ class PortalIT extends IntegrationTest {
             .getContentAsString()
             .replaceAll("(?s).*id=\"reference\">([^<]+)<.*", "$1");
     CaseView c = signedIn.as(Fixtures.SUPERVISOR, () -> cases.viewByReference(reference));
-    signedIn.as(
-        Fixtures.CASEWORKER,
-        () -> {
-          cases.addNote(c.id(), "Internal: crew short-staffed", false);
-          cases.changeStatus(
-              c.id(), CaseStatus.IN_PROGRESS, "Crew booked for Friday", true, null, null);
-          return null;
-        });
+    noteThenStart(
+        Fixtures.CASEWORKER, c, "Internal: crew short-staffed", false, "Crew booked for Friday");
 
     Visitor stranger = new Visitor();
     String wrongDetail =
@@ -432,8 +539,8 @@ class PortalIT extends IntegrationTest {
         .isEqualTo("/portal/track/" + reference);
     String page = owner.get("/portal/track/" + reference).getContentAsString();
     assertThat(page)
-        .contains("In progress", "Crew booked for Friday", "Report received")
-        .doesNotContain("short-staffed", "Garden bin not emptied", email);
+        .contains("In progress", "Crew booked for Friday", "Report received", "Track Street, SW1A")
+        .doesNotContain("short-staffed", "Garden bin not emptied", email, "SW1A 1AA");
   }
 
   @Test
@@ -493,24 +600,50 @@ class PortalIT extends IntegrationTest {
   }
 
   private CaseView potholeAt(String lat, String lon) {
+    return caseAt(Fixtures.POTHOLE, null, "Deep pothole", null, lat, lon, Channel.PHONE);
+  }
+
+  /** Starts a report of {@code service} at a point; answers where the portal sends them next. */
+  private static String pointed(Visitor v, String service, String lat, String lon)
+      throws Exception {
+    v.get("/portal/report/start?service=" + service);
+    return v.post("/portal/report/location", "kind", "point", "latitude", lat, "longitude", lon)
+        .getRedirectedUrl();
+  }
+
+  /** A case raised by a supervisor; {@code reporter} may be null (anonymous). */
+  private CaseView caseAt(
+      String service,
+      ResidentId reporter,
+      String description,
+      String address,
+      String lat,
+      String lon,
+      Channel channel) {
     return signedIn.as(
         Fixtures.SUPERVISOR,
         () ->
             cases.open(
-                new NewCase(
-                    Fixtures.POTHOLE,
-                    null,
-                    "Deep pothole",
-                    null,
-                    null,
+                Fixtures.newCase(
+                    service,
+                    reporter,
+                    description,
+                    address,
                     new BigDecimal(lat),
                     new BigDecimal(lon),
-                    null,
                     Map.of(),
-                    null,
-                    null,
-                    Channel.PHONE,
-                    null)));
+                    channel)));
+  }
+
+  /** A note to the reporter, then a move to in progress with a public note, by {@code user}. */
+  private void noteThenStart(String user, CaseView c, String note, boolean toReporter, String why) {
+    signedIn.as(
+        user,
+        () -> {
+          cases.addNote(c.id(), note, toReporter);
+          cases.changeStatus(c.id(), CaseStatus.IN_PROGRESS, why, true, null, null);
+          return null;
+        });
   }
 
   private ResidentId resident(String email) {

@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package org.borough.support;
 
+import java.math.BigDecimal;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import org.borough.cases.NewCase;
 import org.borough.catalogue.AttributeType;
 import org.borough.catalogue.Priority;
 import org.borough.catalogue.ServiceAttribute;
@@ -16,6 +19,8 @@ import org.borough.identity.Staff;
 import org.borough.identity.StaffAdministration;
 import org.borough.identity.StaffDirectory;
 import org.borough.identity.Team;
+import org.borough.residents.Channel;
+import org.borough.residents.ResidentId;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.test.context.TestComponent;
@@ -39,6 +44,9 @@ public class Fixtures implements ApplicationRunner {
   public static final String MISSED_BIN = "missed-bin";
   public static final String POTHOLE = "pothole";
   public static final String WARD = "E05000001";
+
+  /** A service about a person's home, so never published: made by {@link #noise} when asked. */
+  public static final String NOISE = "noise";
 
   /** One user per role, plus a second caseworker in another team. */
   public static final String AGENT = "agent";
@@ -109,7 +117,8 @@ public class Fixtures implements ApplicationRunner {
                     false,
                     2,
                     "The day it should have been collected",
-                    List.of()))));
+                    List.of())),
+            true));
     catalogue.add(
         new ServiceDefinition(
             POTHOLE,
@@ -138,7 +147,56 @@ public class Fixtures implements ApplicationRunner {
                     null,
                     List.of(
                         new ServiceAttribute.Value("cyclists", "Danger to cyclists"),
-                        new ServiceAttribute.Value("pedestrians", "Trip hazard"))))));
+                        new ServiceAttribute.Value("pedestrians", "Trip hazard")))),
+            true));
+  }
+
+  /** A case as phoned in: no UPRN, ward, officer or due date of its own. */
+  public static NewCase newCase(
+      String service,
+      ResidentId reporter,
+      String description,
+      String address,
+      BigDecimal latitude,
+      BigDecimal longitude,
+      Map<String, List<String>> answers,
+      Channel channel) {
+    return new NewCase(
+        service,
+        reporter,
+        description,
+        address,
+        null,
+        latitude,
+        longitude,
+        null,
+        answers,
+        null,
+        null,
+        channel,
+        null);
+  }
+
+  /** The unpublished noise service, added on first use (tests that count services never see it). */
+  public static ServiceDefinition noise(ServiceCatalogue catalogue) {
+    return catalogue
+        .find(NOISE)
+        .orElseGet(
+            () -> {
+              catalogue.add(
+                  new ServiceDefinition(
+                      NOISE,
+                      "Noise complaint",
+                      "Noise and nuisance",
+                      "Noise from a neighbour",
+                      true,
+                      null,
+                      Priority.NORMAL,
+                      new SlaPolicy(5, SlaPolicy.Unit.WORKING_DAYS, 75, Set.of()),
+                      List.of(),
+                      false));
+              return catalogue.find(NOISE).orElseThrow();
+            });
   }
 
   private void staff(String username, String name, Set<Role> roles, Team team) {

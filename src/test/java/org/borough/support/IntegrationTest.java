@@ -28,6 +28,7 @@ import org.springframework.test.context.DynamicPropertySource;
       "borough.portal.rate-limit-requests=" + IntegrationTest.PORTAL_RATE_LIMIT,
       // Likewise for failed staff sign-ins: the throttle tests sign in from addresses of their own.
       "borough.lockout-address-attempts=1000",
+      "borough.portal.track-requests=" + IntegrationTest.TRACK_RATE_LIMIT,
       "borough.notifications.poll-interval=200ms",
       "borough.notifications.first-retry=1s",
       "spring.mail.host=127.0.0.1",
@@ -48,6 +49,9 @@ public abstract class IntegrationTest {
 
   /** Portal form posts one address may make per period in the tests. */
   public static final int PORTAL_RATE_LIMIT = 300;
+
+  /** Tracking tries one address may make per period in the tests (below the form limit). */
+  public static final int TRACK_RATE_LIMIT = 40;
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {

@@ -345,7 +345,10 @@ public class CaseRepository {
 
   // --- feeds (Open311, portal): many cases at once, public columns only ----------------------
 
-  /** A case row for a feed, with its latest public note. */
+  /**
+   * A case row for a feed, with its latest public note (for its reporter) and its latest published
+   * note: a public note written with a status change, the only kind meant for the world.
+   */
   public record FeedRow(
       String reference,
       String serviceCode,
@@ -360,13 +363,17 @@ public class CaseRepository {
       Instant openedAt,
       Instant updatedAt,
       Instant dueAt,
-      String latestPublicNote) {}
+      String latestPublicNote,
+      String latestPublishedNote) {}
 
   private static final String FEED_COLUMNS =
       "c.reference, c.service_code, c.status, c.channel, c.description, c.address, c.uprn,"
           + " c.latitude, c.longitude, c.team_id, c.opened_at, c.updated_at, c.due_at,"
           + " (select t.body from case_timeline t where t.case_id = c.id and t.public_note"
           + " and t.kind <> 'CREATED' and t.body is not null order by t.id desc"
+          + " fetch first 1 row only),"
+          + " (select t.body from case_timeline t where t.case_id = c.id and t.public_note"
+          + " and t.kind = 'STATUS' and t.body is not null order by t.id desc"
           + " fetch first 1 row only)";
 
   public List<FeedRow> feedByReference(List<String> references, int limit) {
@@ -450,7 +457,7 @@ public class CaseRepository {
                 + marks
                 + ")) order by c.opened_at desc, c.id offset ? rows fetch next ? rows only")
         .params(params)
-        .query((rs, i) -> Map.entry(feedRow(rs), rs.getInt(15) == 1))
+        .query((rs, i) -> Map.entry(feedRow(rs), rs.getInt(16) == 1))
         .list();
   }
 
@@ -498,24 +505,24 @@ public class CaseRepository {
   }
 
   /**
-   * Status changes and public notes in a window, oldest first. A note carries the status its case
-   * had when it was written: the nearest status entry before it.
+   * Status changes of cases of these services in a window, oldest first, each with its note when
+   * the note was public (a note without a status change is never published).
    */
   public List<org.borough.cases.CaseFeed.PublicUpdate> feedUpdates(
-      Instant from, Instant to, int limit) {
-    if (limit == 0) {
+      List<String> serviceCodes, Instant from, Instant to, int limit) {
+    if (limit == 0 || serviceCodes.isEmpty()) {
       return List.of();
     }
+    List<Object> params = new ArrayList<>(List.of(ts(from), ts(to)));
+    params.addAll(serviceCodes);
+    params.add(limit);
     return jdbc.sql(
-            "select t.id, c.reference, t.at, t.public_note, t.body, coalesce(t.to_status,"
-                + " (select p.to_status from case_timeline p where p.case_id = t.case_id"
-                + " and p.to_status is not null and p.id < t.id order by p.id desc"
-                + " fetch first 1 row only), 'NEW')"
+            "select t.id, c.reference, t.at, t.public_note, t.body, t.to_status"
                 + " from case_timeline t join service_case c on c.id = t.case_id"
-                + " where t.at >= ? and t.at <= ?"
-                + " and (t.kind = 'STATUS' or (t.kind = 'NOTE' and t.public_note))"
-                + " order by t.at, t.id fetch first ? rows only")
-        .params(ts(from), ts(to), limit)
+                + " where t.at >= ? and t.at <= ? and t.kind = 'STATUS' and c.service_code in ("
+                + String.join(",", Collections.nCopies(serviceCodes.size(), "?"))
+                + ") order by t.at, t.id fetch first ? rows only")
+        .params(params)
         .query(
             (rs, i) ->
                 new org.borough.cases.CaseFeed.PublicUpdate(
@@ -542,7 +549,8 @@ public class CaseRepository {
         instant(rs, 11),
         instant(rs, 12),
         instant(rs, 13),
-        rs.getString(14));
+        rs.getString(14),
+        rs.getString(15));
   }
 
   private static CaseStatus status(String s) {

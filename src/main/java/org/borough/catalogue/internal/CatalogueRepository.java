@@ -63,7 +63,7 @@ public class CatalogueRepository {
     Map<String, ServiceDefinition> services = new LinkedHashMap<>();
     jdbc.sql(
             "select code, name, group_name, description, active, default_team_id, priority,"
-                + " sla_target, sla_unit, sla_warning_percent, sla_pause_statuses"
+                + " sla_target, sla_unit, sla_warning_percent, sla_pause_statuses, published"
                 + " from service order by group_name, name")
         .query(
             (rs, i) -> {
@@ -89,7 +89,8 @@ public class CatalogueRepository {
                           SlaPolicy.Unit.valueOf(rs.getString(9)),
                           rs.getInt(10),
                           pauseStatuses),
-                      List.copyOf(attributes.getOrDefault(rs.getString(1), List.of())));
+                      List.copyOf(attributes.getOrDefault(rs.getString(1), List.of())),
+                      rs.getBoolean(12));
               return services.put(s.code(), s);
             })
         .list();
@@ -99,8 +100,8 @@ public class CatalogueRepository {
   public void insert(ServiceDefinition s) {
     jdbc.sql(
             "insert into service (name, group_name, description, active, default_team_id,"
-                + " priority, sla_target, sla_unit, sla_warning_percent, sla_pause_statuses, code)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                + " priority, sla_target, sla_unit, sla_warning_percent, sla_pause_statuses, published,"
+                + " code) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(columns(s))
         .update();
     insertAttributes(s);
@@ -111,7 +112,7 @@ public class CatalogueRepository {
     jdbc.sql(
             "update service set name = ?, group_name = ?, description = ?, active = ?,"
                 + " default_team_id = ?, priority = ?, sla_target = ?, sla_unit = ?,"
-                + " sla_warning_percent = ?, sla_pause_statuses = ? where code = ?")
+                + " sla_warning_percent = ?, sla_pause_statuses = ?, published = ? where code = ?")
         .params(columns(s))
         .update();
     deleteAttributes(s.code());
@@ -137,6 +138,7 @@ public class CatalogueRepository {
         s.sla().unit().name(),
         s.sla().warningPercent(),
         String.join(",", s.sla().pauseStatuses().stream().sorted().toList()),
+        s.published(),
         s.code());
   }
 

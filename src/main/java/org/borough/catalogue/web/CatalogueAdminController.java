@@ -63,6 +63,7 @@ class CatalogueAdminController {
   String newService(Model model) {
     MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
     form.add("active", "true");
+    form.add("published", "false");
     form.add("priority", Priority.NORMAL.name());
     form.add("slaUnit", SlaPolicy.Unit.WORKING_DAYS.name());
     form.add("slaWarningPercent", "75");
@@ -239,6 +240,8 @@ class CatalogueAdminController {
     model.addAttribute("pausable", catalogue.pausableStatuses());
     model.addAttribute(
         "activeOptions", yesNo("admin.services.active.yes", "admin.services.active.no"));
+    model.addAttribute(
+        "publishedOptions", yesNo("admin.services.published.yes", "admin.services.published.no"));
     return "catalogue/admin-service";
   }
 
@@ -288,7 +291,8 @@ class CatalogueAdminController {
         f.getFirst("slaUnit"),
         whole(f.getFirst("slaWarningPercent")),
         f.getOrDefault("slaPauseStatuses", List.of()),
-        questions);
+        questions,
+        "true".equals(f.getFirst("published")));
   }
 
   private static MultiValueMap<String, String> serviceForm(ServiceDefinition s) {
@@ -298,6 +302,7 @@ class CatalogueAdminController {
     form.add("group", s.group());
     form.add("description", s.description());
     form.add("active", String.valueOf(s.active()));
+    form.add("published", String.valueOf(s.published()));
     if (s.defaultTeam() != null) {
       form.add("defaultTeamId", s.defaultTeam().value().toString());
     }
