@@ -2,6 +2,7 @@
 package org.borough.warehouse;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
@@ -313,6 +314,40 @@ class QueryGuardTests {
             SqlRefused.class, () -> run("delete from dim_channel", 10, Duration.ofSeconds(5)));
     assertThat(notASelect).isNotNull();
     assertThat(warehouse.count("select count(*) from dim_channel")).isEqualTo(before);
+  }
+
+  /** Before: DuckDB tried to download the inet extension, to load it into the server. */
+  @Test
+  void aTypeFromAnExtensionIsAnErrorAndNothingIsInstalled() {
+    SqlRefused refused =
+        catchThrowableOfType(
+            SqlRefused.class, () -> run("select '1.2.3.4'::INET", 10, Duration.ofSeconds(5)));
+    assertThat(refused).isNotNull();
+    assertThat(refused.key()).isEqualTo("failed");
+    assertThat(List.of(refused.args()).toString())
+        .contains("INET")
+        .doesNotContainIgnoringCase("download");
+    assertThat(strings("select extension_name from duckdb_extensions() where installed"))
+        .doesNotContain("inet");
+  }
+
+  @Test
+  void extensionsAreNeitherInstalledNorLoadedByThemselvesAndNoStatementCanChangeThat() {
+    assertThat(
+            strings(
+                "select current_setting('autoinstall_known_extensions')::varchar"
+                    + " || current_setting('autoload_known_extensions')::varchar"
+                    + " || current_setting('lock_configuration')::varchar"))
+        .containsExactly("falsefalsetrue");
+    assertThatThrownBy(
+            () ->
+                warehouse.db.read(
+                    c -> {
+                      try (Statement s = c.createStatement()) {
+                        return s.execute("set autoload_known_extensions = true");
+                      }
+                    }))
+        .hasStackTraceContaining("the configuration has been locked");
   }
 
   private void check(String sql) {
