@@ -627,7 +627,7 @@ public class ServiceCatalogue {
             if (a.values().stream().noneMatch(x -> x.key().equals(v))) {
               errors.reject(field, "Choose " + a.label().toLowerCase() + " from the list");
             } else if (ok.contains(v)) {
-              errors.reject(field, "Choose each " + a.label().toLowerCase() + " once");
+              errors.reject(field, a.label() + ": choose each option once");
             }
             ok.add(v);
           }

@@ -115,7 +115,7 @@ class ServiceCatalogueAnswersTests {
   @Test
   void takesEachListValueOnce() {
     assertThat(refused(Map.of("hazards", List.of("cyclists", "cyclists"))))
-        .containsEntry("attr-hazards", "Choose each hazards once");
+        .containsEntry("attr-hazards", "Hazards: choose each option once");
     assertThat(
             catalogue.validateAnswers(
                 pothole, Map.of("hazards", List.of("cyclists", "pedestrians"))))
