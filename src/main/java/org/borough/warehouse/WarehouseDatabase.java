@@ -28,9 +28,9 @@ final class WarehouseDatabase implements AutoCloseable {
    * The version of the model in schema.sql. Raise it with any change there that a file made before
    * cannot take by running the statements again (a column's type, a new column): a file of another
    * version is rebuilt, not loaded into. 1: before versions were recorded; 2: residents' pseudonyms
-   * as uuid.
+   * as uuid; 3: cases and contacts by keys, not the CRM's ids, and no case references.
    */
-  static final int MODEL = 2;
+  static final int MODEL = 3;
 
   private final Path file;
   private final DuckDBConnection writer;
