@@ -252,6 +252,27 @@ class DashboardIT extends IntegrationTest {
     assertThat(analysts).noneMatch(r -> r.contains(pothole));
   }
 
+  /** Before: every drill-down showed references, read from the warehouse, to analysts too. */
+  @Test
+  void theDrillDownPageShowsReferencesOnlyToThoseWhoMayReadCases() throws Exception {
+    String uri =
+        "/warehouse/cases?kpi=volume-by-service&key=" + Fixtures.POTHOLE + "&from=2020-01-01";
+    String supervisors =
+        mvc.perform(get(uri).with(signedIn.request(Fixtures.SUPERVISOR)))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString(StandardCharsets.UTF_8);
+    assertThat(supervisors).contains("href=\"/cases/" + pothole + "\"");
+    String analysts =
+        mvc.perform(get(uri).with(signedIn.request(Fixtures.ANALYST)))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString(StandardCharsets.UTF_8);
+    assertThat(analysts).contains("Pothole").doesNotContain(pothole).doesNotContain(missedBin);
+  }
+
   /** Downloads an XLSX file as the analyst and reads it back with POI. */
   private List<List<String>> xlsx(
       org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request)
