@@ -19,6 +19,12 @@ public final class ClientErrors {
   private static final String INVALID_PARAMETER =
       "org.apache.tomcat.util.http.InvalidParameterException";
 
+  /**
+   * The order of the filters that answer malformed requests: before Spring Security's (-100), whose
+   * CSRF check reads the form, so a broken form is caught wherever it is first read.
+   */
+  public static final int FILTER_ORDER = -110;
+
   private ClientErrors() {}
 
   /** The 4xx status the exception (or one of its causes) means; empty for a server error. */

@@ -299,9 +299,9 @@ class SecurityDocsTests {
     is not) wrote about 24 KB of stack trace and answered 500. Logging now encodes control
     characters (`\\n`, `\\r`, `\\u001b`…) in every message and exception message
     (`logback-spring.xml` with `org.borough.system.logging`'s converters, so no call site has to
-    remember), and such a request is answered 400 in Open311's format and logged in one line
-    (`ClientErrors`, `Open311MalformedRequests`; `LogInjectionIT`). Borough logs to standard
-    output only.
+    remember), and such a request, anywhere, is answered 400 (in Open311's format on Open311, as a
+    problem on the API, with an error page elsewhere) and logged in one line (`ClientErrors`,
+    `MalformedRequestFilter`; `LogInjectionIT`). Borough logs to standard output only.
   - *CSV formula escaping.* A cell starting with a space (or another blank or control character)
     before `=`, `+`, `-` or `@` was written as it was, and some spreadsheets run it as a formula.
     Every CSV the warehouse writes (dashboards, drill-downs, the SQL page) now prefixes `'` to text

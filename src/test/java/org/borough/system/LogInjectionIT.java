@@ -56,20 +56,45 @@ class LogInjectionIT extends IntegrationTest {
           {"POST /open311/v2/requests.json", "multipart/form-data", "--x\r\nnot multipart"},
           {"POST /open311/v2/requests.json", "multipart/form-data; boundary=x", "--x\r\nbroken"},
         }) {
-      int from = output.getOut().length() + output.getErr().length();
-      String response = send(request[0], request[1], request[2]);
-      String written = (output.getOut() + output.getErr()).substring(from);
-      String what = String.join(" ", request[0], String.valueOf(request[1]), request[2]);
-      assertThat(response).as(what).matches("(?s)HTTP/1.1 4\\d\\d .*");
-      assertThat(response.substring(response.indexOf("\r\n\r\n") + 4))
-          .as(what)
+      assertThat(refusedInOneLine(output, request))
           .contains("[{\"code\":4")
           .contains("\"description\":");
-      assertThat(written.lines().filter(l -> l.startsWith("\tat ") || l.startsWith("Caused by")))
-          .as(what + " wrote:\n" + written)
-          .isEmpty();
-      assertThat(written.length()).as(what + " wrote:\n" + written).isLessThan(1000);
     }
+  }
+
+  @Test
+  void malformedRequestsToPagesAndTheApiAreA400InTheirFormatAndOneLine(CapturedOutput output)
+      throws Exception {
+    assertThat(refusedInOneLine(output, "GET /portal/report/start?service=%ZZ", null, ""))
+        .contains("The request could not be read");
+    // The CSRF check reads the form before any controller.
+    assertThat(
+            refusedInOneLine(
+                output,
+                "POST /portal/report/service",
+                "application/x-www-form-urlencoded",
+                "service=%ZZ"))
+        .contains("The request could not be read");
+    assertThat(refusedInOneLine(output, "GET /api/v1/decisions?q=%ZZ", null, ""))
+        .contains("\"status\":400")
+        .contains("could not be read");
+  }
+
+  /**
+   * Sends the request; checks it was answered 4xx and that what it made the server log is at most a
+   * line, without a trace. Returns the body.
+   */
+  private String refusedInOneLine(CapturedOutput output, String... request) throws Exception {
+    int from = output.getOut().length() + output.getErr().length();
+    String response = send(request[0], request[1], request[2]);
+    String written = (output.getOut() + output.getErr()).substring(from);
+    String what = String.join(" ", request[0], String.valueOf(request[1]), request[2]);
+    assertThat(response).as(what).matches("(?s)HTTP/1.1 4\\d\\d .*");
+    assertThat(written.lines().filter(l -> l.startsWith("\tat ") || l.startsWith("Caused by")))
+        .as(what + " wrote:\n" + written)
+        .isEmpty();
+    assertThat(written.length()).as(what + " wrote:\n" + written).isLessThan(1000);
+    return response.substring(response.indexOf("\r\n\r\n") + 4);
   }
 
   /** One request as bytes on a socket: a client library would refuse to send a malformed one. */
@@ -79,6 +104,8 @@ class LogInjectionIT extends IntegrationTest {
       byte[] content = body.getBytes(StandardCharsets.UTF_8);
       StringBuilder head =
           new StringBuilder(requestLine + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n");
+      // As a browser asks: the error page, not Spring Boot's JSON.
+      head.append("Accept: text/html\r\n");
       if (type != null) {
         head.append("Content-Type: ").append(type).append("\r\n");
         head.append("Content-Length: ").append(content.length).append("\r\n");
