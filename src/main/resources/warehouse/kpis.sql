@@ -257,7 +257,7 @@ order by _total, contacts desc, channel
 -- columns: month:month resolutions:count reopens:count percent:percent
 -- filters: from to service ward channel team
 -- chart: line
--- drill: exists (select 1 from fact_case_event e join dim_date de on de.date_key = e.date_key where e.case_id = x.case_id and e.reopened and e.date_key between {from_key} and {to_key} and de.year_month = $9)
+-- drill: exists (select 1 from fact_case_event e join dim_date de on de.date_key = e.date_key where e.case_key = x.case_key and e.reopened and e.date_key between {from_key} and {to_key} and de.year_month = $9)
 {params}
 select d.year_month as month,
   count(*) filter (where e.to_status = 'RESOLVED') as resolutions,
@@ -422,11 +422,11 @@ x as (
   left join working_days wt on wt.date_key = p.today_key
   where {case_filter}
 )
-select x.reference, x.service_code as service, x.service_name, x.ward_code as ward, x.ward_name,
+select x.case_key, x.service_code as service, x.service_name, x.ward_code as ward, x.ward_name,
   x.team_code as team, x.team_name, x.channel_code as channel, x.status, x.opened_at, x.due_at,
   x.resolved_at, x.sla_met, x.working_days_taken, x.times_reopened, x.age_days
 from x cross join p
 where {drill}
-order by x.opened_at desc, x.reference
+order by x.opened_at desc, x.case_key
 limit {drill_limit}
 ;

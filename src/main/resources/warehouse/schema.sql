@@ -148,8 +148,10 @@ create table if not exists dim_resident (
 ;
 
 -- Facts ------------------------------------------------------------------------
+-- Cases and contacts are keys, not the CRM's ids, and a case has no reference: with either, an
+-- analyst who can also see the CRM could join a fact (and its resident key) back to a resident.
 create table if not exists fact_contact (
-  contact_id                 uuid,
+  contact_key                uuid,
   position                   bigint,
   occurred_at                timestamptz,
   date_key                   integer,
@@ -159,13 +161,12 @@ create table if not exists fact_contact (
   resolved_at_first_contact  boolean,
   duration_seconds           integer,
   resident_key               uuid,
-  case_id                    uuid
+  case_key                   uuid
 )
 ;
 -- Accumulating snapshot: one row per case, updated as it moves through its lifecycle.
 create table if not exists fact_case (
-  case_id                  uuid,
-  reference                varchar,
+  case_key                 uuid,
   service_code             varchar,
   service_key              bigint,
   ward_code                varchar,
@@ -195,7 +196,7 @@ create table if not exists fact_case (
 ;
 create table if not exists fact_case_event (
   position     bigint,
-  case_id      uuid,
+  case_key     uuid,
   changed_at   timestamptz,
   date_key     integer,
   from_status  varchar,

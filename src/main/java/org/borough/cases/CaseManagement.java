@@ -32,6 +32,7 @@ import org.borough.residents.ResidentId;
 import org.borough.residents.ResidentManagement;
 import org.borough.system.ConflictException;
 import org.borough.system.Errors;
+import org.borough.system.Inputs;
 import org.borough.system.InvalidInputException;
 import org.borough.system.NotFoundException;
 import org.borough.system.WorkingCalendar;
@@ -666,6 +667,14 @@ public class CaseManagement {
           r.latitude() == null ? "latitude" : "longitude",
           "Give both latitude and longitude, or neither");
     }
+    // A JSON number such as 1e-999999999 is in range, and rounding it to the column's 6 places
+    // would take the CPU for hours: refuse more places than a coordinate can mean.
+    if (r.latitude() != null && r.latitude().scale() > Inputs.COORDINATE_DECIMALS) {
+      errors.reject("latitude", TOO_PRECISE);
+    }
+    if (r.longitude() != null && r.longitude().scale() > Inputs.COORDINATE_DECIMALS) {
+      errors.reject("longitude", TOO_PRECISE);
+    }
     if (r.latitude() != null && outside(r.latitude(), 49, 61)) {
       errors.reject("latitude", "Latitude must be within the UK (49 to 61)");
     }
@@ -679,6 +688,9 @@ public class CaseManagement {
       errors.reject("wardCode", "Choose a ward in the borough");
     }
   }
+
+  private static final String TOO_PRECISE =
+      "Give coordinates with " + Inputs.COORDINATE_DECIMALS + " decimal places or fewer";
 
   private static boolean outside(BigDecimal v, int min, int max) {
     return v.compareTo(BigDecimal.valueOf(min)) < 0 || v.compareTo(BigDecimal.valueOf(max)) > 0;

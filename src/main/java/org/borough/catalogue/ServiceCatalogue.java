@@ -1,9 +1,6 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package org.borough.catalogue;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -21,6 +18,7 @@ import org.borough.catalogue.internal.CatalogueRepository;
 import org.borough.identity.StaffDirectory;
 import org.borough.identity.TeamId;
 import org.borough.system.Errors;
+import org.borough.system.Inputs;
 import org.borough.system.InvalidInputException;
 import org.borough.system.NotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
@@ -44,6 +42,14 @@ public class ServiceCatalogue {
   private static final Pattern CODE = Pattern.compile("[A-Za-z0-9_-]{1,40}");
   private static final Pattern GSS = Pattern.compile("E05[0-9]{6}");
   private static final int MAX_TARGET = 999;
+
+  /** A number answer's digits before and after the point: room for any count or measure. */
+  static final int NUMBER_DIGITS = 12;
+
+  static final int NUMBER_DECIMALS = 6;
+
+  /** More questions than any service asks. */
+  private static final int MAX_ANSWERS = 100;
 
   private final CatalogueRepository repository;
   private final ServiceUsage usage;
@@ -563,6 +569,12 @@ public class ServiceCatalogue {
   public Map<String, List<String>> validateAnswers(
       ServiceDefinition service, Map<String, List<String>> answers) {
     Errors errors = new Errors();
+    if (answers.size() > MAX_ANSWERS) {
+      // Each unknown code would add an error: a client's thousand codes are one error here.
+      // (Values are bounded per question: one, or each of a list's keys once.)
+      errors.reject("answers", "Answer " + MAX_ANSWERS + " questions or fewer");
+      errors.throwIfAny();
+    }
     Map<String, List<String>> clean = new LinkedHashMap<>();
     for (ServiceAttribute a : service.activeAttributes()) {
       List<String> given = new ArrayList<>();
@@ -597,23 +609,38 @@ public class ServiceCatalogue {
             }
             ok.add(v);
           }
-          case NUMBER -> {
-            try {
-              ok.add(new BigDecimal(v).stripTrailingZeros().toPlainString());
-            } catch (NumberFormatException e) {
-              errors.reject(field, a.label() + " must be a number");
-            }
-          }
-          case DATE -> {
-            try {
-              ok.add(LocalDate.parse(v.length() > 10 ? v.substring(0, 10) : v).toString());
-            } catch (DateTimeParseException e) {
-              errors.reject(field, a.label() + " must be a date, like 2026-03-27");
-            }
-          }
+          case NUMBER ->
+              // Checked on the text: '1e600000000' would otherwise become 600 million digits.
+              Inputs.decimal(v, NUMBER_DIGITS, NUMBER_DECIMALS)
+                  .ifPresentOrElse(
+                      d -> ok.add(d.toPlainString()),
+                      () ->
+                          errors.reject(
+                              field,
+                              a.label()
+                                  + " must be a number like 12 or 3.5, with at most "
+                                  + NUMBER_DIGITS
+                                  + " digits before the decimal point and "
+                                  + NUMBER_DECIMALS
+                                  + " after it"));
+          case DATE ->
+              Inputs.date(v.length() > 10 ? v.substring(0, 10) : v)
+                  .ifPresentOrElse(
+                      d -> ok.add(d.toString()),
+                      () ->
+                          errors.reject(
+                              field,
+                              a.label()
+                                  + " must be a date from "
+                                  + Inputs.EARLIEST_DATE.getYear()
+                                  + " to "
+                                  + Inputs.LATEST_DATE.getYear()
+                                  + ", like 2026-03-27"));
           case SINGLE_VALUE_LIST, MULTI_VALUE_LIST -> {
             if (a.values().stream().noneMatch(x -> x.key().equals(v))) {
               errors.reject(field, "Choose " + a.label().toLowerCase() + " from the list");
+            } else if (ok.contains(v)) {
+              errors.reject(field, a.label() + ": choose each option once");
             }
             ok.add(v);
           }

@@ -16,12 +16,19 @@ public final class Money {
 
   private static final Pattern AMOUNT = Pattern.compile("[0-9]+(\\.[0-9]+)?|\\.[0-9]+");
 
+  /** Longer than "£92,233,720,368,547,758.07", the most a long holds in pence. */
+  private static final int MAX_TEXT = 40;
+
   private Money() {}
 
   /** The amount in pence; empty when it is not an amount of money. */
   public static Optional<Long> parsePence(String input) {
     if (input == null) {
       return Optional.empty();
+    }
+    if (input.length() > MAX_TEXT) {
+      return Optional
+          .empty(); // digits cost BigDecimal time in their square: no amount is this long
     }
     String s = input.trim().toLowerCase(Locale.UK).replace(",", "").replace(" ", "");
     if (s.startsWith("£")) {

@@ -5,8 +5,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.borough.open311.Open311Clients.Client;
+import org.borough.system.ClientErrors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
@@ -224,9 +226,22 @@ class Open311Controller {
     return Format.fromPath(request.getRequestURI()).error(e);
   }
 
-  /** A bug, not bad input: logged, and answered in Open311's format rather than as a page. */
+  /**
+   * A malformed request (a broken %-escape, a body that is not what it says): one line in the log
+   * and a 400; anything else is a bug, logged with its trace. Both in Open311's format, not a page.
+   */
   @ExceptionHandler(Exception.class)
   ResponseEntity<String> failed(Exception e, HttpServletRequest request) {
+    Optional<Integer> client = ClientErrors.status(e);
+    if (client.isPresent()) {
+      log.info(
+          "Open311 {} {} refused: {}",
+          request.getMethod(),
+          request.getRequestURI(),
+          ClientErrors.describe(e));
+      return Format.fromPath(request.getRequestURI())
+          .error(Open311Exception.malformed(client.get()));
+    }
     log.error("Open311 {} {} failed", request.getMethod(), request.getRequestURI(), e);
     return Format.fromPath(request.getRequestURI())
         .error(

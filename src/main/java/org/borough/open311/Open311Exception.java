@@ -25,6 +25,12 @@ class Open311Exception extends RuntimeException {
     return new Open311Exception(400, List.of(description));
   }
 
+  /** A request that could not even be read: a broken %-escape, a body not what it says. */
+  static Open311Exception malformed(int status) {
+    return new Open311Exception(
+        status, List.of("The request is malformed: check its encoding, parameters and body"));
+  }
+
   static Open311Exception notFound(String description) {
     return new Open311Exception(404, List.of(description));
   }

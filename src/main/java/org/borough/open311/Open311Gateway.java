@@ -40,6 +40,7 @@ import org.borough.residents.Channel;
 import org.borough.residents.Reporter;
 import org.borough.residents.Reporters;
 import org.borough.residents.ResidentId;
+import org.borough.system.Inputs;
 import org.borough.system.InvalidInputException;
 import org.borough.system.SystemProperties;
 import org.borough.system.UkFormats;
@@ -663,16 +664,11 @@ class Open311Gateway {
     if (value == null) {
       return fallback;
     }
-    try {
-      int n = Integer.parseInt(value);
-      if (n >= 1 && n <= max) {
-        return n;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
+    Optional<Integer> n = Inputs.integer(value, 1, max);
+    if (n.isEmpty()) {
+      errors.add(name + " must be a whole number from 1 to " + max);
     }
-    errors.add(name + " must be a whole number from 1 to " + max);
-    return fallback;
+    return n.orElse(fallback);
   }
 
   private static BigDecimal decimal(
@@ -681,15 +677,20 @@ class Open311Gateway {
     if (value == null) {
       return null;
     }
-    try {
-      if (value.length() > 30) {
-        throw new NumberFormatException();
-      }
-      return new BigDecimal(value).setScale(6, java.math.RoundingMode.HALF_UP);
-    } catch (NumberFormatException | ArithmeticException e) {
-      errors.add(name + " must be a decimal number of degrees (WGS84)");
+    // Checked on the text: '1e-999999999' rounded to 6 places would take the CPU for hours.
+    BigDecimal max = BigDecimal.valueOf("lat".equals(name) ? 90 : 180);
+    Optional<BigDecimal> degrees = Inputs.decimalIn(value, max.negate(), max, 6);
+    if (degrees.isEmpty()) {
+      errors.add(
+          name
+              + " must be a decimal number of degrees (WGS84) from "
+              + max.negate()
+              + " to "
+              + max
+              + ", like 51.5014");
       return null;
     }
+    return degrees.get().setScale(6);
   }
 
   private static String mediaUrl(MultiValueMap<String, String> form, List<String> errors) {

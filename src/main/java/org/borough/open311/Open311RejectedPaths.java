@@ -31,9 +31,13 @@ class Open311RejectedPaths implements RequestRejectedHandler {
       elsewhere.handle(request, response, e);
       return;
     }
-    ResponseEntity<String> error =
-        Open311Controller.Format.fromPath(uri)
-            .error(Open311Exception.badRequest("The request path is not valid"));
+    write(response, uri, Open311Exception.badRequest("The request path is not valid"));
+  }
+
+  /** An Open311 error written straight to the response, for refusals before any controller. */
+  static void write(HttpServletResponse response, String uri, Open311Exception e)
+      throws IOException {
+    ResponseEntity<String> error = Open311Controller.Format.fromPath(uri).error(e);
     response.setStatus(error.getStatusCode().value());
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
     response.setContentType(String.valueOf(error.getHeaders().getContentType()));

@@ -11,6 +11,7 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.borough.system.Inputs;
 
 /**
  * Open311's datetimes: the W3C profile of ISO 8601. Output always carries the council's offset
@@ -37,8 +38,18 @@ final class W3cTime {
         : OUT.format(instant.truncatedTo(ChronoUnit.SECONDS).atZone(zone));
   }
 
-  /** The instant a W3C datetime names, or empty when it is not one. */
+  /**
+   * The instant a W3C datetime names, or empty when it is not one or falls outside the years
+   * Borough reads ({@link Inputs#EARLIEST_DATE} to {@link Inputs#LATEST_DATE}): the parsers take
+   * '+999999999-12-31', which no database timestamp holds.
+   */
   Optional<Instant> parse(String text) {
+    Instant earliest = Inputs.EARLIEST_DATE.atStartOfDay(zone).toInstant();
+    Instant latest = Inputs.LATEST_DATE.plusDays(1).atStartOfDay(zone).toInstant();
+    return parseAny(text).filter(t -> !t.isBefore(earliest) && t.isBefore(latest));
+  }
+
+  private Optional<Instant> parseAny(String text) {
     if (text == null || text.isBlank() || text.length() > 40) {
       return Optional.empty();
     }

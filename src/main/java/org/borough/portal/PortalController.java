@@ -17,6 +17,7 @@ import org.borough.catalogue.ServiceAttribute;
 import org.borough.catalogue.ServiceCatalogue;
 import org.borough.catalogue.ServiceDefinition;
 import org.borough.system.ConflictException;
+import org.borough.system.Inputs;
 import org.borough.system.InvalidInputException;
 import org.borough.system.NotFoundException;
 import org.borough.system.UkFormats;
@@ -814,21 +815,9 @@ class PortalController {
     return s == null || s.isBlank() ? null : s.trim();
   }
 
-  /** A number within [min, max] with at most 6 decimal places (about 10 cm), or null. */
+  /** A number within [min, max] rounded to 6 decimal places (about 10 cm), or null. */
   private static BigDecimal decimal(String s, int min, int max) {
-    String t = trim(s);
-    if (t == null || t.length() > 20) {
-      return null;
-    }
-    try {
-      BigDecimal d = new BigDecimal(t);
-      if (d.compareTo(BigDecimal.valueOf(min)) < 0 || d.compareTo(BigDecimal.valueOf(max)) > 0) {
-        return null;
-      }
-      return d.setScale(6, java.math.RoundingMode.HALF_UP).stripTrailingZeros();
-    } catch (NumberFormatException | ArithmeticException e) {
-      return null;
-    }
+    return Inputs.decimalIn(s, BigDecimal.valueOf(min), BigDecimal.valueOf(max), 6).orElse(null);
   }
 
   /** The last segment of an uploaded file's name, without control characters. */

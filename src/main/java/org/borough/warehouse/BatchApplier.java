@@ -79,31 +79,32 @@ final class BatchApplier {
     if (events.isEmpty()) {
       return quarantined;
     }
-    Set<String> caseIds = new LinkedHashSet<>();
-    Set<String> contactIds = new LinkedHashSet<>();
+    // Facts hold cases and contacts by their keys, never the CRM's ids (Pseudonyms).
+    Set<String> caseKeys = new LinkedHashSet<>();
+    Set<String> contactKeys = new LinkedHashSet<>();
     Set<String> residentKeys = new LinkedHashSet<>();
     Set<UUID> budgetLines = new LinkedHashSet<>();
     for (LoadedEvent e : events) {
       if (BudgetFacts.lineOf(e) != null) {
         budgetLines.add(BudgetFacts.lineOf(e));
       } else if (e instanceof LoadedEvent.CaseOpen o) {
-        caseIds.add(o.caseId().toString());
+        caseKeys.add(pseudonyms.ofCase(o.caseId()).toString());
       } else if (caseOf(e) != null) {
-        caseIds.add(caseOf(e).toString());
+        caseKeys.add(pseudonyms.ofCase(caseOf(e)).toString());
       } else if (e instanceof LoadedEvent.ContactLog l) {
-        contactIds.add(l.contactId().toString());
+        contactKeys.add(pseudonyms.ofContact(l.contactId()).toString());
       } else if (e instanceof LoadedEvent.ContactLink l) {
-        contactIds.add(l.contactId().toString());
+        contactKeys.add(pseudonyms.ofContact(l.contactId()).toString());
       } else if (e instanceof LoadedEvent.ResidentSeen r) {
         residentKeys.add(pseudonyms.of(r.residentId()).toString());
       } else if (e instanceof LoadedEvent.ResidentMerge m) {
         residentKeys.add(pseudonyms.of(m.merged()).toString());
       }
     }
-    stageKeys(c, caseIds, contactIds, residentKeys, budgetLines);
+    stageKeys(c, caseKeys, contactKeys, residentKeys, budgetLines);
     Map<UUID, CaseFact> cases = readCases(c);
     BudgetFacts budget = BudgetFacts.read(c, budgetLines);
-    Map<UUID, Object[]> contacts = readRows(c, "fact_contact", "contact_id", "contact");
+    Map<UUID, Object[]> contacts = readRows(c, "fact_contact", "contact_key", "contact");
     Map<UUID, Object[]> residents = readResidents(c);
     List<Object[]> statusRows = new ArrayList<>();
     boolean overlap =
@@ -127,10 +128,10 @@ final class BatchApplier {
 
     try (Statement s = c.createStatement()) {
       s.execute(
-          "delete from fact_case where case_id in"
+          "delete from fact_case where case_key in"
               + " (select cast(k as uuid) from stg_key where kind = 'case')");
       s.execute(
-          "delete from fact_contact where contact_id in"
+          "delete from fact_contact where contact_key in"
               + " (select cast(k as uuid) from stg_key where kind = 'contact')");
       s.execute(
           "delete from dim_resident where resident_key in"
@@ -169,16 +170,16 @@ final class BatchApplier {
       return position > 0 && f.lastPosition <= position;
     }
 
-    boolean has(LoadedEvent.StatusChange s) {
+    boolean has(UUID caseKey, LoadedEvent.StatusChange s) {
       return !statusChanges.isEmpty()
-          && statusChanges.contains(statusKey(s.caseId(), s.at(), s.from().name(), s.to().name()));
+          && statusChanges.contains(statusKey(caseKey, s.at(), s.from().name(), s.to().name()));
     }
   }
 
-  static String statusKey(UUID caseId, Instant at, String from, String to) {
+  static String statusKey(UUID caseKey, Instant at, String from, String to) {
     // Microseconds: what both the CRM's databases and DuckDB keep of a time.
     long micros = at.getEpochSecond() * 1_000_000 + at.getNano() / 1_000;
-    return caseId + "|" + micros + "|" + from + "|" + to;
+    return caseKey + "|" + micros + "|" + from + "|" + to;
   }
 
   /** The status changes of the batch's cases that a rebuild read from the CRM (no position). */
@@ -187,8 +188,8 @@ final class BatchApplier {
     try (Statement s = c.createStatement();
         ResultSet rs =
             s.executeQuery(
-                "select case_id, changed_at, from_status, to_status from fact_case_event"
-                    + " where position is null and case_id in"
+                "select case_key, changed_at, from_status, to_status from fact_case_event"
+                    + " where position is null and case_key in"
                     + " (select cast(k as uuid) from stg_key where kind = 'case')")) {
       while (rs.next()) {
         keys.add(
@@ -205,7 +206,7 @@ final class BatchApplier {
   /** A row of fact_case_event; position and due time are null when read from the CRM. */
   static Object[] statusRow(
       Long position,
-      UUID caseId,
+      UUID caseKey,
       Instant at,
       org.borough.cases.CaseStatus from,
       org.borough.cases.CaseStatus to,
@@ -213,7 +214,7 @@ final class BatchApplier {
       Instant dueAt,
       ZoneId zone) {
     return new Object[] {
-      position, caseId, at, Rows.dateKey(at, zone), from.name(), to.name(), reopened, dueAt
+      position, caseKey, at, Rows.dateKey(at, zone), from.name(), to.name(), reopened, dueAt
     };
   }
 
@@ -245,7 +246,7 @@ final class BatchApplier {
       return null;
     }
     if (e instanceof LoadedEvent.CaseOpen o) {
-      CaseFact existing = cases.get(o.caseId());
+      CaseFact existing = cases.get(pseudonyms.ofCase(o.caseId()));
       if (existing != null && reflected.caseFromSnapshot(existing)) {
         return null; // the rebuild read the case from the CRM after this event committed
       }
@@ -254,8 +255,7 @@ final class BatchApplier {
       }
       CaseFact f =
           CaseFact.opened(
-              o.caseId(),
-              o.reference(),
+              pseudonyms.ofCase(o.caseId()),
               o.serviceCode(),
               o.wardCode(),
               o.teamId(),
@@ -266,23 +266,24 @@ final class BatchApplier {
               o.dueAt(),
               keys);
       f.lastPosition = o.position();
-      cases.put(f.caseId, f);
+      cases.put(f.caseKey, f);
       return null;
     }
     UUID caseId = caseOf(e);
     if (caseId != null) {
-      CaseFact f = cases.get(caseId);
+      UUID caseKey = pseudonyms.ofCase(caseId);
+      CaseFact f = cases.get(caseKey);
       if (f == null) {
         return "case " + caseId + " is not in the warehouse (never opened through the outbox)";
       }
       if (e instanceof LoadedEvent.StatusChange s) {
-        if (reflected.has(s)) {
+        if (reflected.has(caseKey, s)) {
           return null; // already in the case's row and its history, read from the CRM
         }
         f.apply(s);
         statusRows.add(
             statusRow(
-                s.position(), s.caseId(), s.at(), s.from(), s.to(), s.reopened(), s.dueAt(), zone));
+                s.position(), caseKey, s.at(), s.from(), s.to(), s.reopened(), s.dueAt(), zone));
       } else if (e instanceof LoadedEvent.Assignment a) {
         f.teamId = a.teamId();
         f.teamKey = keys.team(a.teamId());
@@ -301,7 +302,8 @@ final class BatchApplier {
       return null;
     }
     if (e instanceof LoadedEvent.ContactLog l) {
-      Object[] existing = contacts.get(l.contactId());
+      UUID contactKey = pseudonyms.ofContact(l.contactId());
+      Object[] existing = contacts.get(contactKey);
       if (existing != null && existing[1] == null && reflected.position() > 0) {
         return null; // read from the CRM by a rebuild (no position) after this event committed
       }
@@ -309,9 +311,9 @@ final class BatchApplier {
         return "contact " + l.contactId() + " was already logged";
       }
       contacts.put(
-          l.contactId(),
+          contactKey,
           new Object[] {
-            l.contactId(),
+            contactKey,
             l.position(),
             l.occurredAt(),
             Rows.dateKey(l.occurredAt(), zone),
@@ -321,16 +323,16 @@ final class BatchApplier {
             l.resolvedAtFirstContact(),
             l.durationSeconds(),
             pseudonyms.of(l.residentId()),
-            l.caseId()
+            pseudonyms.ofCase(l.caseId())
           });
       return null;
     }
     if (e instanceof LoadedEvent.ContactLink l) {
-      Object[] row = contacts.get(l.contactId());
+      Object[] row = contacts.get(pseudonyms.ofContact(l.contactId()));
       if (row == null) {
         return "contact " + l.contactId() + " is not in the warehouse";
       }
-      row[10] = l.caseId();
+      row[10] = pseudonyms.ofCase(l.caseId());
       return null;
     }
     if (e instanceof LoadedEvent.ResidentSeen r) {
@@ -385,11 +387,11 @@ final class BatchApplier {
             s.executeQuery(
                 "select "
                     + CaseFact.COLUMNS
-                    + " from fact_case where case_id in"
+                    + " from fact_case where case_key in"
                     + " (select cast(k as uuid) from stg_key where kind = 'case')")) {
       while (rs.next()) {
         CaseFact f = CaseFact.read(rs);
-        cases.put(f.caseId, f);
+        cases.put(f.caseKey, f);
       }
     }
     return cases;

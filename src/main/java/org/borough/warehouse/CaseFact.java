@@ -18,14 +18,15 @@ final class CaseFact {
 
   /** The columns of fact_case in table order, as read and appended. */
   static final String COLUMNS =
-      "case_id, reference, service_code, service_key, ward_code, ward_key, team_id, team_key,"
+      "case_key, service_code, service_key, ward_code, ward_key, team_id, team_key,"
           + " channel_code, priority, resident_key, status, opened_at, opened_date_key, due_at,"
           + " due_date_key, first_response_at, first_response_date_key, resolved_at,"
           + " resolved_date_key, closed_at, closed_date_key, sla_breached_at, sla_met,"
           + " working_days_taken, times_reopened, last_position";
 
-  UUID caseId;
-  String reference;
+  /** The case's key, not its CRM id ({@link Pseudonyms#ofCase}). */
+  UUID caseKey;
+
   String serviceCode;
   Long serviceKey;
   String wardCode;
@@ -47,8 +48,7 @@ final class CaseFact {
 
   /** A case as it was opened, with the keys of the dimension versions current now. */
   static CaseFact opened(
-      UUID caseId,
-      String reference,
+      UUID caseKey,
       String serviceCode,
       String wardCode,
       UUID teamId,
@@ -59,8 +59,7 @@ final class CaseFact {
       Instant dueAt,
       Dimensions.Keys keys) {
     CaseFact f = new CaseFact();
-    f.caseId = caseId;
-    f.reference = reference;
+    f.caseKey = caseKey;
     f.serviceCode = serviceCode;
     f.serviceKey = keys.service(serviceCode);
     f.wardCode = wardCode;
@@ -78,8 +77,7 @@ final class CaseFact {
 
   static CaseFact read(ResultSet rs) throws SQLException {
     CaseFact f = new CaseFact();
-    f.caseId = (UUID) rs.getObject("case_id");
-    f.reference = rs.getString("reference");
+    f.caseKey = (UUID) rs.getObject("case_key");
     f.serviceCode = rs.getString("service_code");
     f.serviceKey = (Long) rs.getObject("service_key");
     f.wardCode = rs.getString("ward_code");
@@ -133,8 +131,7 @@ final class CaseFact {
             : calendar.workingDaysBetween(
                 DateKeys.of(zone).date(openedAt), DateKeys.of(zone).date(resolvedAt));
     return new Object[] {
-      caseId,
-      reference,
+      caseKey,
       serviceCode,
       serviceKey,
       wardCode,

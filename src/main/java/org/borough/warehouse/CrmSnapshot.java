@@ -163,7 +163,14 @@ final class CrmSnapshot {
           // No position (the timeline has none) and no due time (the CRM keeps no history of it).
           s ->
               BatchApplier.statusRow(
-                  null, s.caseId(), s.at(), s.from(), s.to(), s.reopened(), null, zone),
+                  null,
+                  pseudonyms.ofCase(s.caseId()),
+                  s.at(),
+                  s.from(),
+                  s.to(),
+                  s.reopened(),
+                  null,
+                  zone),
           counted);
       pipe(worker, c, "fact_contact", crm::forEachContact, this::contactRow, counted);
       pipe(
@@ -303,8 +310,7 @@ final class CrmSnapshot {
   private CaseFact caseFact(CaseBulkRead.Case k, Dimensions.Keys keys, long position) {
     CaseFact f =
         CaseFact.opened(
-            k.id(),
-            k.reference(),
+            pseudonyms.ofCase(k.id()),
             k.serviceCode(),
             k.wardCode(),
             k.teamId(),
@@ -326,7 +332,7 @@ final class CrmSnapshot {
 
   private Object[] contactRow(ContactBulkRead.Row k) {
     return new Object[] {
-      k.id(),
+      pseudonyms.ofContact(k.id()),
       null, // not from an event
       k.occurredAt(),
       Rows.dateKey(k.occurredAt(), zone),
@@ -336,7 +342,7 @@ final class CrmSnapshot {
       k.resolvedAtFirstContact(),
       k.durationSeconds(),
       pseudonyms.of(k.residentId()),
-      k.caseId()
+      pseudonyms.ofCase(k.caseId())
     };
   }
 }

@@ -190,13 +190,31 @@ final class Exports {
       return "";
     }
     String s = text(v);
-    if (v instanceof String && !s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) {
+    if (v instanceof String && formula(s)) {
       s = "'" + s; // a spreadsheet would run it as a formula
     }
     if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")) {
       s = "\"" + s.replace("\"", "\"\"") + "\"";
     }
     return s;
+  }
+
+  /**
+   * Whether a spreadsheet might read the text as a formula: it starts with = + - @, a tab or a
+   * carriage return, or with those after spaces or other control characters, which spreadsheets
+   * skip (" =1+1" is a formula in some).
+   */
+  static boolean formula(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if ("=+-@\t\r".indexOf(c) >= 0) {
+        return true;
+      }
+      if (!Character.isWhitespace(c) && !Character.isSpaceChar(c) && !Character.isISOControl(c)) {
+        return false;
+      }
+    }
+    return false;
   }
 
   private static String text(Object v) {

@@ -24,8 +24,12 @@ final class KpiQueries {
   /** The rows of a KPI: values typed by its columns, and the total row if it has one. */
   record Result(List<List<Object>> rows, List<Object> total) {}
 
-  /** One case behind a KPI's row, as the drill-down lists it. */
+  /**
+   * One case behind a KPI's row, as the drill-down lists it: by its key in the warehouse, and with
+   * its reference only when the CRM gave it to someone who may read cases.
+   */
   record CaseLine(
+      UUID caseKey,
       String reference,
       String service,
       String serviceName,
@@ -41,7 +45,29 @@ final class KpiQueries {
       Boolean slaMet,
       Integer workingDaysTaken,
       int timesReopened,
-      Integer ageDays) {}
+      Integer ageDays) {
+
+    CaseLine withReference(String reference) {
+      return new CaseLine(
+          caseKey,
+          reference,
+          service,
+          serviceName,
+          ward,
+          wardName,
+          team,
+          teamName,
+          channel,
+          status,
+          openedAt,
+          dueAt,
+          resolvedAt,
+          slaMet,
+          workingDaysTaken,
+          timesReopened,
+          ageDays);
+    }
+  }
 
   static Result run(Connection c, Kpis.Kpi kpi, KpiFilters f, Instant now, ZoneId zone)
       throws SQLException {
@@ -79,7 +105,8 @@ final class KpiQueries {
         while (rs.next()) {
           lines.add(
               new CaseLine(
-                  rs.getString(1),
+                  (UUID) rs.getObject(1),
+                  null,
                   rs.getString(2),
                   rs.getString(3),
                   rs.getString(4),

@@ -15,9 +15,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
+import org.borough.cases.CaseReferences;
+import org.borough.identity.Permission;
 import org.borough.system.NotFoundException;
 import org.borough.system.WorkingCalendar;
 import org.springframework.context.MessageSource;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,6 +33,7 @@ import org.springframework.stereotype.Component;
 class KpiService {
 
   private final Warehouse warehouse;
+  private final CaseReferences caseReferences;
   private final Kpis kpis;
   private final UnitCosts costs;
   private final MessageSource messages;
@@ -36,11 +42,13 @@ class KpiService {
 
   KpiService(
       Warehouse warehouse,
+      CaseReferences caseReferences,
       WarehouseProperties properties,
       MessageSource messages,
       Clock clock,
       WorkingCalendar calendar) {
     this.warehouse = warehouse;
+    this.caseReferences = caseReferences;
     this.costs = properties.unitCost() == null ? UnitCosts.socitm() : properties.unitCost();
     this.kpis = new Kpis(costs, properties.contactSystems());
     this.messages = messages;
@@ -183,8 +191,29 @@ class KpiService {
     List<KpiQueries.CaseLine> lines =
         warehouse.read(c -> KpiQueries.drill(c, k, key, f, now, zone));
     boolean capped = lines.size() > Kpis.DRILL_LIMIT;
-    return new Drill(
-        k, title(k), key, asAt, capped ? lines.subList(0, Kpis.DRILL_LIMIT) : lines, capped);
+    lines = withReferences(capped ? lines.subList(0, Kpis.DRILL_LIMIT) : lines);
+    return new Drill(k, title(k), key, asAt, lines, capped);
+  }
+
+  /**
+   * The warehouse holds no case references (with a resident key beside them, they led back to the
+   * resident): for someone who may read cases, the CRM gives them from the ids the keys turn back
+   * into; everyone else sees the cases without them.
+   */
+  private List<KpiQueries.CaseLine> withReferences(List<KpiQueries.CaseLine> lines) {
+    Authentication user = SecurityContextHolder.getContext().getAuthentication();
+    boolean mayReadCases =
+        user != null
+            && user.getAuthorities().stream()
+                .anyMatch(a -> Permission.CASE_READ.name().equals(a.getAuthority()));
+    if (!mayReadCases || lines.isEmpty()) {
+      return lines;
+    }
+    Map<UUID, String> references =
+        caseReferences.of(lines.stream().map(l -> warehouse.caseIdOf(l.caseKey())).toList());
+    return lines.stream()
+        .map(l -> l.withReference(references.get(warehouse.caseIdOf(l.caseKey()))))
+        .toList();
   }
 
   /** The unit costs' source and, when the ICT budget gave a spend, the budget lines'. */

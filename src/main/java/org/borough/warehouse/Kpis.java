@@ -267,9 +267,9 @@ final class Kpis {
         "contact_filter",
         conjunction(contactFilter),
         "contact_case",
-        onCase.isEmpty() ? "" : "left join fact_case f on f.case_id = ct.case_id",
+        onCase.isEmpty() ? "" : "left join fact_case f on f.case_key = ct.case_key",
         "event_case",
-        caseFilter.isEmpty() ? "" : "join fact_case f on f.case_id = e.case_id");
+        caseFilter.isEmpty() ? "" : "join fact_case f on f.case_key = e.case_key");
   }
 
   private static String conjunction(List<String> conditions) {

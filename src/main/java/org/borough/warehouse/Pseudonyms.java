@@ -11,6 +11,7 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.UUID;
+import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -33,6 +34,9 @@ final class Pseudonyms {
   // initialising a Mac costs more than the HMAC itself.
   private final ThreadLocal<Mac> macs;
 
+  private final ThreadLocal<Cipher> caseEncrypt;
+  private final ThreadLocal<Cipher> caseDecrypt;
+
   Pseudonyms(byte[] key) {
     this.key = new SecretKeySpec(key, "HmacSHA256");
     this.macs =
@@ -46,6 +50,25 @@ final class Pseudonyms {
                 throw new IllegalStateException("HmacSHA256 is not available", e);
               }
             });
+    // Its own key, derived from the secret: a case key says nothing about a resident's.
+    SecretKeySpec caseKey =
+        new SecretKeySpec(
+            java.util.Arrays.copyOf(
+                macs.get().doFinal("case keys".getBytes(StandardCharsets.US_ASCII)), 16),
+            "AES");
+    this.caseEncrypt = ThreadLocal.withInitial(() -> cipher(Cipher.ENCRYPT_MODE, caseKey));
+    this.caseDecrypt = ThreadLocal.withInitial(() -> cipher(Cipher.DECRYPT_MODE, caseKey));
+  }
+
+  private static Cipher cipher(int mode, SecretKeySpec key) {
+    try {
+      // One block, a random id in it: a keyed permutation of ids, which ECB of one block is.
+      Cipher cipher = Cipher.getInstance("AES/ECB/NoPadding");
+      cipher.init(mode, key);
+      return cipher;
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("AES is not available", e);
+    }
   }
 
   /** The configured key, or one generated on first use and kept in {@code keyFile}. */
@@ -71,13 +94,45 @@ final class Pseudonyms {
     }
   }
 
-  /** The pseudonym of a resident, or null for none. */
-  UUID of(UUID residentId) {
-    if (residentId == null) {
-      return null;
+  /**
+   * A case's key in the warehouse, or null for none: its id encrypted under a key derived from the
+   * secret. Analysts cannot turn it back into the CRM's id (nor into a reference), so a fact cannot
+   * be joined back to a resident; this server can ({@link #caseIdOf}), for a drill-down to ask the
+   * CRM for the references of the cases it lists, for those who may read cases.
+   */
+  UUID ofCase(UUID caseId) {
+    return caseId == null ? null : block(caseEncrypt.get(), caseId);
+  }
+
+  /** The CRM's id of a case key made by {@link #ofCase}. */
+  UUID caseIdOf(UUID caseKey) {
+    return caseKey == null ? null : block(caseDecrypt.get(), caseKey);
+  }
+
+  /** A contact's pseudonym, or null for none: as a resident's, under a prefix of its own. */
+  UUID ofContact(UUID contactId) {
+    return contactId == null ? null : hmac("contact:" + contactId);
+  }
+
+  private static UUID block(Cipher cipher, UUID id) {
+    ByteBuffer in = ByteBuffer.allocate(16).putLong(id.getMostSignificantBits());
+    in.putLong(id.getLeastSignificantBits());
+    try {
+      ByteBuffer out = ByteBuffer.wrap(cipher.doFinal(in.array()));
+      return new UUID(out.getLong(), out.getLong());
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("Cannot key a case id", e);
     }
-    byte[] digest = macs.get().doFinal(residentId.toString().getBytes(StandardCharsets.US_ASCII));
+  }
+
+  private UUID hmac(String text) {
+    byte[] digest = macs.get().doFinal(text.getBytes(StandardCharsets.US_ASCII));
     ByteBuffer first128 = ByteBuffer.wrap(digest, 0, 16);
     return new UUID(first128.getLong(), first128.getLong());
+  }
+
+  /** The pseudonym of a resident, or null for none. */
+  UUID of(UUID residentId) {
+    return residentId == null ? null : hmac(residentId.toString());
   }
 }

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -48,6 +49,7 @@ class Warehouse implements DisposableBean {
   private final Clock clock;
   private final Path file;
   private final CrmState crm;
+  private final Pseudonyms pseudonyms;
   private final Dimensions dimensions;
   private final BatchApplier applier;
   private final CrmSnapshot snapshot;
@@ -87,7 +89,7 @@ class Warehouse implements DisposableBean {
     this.crm = crm;
     this.clock = clock;
     this.file = properties.fileUnder(system.dataDir()).toAbsolutePath();
-    Pseudonyms pseudonyms =
+    this.pseudonyms =
         Pseudonyms.load(properties.pseudonymKey(), file.resolveSibling("pseudonym.key"));
     this.dimensions = new Dimensions(calendar);
     this.applier = new BatchApplier(pseudonyms, calendar, json);
@@ -226,6 +228,16 @@ class Warehouse implements DisposableBean {
   }
 
   /** Reads the live warehouse (not during the moment of a swap). */
+  /** The key the facts hold a case by (see {@link Pseudonyms#ofCase}). */
+  UUID caseKeyOf(UUID caseId) {
+    return pseudonyms.ofCase(caseId);
+  }
+
+  /** The CRM's id of a case the facts hold by its key (see {@link Pseudonyms#ofCase}). */
+  UUID caseIdOf(UUID caseKey) {
+    return pseudonyms.caseIdOf(caseKey);
+  }
+
   <T> T read(WarehouseDatabase.Work<T> work) {
     swap.readLock().lock();
     try {

@@ -11,6 +11,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Properties;
 import org.duckdb.DuckDBConnection;
 
 /**
@@ -27,9 +28,9 @@ final class WarehouseDatabase implements AutoCloseable {
    * The version of the model in schema.sql. Raise it with any change there that a file made before
    * cannot take by running the statements again (a column's type, a new column): a file of another
    * version is rebuilt, not loaded into. 1: before versions were recorded; 2: residents' pseudonyms
-   * as uuid.
+   * as uuid; 3: cases and contacts by keys, not the CRM's ids, and no case references.
    */
-  static final int MODEL = 2;
+  static final int MODEL = 3;
 
   private final Path file;
   private final DuckDBConnection writer;
@@ -49,11 +50,10 @@ final class WarehouseDatabase implements AutoCloseable {
     try {
       Files.createDirectories(file.toAbsolutePath().getParent());
       writer =
-          (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
+          (DuckDBConnection)
+              DriverManager.getConnection(
+                  "jdbc:duckdb:" + file.toAbsolutePath(), settings(memoryLimit));
       try (Statement s = writer.createStatement()) {
-        if (memoryLimit != null && !memoryLimit.isBlank()) {
-          s.execute("set memory_limit = '" + memoryLimit + "'");
-        }
         for (String statement : schema()) {
           s.execute(statement);
         }
@@ -63,6 +63,25 @@ final class WarehouseDatabase implements AutoCloseable {
     } catch (SQLException | IOException e) {
       throw new IllegalStateException("Cannot open the warehouse at " + file, e);
     }
+  }
+
+  /**
+   * DuckDB's settings, given when the database opens and then locked. By default DuckDB installs
+   * and loads a "known" extension the first time a query names something in it: an analyst's {@code
+   * '1.2.3.4'::INET} on the SQL page made the server try to download the inet extension from the
+   * internet, and run code it had not shipped with. Parquet, JSON and ICU, which the warehouse
+   * uses, are built into the driver. Locked, no statement can turn this back on.
+   */
+  static Properties settings(String memoryLimit) {
+    Properties p = new Properties();
+    p.setProperty("autoinstall_known_extensions", "false");
+    p.setProperty("autoload_known_extensions", "false");
+    p.setProperty("allow_community_extensions", "false");
+    if (memoryLimit != null && !memoryLimit.isBlank()) {
+      p.setProperty("memory_limit", memoryLimit);
+    }
+    p.setProperty("lock_configuration", "true");
+    return p;
   }
 
   Path file() {

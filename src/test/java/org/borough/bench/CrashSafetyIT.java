@@ -47,7 +47,7 @@ class CrashSafetyIT {
       scenario.server().kill();
       try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + scenario.warehouseFile());
           Statement s = c.createStatement()) {
-        s.execute("delete from fact_case where case_id = (select min(case_id) from fact_case)");
+        s.execute("delete from fact_case where case_key = (select min(case_key) from fact_case)");
       }
       JsonNode repaired = scenario.restartAndAwaitAgreement(CONVERGE);
       assertThat(repaired.path("repair").path("reason").asString())

@@ -272,7 +272,8 @@ class SecurityDocsTests {
         - The warehouse's SQL page: every query run, downloaded or refused (subject type \
         `warehouse-query`, the subject a hash of the query's text, the detail the outcome and \
         the text), and saved queries created, changed and deleted (`saved-query`). The \
-        warehouse holds no personal data; this records what analysts asked of it.
+        warehouse holds residents, cases and contacts only under keyed pseudonyms; this \
+        records what analysts asked of it.
         - The lists of a resident's cases and contacts (`/api/v1/residents/{id}/cases`, \
         `/api/v1/residents/{id}/contacts`) are not recorded separately.
 
@@ -304,7 +305,8 @@ class SecurityDocsTests {
     md.append(
         """
         Borough's own code writes no resident data to the log. Its log lines are about demo \
-        data, the bank holiday list, and `Failed sign-in for <username>` from `SignInEvents`: \
+        data, the bank holiday list, malformed Open311 requests (one line each, no trace), and \
+        `Failed sign-in for <username>` from `SignInEvents`: \
         a staff username as typed on the sign-in form, not a resident's, written only when it \
         could be a username (otherwise `(not a username)`, so a password typed into the \
         username box by mistake or a line break does not end up there). Passwords and tokens are never \
@@ -313,12 +315,14 @@ class SecurityDocsTests {
         generated admin password is printed once to standard output. Residents' \
         names, contact details and search text are recorded in the audit log in the database, \
         readable only with `AUDIT_READ`, not in log files. Error responses carry no stack \
-        traces.
+        traces. Control characters in anything logged are written as escapes (`\\n`, \
+        `\\u001b`), so input cannot add lines of its own to the log.
         """);
 
     md.append("\n## Fixed in wave 2 (issue 20)\n\n");
     md.append(publicExposuresFixed());
     md.append(accountAttacksFixed());
+    md.append(INPUT_BOUNDS_FIXES);
     return md.toString();
   }
 
@@ -350,6 +354,55 @@ class SecurityDocsTests {
         (`AuditLogIT`).
         """;
   }
+
+  /** Issue 20's fixes to input bounds, logs, exports and the warehouse. */
+  static final String INPUT_BOUNDS_FIXES =
+"""
+- **Input bounds, logs, exports and the warehouse**
+  - *A one-request crash (High).* A "number" answer such as `1e600000000` (11 characters) was
+    expanded to 600 million digits (`OutOfMemoryError`), and a coordinate such as `1e-999999999`
+    took hours of CPU to round to 6 places (portal longitude, Open311 `lat`/`long`, the console and
+    the JSON API). Every number, id and date read from a client now goes through
+    `org.borough.system.Inputs`, which checks the text before anything converts it: plain digits
+    only (no exponent), a bounded number of digits on each side of the point, ids in their
+    canonical form, dates from 1900 to 2199. Number answers take up to 12 digits before the point
+    and 6 after; list answers take each key once; more than 100 question codes is one error.
+    Open311 `start_date`/`end_date` outside those years, decision-register date filters (clamped),
+    a contact's duration (a double once wrapped round an int into a valid one), amounts of money
+    (length) and decision form row numbers are bounded too. Each path answers in its own format: a
+    GOV.UK error summary on the portal and console, `application/problem+json` naming the field on
+    the API, Open311's `<errors>` on Open311 (`InputsTests`, `ServiceCatalogueAnswersTests`,
+    `InputBoundsIT`).
+  - *Log forging and trace floods.* A newline in a username started a log line of its own, and a
+    malformed anonymous Open311 request (a broken `%`-escape, a body that says it is multipart and
+    is not) wrote about 24 KB of stack trace and answered 500. Logging now encodes control
+    characters (`\\n`, `\\r`, `\\u001b`…) in every message and exception message
+    (`logback-spring.xml` with `org.borough.system.logging`'s converters, so no call site has to
+    remember), and such a request, anywhere, is answered 400 (in Open311's format on Open311, as a
+    problem on the API, with an error page elsewhere) and logged in one line (`ClientErrors`,
+    `MalformedRequestFilter`; `LogInjectionIT`). Borough logs to standard output only.
+  - *CSV formula escaping.* A cell starting with a space (or another blank or control character)
+    before `=`, `+`, `-` or `@` was written as it was, and some spreadsheets run it as a formula.
+    Every CSV the warehouse writes (dashboards, drill-downs, the SQL page) now prefixes `'` to text
+    whose first character after blanks and control characters is one of those, or a tab or
+    carriage return (`ExportsTests`).
+  - *DuckDB extensions.* Casting to `INET` on the SQL page made DuckDB try to download the inet
+    extension and load it into the server. The warehouse opens DuckDB with
+    `autoinstall_known_extensions` and `autoload_known_extensions` off, community extensions
+    refused, and its configuration locked, so no statement can turn them back on; such a query is
+    a clear error at once (`QueryGuardTests`). Parquet, JSON and ICU are built into the driver.
+  - *Warehouse pseudonyms could be reversed.* `fact_case` held each case's reference and the
+    CRM's case id beside the resident key, and `fact_contact` the CRM's contact and case ids: an
+    analyst or supervisor who could also open the case in the CRM joined a fact back to its
+    resident. What analysts can query (the SQL page, the Parquet export) now holds cases as
+    `case_key` (the id encrypted under a key derived from the warehouse's secret, which only the
+    server can turn back) and contacts as `contact_key` (a keyed HMAC), and no references
+    (warehouse model 3: an older file is rebuilt at start). The drill-down asks the CRM for the
+    references of the cases it lists, for those with `CASE_READ` only (`CaseReferences`);
+    analysts see the cases without them (`WarehouseIT`, `DashboardIT`, `PseudonymsTests`). The
+    warehouse is pseudonymised, not anonymous: a resident key still has a ward and a registration
+    date, and a case its service, ward, team and times ([warehouse](warehouse.md)).
+      """;
 
   static String matrix() {
     StringBuilder t = new StringBuilder("| Permission | What it allows |");

@@ -234,23 +234,58 @@ class DashboardIT extends IntegrationTest {
     assertThat(sheet).contains(List.of("Month", "Resolved", "Within SLA", "Per cent"));
     assertThat(sheet.get(sheet.size() - 1).get(0)).isEqualTo("Total");
 
-    List<List<String>> cases =
-        xlsx(
-            get("/warehouse/cases.xlsx")
-                .param("kpi", "volume-by-service")
-                .param("key", Fixtures.POTHOLE)
-                .param("from", "2020-01-01"));
+    java.util.function.Supplier<
+            org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder>
+        potholes =
+            () ->
+                get("/warehouse/cases.xlsx")
+                    .param("kpi", "volume-by-service")
+                    .param("key", Fixtures.POTHOLE)
+                    .param("from", "2020-01-01");
+    List<List<String>> cases = xlsx(potholes.get(), Fixtures.SUPERVISOR);
     assertThat(cases).contains(List.of("Row", Fixtures.POTHOLE));
     assertThat(cases).anyMatch(r -> r.get(0).equals(pothole));
     assertThat(cases).noneMatch(r -> r.get(0).equals(missedBin));
+    // The warehouse holds no references: the CRM gives them only to those who may read cases.
+    List<List<String>> analysts = xlsx(potholes.get(), Fixtures.ANALYST);
+    assertThat(analysts).anyMatch(r -> r.contains("Pothole"));
+    assertThat(analysts).noneMatch(r -> r.contains(pothole));
+  }
+
+  /** Before: every drill-down showed references, read from the warehouse, to analysts too. */
+  @Test
+  void theDrillDownPageShowsReferencesOnlyToThoseWhoMayReadCases() throws Exception {
+    String uri =
+        "/warehouse/cases?kpi=volume-by-service&key=" + Fixtures.POTHOLE + "&from=2020-01-01";
+    String supervisors =
+        mvc.perform(get(uri).with(signedIn.request(Fixtures.SUPERVISOR)))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString(StandardCharsets.UTF_8);
+    assertThat(supervisors).contains("href=\"/cases/" + pothole + "\"");
+    String analysts =
+        mvc.perform(get(uri).with(signedIn.request(Fixtures.ANALYST)))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString(StandardCharsets.UTF_8);
+    assertThat(analysts).contains("Pothole").doesNotContain(pothole).doesNotContain(missedBin);
   }
 
   /** Downloads an XLSX file as the analyst and reads it back with POI. */
   private List<List<String>> xlsx(
       org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request)
       throws Exception {
+    return xlsx(request, Fixtures.ANALYST);
+  }
+
+  private List<List<String>> xlsx(
+      org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request,
+      String username)
+      throws Exception {
     byte[] file =
-        mvc.perform(request.with(signedIn.request(Fixtures.ANALYST)))
+        mvc.perform(request.with(signedIn.request(username)))
             .andExpect(status().isOk())
             .andExpect(
                 content()

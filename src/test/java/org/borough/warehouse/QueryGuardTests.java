@@ -2,6 +2,7 @@
 package org.borough.warehouse;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
@@ -58,7 +59,7 @@ class QueryGuardTests {
   static Stream<Arguments> refused() {
     return Stream.of(
         // Statements other than SELECT, named by their keyword
-        arguments("insert into fact_case (reference) values ('x')", "statement", "INSERT"),
+        arguments("insert into fact_case (service_code) values ('x')", "statement", "INSERT"),
         arguments("update fact_case set status = 'CLOSED'", "statement", "UPDATE"),
         arguments("delete from fact_case", "statement", "DELETE"),
         arguments("create table x as select 1", "statement", "CREATE"),
@@ -84,7 +85,8 @@ class QueryGuardTests {
         // More than one statement, or a write behind a SELECT
         arguments("select 1; drop table fact_case", "not-only-select", null),
         arguments("select 1 /* ; */; delete from fact_case", "not-only-select", null),
-        arguments("with x as (select 1) insert into fact_case (reference) select 'x'", null, null),
+        arguments(
+            "with x as (select 1) insert into fact_case (service_code) select 'x'", null, null),
         arguments("select 1; select 2", "several", 2),
         // Files and the network, directly, wrapped in WITH, in subqueries and set operations
         arguments("select * from read_csv('/etc/passwd')", "table-function", "read_csv"),
@@ -106,7 +108,7 @@ class QueryGuardTests {
             "table-function",
             "read_csv"),
         arguments(
-            "select * from fact_case where reference in"
+            "select * from fact_case where service_code in"
                 + " (select column0 from read_csv('/etc/passwd'))",
             "table-function",
             "read_csv"),
@@ -186,9 +188,9 @@ class QueryGuardTests {
         "with opened as (select opened_date_key, count(*) as n from fact_case group by 1)"
             + " select d.financial_year, sum(n) from opened o"
             + " join dim_date d on d.date_key = o.opened_date_key group by 1",
-        "select reference, row_number() over (partition by service_code order by opened_at),"
+        "select case_key, row_number() over (partition by service_code order by opened_at),"
             + " lag(opened_at) over (order by opened_at) from fact_case",
-        "select d.year, d.month, count(c.case_id) filter (where c.sla_met) from dim_date d"
+        "select d.year, d.month, count(c.case_key) filter (where c.sla_met) from dim_date d"
             + " left join fact_case c on c.opened_date_key = d.date_key"
             + " where d.date between date '2026-01-01' and date '2026-03-31'"
             + " group by 1, 2 order by 1, 2",
@@ -313,6 +315,40 @@ class QueryGuardTests {
             SqlRefused.class, () -> run("delete from dim_channel", 10, Duration.ofSeconds(5)));
     assertThat(notASelect).isNotNull();
     assertThat(warehouse.count("select count(*) from dim_channel")).isEqualTo(before);
+  }
+
+  /** Before: DuckDB tried to download the inet extension, to load it into the server. */
+  @Test
+  void aTypeFromAnExtensionIsAnErrorAndNothingIsInstalled() {
+    SqlRefused refused =
+        catchThrowableOfType(
+            SqlRefused.class, () -> run("select '1.2.3.4'::INET", 10, Duration.ofSeconds(5)));
+    assertThat(refused).isNotNull();
+    assertThat(refused.key()).isEqualTo("failed");
+    assertThat(List.of(refused.args()).toString())
+        .contains("INET")
+        .doesNotContainIgnoringCase("download");
+    assertThat(strings("select extension_name from duckdb_extensions() where installed"))
+        .doesNotContain("inet");
+  }
+
+  @Test
+  void extensionsAreNeitherInstalledNorLoadedByThemselvesAndNoStatementCanChangeThat() {
+    assertThat(
+            strings(
+                "select current_setting('autoinstall_known_extensions')::varchar"
+                    + " || current_setting('autoload_known_extensions')::varchar"
+                    + " || current_setting('lock_configuration')::varchar"))
+        .containsExactly("falsefalsetrue");
+    assertThatThrownBy(
+            () ->
+                warehouse.db.read(
+                    c -> {
+                      try (Statement s = c.createStatement()) {
+                        return s.execute("set autoload_known_extensions = true");
+                      }
+                    }))
+        .hasStackTraceContaining("the configuration has been locked");
   }
 
   private void check(String sql) {

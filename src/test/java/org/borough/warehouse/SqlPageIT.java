@@ -40,7 +40,10 @@ class SqlPageIT extends IntegrationTest {
   @Autowired Warehouse warehouse;
   @Autowired AuditLog audit;
 
-  String reference;
+  @Autowired org.borough.cases.CaseManagement cases;
+
+  /** The case's key in the warehouse, which holds no references. */
+  String caseKey;
 
   @BeforeEach
   void aCaseInTheWarehouse() throws Exception {
@@ -77,24 +80,26 @@ class SqlPageIT extends IntegrationTest {
             .getResponse();
     assertThat(raised.getStatus()).as(raised.getContentAsString()).isEqualTo(201);
     String location = raised.getHeader("Location");
-    reference = location.substring(location.lastIndexOf('/') + 1);
+    String reference = location.substring(location.lastIndexOf('/') + 1);
+    UUID id = signedIn.as(Fixtures.SUPERVISOR, () -> cases.viewByReference(reference)).id().value();
+    caseKey = warehouse.caseKeyOf(id).toString();
     warehouse.catchUp();
   }
 
   @Test
   void runsARealQueryOverTheWarehouseOnThePageInTheApiAndInTheDownloads() throws Exception {
     String sql =
-        "select c.reference, s.service_code, c.status from fact_case c"
+        "select c.case_key, s.service_code, c.status from fact_case c"
             + " join dim_service s on s.service_key = c.service_key"
-            + " where c.reference = '"
-            + reference
+            + " where c.case_key = '"
+            + caseKey
             + "'";
     mvc.perform(api(sql, Fixtures.ANALYST))
         .andExpect(status().isOk())
-        .andExpect(jsonPath("$.columns[0].name").value("reference"))
-        .andExpect(jsonPath("$.columns[0].type").value("VARCHAR"))
+        .andExpect(jsonPath("$.columns[0].name").value("case_key"))
+        .andExpect(jsonPath("$.columns[0].type").value("UUID"))
         .andExpect(jsonPath("$.rows.length()").value(1))
-        .andExpect(jsonPath("$.rows[0][0]").value(reference))
+        .andExpect(jsonPath("$.rows[0][0]").value(caseKey))
         .andExpect(jsonPath("$.rows[0][1]").value(Fixtures.MISSED_BIN))
         .andExpect(jsonPath("$.rows[0][2]").value("NEW"))
         .andExpect(jsonPath("$.truncated").value(false))
@@ -104,7 +109,7 @@ class SqlPageIT extends IntegrationTest {
     mvc.perform(page(sql, Fixtures.SUPERVISOR))
         .andExpect(status().isOk())
         .andExpect(content().string(containsString("id=\"result-table\"")))
-        .andExpect(content().string(containsString(reference)))
+        .andExpect(content().string(containsString(caseKey)))
         .andExpect(content().string(containsString("1 row in")));
 
     String csv =
@@ -113,9 +118,9 @@ class SqlPageIT extends IntegrationTest {
             .andReturn()
             .getResponse()
             .getContentAsString(StandardCharsets.UTF_8);
-    assertThat(csv.lines()).contains("reference,service_code,status");
-    assertThat(csv.lines()).contains(reference + "," + Fixtures.MISSED_BIN + ",NEW");
-    assertThat(csv.lines()).anyMatch(l -> l.startsWith("Query,") && l.contains(reference));
+    assertThat(csv.lines()).contains("case_key,service_code,status");
+    assertThat(csv.lines()).contains(caseKey + "," + Fixtures.MISSED_BIN + ",NEW");
+    assertThat(csv.lines()).anyMatch(l -> l.startsWith("Query,") && l.contains(caseKey));
     mvc.perform(download("/warehouse/sql.xlsx", sql))
         .andExpect(status().isOk())
         .andExpect(

@@ -106,8 +106,8 @@ class WarehouseIT extends IntegrationTest {
             "select f.status, f.service_code, s.name, f.channel_code, f.first_response_at is not"
                 + " null, f.resolved_date_key is not null, f.resident_key is not null, t.code"
                 + " from fact_case f join dim_service s on s.service_key = f.service_key"
-                + " join dim_team t on t.team_key = f.team_key where f.reference = '"
-                + raised.summary().reference()
+                + " join dim_team t on t.team_key = f.team_key where f.case_key = '"
+                + warehouse.caseKeyOf(raised.id().value())
                 + "'");
     assertThat(row)
         .containsExactly(
@@ -121,9 +121,9 @@ class WarehouseIT extends IntegrationTest {
             Fixtures.WASTE);
     assertThat(
             one(
-                "select count(*) from fact_case_event e join fact_case f using (case_id)"
-                    + " where f.reference = '"
-                    + raised.summary().reference()
+                "select count(*) from fact_case_event e join fact_case f using (case_key)"
+                    + " where f.case_key = '"
+                    + warehouse.caseKeyOf(raised.id().value())
                     + "'"))
         .containsExactly(2L);
     assertThat(one("select count(*) from dim_ward where gss_code = '" + Fixtures.WARD + "'"))
@@ -137,6 +137,14 @@ class WarehouseIT extends IntegrationTest {
     assertThat(results).filteredOn(r -> !r.passed()).isEmpty();
 
     assertThat(textInWarehouse()).noneMatch(v -> v.contains(surname));
+    // Before: fact_case held the reference and the CRM's case id beside the resident key, so an
+    // analyst who could also open the case in the CRM joined a fact back to its resident.
+    assertThat(publishedValues())
+        .isNotEmpty()
+        .doesNotContain(
+            raised.summary().reference(),
+            raised.id().value().toString(),
+            resident.value().toString());
   }
 
   @Test
@@ -173,32 +181,35 @@ class WarehouseIT extends IntegrationTest {
           return null;
         });
     warehouse.catchUp();
-    String mine = "('" + String.join("', '", ids) + "')";
+    String mine =
+        ids.stream()
+            .map(id -> "'" + warehouse.caseKeyOf(UUID.fromString(id)) + "'")
+            .collect(java.util.stream.Collectors.joining(", ", "(", ")"));
     // Everything but what only the outbox knows: positions, surrogate keys (a fresh file numbers
     // its dimension versions afresh) and the due time after each status change.
     String caseRows =
-        "select case_id, reference, service_code, service_key is not null, ward_code,"
+        "select case_key, service_code, service_key is not null, ward_code,"
             + " ward_key is not null, team_id, team_key is not null, channel_code, priority,"
             + " resident_key, status, opened_at, opened_date_key, due_at, due_date_key,"
             + " first_response_at, first_response_date_key, resolved_at, resolved_date_key,"
             + " closed_at, closed_date_key, sla_breached_at, sla_met, working_days_taken,"
-            + " times_reopened from fact_case where case_id in "
+            + " times_reopened from fact_case where case_key in "
             + mine
-            + " order by case_id";
+            + " order by case_key";
     String eventRows =
-        "select case_id, changed_at, date_key, from_status, to_status, reopened"
-            + " from fact_case_event where case_id in "
+        "select case_key, changed_at, date_key, from_status, to_status, reopened"
+            + " from fact_case_event where case_key in "
             + mine
-            + " order by case_id, changed_at";
+            + " order by case_key, changed_at";
     String contactRows =
-        "select contact_id, occurred_at, date_key, channel_code, direction, outcome,"
-            + " resolved_at_first_contact, duration_seconds, resident_key, case_id"
-            + " from fact_contact where case_id in "
+        "select contact_key, occurred_at, date_key, channel_code, direction, outcome,"
+            + " resolved_at_first_contact, duration_seconds, resident_key, case_key"
+            + " from fact_contact where case_key in "
             + mine
-            + " order by contact_id";
+            + " order by contact_key";
     String residentRows =
         "select resident_key, ward_code, registered_date_key, merged_into from dim_resident"
-            + " where resident_key in (select resident_key from fact_case where case_id in "
+            + " where resident_key in (select resident_key from fact_case where case_key in "
             + mine
             + ")";
     List<List<Object>> before = new ArrayList<>();
@@ -238,7 +249,11 @@ class WarehouseIT extends IntegrationTest {
                 null,
                 null));
     warehouse.catchUp();
-    assertThat(one("select status from fact_case where case_id = '" + ids.get(2) + "'"))
+    assertThat(
+            one(
+                "select status from fact_case where case_key = '"
+                    + warehouse.caseKeyOf(UUID.fromString(ids.get(2)))
+                    + "'"))
         .containsExactly("CANCELLED");
   }
 
@@ -376,6 +391,30 @@ class WarehouseIT extends IntegrationTest {
   }
 
   /** Every text value in every table of the warehouse. */
+  /** Every text and uuid value in the tables analysts can query and the Parquet export writes. */
+  private List<String> publishedValues() {
+    return warehouse.read(
+        c -> {
+          List<String> values = new ArrayList<>();
+          for (PublishedTables.Table t : PublishedTables.read(c)) {
+            for (PublishedTables.Column col : t.columns()) {
+              if (!col.type().equals("VARCHAR") && !col.type().equals("UUID")) {
+                continue;
+              }
+              try (Statement s = c.createStatement();
+                  ResultSet rs =
+                      s.executeQuery(
+                          "select distinct cast(" + col.name() + " as varchar) from " + t.name())) {
+                while (rs.next()) {
+                  values.add(rs.getString(1));
+                }
+              }
+            }
+          }
+          return values;
+        });
+  }
+
   private List<String> textInWarehouse() {
     return warehouse.read(
         c -> {

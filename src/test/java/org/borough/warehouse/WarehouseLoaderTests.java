@@ -121,8 +121,8 @@ class WarehouseLoaderTests {
                     + " sla_breached_at is not null from fact_case")
             .get(0);
     assertThat(c).containsExactly(true, w.dimensions.roads, true, true);
-    assertThat(w.rows("select case_id, duration_seconds, date_key from fact_contact").get(0))
-        .containsExactly(id.value(), 120, 20260323);
+    assertThat(w.rows("select case_key, duration_seconds, date_key from fact_contact").get(0))
+        .containsExactly(w.pseudonyms.ofCase(id.value()), 120, 20260323);
   }
 
   @Test
@@ -146,7 +146,7 @@ class WarehouseLoaderTests {
     assertThat(w.loader.catchUp()).isEqualTo(5);
 
     assertThat(w.count("select count(*) from fact_case")).isEqualTo(4);
-    assertThat(w.count("select count(distinct case_id) from fact_case")).isEqualTo(4);
+    assertThat(w.count("select count(distinct case_key) from fact_case")).isEqualTo(4);
     assertThat(w.count("select count(*) from fact_case_event")).isEqualTo(4);
     assertThat(w.count("select count(*) from fact_case where status = 'OPEN'")).isEqualTo(4);
     assertThat(w.loader.state().appliedEvents()).isEqualTo(8);
@@ -265,16 +265,16 @@ class WarehouseLoaderTests {
             w.rows(
                 "select s.sla_target, t.name from fact_case f"
                     + " join dim_service s on s.service_key = f.service_key"
-                    + " join dim_team t on t.team_key = f.team_key where f.case_id = '"
-                    + before.value()
+                    + " join dim_team t on t.team_key = f.team_key where f.case_key = '"
+                    + w.pseudonyms.ofCase(before.value())
                     + "'"))
         .containsExactly(List.of(2, "Waste"));
     assertThat(
             w.rows(
                 "select s.sla_target, t.name from fact_case f"
                     + " join dim_service s on s.service_key = f.service_key"
-                    + " join dim_team t on t.team_key = f.team_key where f.case_id = '"
-                    + after.value()
+                    + " join dim_team t on t.team_key = f.team_key where f.case_key = '"
+                    + w.pseudonyms.ofCase(after.value())
                     + "'"))
         .containsExactly(List.of(3, "Waste and recycling"));
     // An unchanged source adds no versions.

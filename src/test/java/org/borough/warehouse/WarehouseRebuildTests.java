@@ -114,8 +114,8 @@ class WarehouseRebuildTests {
     assertThat(
             w.rows(
                 "select status, resolved_at is not null, last_position from fact_case"
-                    + " where case_id = '"
-                    + viaEvents
+                    + " where case_key = '"
+                    + w.pseudonyms.ofCase(viaEvents)
                     + "'"))
         .containsExactly(List.of("RESOLVED", true, 3L));
     assertThat(w.rows("select position, to_status from fact_case_event order by changed_at"))
@@ -190,7 +190,11 @@ class WarehouseRebuildTests {
 
     w.outbox.show(open);
     assertThat(w.loader.catchUp()).isEqualTo(1);
-    assertThat(w.count("select count(*) from fact_case where case_id = '" + late + "'"))
+    assertThat(
+            w.count(
+                "select count(*) from fact_case where case_key = '"
+                    + w.pseudonyms.ofCase(late)
+                    + "'"))
         .isEqualTo(1);
     assertThat(w.loader.state().openGaps()).isZero();
   }

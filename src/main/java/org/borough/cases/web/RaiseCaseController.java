@@ -17,6 +17,7 @@ import org.borough.residents.Channel;
 import org.borough.residents.ResidentId;
 import org.borough.residents.ResidentManagement;
 import org.borough.system.Errors;
+import org.borough.system.Inputs;
 import org.borough.system.InvalidInputException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -96,8 +97,8 @@ class RaiseCaseController {
         f.getFirst("description"),
         f.getFirst("address"),
         number(f.getFirst("uprn"), "uprn", errors, Long::valueOf),
-        number(f.getFirst("latitude"), "latitude", errors, BigDecimal::new),
-        number(f.getFirst("longitude"), "longitude", errors, BigDecimal::new),
+        number(f.getFirst("latitude"), "latitude", errors, RaiseCaseController::degrees),
+        number(f.getFirst("longitude"), "longitude", errors, RaiseCaseController::degrees),
         f.getFirst("wardCode"),
         answers,
         enumOf(Priority.class, f.getFirst("priority"), "priority", errors),
@@ -164,6 +165,12 @@ class RaiseCaseController {
       errors.reject(field, "The link is broken; start again from the resident");
       return null;
     }
+  }
+
+  /** Degrees as typed, bounded before BigDecimal sees them; the case checks the UK's range. */
+  private static BigDecimal degrees(String s) {
+    return Inputs.decimal(s, 3, Inputs.COORDINATE_DECIMALS)
+        .orElseThrow(() -> new NumberFormatException("not degrees"));
   }
 
   private static <T> T number(

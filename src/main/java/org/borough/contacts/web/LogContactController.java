@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package org.borough.contacts.web;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.borough.contacts.Contact;
 import org.borough.contacts.ContactLog;
@@ -13,6 +16,7 @@ import org.borough.residents.Channel;
 import org.borough.residents.ResidentId;
 import org.borough.residents.ResidentManagement;
 import org.borough.system.Errors;
+import org.borough.system.Inputs;
 import org.borough.system.InvalidInputException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -31,6 +35,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 class LogContactController {
+
+  /** A day: the contact log refuses longer. */
+  private static final BigDecimal MAX_MINUTES = BigDecimal.valueOf(1440);
 
   private final ContactLog contacts;
   private final ResidentManagement residents;
@@ -76,10 +83,17 @@ class LogContactController {
     Integer seconds = null;
     String minutes = form.getFirst("durationMinutes");
     if (minutes != null && !minutes.isBlank()) {
-      try {
-        seconds = (int) Math.round(Double.parseDouble(minutes.trim()) * 60);
-      } catch (NumberFormatException e) {
-        errors.reject("durationMinutes", "Duration must be a number of minutes, like 4.5");
+      // A double took '1e10' and its seconds wrapped round an int into any value, even a valid one.
+      Optional<BigDecimal> m = Inputs.decimal(minutes, 4, 2);
+      if (m.isEmpty() || m.get().signum() < 0 || m.get().compareTo(MAX_MINUTES) > 0) {
+        errors.reject(
+            "durationMinutes", "Duration must be a number of minutes from 0 to 1440, like 4.5");
+      } else {
+        seconds =
+            m.get()
+                .multiply(BigDecimal.valueOf(60))
+                .setScale(0, RoundingMode.HALF_UP)
+                .intValueExact();
       }
     }
     if (!errors.isEmpty()) {

@@ -32,7 +32,8 @@ import org.springframework.util.MultiValueMap;
 final class DecisionForm {
 
   static final List<String> ROWS = List.of("items", "alternativeOptions", "documents");
-  private static final Pattern ROW = Pattern.compile("^(\\w+)\\[(\\d+)]\\.(.+)$");
+  // Four digits: more rows than any decision has, and an index parseInt cannot overflow.
+  private static final Pattern ROW = Pattern.compile("^(\\w+)\\[(\\d{1,4})]\\.(.+)$");
   private static final String[] DATE_PARTS = {"-day", "-month", "-year"};
 
   private DecisionForm() {}

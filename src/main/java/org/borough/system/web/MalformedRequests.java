@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.borough.system.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.borough.system.ClientErrors;
+import org.borough.system.MalformedRequestFilter;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+
+/**
+ * Malformed requests to pages and the API: the error page (400) or a problem. Open311 answers in
+ * its own format (open311.Open311MalformedRequests).
+ */
+@Component
+@Order(ClientErrors.FILTER_ORDER)
+class MalformedRequests extends MalformedRequestFilter {
+
+  @Override
+  protected boolean shouldNotFilter(HttpServletRequest request) {
+    return request.getRequestURI().startsWith("/open311/");
+  }
+
+  @Override
+  protected void answer(HttpServletRequest request, HttpServletResponse response, int status)
+      throws IOException {
+    if (!request.getRequestURI().startsWith("/api/")) {
+      response.sendError(status);
+      return;
+    }
+    response.setStatus(status);
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+    response
+        .getWriter()
+        .write(
+            "{\"type\":\"about:blank\",\"title\":\"Invalid input\",\"status\":"
+                + status
+                + ",\"detail\":\"The request could not be read: check its encoding, parameters"
+                + " and body\"}");
+  }
+}
