@@ -127,6 +127,15 @@ class IdempotentPostsIT extends IntegrationTest {
   }
 
   @Test
+  void twoDifferentOpen311ReportsFromTheSameAppAreTwoRequests() throws Exception {
+    String first = "First of two different reports " + UUID.randomUUID();
+    String second = "Second of two different reports " + UUID.randomUUID();
+    assertThat(open311(first, null)).isNotEqualTo(open311(second, null));
+    assertThat(casesDescribed(first)).isEqualTo(1);
+    assertThat(casesDescribed(second)).isEqualTo(1);
+  }
+
+  @Test
   void open311HonoursAnIdempotencyKeyAndRefusesItsReuseInItsOwnFormat() throws Exception {
     String key = UUID.randomUUID().toString();
     String description = "Keyed app report " + key;

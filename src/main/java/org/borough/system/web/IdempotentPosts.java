@@ -19,10 +19,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import org.borough.system.IdempotencyScopes;
 import org.springframework.dao.DataAccessException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -60,12 +62,17 @@ class IdempotentPosts extends OncePerRequestFilter {
   private final IdempotentRequests requests;
   private final PlatformTransactionManager transactions;
   private final Clock clock;
+  private final List<IdempotencyScopes> scopes;
 
   IdempotentPosts(
-      IdempotentRequests requests, PlatformTransactionManager transactions, Clock clock) {
+      IdempotentRequests requests,
+      PlatformTransactionManager transactions,
+      Clock clock,
+      List<IdempotencyScopes> scopes) {
     this.requests = requests;
     this.transactions = transactions;
     this.clock = clock;
+    this.scopes = scopes;
   }
 
   @Override
@@ -91,12 +98,12 @@ class IdempotentPosts extends OncePerRequestFilter {
       chain.doFilter(request, response);
       return;
     }
-    HttpServletRequest read = isForm(request) ? request : CachedBody.of(request);
+    HttpServletRequest read = isJson(request) ? CachedBody.of(request) : request;
     if (read == null) { // too large to hash: such a post is not made idempotent
       chain.doFilter(request, response);
       return;
     }
-    String scope = open311 ? open311Scope(request) : userScope();
+    String scope = open311 ? clientScope(read) : userScope();
     if (scope == null) { // no client yet: the controller refuses it
       chain.doFilter(read, response);
       return;
@@ -135,17 +142,29 @@ class IdempotentPosts extends OncePerRequestFilter {
       chain.doFilter(read, answer);
       byte[] body = answer.getContentAsByteArray();
       int status = answer.getStatus();
-      if (status / 100 == 2 && !tx.isRollbackOnly() && body.length <= IdempotentRequests.MAX_BODY) {
-        requests.answer(
-            scope,
-            key,
-            status,
-            answer.getContentType(),
-            answer.getHeader("Location"),
-            new String(body, StandardCharsets.UTF_8));
-        transactions.commit(tx);
-      } else {
+      if (status / 100 != 2) {
+        transactions.rollback(tx); // nothing was made: the key may be used again
+      } else if (tx.isRollbackOnly()) {
+        // Something inside failed and was caught: what the answer says was made would not be
+        // there. Never acknowledge a write that is rolled back.
         transactions.rollback(tx);
+        done = true;
+        answer.resetBuffer();
+        reject(request, response, 500, "The request could not be saved: send it again");
+        return;
+      } else {
+        if (body.length <= IdempotentRequests.MAX_BODY) {
+          requests.answer(
+              scope,
+              key,
+              status,
+              answer.getContentType(),
+              answer.getHeader("Location"),
+              new String(body, StandardCharsets.UTF_8));
+        } else {
+          requests.forget(scope, key); // too large to keep: a retry is not answered from it
+        }
+        transactions.commit(tx);
       }
       done = true;
     } finally {
@@ -226,20 +245,21 @@ class IdempotentPosts extends OncePerRequestFilter {
     return request.getRequestURI().substring(request.getContextPath().length());
   }
 
-  private static boolean isForm(HttpServletRequest request) {
+  /** A JSON body is hashed as sent; anything else by its parameters (a form, or none at all). */
+  private static boolean isJson(HttpServletRequest request) {
     String type = request.getContentType();
-    return type != null
-        && (type.startsWith("application/x-www-form-urlencoded")
-            || type.startsWith("multipart/form-data"));
+    return type != null && (type.startsWith("application/json") || type.contains("+json"));
   }
 
-  /** The app, by a hash of its key: the key itself is a secret and is not stored. */
-  private static String open311Scope(HttpServletRequest request) {
-    String key = request.getHeader("X-Api-Key");
-    if (key == null) {
-      key = request.getParameter("api_key");
+  /** The application whose key posted this, as its module knows it (a revoked key has none). */
+  private String clientScope(HttpServletRequest request) {
+    for (IdempotencyScopes s : scopes) {
+      String scope = s.scopeOf(request);
+      if (scope != null) {
+        return scope;
+      }
     }
-    return key == null || key.isBlank() ? null : "open311:" + sha256(key).substring(0, 32);
+    return null;
   }
 
   private static String userScope() {
