@@ -9,14 +9,22 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.borough.audit.AuditAction;
 import org.borough.audit.AuditLog;
+import org.borough.catalogue.ServiceCatalogue;
 import org.borough.system.Errors;
 import org.borough.system.ShortMemory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -40,6 +48,8 @@ class Open311Clients {
   /**
    * A client application; {@code revokedAt} set means its key no longer works. Its key may post
    * updates only to the requests it raised itself, unless an admin granted {@code canUpdateOthers}.
+   * It may report to, and update requests of, only the {@code services} an admin limited it to;
+   * none means every active service.
    */
   record Client(
       UUID id,
@@ -50,11 +60,35 @@ class Open311Clients {
       String createdBy,
       Instant lastUsedAt,
       Instant revokedAt,
-      boolean canUpdateOthers) {
+      boolean canUpdateOthers,
+      SortedSet<String> services) {
+
+    Client {
+      services = Collections.unmodifiableSortedSet(new TreeSet<>(services));
+    }
 
     /** Who the audit log and case timelines say did it. */
     String principal() {
       return "open311:" + name;
+    }
+
+    /** Whether this key may report to, and update requests of, the service {@code code}. */
+    boolean serves(String code) {
+      return services.isEmpty() || services.contains(code);
+    }
+
+    Client withServices(SortedSet<String> codes) {
+      return new Client(
+          id,
+          name,
+          contact,
+          jurisdictionId,
+          createdAt,
+          createdBy,
+          lastUsedAt,
+          revokedAt,
+          canUpdateOthers,
+          codes);
     }
   }
 
@@ -66,13 +100,20 @@ class Open311Clients {
   private final JdbcClient jdbc;
   private final AuditLog audit;
   private final ApplicationEventPublisher events;
+  private final ServiceCatalogue catalogue;
   private final Clock clock;
   private final ShortMemory<String, Client> recent;
 
-  Open311Clients(JdbcClient jdbc, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
+  Open311Clients(
+      JdbcClient jdbc,
+      AuditLog audit,
+      ApplicationEventPublisher events,
+      ServiceCatalogue catalogue,
+      Clock clock) {
     this.jdbc = jdbc;
     this.audit = audit;
     this.events = events;
+    this.catalogue = catalogue;
     this.clock = clock;
     this.recent = new ShortMemory<>(REMEMBER, clock);
   }
@@ -137,6 +178,61 @@ class Open311Clients {
     return changed;
   }
 
+  /**
+   * Limits a client's key to these services (codes from the catalogue), or, with none, lets it
+   * report to every active service again. Audited.
+   *
+   * @return false when there is no such client
+   * @throws org.borough.system.InvalidInputException naming each code the catalogue does not have
+   */
+  @PreAuthorize("hasAuthority('STAFF_ADMIN')")
+  @Transactional
+  public boolean limitToServices(UUID id, Collection<String> codes) {
+    SortedSet<String> chosen = new TreeSet<>();
+    List<String> unknown = new ArrayList<>();
+    for (String code : codes == null ? List.<String>of() : codes) {
+      String c = code == null ? "" : code.trim();
+      if (c.isEmpty()) {
+        continue;
+      }
+      if (catalogue.find(c).isEmpty()) {
+        unknown.add("'" + Open311Gateway.clip(c) + "'");
+      }
+      chosen.add(c);
+    }
+    if (!unknown.isEmpty()) {
+      new Errors()
+          .reject(
+              "services",
+              "Choose services from the catalogue: "
+                  + String.join(", ", unknown.stream().limit(5).toList())
+                  + (unknown.size() == 1 ? " is not a service" : " are not services"))
+          .throwIfAny();
+    }
+    Optional<Client> client = byId(id);
+    if (client.isEmpty()) {
+      return false;
+    }
+    if (client.get().services().equals(chosen)) {
+      return true;
+    }
+    jdbc.sql("delete from open311_client_service where client_id = ?").param(id).update();
+    for (String code : chosen) {
+      jdbc.sql("insert into open311_client_service (client_id, service_code) values (?, ?)")
+          .params(id, code)
+          .update();
+    }
+    recent.forget();
+    audit.record(
+        AuditAction.UPDATE,
+        SUBJECT,
+        id.toString(),
+        chosen.isEmpty()
+            ? "services: may report to every active service"
+            : "services limited to: " + String.join(", ", chosen));
+    return true;
+  }
+
   /** Whether {@code client} raised the case with this reference through Open311. */
   @Transactional(readOnly = true)
   public boolean raised(Client client, String reference) {
@@ -150,9 +246,21 @@ class Open311Clients {
   @PreAuthorize("hasAuthority('STAFF_ADMIN')")
   @Transactional(readOnly = true)
   public List<Client> all() {
-    return jdbc.sql("select " + COLUMNS + " from open311_client order by created_at desc, name")
+    Map<UUID, SortedSet<String>> services = new HashMap<>();
+    jdbc.sql("select client_id, service_code from open311_client_service")
+        .query(
+            rs -> {
+              services
+                  .computeIfAbsent(rs.getObject(1, UUID.class), k -> new TreeSet<>())
+                  .add(rs.getString(2));
+            });
+    return jdbc
+        .sql("select " + COLUMNS + " from open311_client order by created_at desc, name")
         .query((rs, i) -> row(rs))
-        .list();
+        .list()
+        .stream()
+        .map(c -> c.withServices(services.getOrDefault(c.id(), new TreeSet<>())))
+        .toList();
   }
 
   /**
@@ -204,7 +312,8 @@ class Open311Clients {
                     + " from open311_client where key_hash = ? and revoked_at is null")
             .param(hash)
             .query((rs, i) -> row(rs))
-            .optional();
+            .optional()
+            .map(this::withServices);
     client.ifPresent(
         c -> {
           Instant now = clock.instant();
@@ -246,7 +355,7 @@ class Open311Clients {
         .update();
     audit.record(AuditAction.CREATE, SUBJECT, id.toString(), "API key issued to " + n);
     events.publishEvent(new Open311ClientIssued(id, n, now));
-    return new Client(id, n, c, j, now, by, null, null, false);
+    return new Client(id, n, c, j, now, by, null, null, false, new TreeSet<>());
   }
 
   private Optional<Client> byName(String name) {
@@ -254,6 +363,23 @@ class Open311Clients {
         .param(name)
         .query((rs, i) -> row(rs))
         .optional();
+  }
+
+  private Optional<Client> byId(UUID id) {
+    return jdbc.sql("select " + COLUMNS + " from open311_client where id = ?")
+        .param(id)
+        .query((rs, i) -> row(rs))
+        .optional()
+        .map(this::withServices);
+  }
+
+  private Client withServices(Client client) {
+    return client.withServices(
+        new TreeSet<>(
+            jdbc.sql("select service_code from open311_client_service where client_id = ?")
+                .param(client.id())
+                .query(String.class)
+                .list()));
   }
 
   private static final String COLUMNS =
@@ -270,7 +396,8 @@ class Open311Clients {
         rs.getString(6),
         instant(rs.getTimestamp(7)),
         instant(rs.getTimestamp(8)),
-        rs.getBoolean(9));
+        rs.getBoolean(9),
+        new TreeSet<>());
   }
 
   private static Instant instant(Timestamp t) {

@@ -1,9 +1,13 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package org.borough.open311;
 
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.borough.catalogue.ServiceCatalogue;
+import org.borough.catalogue.ServiceDefinition;
 import org.borough.system.InvalidInputException;
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -24,20 +28,23 @@ class Open311ClientsController {
   private final Open311Clients clients;
   private final Open311Properties properties;
   private final MessageSource messages;
+  private final ServiceCatalogue catalogue;
 
   Open311ClientsController(
-      Open311Clients clients, Open311Properties properties, MessageSource messages) {
+      Open311Clients clients,
+      Open311Properties properties,
+      MessageSource messages,
+      ServiceCatalogue catalogue) {
     this.clients = clients;
     this.properties = properties;
     this.messages = messages;
+    this.catalogue = catalogue;
   }
 
   @GetMapping("/admin/open311-clients")
   @PreAuthorize("hasAuthority('STAFF_ADMIN')")
   String list(Model model) {
-    MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-    form.add("jurisdictionId", properties.jurisdictionId());
-    return page(model, form, Map.of(), null);
+    return page(model, defaults(), Map.of(), null);
   }
 
   @PostMapping("/admin/open311-clients")
@@ -78,6 +85,47 @@ class Open311ClientsController {
     return "redirect:/admin/open311-clients";
   }
 
+  /**
+   * Limits a key to the services ticked (none: every active service). Each client's checkboxes are
+   * named {@code services-<id>}, so their ids stay unique on a page listing every client.
+   */
+  @PostMapping("/admin/open311-clients/{id}/services")
+  @PreAuthorize("hasAuthority('STAFF_ADMIN')")
+  String services(
+      @PathVariable UUID id,
+      @RequestParam MultiValueMap<String, String> form,
+      Model model,
+      RedirectAttributes redirect) {
+    String field = servicesField(id);
+    List<String> codes = form.getOrDefault(field, List.of());
+    boolean found;
+    try {
+      found = clients.limitToServices(id, codes);
+    } catch (InvalidInputException e) {
+      MultiValueMap<String, String> again = defaults();
+      again.put(field, codes);
+      return page(model, again, Map.of(field, e.errors().values().iterator().next()), null);
+    }
+    String banner =
+        !found
+            ? "open311.clients.services.missing.banner"
+            : codes.isEmpty()
+                ? "open311.clients.services.all.banner"
+                : "open311.clients.services.limited.banner";
+    redirect.addFlashAttribute("banner", messages.getMessage(banner, null, Locale.UK));
+    return "redirect:/admin/open311-clients";
+  }
+
+  static String servicesField(UUID id) {
+    return "services-" + id;
+  }
+
+  private MultiValueMap<String, String> defaults() {
+    MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+    form.add("jurisdictionId", properties.jurisdictionId());
+    return form;
+  }
+
   private String page(
       Model model,
       MultiValueMap<String, String> form,
@@ -87,7 +135,17 @@ class Open311ClientsController {
     model.addAttribute("errors", errors);
     model.addAttribute("issued", issued);
     model.addAttribute("clients", clients.all());
+    model.addAttribute("services", serviceOptions());
     model.addAttribute("jurisdictionId", properties.jurisdictionId());
     return "open311/clients";
+  }
+
+  /** The checkboxes: every active service, code to name, as the catalogue orders them. */
+  private Map<String, String> serviceOptions() {
+    Map<String, String> options = new LinkedHashMap<>();
+    for (ServiceDefinition s : catalogue.activeServices()) {
+      options.put(s.code(), s.name() + " (" + s.code() + ")");
+    }
+    return options;
   }
 }

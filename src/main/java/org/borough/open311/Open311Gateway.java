@@ -213,6 +213,15 @@ class Open311Gateway {
       throw Open311Exception.badRequest("service_code was not provided");
     }
     ServiceDefinition service = activeService(code);
+    if (!client.serves(service.code())) {
+      throw Open311Exception.forbidden(
+          "service_code '"
+              + service.code()
+              + "' ("
+              + service.name()
+              + ") is not one this api_key may report to: "
+              + limits(client));
+    }
     List<String> errors = new ArrayList<>();
     BigDecimal lat = decimal(form, "lat", errors);
     BigDecimal lon = decimal(form, "long", errors);
@@ -560,6 +569,18 @@ class Open311Gateway {
     } catch (org.borough.system.NotFoundException e) {
       throw Open311Exception.notFound("service_request_id '" + clip(reference) + "' was not found");
     }
+    String serviceCode = view.summary().serviceCode();
+    if (!client.serves(serviceCode)) {
+      throw Open311Exception.forbidden(
+          "service_request_id '"
+              + clip(reference)
+              + "' is a request for service_code '"
+              + serviceCode
+              + "' ("
+              + view.summary().serviceName()
+              + "), which this api_key may not update: "
+              + limits(client));
+    }
     // A key speaks for its own application's reports: the portal's, the phone's and other apps'
     // belong to other people, so only an explicit grant lets it change those.
     if (!client.canUpdateOthers() && !clients.raised(client, view.reference())) {
@@ -769,6 +790,11 @@ class Open311Gateway {
         .filter(ServiceDefinition::active)
         .orElseThrow(
             () -> Open311Exception.notFound("service_code '" + clip(code) + "' was not found"));
+  }
+
+  /** What a limited key may do, for its 403s: the app supplier asks the council to widen it. */
+  private static String limits(Client client) {
+    return "an administrator limited it to " + String.join(", ", client.services());
   }
 
   private String serviceNotice(ServiceDefinition service) {

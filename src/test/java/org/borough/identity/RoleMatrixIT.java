@@ -401,6 +401,11 @@ class RoleMatrixIT extends IntegrationTest {
               "/admin/open311-clients/{id}/update-others",
               "/admin/open311-clients/" + RANDOM + "/update-others",
               STAFF_ADMIN),
+          needs(
+              POST,
+              "/admin/open311-clients/{id}/services",
+              "/admin/open311-clients/" + RANDOM + "/services",
+              STAFF_ADMIN),
           // Open311 GeoReport v2: public to every role and to anonymous apps; writes carry an
           // api_key (checked by the Open311 module, not by sign-in).
           open(GET, "/open311/discovery.{format}", "/open311/discovery.xml"),

@@ -510,9 +510,14 @@ class SecurityDocsTests {
         - **Open311 keys are scoped.** A key may post updates to, and close, only the requests \
         its own application raised (`open311_request.client_id`), unless an administrator \
         grants it the others on `/admin/open311-clients` (`open311_client.can_update_others`, \
-        audited). A key is taken from the form body or the `X-Api-Key` header; one in the URL's \
-        query string is refused with Open311's error format, whatever the request. \
+        audited). An administrator may also limit a key to some services \
+        (`open311_client_service`, audited; none means every active service): a report to, or \
+        an update of a request of, any other service is refused with `403` naming the service, \
+        while the public service list stays the same. A key is taken from the form body or the \
+        `X-Api-Key` header; one in the URL's query string is refused with Open311's error \
+        format, whatever the request. \
         `Open311IT.aKeyUpdatesOnlyTheRequestsItsApplicationRaisedUnlessGranted`, \
+        `Open311IT.anAdminLimitsAKeyToServicesAndItReportsToNoOther`, \
         `Open311IT.refusesAKeyInTheUrlAndTakesOneInTheBodyOrAHeader`.
         - **Tracking** needs the reference and the reporter's (or a follower's) email address, \
         not a postcode; a resident without it signs in with the emailed link. Tries are \

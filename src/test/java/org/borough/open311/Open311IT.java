@@ -599,6 +599,119 @@ class Open311IT extends IntegrationTest {
   }
 
   @Test
+  void anAdminLimitsAKeyToServicesAndItReportsToNoOther() throws Exception {
+    var admin = signedIn.request(Fixtures.ADMIN);
+    String name = "Roads app " + UUID.randomUUID().toString().substring(0, 6);
+    String key = issueKey(admin, name);
+    UUID id =
+        jdbc.sql("select id from open311_client where name = ?")
+            .param(name)
+            .query(UUID.class)
+            .single();
+    assertThat(limitServices(admin, id, Fixtures.POTHOLE).getStatus()).isEqualTo(302);
+    assertThat(
+            mvc.perform(get("/admin/open311-clients").with(admin))
+                .andReturn()
+                .getResponse()
+                .getContentAsString())
+        .containsPattern("id=\"services-of-" + id + "\"[^>]*>\\s*<p[^>]*>pothole</p>");
+    assertThat(
+            jdbc.sql(
+                    "select count(*) from audit_log where subject_id = ?"
+                        + " and detail = 'services limited to: pothole'")
+                .param(id.toString())
+                .query(Integer.class)
+                .single())
+        .isOne();
+
+    // A listed service: reported.
+    String pothole = potholeBy(key, "Limited Street");
+    // Another service: refused in Open311's format, naming it, and nothing is saved.
+    long before = jdbc.sql("select count(*) from service_case").query(Long.class).single();
+    MockHttpServletResponse refused =
+        mvc.perform(binBy(key, "json", "8 Limited Street")).andReturn().getResponse();
+    String body = refused.getContentAsString(StandardCharsets.UTF_8);
+    assertThat(refused.getStatus()).as(body).isEqualTo(403);
+    assertThat(MediaType.parseMediaType(refused.getContentType()))
+        .matches(t -> t.isCompatibleWith(Open311Controller.JSON));
+    JsonNode error = json.readTree(body).get(0);
+    assertThat(error.get("code").asInt()).isEqualTo(403);
+    assertThat(error.get("description").asText())
+        .isEqualTo(
+            "service_code 'missed-bin' ("
+                + catalogue.find(Fixtures.MISSED_BIN).orElseThrow().name()
+                + ") is not one this api_key may report to: an administrator limited it to"
+                + " pothole");
+    assertThat(jdbc.sql("select count(*) from service_case").query(Long.class).single())
+        .isEqualTo(before);
+    // Its services list stays the public one.
+    assertThat(ok(get(V2 + "services.xml"), Open311Controller.XML))
+        .contains("<service_code>" + Fixtures.MISSED_BIN + "</service_code>");
+    // The unlimited default key still reports anywhere.
+    assertNewCase(binBy(Fixtures.OPEN311_KEY, "xml", "9 Unlimited Street"));
+
+    // Even granted the others, a limited key updates only requests of its services.
+    CaseView phoned =
+        raised(
+            Fixtures.MISSED_BIN,
+            "Bin missed, reported by phone",
+            "4 Phone Street",
+            null,
+            null,
+            Map.of("bin_type", List.of("general")),
+            Channel.PHONE);
+    try {
+      allowUpdatingOthers(admin, id, true);
+      MockHttpServletResponse update =
+          mvc.perform(
+                  post(V2 + "servicerequestupdates.json")
+                      .param("api_key", key)
+                      .param("service_request_id", phoned.reference())
+                      .param("status", "FIXED")
+                      .param("description", "Done"))
+              .andReturn()
+              .getResponse();
+      assertThat(update.getStatus()).isEqualTo(403);
+      assertThat(update.getContentAsString(StandardCharsets.UTF_8))
+          .contains("service_code 'missed-bin'", "which this api_key may not update");
+      ok(
+          post(V2 + "servicerequestupdates.xml")
+              .param("api_key", key)
+              .param("service_request_id", pothole)
+              .param("status", "FIXED")
+              .param("description", "Filled"),
+          Open311Controller.XML);
+    } finally {
+      allowUpdatingOthers(admin, id, false);
+    }
+
+    // An unknown code: the page says which, and the limit is unchanged.
+    MockHttpServletResponse invalid = limitServices(admin, id, "pothole", "no-such-service");
+    assertThat(invalid.getStatus()).isEqualTo(200);
+    assertThat(invalid.getContentAsString())
+        .contains("govuk-error-summary", "href=\"#services-" + id + "\"")
+        .contains("&#39;no-such-service&#39; is not a service");
+    assertThat(
+            jdbc.sql("select service_code from open311_client_service where client_id = ?")
+                .param(id)
+                .query(String.class)
+                .list())
+        .containsExactly(Fixtures.POTHOLE);
+
+    // None ticked: every active service again.
+    limitServices(admin, id);
+    assertNewCase(binBy(key, "xml", "10 Unlimited Street"));
+  }
+
+  /** A new case, not an earlier answer replayed. */
+  private void assertNewCase(MockHttpServletRequestBuilder request) throws Exception {
+    long before = jdbc.sql("select count(*) from service_case").query(Long.class).single();
+    ok(request, Open311Controller.XML);
+    assertThat(jdbc.sql("select count(*) from service_case").query(Long.class).single())
+        .isEqualTo(before + 1);
+  }
+
+  @Test
   void refusesAKeyInTheUrlAndTakesOneInTheBodyOrAHeader() throws Exception {
     long before = jdbc.sql("select count(*) from service_case").query(Long.class).single();
     assertError(
@@ -654,6 +767,31 @@ class Open311IT extends IntegrationTest {
             .with(admin)
             .with(csrf())
             .param("allowed", Boolean.toString(allowed)));
+  }
+
+  /** Ticks these services for the client on the admin page; none lets it report to every one. */
+  private MockHttpServletResponse limitServices(
+      RequestPostProcessor admin, UUID client, String... codes) throws Exception {
+    return mvc.perform(
+            post("/admin/open311-clients/" + client + "/services")
+                .with(admin)
+                .with(csrf())
+                .param(Open311ClientsController.servicesField(client), codes))
+        .andReturn()
+        .getResponse();
+  }
+
+  /**
+   * A missed bin reported with {@code key}, as a form (IdempotentPosts hashes a form's fields; it
+   * would take a post without a body for a retry of the last one and replay its answer).
+   */
+  private MockHttpServletRequestBuilder binBy(String key, String format, String address) {
+    return post(V2 + "requests." + format)
+        .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+        .param("api_key", key)
+        .param("service_code", Fixtures.MISSED_BIN)
+        .param("address_string", address)
+        .param("attribute[bin_type]", "general");
   }
 
   private MockHttpServletRequestBuilder fixed(String reference) {
