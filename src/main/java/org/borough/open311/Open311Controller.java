@@ -209,11 +209,13 @@ class Open311Controller {
 
   /** The key from the X-Api-Key header, else the form body (never the URL: see above). */
   private Client client(MultiValueMap<String, String> form, HttpServletRequest request) {
+    return gateway.client(apiKey(request, Open311Gateway.first(form, "api_key")));
+  }
+
+  /** The key from the X-Api-Key header, else {@code fromBody}, the form's api_key (or null). */
+  static String apiKey(HttpServletRequest request, String fromBody) {
     String header = request.getHeader(API_KEY_HEADER);
-    return gateway.client(
-        header != null && !header.isBlank()
-            ? header.trim()
-            : Open311Gateway.first(form, "api_key"));
+    return header != null && !header.isBlank() ? header.trim() : fromBody;
   }
 
   private static Doc as(

@@ -85,8 +85,8 @@ final class Open311Reports {
   HttpResponse<String> post(RandomGenerator r, long n, String format, String key)
       throws IOException, InterruptedException {
     int person = r.nextInt(5000);
-    Map<String, String> form = form(r, n, "reporter" + person + "@bench.example.org");
-    form.put("last_name", "Reporter" + person);
+    Map<String, String> form =
+        form(r, n, "reporter" + person + "@bench.example.org", "Reporter" + person);
     return http.postForm(
         "/open311/v2/requests." + format,
         form,
@@ -96,10 +96,10 @@ final class Open311Reports {
   /** A JSON report from a reporter with this email address. */
   HttpResponse<String> postFrom(RandomGenerator r, long n, String email)
       throws IOException, InterruptedException {
-    return http.postForm("/open311/v2/requests.json", form(r, n, email), Map.of());
+    return http.postForm("/open311/v2/requests.json", form(r, n, email, "Reporter"), Map.of());
   }
 
-  private Map<String, String> form(RandomGenerator r, long n, String email) {
+  private Map<String, String> form(RandomGenerator r, long n, String email, String lastName) {
     Service service = services.get(r.nextInt(services.size()));
     Map<String, String> form = new LinkedHashMap<>();
     form.put("api_key", key);
@@ -125,7 +125,7 @@ final class Open311Reports {
     }
     form.put("email", email);
     form.put("first_name", "Bench");
-    form.put("last_name", "Reporter");
+    form.put("last_name", lastName);
     form.put("description", "Report " + n + " posted by an app");
     return form;
   }
