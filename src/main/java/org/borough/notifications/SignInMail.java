@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import org.borough.portal.ReportClaimLinkIssued;
 import org.borough.portal.SignInLinkIssued;
 import org.borough.system.SystemProperties;
 import org.slf4j.Logger;
@@ -18,11 +19,11 @@ import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Emails a resident their sign-in link once the link is committed, on a thread of its own: the
- * resident's request never waits for the mail server and never fails because of it. Unlike case
- * notifications the link is not kept to retry (keeping it would store a working credential at
- * rest): if it cannot be sent it is logged, without the link, and the resident asks again. See ADR
- * 0017.
+ * Emails a resident their sign-in link, or the link that proves a report is theirs, once the link
+ * is committed, on a thread of its own: the resident's request never waits for the mail server and
+ * never fails because of it. Unlike case notifications the link is not kept to retry (keeping it
+ * would store a working credential at rest): if it cannot be sent it is logged, without the link,
+ * and the resident asks again. See ADR 0017.
  */
 @Component
 class SignInMail implements DisposableBean {
@@ -59,6 +60,28 @@ class SignInMail implements DisposableBean {
   @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
   void issued(SignInLinkIssued event) {
     executor.execute(() -> send(event));
+  }
+
+  @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+  void claimIssued(ReportClaimLinkIssued event) {
+    executor.execute(() -> sendClaim(event));
+  }
+
+  private void sendClaim(ReportClaimLinkIssued event) {
+    long days = Math.max(1, Duration.between(clock.instant(), event.expiresAt()).toDays());
+    Object[] args = {system.councilName(), event.reference(), event.link(), days};
+    try {
+      mailer.send(
+          event.email(),
+          messages.getMessage("notify.CLAIM.subject", args, Locale.UK),
+          messages.getMessage("notify.CLAIM.body", args, Locale.UK));
+    } catch (RuntimeException e) {
+      log.warn(
+          "Report link for {} to {} not sent: {}",
+          event.reference(),
+          Masks.email(event.email()),
+          e.toString());
+    }
   }
 
   private void send(SignInLinkIssued event) {

@@ -26,6 +26,7 @@ import org.borough.cases.CaseStatus;
 import org.borough.cases.CaseView;
 import org.borough.cases.CaseView.TimelineEntry;
 import org.borough.cases.NewCase;
+import org.borough.cases.ReporterProof;
 import org.borough.catalogue.ServiceAttribute;
 import org.borough.catalogue.ServiceCatalogue;
 import org.borough.catalogue.ServiceDefinition;
@@ -87,6 +88,7 @@ class Open311Gateway {
   private final CaseFeed feed;
   private final ContactLog contacts;
   private final Reporters reporters;
+  private final ReporterProof proof;
   private final Open311Clients clients;
   private final Open311Properties properties;
   private final JdbcClient jdbc;
@@ -99,6 +101,7 @@ class Open311Gateway {
       CaseFeed feed,
       ContactLog contacts,
       Reporters reporters,
+      ReporterProof proof,
       Open311Clients clients,
       Open311Properties properties,
       SystemProperties system,
@@ -109,6 +112,7 @@ class Open311Gateway {
     this.feed = feed;
     this.contacts = contacts;
     this.reporters = reporters;
+    this.proof = proof;
     this.clients = clients;
     this.properties = properties;
     this.jdbc = jdbc;
@@ -275,6 +279,11 @@ class Open311Gateway {
                 null,
                 Channel.APP,
                 null));
+    if (reporter != null) {
+      // The application names its reporter by details it was given, which proves nothing to the
+      // resident's own portal account.
+      proof.reporterUnproven(opened.id());
+    }
     jdbc.sql(
             "insert into open311_request (case_id, reference, client_id, media_url, device_id,"
                 + " account_id, address_id, submitted_at) values (?, ?, ?, ?, ?, ?, ?, ?)")

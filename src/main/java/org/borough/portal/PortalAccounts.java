@@ -4,6 +4,7 @@ package org.borough.portal;
 import java.util.List;
 import java.util.Optional;
 import org.borough.cases.CaseFeed;
+import org.borough.cases.ReporterProof;
 import org.borough.cases.TrackedCase;
 import org.borough.residents.ContactPreferences;
 import org.borough.residents.Resident;
@@ -29,13 +30,19 @@ class PortalAccounts {
   private final ResidentManagement residents;
   private final CaseFeed feed;
   private final SignInLinks links;
+  private final ReporterProof proof;
 
   PortalAccounts(
-      ResidentAccounts accounts, ResidentManagement residents, CaseFeed feed, SignInLinks links) {
+      ResidentAccounts accounts,
+      ResidentManagement residents,
+      CaseFeed feed,
+      SignInLinks links,
+      ReporterProof proof) {
     this.accounts = accounts;
     this.residents = residents;
     this.feed = feed;
     this.links = links;
+    this.proof = proof;
   }
 
   /** A page of the resident's reports; {@code more} says whether another page follows. */
@@ -92,6 +99,33 @@ class PortalAccounts {
           accounts.withEmail(email).forEach(id -> accounts.changePreferences(id, preferences));
           return null;
         });
+  }
+
+  /**
+   * The owner of the address followed the link emailed to it about the report: the report is now
+   * theirs in their account.
+   *
+   * @return whether a resident with the address reports or follows it by a proven link now
+   */
+  @Transactional
+  public boolean claim(ReportClaims.Claim claim) {
+    return PortalPrincipal.call(
+        PortalPrincipal.CLAIM,
+        () -> proof.prove(claim.reference(), accounts.withEmail(claim.email())));
+  }
+
+  /**
+   * The case as a signed-in resident sees it: as {@link #seenBy} decides, but only when it is
+   * theirs by a proven link; a report someone else made in their name needs its details, like
+   * anyone's.
+   */
+  @Transactional
+  public Optional<TrackedCase> seenByAccount(String email, TrackedCase tracked) {
+    boolean theirs =
+        PortalPrincipal.call(
+            PortalPrincipal.TRACK,
+            () -> proof.proven(tracked.details().reference(), accounts.withEmail(email)));
+    return theirs ? seenBy(email, tracked) : Optional.empty();
   }
 
   /**

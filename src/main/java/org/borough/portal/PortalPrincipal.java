@@ -41,6 +41,13 @@ final class PortalPrincipal {
   static final Set<Permission> ACCOUNT =
       EnumSet.of(Permission.RESIDENT_READ, Permission.RESIDENT_WRITE, Permission.CASE_READ);
 
+  /**
+   * Following the link that proves a report is the addressee's: find the residents with the
+   * address, and mark their link to the case proven.
+   */
+  static final Set<Permission> CLAIM =
+      EnumSet.of(Permission.RESIDENT_READ, Permission.CASE_READ, Permission.CASE_NOTE);
+
   /** Asking for a sign-in link: whether the email address belongs to a resident. */
   static final Set<Permission> SIGN_IN = EnumSet.of(Permission.RESIDENT_READ);
 

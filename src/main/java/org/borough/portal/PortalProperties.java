@@ -25,6 +25,8 @@ import org.springframework.util.unit.DataSize;
  * @param trackRequests reports one address may try to track per {@code trackPeriod}: tracking
  *     checks a reference and an email address, so it is limited far below other forms
  * @param trackPeriod the window the tracking limit refills over
+ * @param claimLinkLifetime how long the link emailed after a report made without signing in works:
+ *     following it proves the address and adds the report to the account (once)
  */
 @ConfigurationProperties("borough.portal")
 record PortalProperties(
@@ -41,4 +43,5 @@ record PortalProperties(
     @DefaultValue("3") int signInAddressRequests,
     @DefaultValue("1h") Duration signInPeriod,
     @DefaultValue("10") int trackRequests,
-    @DefaultValue("10m") Duration trackPeriod) {}
+    @DefaultValue("10m") Duration trackPeriod,
+    @DefaultValue("7d") Duration claimLinkLifetime) {}

@@ -11,6 +11,7 @@ import org.borough.cases.CaseFeed;
 import org.borough.cases.CaseManagement;
 import org.borough.cases.CaseView;
 import org.borough.cases.NewCase;
+import org.borough.cases.ReporterProof;
 import org.borough.cases.TrackedCase;
 import org.borough.contacts.ContactLog;
 import org.borough.contacts.ContactOutcome;
@@ -38,6 +39,8 @@ class PortalReports {
   private final Reporters reporters;
   private final PhotoStore photos;
   private final PortalProperties properties;
+  private final ReporterProof proof;
+  private final ReportClaims claims;
 
   PortalReports(
       CaseManagement cases,
@@ -46,7 +49,9 @@ class PortalReports {
       ContactLog contacts,
       Reporters reporters,
       PhotoStore photos,
-      PortalProperties properties) {
+      PortalProperties properties,
+      ReporterProof proof,
+      ReportClaims claims) {
     this.cases = cases;
     this.feed = feed;
     this.attachments = attachments;
@@ -54,6 +59,8 @@ class PortalReports {
     this.reporters = reporters;
     this.photos = photos;
     this.properties = properties;
+    this.proof = proof;
+    this.claims = claims;
   }
 
   /**
@@ -115,6 +122,10 @@ class PortalReports {
                   null,
                   ContactOutcome.CASE_RAISED,
                   "Reported on the resident portal"));
+          if (reporter != null && a.verifiedResident == null) {
+            proof.reporterUnproven(opened.id());
+            offerClaim(a, opened.reference());
+          }
           return opened.reference();
         });
   }
@@ -126,7 +137,10 @@ class PortalReports {
         PortalPrincipal.REPORT,
         () -> {
           ResidentId resident = reporter(a);
-          cases.follow(a.followReference, resident);
+          if (cases.follow(a.followReference, resident) && a.verifiedResident == null) {
+            proof.followUnproven(a.followReference, resident);
+            offerClaim(a, a.followReference);
+          }
           contacts.log(
               new NewContact(
                   resident,
@@ -148,6 +162,17 @@ class PortalReports {
   @Transactional
   public Optional<TrackedCase> view(String reference) {
     return PortalPrincipal.call(PortalPrincipal.TRACK, () -> cases.track(reference));
+  }
+
+  /**
+   * Emails the address given a link that proves the report is theirs: until it is followed, the
+   * report is not in that address's account (anyone could have typed it). Given a phone only, there
+   * is nothing to send, and the report stays out of any account.
+   */
+  private void offerClaim(ReportAnswers a, String reference) {
+    if (a.email != null) {
+      claims.issue(reference, a.email);
+    }
   }
 
   /**

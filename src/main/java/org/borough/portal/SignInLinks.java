@@ -1,17 +1,10 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package org.borough.portal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -19,22 +12,17 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * One-time sign-in links: a random 256-bit token, kept only as its SHA-256 hash (the token itself
- * has far too much entropy to guess, so a slow hash adds nothing), working for {@code
+ * One-time sign-in links: a {@link OneTimeTokens token} kept only as its hash, working for {@code
  * BOROUGH_PORTAL_SIGN_IN_LINK_LIFETIME}, once, and only while it is the newest link for its
  * address.
  */
 @Component
 class SignInLinks {
 
-  /** 32 random bytes in base64url: 43 characters. */
-  private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
-
   private final JdbcClient jdbc;
   private final ApplicationEventPublisher events;
   private final PortalProperties properties;
   private final Clock clock;
-  private final SecureRandom random = new SecureRandom();
 
   SignInLinks(
       JdbcClient jdbc, ApplicationEventPublisher events, PortalProperties properties, Clock clock) {
@@ -50,9 +38,7 @@ class SignInLinks {
    */
   @Transactional
   void issue(String email) {
-    byte[] bytes = new byte[32];
-    random.nextBytes(bytes);
-    String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    String token = OneTimeTokens.next();
     Instant now = clock.instant();
     Instant expires = now.plus(properties.signInLinkLifetime());
     jdbc.sql("delete from portal_sign_in_link where email = ? or expires_at < ?")
@@ -105,16 +91,10 @@ class SignInLinks {
   }
 
   private static boolean valid(String token) {
-    return token != null && TOKEN.matcher(token).matches();
+    return OneTimeTokens.wellFormed(token);
   }
 
-  static String hash(String token) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("Every Java has SHA-256", e);
-    }
+  private static String hash(String token) {
+    return OneTimeTokens.hash(token);
   }
 }

@@ -32,7 +32,8 @@ import org.springframework.web.bind.annotation.RequestParam;
  * address may try only {@code BOROUGH_PORTAL_TRACK_REQUESTS} times per period. A match is
  * remembered in the session with its email, so the resident can come back to the case. A signed-in
  * resident (whose sign-in link went to their email) opens their own reports, and those they follow,
- * without giving the details.
+ * without giving the details, when the report is theirs by a proven link ({@link
+ * org.borough.cases.ReporterProof}).
  */
 @Controller
 class TrackController {
@@ -99,10 +100,7 @@ class TrackController {
           reports.view(reference).flatMap(t -> accounts.seenBy(email.get(), t));
       if (found.isPresent()) {
         String ref = found.get().details().reference();
-        HttpSession session = request.getSession();
-        Map<String, String> allowed = allowed(session);
-        allowed.put(ref, email.get());
-        session.setAttribute(TRACKED, allowed);
+        remember(request.getSession(), ref, email.get());
         return "redirect:/portal/track/" + ref;
       }
       // The same words whether the reference exists or not.
@@ -129,12 +127,23 @@ class TrackController {
     if (stored.isEmpty()) {
       return "redirect:/portal/track";
     }
-    Optional<TrackedCase> found = accounts.seenBy(email, stored.get());
+    Optional<TrackedCase> found =
+        trackedAs != null
+            ? accounts.seenBy(email, stored.get())
+            : accounts.seenByAccount(email, stored.get());
     if (found.isEmpty()) {
       return "redirect:/portal/track?reference=" + ref;
     }
     model.addAttribute("tracked", found.get());
     return "portal/tracked";
+  }
+
+  /** Lets this session see the case as the person with the address may, without asking again. */
+  static void remember(HttpSession session, String reference, String email) {
+    Map<String, String> allowed = allowed(session);
+    allowed.put(reference, email);
+    // Set again, so that a session kept in the database saves the change.
+    session.setAttribute(TRACKED, allowed);
   }
 
   /** References tracked in this session, each with the email address that proved it. */

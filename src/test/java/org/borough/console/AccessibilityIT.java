@@ -395,6 +395,7 @@ class AccessibilityIT extends IntegrationTest {
             new String[] {null, "/portal/sign-in"},
             new String[] {null, "/portal/sign-in", SUBMIT},
             new String[] {null, "/portal/sign-in/link?token=no-longer-works"},
+            new String[] {null, "/portal/claim?token=no-longer-works"},
             // Signing in (below) passes axe over "check your email" and the link's own page.
             new String[] {signedInResident, "/portal/account"},
             new String[] {signedInResident, "/portal/account/preferences"},

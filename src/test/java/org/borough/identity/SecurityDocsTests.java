@@ -525,6 +525,16 @@ class SecurityDocsTests {
         `BOROUGH_PORTAL_TRACK_PERIOD`), and the page shows only status, street and public \
         updates. `PortalIT.anAnonymousReportHasNoResidentAndCannotBeTrackedByAPostcode`, \
         `PortalIT.trackingIsLimitedPerAddressWhileOthersCarryOn`.
+        - **"Your reports" lists only what is proved to be the account's** (issue 13). A report \
+        typed on the portal while signed out with someone else's email address used to appear \
+        in that person's account, with the stranger's words. A report or follow made signed out, \
+        or sent by an Open311 application, is now linked to its resident as *unproven* \
+        (`service_case.reporter_unproven`, `case_follower.unproven`, V27): the council still \
+        reaches them, but their account neither lists nor opens it until the owner of the \
+        address follows the one-time link emailed to it (`portal_report_claim`, kept only as a \
+        SHA-256 hash, `BOROUGH_PORTAL_CLAIM_LINK_LIFETIME`, a GET shows only a button). Made \
+        while signed in, or by staff, a link is proven from the start. \
+        `PortalAccountsIT.aReportGivenSomeoneElsesEmailStaysOutOfTheirAccountUntilTheyProveIt`.
         """;
   }
 

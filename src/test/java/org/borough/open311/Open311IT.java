@@ -129,6 +129,13 @@ class Open311IT extends IntegrationTest {
             .single();
     assertThat(contact).containsExactly("APP", "open311:default", "Reported through default");
     assertThat(
+            jdbc.sql("select reporter_unproven from service_case where id = ?")
+                .param(c.id().value())
+                .query(Boolean.class)
+                .single())
+        .as("an application's word proves nothing to the resident's own portal account")
+        .isTrue();
+    assertThat(
             jdbc.sql(
                     "select count(*) from audit_log where actor = 'open311:default' and subject_id = ?")
                 .param(c.id().value().toString())

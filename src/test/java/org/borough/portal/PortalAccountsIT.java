@@ -54,6 +54,9 @@ class PortalAccountsIT extends IntegrationTest {
     MockHttpSession reporter = new MockHttpSession();
     String reference = report(reporter, address, email, "Ada", "Account");
     TestMail.await(email, 1, WAIT); // the confirmation
+    // Made signed out, it becomes the account's once the address is proved by the emailed link.
+    assertThat(claim(reporter, address, claimLink(email)).getRedirectedUrl())
+        .isEqualTo("/portal/track/" + reference);
     CaseView followed = openCase(resident("follow." + unique() + "@example.org"));
     ResidentId me =
         signedIn.as(
@@ -166,6 +169,46 @@ class PortalAccountsIT extends IntegrationTest {
                 .single())
         .isZero();
     assertThat(get(browser, "/portal/account").getRedirectedUrl()).isEqualTo("/portal/sign-in");
+  }
+
+  @Test
+  void aReportGivenSomeoneElsesEmailStaysOutOfTheirAccountUntilTheyProveIt() throws Exception {
+    String email = "owner." + unique() + "@example.org";
+    String address = "198.51.100.7";
+    ResidentId owner = resident("Olive", "Owner" + unique(), email, null);
+    // A stranger, signed out, reports and follows in the owner's name.
+    String planted = report(new MockHttpSession(), address, email, "Mallory", "Stranger");
+    String link = claimLink(email);
+    assertThat(
+            signedIn.as(
+                Fixtures.SUPERVISOR, () -> cases.viewByReference(planted).summary().residentId()))
+        .as("the council can still reach the person named")
+        .isEqualTo(owner.value());
+
+    MockHttpSession browser = PortalSignIn.signIn(mvc, email, address);
+    assertThat(get(browser, "/portal/account").getContentAsString())
+        .as("someone else's words are not in the owner's account")
+        .doesNotContain(planted, "A deep pothole");
+    assertThat(get(browser, "/portal/track/" + planted).getRedirectedUrl())
+        .as("nor opened as theirs")
+        .isEqualTo("/portal/track?reference=" + planted);
+
+    // Opening the link (as a mail scanner would) only shows a button and proves nothing.
+    assertThat(get(new MockHttpSession(), link).getContentAsString())
+        .contains("Continue", planted, "name=\"token\"");
+    assertThat(get(browser, "/portal/account").getContentAsString()).doesNotContain(planted);
+
+    // The owner follows it: it is theirs now, in the account and on the case's timeline.
+    assertThat(claim(browser, address, link).getRedirectedUrl())
+        .isEqualTo("/portal/track/" + planted);
+    assertThat(get(browser, "/portal/account").getContentAsString()).contains(planted);
+    assertThat(get(browser, "/portal/track/" + planted).getStatus()).isEqualTo(200);
+    assertThat(signedIn.as(Fixtures.SUPERVISOR, () -> cases.viewByReference(planted).timeline()))
+        .anyMatch(t -> t.kind().equals("PROOF"));
+
+    // Once only.
+    assertThat(claim(new MockHttpSession(), address, link).getContentAsString())
+        .contains("This link does not work");
   }
 
   @Test
@@ -341,6 +384,40 @@ class PortalAccountsIT extends IntegrationTest {
     assertThat(sent.getRedirectedUrl()).isEqualTo("/portal/report/confirmation");
     String page = get(session, "/portal/report/confirmation").getContentAsString();
     return page.replaceAll("(?s).*id=\"reference\">([^<]+)<.*", "$1");
+  }
+
+  /** Waits for the email that proves a report is the addressee's; its link, as a path. */
+  private static String claimLink(String email) {
+    long end = System.nanoTime() + WAIT.toNanos();
+    while (System.nanoTime() < end) {
+      var found =
+          TestMail.to(email).stream().filter(m -> m.subject().startsWith("Is report")).toList();
+      if (!found.isEmpty()) {
+        String line =
+            found
+                .get(found.size() - 1)
+                .body()
+                .lines()
+                .filter(l -> l.contains("/portal/claim?token="))
+                .findFirst()
+                .orElseThrow()
+                .trim();
+        return line.substring(line.indexOf("/portal/claim"));
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    throw new AssertionError("No email with a report's link for " + email);
+  }
+
+  /** Presses Continue on the report link's page. */
+  private MockHttpServletResponse claim(MockHttpSession session, String address, String link)
+      throws Exception {
+    return post(session, address, "/portal/claim", "token", PortalSignIn.token(link));
   }
 
   private MockHttpServletResponse get(MockHttpSession session, String uri) throws Exception {

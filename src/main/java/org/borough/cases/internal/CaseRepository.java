@@ -331,6 +331,74 @@ public class CaseRepository {
         == 1;
   }
 
+  // --- proof of a resident's link (ReporterProof) --------------------------------------------
+
+  /** The case's reporter was named by details anyone could type. */
+  public void markReporterUnproven(UUID caseId) {
+    jdbc.sql("update service_case set reporter_unproven = true where id = ?")
+        .param(caseId)
+        .update();
+  }
+
+  /** The resident's follow of the case was asked for by details anyone could type. */
+  public void markFollowUnproven(UUID caseId, UUID residentId) {
+    jdbc.sql("update case_follower set unproven = true where case_id = ? and resident_id = ?")
+        .params(caseId, residentId)
+        .update();
+  }
+
+  /** Proves the residents' links to the case; how many links were unproven before. */
+  public int proveLinks(UUID caseId, List<UUID> residents) {
+    if (residents.isEmpty()) {
+      return 0;
+    }
+    String marks = String.join(",", Collections.nCopies(residents.size(), "?"));
+    List<Object> params = new ArrayList<>();
+    params.add(caseId);
+    params.addAll(residents);
+    return jdbc.sql(
+                "update service_case set reporter_unproven = false where id = ? and"
+                    + " reporter_unproven and resident_id in ("
+                    + marks
+                    + ")")
+            .params(params)
+            .update()
+        + jdbc.sql(
+                "update case_follower set unproven = false where case_id = ? and unproven and"
+                    + " resident_id in ("
+                    + marks
+                    + ")")
+            .params(params)
+            .update();
+  }
+
+  /** Whether any of the residents reported or follows the case by a proven link. */
+  public boolean provenLink(UUID caseId, List<UUID> residents) {
+    if (residents.isEmpty()) {
+      return false;
+    }
+    String marks = String.join(",", Collections.nCopies(residents.size(), "?"));
+    List<Object> params = new ArrayList<>();
+    params.add(caseId);
+    params.addAll(residents);
+    params.add(caseId);
+    params.addAll(residents);
+    return jdbc
+        .sql(
+            "select count(*) from service_case where id = ? and not reporter_unproven and"
+                + " resident_id in ("
+                + marks
+                + ") union all select count(*) from case_follower where case_id = ? and not"
+                + " unproven and resident_id in ("
+                + marks
+                + ")")
+        .params(params)
+        .query(Long.class)
+        .list()
+        .stream()
+        .anyMatch(n -> n > 0);
+  }
+
   /** A merged resident's follows move to the kept record (dropping any it already had). */
   public void moveFollowers(UUID from, UUID to) {
     jdbc.sql(
@@ -431,8 +499,9 @@ public class CaseRepository {
   }
 
   /**
-   * Cases that any of these residents reported or follows, newest first, each with whether one of
-   * them reported it. Found through the two resident indexes, never a scan of every case.
+   * Cases that any of these residents reported or follows by a proven link, newest first, each with
+   * whether one of them reported it. Found through the two resident indexes, never a scan of every
+   * case.
    */
   public List<Map.Entry<FeedRow, Boolean>> ofResidents(
       List<UUID> residents, int offset, int limit) {
@@ -448,12 +517,13 @@ public class CaseRepository {
     return jdbc.sql(
             "select "
                 + FEED_COLUMNS
-                + ", case when c.resident_id in ("
+                + ", case when not c.reporter_unproven and c.resident_id in ("
                 + marks
                 + ") then 1 else 0 end from service_case c where c.id in (select s.id from"
-                + " service_case s where s.resident_id in ("
+                + " service_case s where not s.reporter_unproven and s.resident_id in ("
                 + marks
-                + ") union select f.case_id from case_follower f where f.resident_id in ("
+                + ") union select f.case_id from case_follower f where not f.unproven and"
+                + " f.resident_id in ("
                 + marks
                 + ")) order by c.opened_at desc, c.id offset ? rows fetch next ? rows only")
         .params(params)
