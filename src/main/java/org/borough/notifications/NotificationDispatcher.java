@@ -31,12 +31,13 @@ class NotificationDispatcher {
     this.properties = properties;
   }
 
-  // One node at a time: two sending the same due message at once would email a resident twice.
-  // A node that dies holding the lock frees it after lockAtMostFor.
+  // One node at a time, to spare the database two nodes reading the same outbox; each message is
+  // also claimed on its own row, so that even two at once never email a resident twice. The lock
+  // is kept alive while a poll runs, and a node that dies holding it frees it within 30 s.
   @Scheduled(
       fixedDelayString = "${borough.notifications.poll-interval:5s}",
       initialDelayString = "${borough.notifications.poll-interval:5s}")
-  @SchedulerLock(name = "notifications-dispatch", lockAtMostFor = "PT10M")
+  @SchedulerLock(name = "notifications-dispatch")
   void poll() {
     try {
       int read;

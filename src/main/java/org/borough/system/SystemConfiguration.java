@@ -5,10 +5,13 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import javax.sql.DataSource;
 import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
 import net.javacrumbs.shedlock.spring.annotation.EnableSchedulerLock;
+import net.javacrumbs.shedlock.support.KeepAliveLockProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationRunner;
@@ -20,7 +23,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 @Configuration(proxyBeanMethods = false)
-@EnableSchedulerLock(defaultLockAtMostFor = "PT10M")
+@EnableSchedulerLock(defaultLockAtMostFor = "PT30S")
 class SystemConfiguration {
 
   private static final Logger log = LoggerFactory.getLogger(SystemConfiguration.class);
@@ -55,15 +58,29 @@ class SystemConfiguration {
 
   /**
    * Where scheduled work that must run once across nodes takes its lock: the CRM's database, with
-   * the database's clock, so nodes whose clocks disagree still agree on who holds it.
+   * the database's clock, so nodes whose clocks disagree still agree on who holds it. Locks are
+   * short (30 s) and kept alive while their work runs: a node killed while holding one (the fault
+   * runs did this) used to stop every node's notifications for the ten minutes a long lock lasted.
+   * Work under a lock claims its rows itself, so a lock that lapses under a paused node cannot send
+   * anything twice.
    */
   @Bean
   LockProvider lockProvider(DataSource dataSource) {
-    return new JdbcTemplateLockProvider(
-        JdbcTemplateLockProvider.Configuration.builder()
-            .withJdbcTemplate(new JdbcTemplate(dataSource))
-            .usingDbTime()
-            .build());
+    // Not a bean: Spring's scheduling would take any ScheduledExecutorService bean for its own.
+    ScheduledExecutorService keepAlive =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "scheduler-lock-keep-alive");
+              t.setDaemon(true);
+              return t;
+            });
+    return new KeepAliveLockProvider(
+        new JdbcTemplateLockProvider(
+            JdbcTemplateLockProvider.Configuration.builder()
+                .withJdbcTemplate(new JdbcTemplate(dataSource))
+                .usingDbTime()
+                .build()),
+        keepAlive);
   }
 
   @Bean

@@ -66,6 +66,14 @@ class Warehouse implements DisposableBean {
   private volatile OutboxLoader loader;
   private volatile Instant asAt;
   private volatile Instant lastDataTests = Instant.EPOCH;
+
+  /**
+   * Loads were applied since the data tests last ran. Kept until they run: the last batch of a
+   * burst often lands inside the pause between runs, and without it the page would show results
+   * from before that batch until the next write, however long that takes.
+   */
+  private volatile boolean testsOwed;
+
   private volatile Duration lastDataTestsTook = Duration.ZERO;
   private volatile List<DataTests.Result> latestDataTests = List.of();
   private volatile RebuildProgress rebuild = RebuildProgress.IDLE;
@@ -147,9 +155,13 @@ class Warehouse implements DisposableBean {
     }
     try {
       OutboxLoader.Batch b = runOnce();
-      if (b.didSomething()
+      if (b.didSomething()) {
+        testsOwed = true;
+      }
+      if (testsOwed
           && !lastDataTests.plus(dataTestPause()).isAfter(clock.instant())
           && checking.compareAndSet(false, true)) {
+        testsOwed = false;
         checks.execute(this::runDataTestsInBackground);
       }
     } catch (RuntimeException e) {

@@ -143,12 +143,19 @@ final class BenchHttp {
   }
 
   HttpResponse<String> postJson(String path, String json) throws IOException, InterruptedException {
-    return send(
+    return postJson(path, json, Map.of());
+  }
+
+  /** A JSON post with extra headers (an {@code Idempotency-Key}, say). */
+  HttpResponse<String> postJson(String path, String json, Map<String, String> headers)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder b =
         authorised(path)
             .header("Content-Type", "application/json")
             .header("Accept", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(json))
-            .build());
+            .POST(HttpRequest.BodyPublishers.ofString(json));
+    headers.forEach(b::header);
+    return send(b.build());
   }
 
   /** A form post, as an Open311 app sends one (no bearer token, no CSRF: Open311 needs none). */

@@ -25,7 +25,6 @@ final class CrashScenario implements AutoCloseable {
   static final String OPEN311_KEY = "o311_crash_default_key_0123456789abcdef";
   static final Duration START = Duration.ofMinutes(4);
 
-  private final ObjectMapper json = new ObjectMapper();
   private final Path dataDir;
   private final CrashRun.Database db;
   private final BoroughProcess server;
@@ -33,23 +32,7 @@ final class CrashScenario implements AutoCloseable {
 
   CrashScenario(Path dataDir, boolean postgres) throws Exception {
     this.dataDir = dataDir;
-    Map<String, String> env = new HashMap<>();
-    env.put("BOROUGH_DATA_DIR", dataDir.toString());
-    env.put("BOROUGH_ADMIN_PASSWORD", "crash-test-admin-password");
-    env.put("BOROUGH_ADMIN_API_TOKEN", ADMIN_TOKEN);
-    env.put("BOROUGH_OPEN311_API_KEY", OPEN311_KEY);
-    env.put("BOROUGH_DEMO_RESIDENTS", "100");
-    env.put("BOROUGH_DEMO_CASES", "300");
-    env.put("BOROUGH_DEMO_YEARS", "1");
-    env.put("BOROUGH_WAREHOUSE_POLL_INTERVAL", "500ms");
-    env.put("BOROUGH_WAREHOUSE_DATA_TEST_INTERVAL", "1s");
-    env.put("BOROUGH_SHUTDOWN_DRAIN", "1s");
-    // Both nodes of a two-node run must give a resident the same pseudonym.
-    env.put("BOROUGH_WAREHOUSE_PSEUDONYM_KEY", "crash-test-pseudonym-key-0123456789abcdef");
-    // Notifications go to the tests' own SMTP server, so that they can be counted.
-    env.put("SPRING_MAIL_HOST", "127.0.0.1");
-    env.put("SPRING_MAIL_PORT", Integer.toString(TestMail.port()));
-    env.put("BOROUGH_MAIL_STARTTLS", "false"); // GreenMail speaks plain SMTP
+    Map<String, String> env = environment(dataDir);
     if (postgres) {
       String url = TestDatabase.createPostgres();
       env.put("SPRING_DATASOURCE_URL", url);
@@ -69,6 +52,32 @@ final class CrashScenario implements AutoCloseable {
     this.env = Map.copyOf(env);
     Path log = dataDir.resolveSibling(dataDir.getFileName() + ".log");
     server = new BoroughProcess(BoroughProcess.packagedJar(), env, log);
+  }
+
+  /**
+   * What every node of a fault run is started with: its data directory, known admin credentials and
+   * Open311 key, a small demo borough, a warehouse that checks itself every second, and mail to the
+   * tests' own SMTP server.
+   */
+  static Map<String, String> environment(Path dataDir) {
+    Map<String, String> env = new HashMap<>();
+    env.put("BOROUGH_DATA_DIR", dataDir.toString());
+    env.put("BOROUGH_ADMIN_PASSWORD", "crash-test-admin-password");
+    env.put("BOROUGH_ADMIN_API_TOKEN", ADMIN_TOKEN);
+    env.put("BOROUGH_OPEN311_API_KEY", OPEN311_KEY);
+    env.put("BOROUGH_DEMO_RESIDENTS", "100");
+    env.put("BOROUGH_DEMO_CASES", "300");
+    env.put("BOROUGH_DEMO_YEARS", "1");
+    env.put("BOROUGH_WAREHOUSE_POLL_INTERVAL", "500ms");
+    env.put("BOROUGH_WAREHOUSE_DATA_TEST_INTERVAL", "1s");
+    env.put("BOROUGH_SHUTDOWN_DRAIN", "1s");
+    // Both nodes of a two-node run must give a resident the same pseudonym.
+    env.put("BOROUGH_WAREHOUSE_PSEUDONYM_KEY", "crash-test-pseudonym-key-0123456789abcdef");
+    // Notifications go to the tests' own SMTP server, so that they can be counted.
+    env.put("SPRING_MAIL_HOST", "127.0.0.1");
+    env.put("SPRING_MAIL_PORT", Integer.toString(TestMail.port()));
+    env.put("BOROUGH_MAIL_STARTTLS", "false"); // GreenMail speaks plain SMTP
+    return env;
   }
 
   /**
@@ -107,7 +116,16 @@ final class CrashScenario implements AutoCloseable {
   JsonNode restartAndAwaitAgreement(Duration timeout) throws Exception {
     Instant since = Instant.now();
     server.start(START);
-    BenchHttp http = new BenchHttp(server.url());
+    return awaitAgreement(server.url(), since, timeout);
+  }
+
+  /**
+   * Waits until the node's warehouse has run its data tests after {@code since}, having read the
+   * whole outbox, with every test passed; returns the data-quality report.
+   */
+  static JsonNode awaitAgreement(String nodeUrl, Instant since, Duration timeout) throws Exception {
+    ObjectMapper json = new ObjectMapper();
+    BenchHttp http = new BenchHttp(nodeUrl);
     http.useToken(ADMIN_TOKEN);
     Instant deadline = Instant.now().plus(timeout);
     JsonNode report = null;
@@ -126,7 +144,12 @@ final class CrashScenario implements AutoCloseable {
       Thread.sleep(500);
     }
     throw new AssertionError(
-        "The warehouse did not agree with the CRM within " + timeout + ": " + report);
+        "The warehouse of "
+            + nodeUrl
+            + " did not agree with the CRM within "
+            + timeout
+            + ": "
+            + report);
   }
 
   CrashRun.Database database() {

@@ -21,6 +21,10 @@ class FaultsBenchmark {
 
   @Test
   void run() throws Exception {
+    if (Boolean.parseBoolean(BenchReport.setting("bench.cluster", "false"))) {
+      cluster();
+      return;
+    }
     int cycles = BenchReport.intSetting("bench.cycles", 10);
     int seconds = BenchReport.intSetting("bench.seconds", 20);
     int clients = BenchReport.intSetting("bench.clients", 8);
@@ -74,6 +78,62 @@ class FaultsBenchmark {
     out.write("faults");
     if (lost > 0) {
       throw new AssertionError(lost + " acknowledged writes were lost or broken");
+    }
+  }
+
+  /**
+   * {@code -Dbench.cluster=true}: two nodes behind HAProxy on a PostgreSQL of the run's own, under
+   * mixed writes from {@code bench.clients} (8) clients; {@code bench.cycles} (3) rounds of a node
+   * killed, PostgreSQL crashed, a rolling restart, with {@code bench.seconds} (20) of load around
+   * each fault.
+   */
+  private void cluster() throws Exception {
+    int cycles = BenchReport.intSetting("bench.cycles", 3);
+    Duration under = Duration.ofSeconds(BenchReport.intSetting("bench.seconds", 20));
+    int clients = BenchReport.intSetting("bench.clients", 8);
+    BenchReport out = new BenchReport();
+    Path dir = Path.of(BenchReport.setting("bench.dataDir", "target/bench/faults-data"));
+    out.say(
+        "Two Borough nodes behind HAProxy on PostgreSQL, "
+            + clients
+            + " clients of mixed writes, "
+            + cycles
+            + " rounds of: a node killed, PostgreSQL crashed, a rolling restart");
+    long broken = 0;
+    List<Map<String, Object>> phases = new ArrayList<>();
+    try (ClusterFaults faults = new ClusterFaults(dir.toAbsolutePath())) {
+      faults.start(clients);
+      for (int i = 1; i <= cycles; i++) {
+        for (ClusterFaults.Phase p :
+            List.of(
+                faults.killOneNode(under),
+                faults.restartPostgres(under),
+                faults.rollingRestart(under))) {
+          out.say("round " + i + ", " + p.report());
+          broken += p.broken();
+          Map<String, Object> phase = new LinkedHashMap<>();
+          phase.put("round", i);
+          phase.put("fault", p.fault());
+          phase.put("broken", p.broken());
+          phases.add(phase);
+        }
+      }
+      out.summary.put("acknowledged", faults.acknowledged());
+      out.summary.put("failedWhileDown", faults.failed());
+      out.say(
+          "In all: acknowledged "
+              + faults.acknowledged()
+              + ", failed while down "
+              + faults.failed()
+              + ", lost, duplicated or sent twice "
+              + broken
+              + " (must be 0)");
+    }
+    out.summary.put("phases", phases);
+    out.summary.put("broken", broken);
+    out.write("faults-cluster");
+    if (broken > 0) {
+      throw new AssertionError(broken + " promises were broken");
     }
   }
 }

@@ -99,6 +99,18 @@ final class Open311Reports {
     return http.postForm("/open311/v2/requests.json", form(r, n, email, "Reporter"), Map.of());
   }
 
+  /**
+   * A JSON report with these words from a reporter with this email address, with an {@code
+   * Idempotency-Key} header when {@code key} is not null.
+   */
+  HttpResponse<String> post(RandomGenerator r, String description, String email, String key)
+      throws IOException, InterruptedException {
+    Map<String, String> form = form(r, 0, email, "Reporter");
+    form.put("description", description);
+    return http.postForm(
+        "/open311/v2/requests.json", form, key == null ? Map.of() : Map.of("Idempotency-Key", key));
+  }
+
   private Map<String, String> form(RandomGenerator r, long n, String email, String lastName) {
     Service service = services.get(r.nextInt(services.size()));
     Map<String, String> form = new LinkedHashMap<>();
