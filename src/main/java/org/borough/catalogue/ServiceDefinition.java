@@ -40,7 +40,16 @@ public record ServiceDefinition(
       List<ServiceAttribute> attributes,
       boolean published) {
     this(
-        code, name, group, description, active, defaultTeam, priority, sla, attributes, published,
+        code,
+        name,
+        group,
+        description,
+        active,
+        defaultTeam,
+        priority,
+        sla,
+        attributes,
+        published,
         0);
   }
 
@@ -61,7 +70,16 @@ public record ServiceDefinition(
   /** This definition at another version: the one a save raised it to. */
   public ServiceDefinition withVersion(int newVersion) {
     return new ServiceDefinition(
-        code, name, group, description, active, defaultTeam, priority, sla, attributes, published,
+        code,
+        name,
+        group,
+        description,
+        active,
+        defaultTeam,
+        priority,
+        sla,
+        attributes,
+        published,
         newVersion);
   }
 

@@ -23,6 +23,7 @@ import org.borough.system.ConflictException;
 import org.borough.system.Errors;
 import org.borough.system.InvalidInputException;
 import org.borough.system.NotFoundException;
+import org.borough.system.StaleEditException;
 import org.borough.system.WorkingCalendar;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -104,6 +105,23 @@ public class DecisionRegister {
   @Transactional
   public Decision update(
       DecisionId id, DecisionDetails details, Integer expectedVersion, String correctionReason) {
+    return update(id, details, expectedVersion, correctionReason, null);
+  }
+
+  /**
+   * Like {@link #update(DecisionId, DecisionDetails, Integer, String)}, made to the edit version
+   * the editor read (null for the one stored now).
+   *
+   * @throws org.borough.system.StaleEditException when it was changed since {@code editVersion}
+   */
+  @PreAuthorize("hasAuthority('DECISION_RECORD')")
+  @Transactional
+  public Decision update(
+      DecisionId id,
+      DecisionDetails details,
+      Integer expectedVersion,
+      String correctionReason,
+      Integer editVersion) {
     StoredDecision current = stored(id);
     if (current.status() == DecisionStatus.SUPERSEDED) {
       throw new ConflictException("A superseded decision cannot be changed");
@@ -124,11 +142,9 @@ public class DecisionRegister {
     }
     errors.throwIfAny();
     if (expectedVersion != null && expectedVersion != current.version()) {
-      throw new ConflictException(
-          "The decision was changed by someone else (now version "
-              + current.version()
-              + "); open it again");
+      throw stale(current);
     }
+    claim(current, editVersion);
     var now = clock.instant();
     if (draft) {
       decisions.replace(id.value(), current.issueId(), DecisionStatus.DRAFT, 0, d, null, now);
@@ -153,10 +169,18 @@ public class DecisionRegister {
   @PreAuthorize("hasAuthority('DECISION_PUBLISH')")
   @Transactional
   public Decision publish(DecisionId id) {
+    return publish(id, null);
+  }
+
+  /** Publishes a draft, as the edit version read (null for the one stored now). */
+  @PreAuthorize("hasAuthority('DECISION_PUBLISH')")
+  @Transactional
+  public Decision publish(DecisionId id, Integer editVersion) {
     StoredDecision current = stored(id);
     if (current.status() != DecisionStatus.DRAFT) {
       throw new ConflictException("The decision is published already");
     }
+    claim(current, editVersion);
     DecisionDetails d = current.details().withPublicationDate(today());
     Errors errors = new Errors();
     validate(d, "", errors);
@@ -237,6 +261,13 @@ public class DecisionRegister {
   @PreAuthorize("hasAuthority('DECISION_PUBLISH')")
   @Transactional
   public Decision recordCallIn(DecisionId id, CallIn callIn) {
+    return recordCallIn(id, callIn, null);
+  }
+
+  /** Records a call-in, made to the edit version read (null for the one stored now). */
+  @PreAuthorize("hasAuthority('DECISION_PUBLISH')")
+  @Transactional
+  public Decision recordCallIn(DecisionId id, CallIn callIn, Integer editVersion) {
     StoredDecision current = stored(id);
     Errors errors = new Errors();
     LocalDate on = callIn == null ? null : callIn.calledInOn();
@@ -272,6 +303,7 @@ public class DecisionRegister {
               + current.callInDeadline()
               + "; this decision is implementable");
     }
+    claim(current, editVersion);
     var now = clock.instant();
     decisions.insertCallIn(id.value(), new CallIn(on, by, reason), now, actor());
     decisions.setStatus(id.value(), DecisionStatus.CALLED_IN, now);
@@ -291,6 +323,13 @@ public class DecisionRegister {
   @PreAuthorize("hasAuthority('DECISION_PUBLISH')")
   @Transactional
   public Decision recordSupersession(DecisionId earlier, DecisionId later) {
+    return recordSupersession(earlier, later, null);
+  }
+
+  /** Records a supersession, made to the edit version of {@code earlier} read (null: any). */
+  @PreAuthorize("hasAuthority('DECISION_PUBLISH')")
+  @Transactional
+  public Decision recordSupersession(DecisionId earlier, DecisionId later, Integer editVersion) {
     StoredDecision current = stored(earlier);
     if (current.status() == DecisionStatus.DRAFT) {
       throw new ConflictException("A draft is not in force, so nothing can supersede it");
@@ -322,11 +361,29 @@ public class DecisionRegister {
               + successor.details().decisionDate()
               + ", before this one: only a later decision can supersede it");
     }
+    claim(current, editVersion);
     decisions.supersede(earlier.value(), later.value(), clock.instant());
     audit.record(
         AuditAction.UPDATE, "decision", earlier.toString(), "superseded by decision " + later);
     events.publishEvent(new DecisionSuperseded(earlier, later));
     return find(earlier);
+  }
+
+  /**
+   * Raises the decision's edit version from the one the change was made to ({@code editVersion}, or
+   * the one read in this transaction), or refuses the change as stale.
+   */
+  private void claim(StoredDecision current, Integer editVersion) {
+    decisions.raiseEditVersion(
+        current.id(), editVersion == null ? current.editVersion() : editVersion, what(current));
+  }
+
+  private static StaleEditException stale(StoredDecision current) {
+    return new StaleEditException(what(current));
+  }
+
+  private static String what(StoredDecision d) {
+    return "decision (" + d.details().issue().title() + ")";
   }
 
   /** Any decision, drafts included (for democratic services). */
@@ -346,7 +403,8 @@ public class DecisionRegister {
         s.recordedAt(),
         s.updatedAt(),
         s.supersededBy() == null ? null : decisions.ref(s.supersededBy()).orElse(null),
-        decisions.supersededBy(id.value()));
+        decisions.supersededBy(id.value()),
+        s.editVersion());
   }
 
   /** A published decision; a draft is not found. */

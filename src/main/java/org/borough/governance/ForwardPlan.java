@@ -123,6 +123,17 @@ public class ForwardPlan {
   @PreAuthorize("hasAuthority('DECISION_PUBLISH')")
   @Transactional
   public ForwardPlanNotice withdraw(ForwardPlanNoticeId id, String reason) {
+    return withdraw(id, reason, null);
+  }
+
+  /**
+   * Withdraws a notice, made to the version the officer read (null for the one stored now).
+   *
+   * @throws org.borough.system.StaleEditException when it was changed since {@code version}
+   */
+  @PreAuthorize("hasAuthority('DECISION_PUBLISH')")
+  @Transactional
+  public ForwardPlanNotice withdraw(ForwardPlanNoticeId id, String reason, Integer version) {
     StoredNotice n = stored(id);
     String why = trimText(reason);
     Errors errors = new Errors();
@@ -134,6 +145,7 @@ public class ForwardPlan {
           "Only a forthcoming notice can be withdrawn; this one is "
               + status(n).label().toLowerCase());
     }
+    raiseVersion(n, version);
     notices.withdraw(id.value(), today(), why, clock.instant());
     audit.record(AuditAction.UPDATE, "forward-plan-notice", id.toString(), "withdrawn");
     events.publishEvent(new ForwardPlanNoticeChanged(id, ForwardPlanStatus.WITHDRAWN, null));
@@ -151,6 +163,19 @@ public class ForwardPlan {
   @PreAuthorize("hasAuthority('DECISION_PUBLISH')")
   @Transactional
   public ForwardPlanNotice linkDecision(ForwardPlanNoticeId id, DecisionId decisionId) {
+    return linkDecision(id, decisionId, null);
+  }
+
+  /**
+   * Links a notice to its decision, made to the version the officer read (null for the one stored
+   * now).
+   *
+   * @throws org.borough.system.StaleEditException when it was changed since {@code version}
+   */
+  @PreAuthorize("hasAuthority('DECISION_PUBLISH')")
+  @Transactional
+  public ForwardPlanNotice linkDecision(
+      ForwardPlanNoticeId id, DecisionId decisionId, Integer version) {
     StoredNotice n = stored(id);
     if (n.withdrawnOn() != null) {
       throw new ConflictException("A withdrawn notice cannot lead to a decision");
@@ -174,6 +199,7 @@ public class ForwardPlan {
               + ", before this notice was published on "
               + n.publishedOn());
     }
+    raiseVersion(n, version);
     var now = clock.instant();
     boolean linked;
     try {
@@ -254,7 +280,16 @@ public class ForwardPlan {
         n.withdrawalReason(),
         draft && !withDraft ? null : n.decision(),
         n.recordedAt(),
-        n.updatedAt());
+        n.updatedAt(),
+        n.version());
+  }
+
+  /** Claims the notice at the version the change was made to, or refuses a stale change. */
+  private void raiseVersion(StoredNotice n, Integer version) {
+    notices.raiseVersion(
+        n.id().value(),
+        version == null ? n.version() : version,
+        "forward-plan notice (" + n.details().title() + ")");
   }
 
   private static ForwardPlanStatus status(StoredNotice n) {

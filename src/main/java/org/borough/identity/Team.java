@@ -7,8 +7,7 @@ package org.borough.identity;
  *
  * @param version raised by every change to the team, so edits cannot overwrite each other unseen
  */
-public record Team(
-    TeamId id, String code, String name, String email, boolean active, int version) {
+public record Team(TeamId id, String code, String name, String email, boolean active, int version) {
 
   public Team(TeamId id, String code, String name, String email, boolean active) {
     this(id, code, name, email, active, 0);

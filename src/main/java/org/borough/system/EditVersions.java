@@ -6,8 +6,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Optimistic locking for records without a single update statement of their own to guard: the
  * change first raises the row's version from the one it was made to, in its own transaction, and
- * only then writes. The row stays locked until the commit, so of two saves made to one version
- * the second finds 0 rows and is refused.
+ * only then writes. The row stays locked until the commit, so of two saves made to one version the
+ * second finds 0 rows and is refused.
  */
 public final class EditVersions {
 

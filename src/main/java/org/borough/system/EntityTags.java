@@ -8,8 +8,8 @@ import org.springframework.http.ResponseEntity;
 /**
  * The JSON API's optimistic locking: a record's version sent as a strong {@code ETag} ({@code
  * "7"}), and a change's {@code If-Match} checked against the version stored (ADR 0022). If-Match is
- * optional: without it a change is made to whatever version the server reads, still guarded
- * against a save racing it.
+ * optional: without it a change is made to whatever version the server reads, still guarded against
+ * a save racing it.
  */
 public final class EntityTags {
 

@@ -2,8 +2,8 @@
 package org.borough.system;
 
 /**
- * An API request's {@code If-Match} names none of the record's current entity tags: the client
- * read an older version than the one stored (a 412).
+ * An API request's {@code If-Match} names none of the record's current entity tags: the client read
+ * an older version than the one stored (a 412).
  */
 public class PreconditionFailedException extends RuntimeException {
 

@@ -31,8 +31,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -180,8 +180,8 @@ class CaseApiController {
   }
 
   /**
-   * The version a change is made to: If-Match when sent (a 412 when stale), else the body's
-   * {@code version} as older clients send it (a 409 when stale), else none.
+   * The version a change is made to: If-Match when sent (a 412 when stale), else the body's {@code
+   * version} as older clients send it (a 409 when stale), else none.
    */
   private static Integer version(CaseView c, String ifMatch, Integer bodyVersion) {
     if (ifMatch != null) {

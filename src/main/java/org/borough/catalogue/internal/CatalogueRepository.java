@@ -110,8 +110,8 @@ public class CatalogueRepository {
   }
 
   /**
-   * Raises a service's version from the one a change was made to, locking its row until the
-   * change commits.
+   * Raises a service's version from the one a change was made to, locking its row until the change
+   * commits.
    *
    * @throws org.borough.system.StaleEditException when it is at another version now
    */

@@ -44,21 +44,24 @@ public class StaffRepository {
   }
 
   public Optional<Staff> findById(UUID id) {
-    return jdbc.sql("select id, username, display_name, enabled, version from staff_user where id = ?")
+    return jdbc.sql(
+            "select id, username, display_name, enabled, version from staff_user where id = ?")
         .param(id)
         .query((rs, i) -> staff(rs))
         .optional();
   }
 
   public Optional<Staff> findByUsername(String username) {
-    return jdbc.sql("select id, username, display_name, enabled, version from staff_user where username = ?")
+    return jdbc.sql(
+            "select id, username, display_name, enabled, version from staff_user where username = ?")
         .param(username)
         .query((rs, i) -> staff(rs))
         .optional();
   }
 
   public List<Staff> all() {
-    return jdbc.sql("select id, username, display_name, enabled, version from staff_user order by username")
+    return jdbc.sql(
+            "select id, username, display_name, enabled, version from staff_user order by username")
         .query((rs, i) -> staff(rs))
         .list();
   }

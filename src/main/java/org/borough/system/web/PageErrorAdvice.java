@@ -44,10 +44,7 @@ class PageErrorAdvice {
    */
   @ExceptionHandler(StaleEditException.class)
   String staleEdit(
-      StaleEditException e,
-      Model model,
-      HttpServletRequest request,
-      HttpServletResponse response) {
+      StaleEditException e, Model model, HttpServletRequest request, HttpServletResponse response) {
     layout.populate(model);
     response.setStatus(409);
     model.addAttribute("reason", e.getMessage());
