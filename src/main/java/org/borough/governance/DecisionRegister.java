@@ -123,6 +123,7 @@ public class DecisionRegister {
       String correctionReason,
       Integer editVersion) {
     StoredDecision current = stored(id);
+    claim(current, editVersion);
     if (current.status() == DecisionStatus.SUPERSEDED) {
       throw new ConflictException("A superseded decision cannot be changed");
     }
@@ -144,7 +145,6 @@ public class DecisionRegister {
     if (expectedVersion != null && expectedVersion != current.version()) {
       throw stale(current);
     }
-    claim(current, editVersion);
     var now = clock.instant();
     if (draft) {
       decisions.replace(id.value(), current.issueId(), DecisionStatus.DRAFT, 0, d, null, now);
@@ -177,10 +177,10 @@ public class DecisionRegister {
   @Transactional
   public Decision publish(DecisionId id, Integer editVersion) {
     StoredDecision current = stored(id);
+    claim(current, editVersion);
     if (current.status() != DecisionStatus.DRAFT) {
       throw new ConflictException("The decision is published already");
     }
-    claim(current, editVersion);
     DecisionDetails d = current.details().withPublicationDate(today());
     Errors errors = new Errors();
     validate(d, "", errors);
@@ -269,6 +269,7 @@ public class DecisionRegister {
   @Transactional
   public Decision recordCallIn(DecisionId id, CallIn callIn, Integer editVersion) {
     StoredDecision current = stored(id);
+    claim(current, editVersion);
     Errors errors = new Errors();
     LocalDate on = callIn == null ? null : callIn.calledInOn();
     String by = callIn == null ? null : trim(callIn.calledInBy());
@@ -303,7 +304,6 @@ public class DecisionRegister {
               + current.callInDeadline()
               + "; this decision is implementable");
     }
-    claim(current, editVersion);
     var now = clock.instant();
     decisions.insertCallIn(id.value(), new CallIn(on, by, reason), now, actor());
     decisions.setStatus(id.value(), DecisionStatus.CALLED_IN, now);
@@ -331,6 +331,7 @@ public class DecisionRegister {
   @Transactional
   public Decision recordSupersession(DecisionId earlier, DecisionId later, Integer editVersion) {
     StoredDecision current = stored(earlier);
+    claim(current, editVersion);
     if (current.status() == DecisionStatus.DRAFT) {
       throw new ConflictException("A draft is not in force, so nothing can supersede it");
     }
@@ -361,7 +362,6 @@ public class DecisionRegister {
               + successor.details().decisionDate()
               + ", before this one: only a later decision can supersede it");
     }
-    claim(current, editVersion);
     decisions.supersede(earlier.value(), later.value(), clock.instant());
     audit.record(
         AuditAction.UPDATE, "decision", earlier.toString(), "superseded by decision " + later);
@@ -370,8 +370,10 @@ public class DecisionRegister {
   }
 
   /**
-   * Raises the decision's edit version from the one the change was made to ({@code editVersion}, or
-   * the one read in this transaction), or refuses the change as stale.
+   * Raises the decision's edit version from the one the change was made to, first thing, so a
+   * decision changed meanwhile is reported as that and not as whatever the change made it; a
+   * refusal later rolls the raise back with the rest ({@code editVersion}, or the one read in this
+   * transaction), or refuses the change as stale.
    */
   private void claim(StoredDecision current, Integer editVersion) {
     decisions.raiseEditVersion(

@@ -135,6 +135,8 @@ public class ForwardPlan {
   @Transactional
   public ForwardPlanNotice withdraw(ForwardPlanNoticeId id, String reason, Integer version) {
     StoredNotice n = stored(id);
+    // First, so a notice changed meanwhile is reported as that, not as whatever the change made it.
+    raiseVersion(n, version);
     String why = trimText(reason);
     Errors errors = new Errors();
     required(
@@ -145,7 +147,6 @@ public class ForwardPlan {
           "Only a forthcoming notice can be withdrawn; this one is "
               + status(n).label().toLowerCase());
     }
-    raiseVersion(n, version);
     notices.withdraw(id.value(), today(), why, clock.instant());
     audit.record(AuditAction.UPDATE, "forward-plan-notice", id.toString(), "withdrawn");
     events.publishEvent(new ForwardPlanNoticeChanged(id, ForwardPlanStatus.WITHDRAWN, null));
@@ -177,6 +178,7 @@ public class ForwardPlan {
   public ForwardPlanNotice linkDecision(
       ForwardPlanNoticeId id, DecisionId decisionId, Integer version) {
     StoredNotice n = stored(id);
+    raiseVersion(n, version);
     if (n.withdrawnOn() != null) {
       throw new ConflictException("A withdrawn notice cannot lead to a decision");
     }
@@ -199,7 +201,6 @@ public class ForwardPlan {
               + ", before this notice was published on "
               + n.publishedOn());
     }
-    raiseVersion(n, version);
     var now = clock.instant();
     boolean linked;
     try {
