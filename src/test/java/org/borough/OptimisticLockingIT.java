@@ -298,13 +298,16 @@ class OptimisticLockingIT extends IntegrationTest {
 
   @Test
   void anEditFormWithoutItsVersionIsRefusedAndChangesNothing() throws Exception {
-    Kind kind = new TeamKind();
+    TeamKind kind = new TeamKind();
     String key = kind.create();
     String before = kind.stored(key);
+    String code = kind.team(key).code();
     MockHttpServletResponse page =
         mvc.perform(
-                kind.pageEdit(key, 0)
-                    .param("version", "")
+                post("/admin/teams/" + key)
+                    .param("code", code)
+                    .param("name", "Mine " + code)
+                    .param("active", "true")
                     .with(signedIn.request(kind.user()))
                     .with(csrf()))
             .andReturn()
@@ -454,7 +457,8 @@ class OptimisticLockingIT extends IntegrationTest {
     }
 
     public void theirChange(String key) {
-      as(Fixtures.CASEWORKER, () -> cases.addNote(view(key).id(), "Theirs", false));
+      CaseId id = view(key).id();
+      as(Fixtures.CASEWORKER, () -> cases.addNote(id, "Theirs", false));
     }
 
     public String stored(String key) {
@@ -626,7 +630,7 @@ class OptimisticLockingIT extends IntegrationTest {
           .toString();
     }
 
-    private org.borough.identity.Team team(String key) {
+    org.borough.identity.Team team(String key) {
       return directory.findTeam(new TeamId(UUID.fromString(key))).orElseThrow();
     }
 

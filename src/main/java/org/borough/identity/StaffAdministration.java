@@ -62,9 +62,7 @@ public interface StaffAdministration {
    *
    * @throws org.borough.system.InvalidInputException under code, name or email
    */
-  default Team changeTeam(TeamId id, String code, String name, String email, boolean active) {
-    return changeTeam(id, code, name, email, active, null);
-  }
+  Team changeTeam(TeamId id, String code, String name, String email, boolean active);
 
   /**
    * Like {@link #changeTeam(TeamId, String, String, String, boolean)}, made to {@code version}

@@ -64,8 +64,8 @@ public class CatalogueRepository {
     Map<String, ServiceDefinition> services = new LinkedHashMap<>();
     jdbc.sql(
             "select code, name, group_name, description, active, default_team_id, priority,"
-                + " sla_target, sla_unit, sla_warning_percent, sla_pause_statuses, published"
-                + " from service order by group_name, name")
+                + " sla_target, sla_unit, sla_warning_percent, sla_pause_statuses, published,"
+                + " version from service order by group_name, name")
         .query(
             (rs, i) -> {
               UUID team = rs.getObject(6, UUID.class);

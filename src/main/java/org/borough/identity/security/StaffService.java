@@ -246,6 +246,12 @@ class StaffService implements StaffDirectory, StaffAdministration {
 
   @Override
   @Transactional
+  public Team changeTeam(TeamId id, String code, String name, String email, boolean active) {
+    return changeTeam(id, code, name, email, active, null);
+  }
+
+  @Override
+  @Transactional
   public Team changeTeam(
       TeamId id, String code, String name, String email, boolean active, Integer version) {
     Team before =
