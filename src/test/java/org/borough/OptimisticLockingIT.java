@@ -353,6 +353,8 @@ class OptimisticLockingIT extends IntegrationTest {
     assertThat(kind.stored(second)).isEqualTo(theirs);
 
     // The same selection drawn now goes through, to every case.
+    Map<CaseId, Integer> drawnNow =
+        Map.of(a.id(), view(first).version(), b.id(), view(second).version());
     int done =
         signedIn.as(
             Fixtures.SUPERVISOR,
@@ -360,7 +362,7 @@ class OptimisticLockingIT extends IntegrationTest {
                 cases.bulk(
                     List.of(a.id(), b.id()),
                     new BulkAction.ChangeStatus(CaseStatus.IN_PROGRESS, "Mine"),
-                    Map.of(a.id(), view(first).version(), b.id(), view(second).version())));
+                    drawnNow));
     assertThat(done).isEqualTo(2);
     assertThat(view(first).status()).isEqualTo(CaseStatus.IN_PROGRESS);
     assertThat(view(second).status()).isEqualTo(CaseStatus.IN_PROGRESS);
