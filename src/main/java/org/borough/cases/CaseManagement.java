@@ -35,6 +35,7 @@ import org.borough.system.Errors;
 import org.borough.system.Inputs;
 import org.borough.system.InvalidInputException;
 import org.borough.system.NotFoundException;
+import org.borough.system.StaleEditException;
 import org.borough.system.WorkingCalendar;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -275,8 +276,16 @@ public class CaseManagement {
   @PreAuthorize("hasAuthority('CASE_NOTE')")
   @Transactional
   public TimelineEntry addNote(CaseId id, String text, boolean publicNote) {
+    return addNote(id, text, publicNote, null);
+  }
+
+  /** Adds a note to the version of the case the writer read, when {@code version} is given. */
+  @PreAuthorize("hasAuthority('CASE_NOTE')")
+  @Transactional
+  public TimelineEntry addNote(CaseId id, String text, boolean publicNote, Integer version) {
     CaseRow row = cases.find(id.value()).orElseThrow(() -> new NotFoundException("Case"));
     TeamScope.require(row, teamScope.current());
+    checkVersion(row, version);
     return apply(row, new BulkAction.AddNote(text, publicNote), publicNote, null);
   }
 
@@ -302,6 +311,17 @@ public class CaseManagement {
   @PreAuthorize("hasAuthority('CASE_BULK')")
   @Transactional
   public int bulk(List<CaseId> ids, BulkAction action) {
+    return bulk(ids, action, Map.of());
+  }
+
+  /**
+   * Like {@link #bulk(List, BulkAction)}, for cases chosen from a list drawn earlier: {@code
+   * versions} gives the version each case was shown at, and one changed since refuses the whole
+   * action, naming the case.
+   */
+  @PreAuthorize("hasAuthority('CASE_BULK')")
+  @Transactional
+  public int bulk(List<CaseId> ids, BulkAction action, Map<CaseId, Integer> versions) {
     if (ids == null || ids.isEmpty()) {
       throw InvalidInputException.of("cases", "Select at least one case");
     }
@@ -319,6 +339,7 @@ public class CaseManagement {
     Optional<Set<UUID>> scope = teamScope.current();
     rows.forEach(row -> TeamScope.require(row, scope));
     for (CaseRow row : rows) {
+      checkVersion(row, versions.get(new CaseId(row.id())));
       try {
         apply(row, action, false, null);
       } catch (InvalidInputException e) {
@@ -646,15 +667,13 @@ public class CaseManagement {
 
   private void save(CaseRow changed) {
     if (!cases.update(changed)) {
-      throw new ConflictException(
-          "Someone else changed case " + changed.reference() + " at the same time; reload it");
+      throw new StaleEditException("case " + changed.reference());
     }
   }
 
   private static void checkVersion(CaseRow row, Integer version) {
     if (version != null && version != row.version()) {
-      throw new ConflictException(
-          "Case " + row.reference() + " changed since you opened it. Reload and try again.");
+      throw new StaleEditException("case " + row.reference());
     }
   }
 
@@ -713,7 +732,8 @@ public class CaseManagement {
         r.openedAt(),
         r.dueAt(),
         SlaClock.state(r.status(), r.dueAt(), r.slaRiskAt(), r.slaPausedAt(), r.resolvedAt(), now),
-        r.slaPausedAt() != null);
+        r.slaPausedAt() != null,
+        r.version());
   }
 
   private CaseView assemble(CaseRow r) {

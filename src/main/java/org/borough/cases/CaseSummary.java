@@ -5,7 +5,12 @@ import java.time.Instant;
 import java.util.UUID;
 import org.borough.catalogue.Priority;
 
-/** A queue row: what a caseworker needs to choose the next case. */
+/**
+ * A queue row: what a caseworker needs to choose the next case.
+ *
+ * @param version the case's version when read; a bulk action from a queue names it, so a case
+ *     changed since the queue was drawn refuses the whole action
+ */
 public record CaseSummary(
     CaseId id,
     String reference,
@@ -20,4 +25,5 @@ public record CaseSummary(
     Instant openedAt,
     Instant dueAt,
     SlaState sla,
-    boolean paused) {}
+    boolean paused,
+    int version) {}

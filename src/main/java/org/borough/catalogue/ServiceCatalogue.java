@@ -140,7 +140,18 @@ public class ServiceCatalogue {
    */
   @Transactional
   public ServiceDefinition change(String code, ServiceInput input) {
-    return save(require(code), input, null);
+    return change(code, input, null);
+  }
+
+  /**
+   * Like {@link #change(String, ServiceInput)}, made to the version the editor read.
+   *
+   * @param version the version the change was made to; null for the one stored now
+   * @throws org.borough.system.StaleEditException when the service was changed since that version
+   */
+  @Transactional
+  public ServiceDefinition change(String code, ServiceInput input, Integer version) {
+    return save(require(code), input, null, version);
   }
 
   /** Adds a question at the end of a service's form; errors are keyed by the question's fields. */
@@ -241,9 +252,19 @@ public class ServiceCatalogue {
   }
 
   private ServiceDefinition save(ServiceDefinition before, ServiceInput input, String change) {
+    return save(before, input, change, null);
+  }
+
+  private ServiceDefinition save(
+      ServiceDefinition before, ServiceInput input, String change, Integer version) {
     Errors errors = new Errors();
-    ServiceDefinition after = validate(input, before, errors);
+    int expected = version == null ? before.version() : version;
+    ServiceDefinition validated = validate(input, before, errors);
     errors.throwIfAny();
+    ServiceDefinition after = validated.withVersion(expected + 1);
+    // Raised from the version read (this node's copy may lag another node's change by a moment:
+    // then the save is refused rather than made over a definition it has not seen).
+    repository.raiseVersion(before.code(), expected, "service " + before.name());
     if (after.code().equals(before.code())) {
       repository.update(after);
     } else {

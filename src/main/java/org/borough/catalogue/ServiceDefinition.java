@@ -11,6 +11,8 @@ import org.borough.identity.TeamId;
  *     the street can see): its open cases are offered to residents reporting nearby and listed on
  *     Open311, at a street's precision. Off for anything about a person or their home (council tax,
  *     noise, housing, pest control).
+ * @param version raised by every change to the service or its questions; an edit names the version
+ *     it was made to, so it cannot overwrite a colleague's change unseen
  */
 public record ServiceDefinition(
     String code,
@@ -22,7 +24,34 @@ public record ServiceDefinition(
     Priority priority,
     SlaPolicy sla,
     List<ServiceAttribute> attributes,
-    boolean published) {
+    boolean published,
+    int version) {
+
+  /** A service as first defined, at version 0. */
+  public ServiceDefinition(
+      String code,
+      String name,
+      String group,
+      String description,
+      boolean active,
+      TeamId defaultTeam,
+      Priority priority,
+      SlaPolicy sla,
+      List<ServiceAttribute> attributes,
+      boolean published) {
+    this(
+        code,
+        name,
+        group,
+        description,
+        active,
+        defaultTeam,
+        priority,
+        sla,
+        attributes,
+        published,
+        0);
+  }
 
   /** A service that is not published, as before publication was a choice. */
   public ServiceDefinition(
@@ -36,6 +65,22 @@ public record ServiceDefinition(
       SlaPolicy sla,
       List<ServiceAttribute> attributes) {
     this(code, name, group, description, active, defaultTeam, priority, sla, attributes, false);
+  }
+
+  /** This definition at another version: the one a save raised it to. */
+  public ServiceDefinition withVersion(int newVersion) {
+    return new ServiceDefinition(
+        code,
+        name,
+        group,
+        description,
+        active,
+        defaultTeam,
+        priority,
+        sla,
+        attributes,
+        published,
+        newVersion);
   }
 
   /** The questions a new case is asked, in order; inactive ones only label old answers. */

@@ -12,6 +12,8 @@ import java.util.List;
  * @param notedBy the item that noted it as a budget pressure; null when it was approved at once
  * @param approvedBy the item that approved it; null while it is a pressure, or dropped
  * @param reversedOn when an approved line was reversed, with {@code reversedReason}; null otherwise
+ * @param version raised by every approval, drop or reversal; a change names the version it was made
+ *     to, so two people acting on one line cannot both succeed
  */
 public record BudgetLine(
     BudgetLineId id,
@@ -31,7 +33,8 @@ public record BudgetLine(
     LocalDate reversedOn,
     String reversedReason,
     Instant recordedAt,
-    Instant updatedAt) {
+    Instant updatedAt,
+    int version) {
 
   /** A reserve or system named by its id, code and name. */
   public record Ref(java.util.UUID id, String code, String name) {}

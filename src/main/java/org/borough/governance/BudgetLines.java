@@ -7,6 +7,7 @@ import static org.borough.governance.Checks.trim;
 import static org.borough.governance.Checks.trimText;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +24,7 @@ import org.borough.system.ConflictException;
 import org.borough.system.Errors;
 import org.borough.system.InvalidInputException;
 import org.borough.system.NotFoundException;
+import org.borough.system.StaleEditException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -173,7 +175,20 @@ public class BudgetLines {
   @Transactional
   public BudgetLine approvePressure(
       BudgetLineId id, UUID decisionId, Integer itemNumber, String financialYear) {
-    BudgetLine line = line(id);
+    return approvePressure(id, decisionId, itemNumber, financialYear, null);
+  }
+
+  /**
+   * Like {@link #approvePressure(BudgetLineId, UUID, Integer, String)}, made to the version of the
+   * line the approver read (null for the one stored now).
+   *
+   * @throws StaleEditException when the line was changed since {@code version}
+   */
+  @PreAuthorize("hasAuthority('PORTFOLIO_MANAGE')")
+  @Transactional
+  public BudgetLine approvePressure(
+      BudgetLineId id, UUID decisionId, Integer itemNumber, String financialYear, Integer version) {
+    BudgetLine line = current(id, version);
     if (line.status() != BudgetLineStatus.PRESSURE) {
       throw new ConflictException(
           "Only a budget pressure can be approved; this line is "
@@ -212,8 +227,8 @@ public class BudgetLines {
       checkItem(item, year, line.amountPence(), decisionId, id.value(), errors);
     }
     errors.throwIfAny();
-    if (!lines.approve(id.value(), year, decisionId, item.number(), clock.instant())) {
-      throw new ConflictException("The pressure was approved or dropped by someone else");
+    if (!lines.approve(id.value(), line.version(), year, decisionId, item.number(), now())) {
+      throw stale(line);
     }
     audit.record(AuditAction.UPDATE, "budget-line", id.toString(), "pressure approved " + year);
     BudgetLine approved = line(id);
@@ -225,15 +240,25 @@ public class BudgetLines {
   @PreAuthorize("hasAuthority('PORTFOLIO_MANAGE')")
   @Transactional
   public BudgetLine dropPressure(BudgetLineId id, String reason) {
-    BudgetLine line = line(id);
+    return dropPressure(id, reason, null);
+  }
+
+  /** Drops a budget pressure, made to the version of the line read (null for the one stored). */
+  @PreAuthorize("hasAuthority('PORTFOLIO_MANAGE')")
+  @Transactional
+  public BudgetLine dropPressure(BudgetLineId id, String reason, Integer version) {
+    BudgetLine line = current(id, version);
     String why = trimText(reason);
     Errors errors = new Errors();
     required(errors, "reason", why, "Enter why the pressure is dropped", "The reason", 2000);
     errors.throwIfAny();
-    if (!lines.drop(id.value(), portfolio.today(), why, clock.instant())) {
+    if (line.status() != BudgetLineStatus.PRESSURE) {
       throw new ConflictException(
           "Only a budget pressure can be dropped; this line is "
               + line.status().label().toLowerCase());
+    }
+    if (!lines.drop(id.value(), line.version(), portfolio.today(), why, now())) {
+      throw stale(line);
     }
     audit.record(AuditAction.UPDATE, "budget-line", id.toString(), "pressure dropped");
     events.publishEvent(
@@ -253,7 +278,14 @@ public class BudgetLines {
   @PreAuthorize("hasAuthority('PORTFOLIO_MANAGE')")
   @Transactional
   public BudgetLine reverse(BudgetLineId id, String reason) {
-    BudgetLine line = line(id);
+    return reverse(id, reason, null);
+  }
+
+  /** Reverses an approved line, made to the version read (null for the one stored now). */
+  @PreAuthorize("hasAuthority('PORTFOLIO_MANAGE')")
+  @Transactional
+  public BudgetLine reverse(BudgetLineId id, String reason, Integer version) {
+    BudgetLine line = current(id, version);
     String why = trimText(reason);
     Errors errors = new Errors();
     required(
@@ -274,8 +306,8 @@ public class BudgetLines {
           "Actual spend is recorded against this line, so it cannot be reversed: that money was"
               + " spent. Record a new line for the change instead.");
     }
-    if (!lines.reverse(id.value(), portfolio.today(), why, clock.instant())) {
-      throw new ConflictException("The line was changed by someone else; open it again");
+    if (!lines.reverse(id.value(), line.version(), portfolio.today(), why, now())) {
+      throw stale(line);
     }
     if (line.funding() == FundingKind.RESERVE) {
       portfolio.repay(
@@ -489,5 +521,23 @@ public class BudgetLines {
 
   private BudgetLine line(BudgetLineId id) {
     return lines.find(id.value()).orElseThrow(() -> new NotFoundException("Budget line " + id));
+  }
+
+  /** The line as stored, refused when it is no longer at {@code version} (null: any). */
+  private BudgetLine current(BudgetLineId id, Integer version) {
+    BudgetLine line = line(id);
+    if (version != null && version != line.version()) {
+      throw stale(line);
+    }
+    return line;
+  }
+
+  private static StaleEditException stale(BudgetLine line) {
+    return new StaleEditException(
+        "budget line (" + line.financialYear() + ", " + line.description() + ")");
+  }
+
+  private Instant now() {
+    return clock.instant();
   }
 }

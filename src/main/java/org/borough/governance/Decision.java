@@ -17,6 +17,8 @@ import java.util.List;
  * @param versions every published version, oldest first
  * @param supersededBy the later decision that superseded this one, when its status is superseded
  * @param supersedes earlier decisions this one superseded
+ * @param editVersion raised by every change, a draft's edits included: a change names the one it
+ *     was made to (the API's ETag), so nobody's change is overwritten unseen
  */
 public record Decision(
     DecisionId id,
@@ -29,7 +31,8 @@ public record Decision(
     Instant recordedAt,
     Instant updatedAt,
     DecisionRef supersededBy,
-    List<DecisionRef> supersedes) {
+    List<DecisionRef> supersedes,
+    int editVersion) {
 
   public boolean isDraft() {
     return status == DecisionStatus.DRAFT;

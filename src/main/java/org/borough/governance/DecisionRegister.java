@@ -23,6 +23,7 @@ import org.borough.system.ConflictException;
 import org.borough.system.Errors;
 import org.borough.system.InvalidInputException;
 import org.borough.system.NotFoundException;
+import org.borough.system.StaleEditException;
 import org.borough.system.WorkingCalendar;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -104,7 +105,25 @@ public class DecisionRegister {
   @Transactional
   public Decision update(
       DecisionId id, DecisionDetails details, Integer expectedVersion, String correctionReason) {
+    return update(id, details, expectedVersion, correctionReason, null);
+  }
+
+  /**
+   * Like {@link #update(DecisionId, DecisionDetails, Integer, String)}, made to the edit version
+   * the editor read (null for the one stored now).
+   *
+   * @throws org.borough.system.StaleEditException when it was changed since {@code editVersion}
+   */
+  @PreAuthorize("hasAuthority('DECISION_RECORD')")
+  @Transactional
+  public Decision update(
+      DecisionId id,
+      DecisionDetails details,
+      Integer expectedVersion,
+      String correctionReason,
+      Integer editVersion) {
     StoredDecision current = stored(id);
+    claim(current, editVersion);
     if (current.status() == DecisionStatus.SUPERSEDED) {
       throw new ConflictException("A superseded decision cannot be changed");
     }
@@ -124,10 +143,7 @@ public class DecisionRegister {
     }
     errors.throwIfAny();
     if (expectedVersion != null && expectedVersion != current.version()) {
-      throw new ConflictException(
-          "The decision was changed by someone else (now version "
-              + current.version()
-              + "); open it again");
+      throw stale(current);
     }
     var now = clock.instant();
     if (draft) {
@@ -153,7 +169,15 @@ public class DecisionRegister {
   @PreAuthorize("hasAuthority('DECISION_PUBLISH')")
   @Transactional
   public Decision publish(DecisionId id) {
+    return publish(id, null);
+  }
+
+  /** Publishes a draft, as the edit version read (null for the one stored now). */
+  @PreAuthorize("hasAuthority('DECISION_PUBLISH')")
+  @Transactional
+  public Decision publish(DecisionId id, Integer editVersion) {
     StoredDecision current = stored(id);
+    claim(current, editVersion);
     if (current.status() != DecisionStatus.DRAFT) {
       throw new ConflictException("The decision is published already");
     }
@@ -237,7 +261,15 @@ public class DecisionRegister {
   @PreAuthorize("hasAuthority('DECISION_PUBLISH')")
   @Transactional
   public Decision recordCallIn(DecisionId id, CallIn callIn) {
+    return recordCallIn(id, callIn, null);
+  }
+
+  /** Records a call-in, made to the edit version read (null for the one stored now). */
+  @PreAuthorize("hasAuthority('DECISION_PUBLISH')")
+  @Transactional
+  public Decision recordCallIn(DecisionId id, CallIn callIn, Integer editVersion) {
     StoredDecision current = stored(id);
+    claim(current, editVersion);
     Errors errors = new Errors();
     LocalDate on = callIn == null ? null : callIn.calledInOn();
     String by = callIn == null ? null : trim(callIn.calledInBy());
@@ -291,7 +323,15 @@ public class DecisionRegister {
   @PreAuthorize("hasAuthority('DECISION_PUBLISH')")
   @Transactional
   public Decision recordSupersession(DecisionId earlier, DecisionId later) {
+    return recordSupersession(earlier, later, null);
+  }
+
+  /** Records a supersession, made to the edit version of {@code earlier} read (null: any). */
+  @PreAuthorize("hasAuthority('DECISION_PUBLISH')")
+  @Transactional
+  public Decision recordSupersession(DecisionId earlier, DecisionId later, Integer editVersion) {
     StoredDecision current = stored(earlier);
+    claim(current, editVersion);
     if (current.status() == DecisionStatus.DRAFT) {
       throw new ConflictException("A draft is not in force, so nothing can supersede it");
     }
@@ -329,6 +369,25 @@ public class DecisionRegister {
     return find(earlier);
   }
 
+  /**
+   * Raises the decision's edit version from the one the change was made to, first thing, so a
+   * decision changed meanwhile is reported as that and not as whatever the change made it; a
+   * refusal later rolls the raise back with the rest ({@code editVersion}, or the one read in this
+   * transaction), or refuses the change as stale.
+   */
+  private void claim(StoredDecision current, Integer editVersion) {
+    decisions.raiseEditVersion(
+        current.id(), editVersion == null ? current.editVersion() : editVersion, what(current));
+  }
+
+  private static StaleEditException stale(StoredDecision current) {
+    return new StaleEditException(what(current));
+  }
+
+  private static String what(StoredDecision d) {
+    return "decision (" + d.details().issue().title() + ")";
+  }
+
   /** Any decision, drafts included (for democratic services). */
   @PreAuthorize("hasAnyAuthority('DECISION_RECORD', 'DECISION_PUBLISH')")
   @Transactional(readOnly = true)
@@ -346,7 +405,8 @@ public class DecisionRegister {
         s.recordedAt(),
         s.updatedAt(),
         s.supersededBy() == null ? null : decisions.ref(s.supersededBy()).orElse(null),
-        decisions.supersededBy(id.value()));
+        decisions.supersededBy(id.value()),
+        s.editVersion());
   }
 
   /** A published decision; a draft is not found. */

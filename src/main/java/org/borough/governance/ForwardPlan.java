@@ -123,7 +123,20 @@ public class ForwardPlan {
   @PreAuthorize("hasAuthority('DECISION_PUBLISH')")
   @Transactional
   public ForwardPlanNotice withdraw(ForwardPlanNoticeId id, String reason) {
+    return withdraw(id, reason, null);
+  }
+
+  /**
+   * Withdraws a notice, made to the version the officer read (null for the one stored now).
+   *
+   * @throws org.borough.system.StaleEditException when it was changed since {@code version}
+   */
+  @PreAuthorize("hasAuthority('DECISION_PUBLISH')")
+  @Transactional
+  public ForwardPlanNotice withdraw(ForwardPlanNoticeId id, String reason, Integer version) {
     StoredNotice n = stored(id);
+    // First, so a notice changed meanwhile is reported as that, not as whatever the change made it.
+    raiseVersion(n, version);
     String why = trimText(reason);
     Errors errors = new Errors();
     required(
@@ -151,7 +164,21 @@ public class ForwardPlan {
   @PreAuthorize("hasAuthority('DECISION_PUBLISH')")
   @Transactional
   public ForwardPlanNotice linkDecision(ForwardPlanNoticeId id, DecisionId decisionId) {
+    return linkDecision(id, decisionId, null);
+  }
+
+  /**
+   * Links a notice to its decision, made to the version the officer read (null for the one stored
+   * now).
+   *
+   * @throws org.borough.system.StaleEditException when it was changed since {@code version}
+   */
+  @PreAuthorize("hasAuthority('DECISION_PUBLISH')")
+  @Transactional
+  public ForwardPlanNotice linkDecision(
+      ForwardPlanNoticeId id, DecisionId decisionId, Integer version) {
     StoredNotice n = stored(id);
+    raiseVersion(n, version);
     if (n.withdrawnOn() != null) {
       throw new ConflictException("A withdrawn notice cannot lead to a decision");
     }
@@ -254,7 +281,16 @@ public class ForwardPlan {
         n.withdrawalReason(),
         draft && !withDraft ? null : n.decision(),
         n.recordedAt(),
-        n.updatedAt());
+        n.updatedAt(),
+        n.version());
+  }
+
+  /** Claims the notice at the version the change was made to, or refuses a stale change. */
+  private void raiseVersion(StoredNotice n, Integer version) {
+    notices.raiseVersion(
+        n.id().value(),
+        version == null ? n.version() : version,
+        "forward-plan notice (" + n.details().title() + ")");
   }
 
   private static ForwardPlanStatus status(StoredNotice n) {

@@ -11,6 +11,8 @@ import java.time.LocalDate;
  * @param publishedOn the day the notice was published; reg 9's 28 clear days count from it
  * @param earliestDecisionDate the first day the decision may be taken on this notice alone
  * @param decision the decision it led to; on public pages only once that decision is published
+ * @param version raised by every change (a withdrawal, a link to its decision), so that two
+ *     officers acting on one notice cannot both succeed unseen
  */
 public record ForwardPlanNotice(
     ForwardPlanNoticeId id,
@@ -22,4 +24,5 @@ public record ForwardPlanNotice(
     String withdrawalReason,
     DecisionRef decision,
     Instant recordedAt,
-    Instant updatedAt) {}
+    Instant updatedAt,
+    int version) {}

@@ -21,6 +21,7 @@ import org.borough.system.ConflictException;
 import org.borough.system.Errors;
 import org.borough.system.InvalidInputException;
 import org.borough.system.NotFoundException;
+import org.borough.system.StaleEditException;
 import org.borough.system.WorkingCalendar;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -95,10 +96,7 @@ public class IctPortfolio {
     IctSystemDetails d = tidy(details);
     validate(d, id).throwIfAny();
     if (!portfolio.updateSystem(id.value(), d, expectedVersion, clock.instant())) {
-      throw new ConflictException(
-          "The system was changed by someone else (now version "
-              + current.version()
-              + "); open it again");
+      throw new StaleEditException("system " + current.details().code());
     }
     audit.record(AuditAction.UPDATE, "ict-system", id.toString(), "changed " + d.code());
     events.publishEvent(

@@ -24,6 +24,8 @@ public interface StaffAdministration {
    *
    * @throws org.borough.system.InvalidInputException under displayName, roles, teams or active
    * @throws org.borough.system.NotFoundException when there is no such member of staff
+   * @throws org.borough.system.StaleEditException when they were changed since {@code
+   *     change.version()}
    */
   Staff changeStaff(StaffId id, StaffChange change);
 
@@ -35,8 +37,17 @@ public interface StaffAdministration {
    */
   void resetPassword(StaffId id, String rawPassword);
 
-  /** What an admin may change about a member of staff; {@code teams} replaces their teams. */
-  record StaffChange(String displayName, Set<Role> roles, Set<TeamId> teams, boolean active) {}
+  /**
+   * What an admin may change about a member of staff; {@code teams} replaces their teams. {@code
+   * version} is the one the change was made to; null for the one stored now.
+   */
+  record StaffChange(
+      String displayName, Set<Role> roles, Set<TeamId> teams, boolean active, Integer version) {
+
+    public StaffChange(String displayName, Set<Role> roles, Set<TeamId> teams, boolean active) {
+      this(displayName, roles, teams, active, null);
+    }
+  }
 
   /**
    * Creates a team.
@@ -52,6 +63,15 @@ public interface StaffAdministration {
    * @throws org.borough.system.InvalidInputException under code, name or email
    */
   Team changeTeam(TeamId id, String code, String name, String email, boolean active);
+
+  /**
+   * Like {@link #changeTeam(TeamId, String, String, String, boolean)}, made to {@code version}
+   * (null for the one stored now).
+   *
+   * @throws org.borough.system.StaleEditException when the team was changed since {@code version}
+   */
+  Team changeTeam(
+      TeamId id, String code, String name, String email, boolean active, Integer version);
 
   void addMember(TeamId team, StaffId staff);
 

@@ -22,6 +22,7 @@ import org.borough.system.ConflictException;
 import org.borough.system.Errors;
 import org.borough.system.InvalidInputException;
 import org.borough.system.NotFoundException;
+import org.borough.system.StaleEditException;
 import org.borough.system.UkFormats;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -132,8 +133,7 @@ public class ResidentManagement {
             now,
             version);
     if (!residents.update(changed, searchName(v.forename, v.surname), version)) {
-      throw new ConflictException(
-          "Someone else changed this resident while you were editing. Reload and try again.");
+      throw new StaleEditException("resident's record");
     }
     // The form edits one email and one phone; others on record (say, from a merge) are kept,
     // so an edit never loses a way of reaching the resident.

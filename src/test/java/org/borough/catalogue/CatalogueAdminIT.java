@@ -460,8 +460,10 @@ class CatalogueAdminIT extends IntegrationTest {
         .param("slaWarningPercent", "75");
   }
 
-  private static MockHttpServletRequestBuilder editForm(String code, String newCode, String name) {
+  /** The service's edit form as drawn now, at the service's current version. */
+  private MockHttpServletRequestBuilder editForm(String code, String newCode, String name) {
     return post("/admin/services/" + code)
+        .param("version", String.valueOf(catalogue.find(code).orElseThrow().version()))
         .param("name", name)
         .param("code", newCode)
         .param("group", "Streets")

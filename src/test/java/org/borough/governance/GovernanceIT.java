@@ -194,7 +194,7 @@ class GovernanceIT extends IntegrationTest {
   void correctionsNeedAReasonAndKeepEveryVersion() throws Exception {
     String title = "Correction " + UUID.randomUUID().toString().substring(0, 8);
     String id = importOne(decision(title, LocalDate.of(2020, 3, 2), ""));
-    var form = correctionForm(title, "to spend the corrected amount", "");
+    var form = correctionForm(id, title, "to spend the corrected amount", "");
     MockHttpServletResponse noReason =
         mvc.perform(form.apply(post("/governance/decisions/" + id + "/edit")))
             .andReturn()
@@ -203,7 +203,7 @@ class GovernanceIT extends IntegrationTest {
     assertThat(noReason.getContentAsString())
         .contains("Error:", "Enter the reason for the correction");
 
-    var withReason = correctionForm(title, "to spend the corrected amount", "Typing error");
+    var withReason = correctionForm(id, title, "to spend the corrected amount", "Typing error");
     MockHttpServletResponse saved =
         mvc.perform(withReason.apply(post("/governance/decisions/" + id + "/edit")))
             .andReturn()
@@ -277,7 +277,11 @@ class GovernanceIT extends IntegrationTest {
     assertThat(staffPage).contains("This may be a key decision", "£1,055,000", "affects 2 wards");
 
     MockHttpServletResponse published =
-        mvc.perform(post(location + "/publish").with(staff()).with(csrf()))
+        mvc.perform(
+                post(location + "/publish")
+                    .with(staff())
+                    .with(csrf())
+                    .param("editVersion", editVersion(id)))
             .andReturn()
             .getResponse();
     assertThat(published.getStatus()).isEqualTo(302);
@@ -490,6 +494,7 @@ class GovernanceIT extends IntegrationTest {
                 post("/governance/decisions/" + earlier + "/superseded-by")
                     .with(staff())
                     .with(csrf())
+                    .param("editVersion", editVersion(earlier))
                     .param("supersededBy", later))
             .andReturn()
             .getResponse();
@@ -513,7 +518,7 @@ class GovernanceIT extends IntegrationTest {
 
     MockHttpServletResponse correction =
         mvc.perform(
-                correctionForm("Earlier", "to change it", "Too late")
+                correctionForm(earlier, "Earlier", "to change it", "Too late")
                     .apply(post("/governance/decisions/" + earlier + "/edit")))
             .andReturn()
             .getResponse();
@@ -628,10 +633,13 @@ class GovernanceIT extends IntegrationTest {
     return JsonPath.read(r.getContentAsString(), "$[0]");
   }
 
+  /** The correction form of decision {@code id} as drawn now, at its current edit version. */
   private java.util.function.UnaryOperator<MockHttpServletRequestBuilder> correctionForm(
-      String title, String text, String reason) {
+      String id, String title, String text, String reason) {
+    String drawnAt = editVersion(id);
     return b ->
         b.with(staff())
+            .param("editVersion", drawnAt)
             .with(csrf())
             .param("issue.title", title)
             .param("decisionMaker.kind", "BODY")
@@ -649,6 +657,12 @@ class GovernanceIT extends IntegrationTest {
             .param("correctionReason", reason)
             .param("version", "1")
             .param("action", "save");
+  }
+
+  private String editVersion(String id) {
+    return String.valueOf(
+        signedIn.as(
+            Fixtures.DEMOCRATIC_SERVICES, () -> register.find(DecisionId.of(id)).editVersion()));
   }
 
   private String html(String path) throws Exception {

@@ -648,8 +648,10 @@ class RoleMatrixIT extends IntegrationTest {
               PORTFOLIO_READ),
           needs(GET, "/api/v1/teams", CATALOGUE_READ),
           needs(POST, "/api/v1/teams", STAFF_ADMIN),
+          needs(GET, "/api/v1/teams/{id}", "/api/v1/teams/" + RANDOM, CATALOGUE_READ),
           needs(PUT, "/api/v1/teams/{id}", "/api/v1/teams/" + RANDOM, STAFF_ADMIN),
           needs(GET, "/api/v1/staff", STAFF_ADMIN),
+          needs(GET, "/api/v1/staff/{username}", "/api/v1/staff/nobody-" + RANDOM, STAFF_ADMIN),
           needs(PUT, "/api/v1/staff/{username}", "/api/v1/staff/nobody-" + RANDOM, STAFF_ADMIN),
           needs(
               PUT,

@@ -96,6 +96,7 @@ class StaffAdminIT extends IntegrationTest {
     String page =
         admin(
                 post("/admin/staff/" + who.username())
+                    .param("version", String.valueOf(who.version()))
                     .param("displayName", "")
                     .param("active", "false"))
             .andExpect(status().isOk())
@@ -185,6 +186,7 @@ class StaffAdminIT extends IntegrationTest {
 
     admin(
             post("/admin/teams/" + team.id().value())
+                .param("version", String.valueOf(team.version()))
                 .param("code", code + "-x")
                 .param("name", "Parks and open spaces")
                 .param("email", "Parks@Example.org")
@@ -193,7 +195,13 @@ class StaffAdminIT extends IntegrationTest {
     Team after = directory.findTeam(team.id()).orElseThrow();
     assertThat(after)
         .isEqualTo(
-            new Team(team.id(), code + "-x", "Parks and open spaces", "parks@example.org", false));
+            new Team(
+                team.id(),
+                code + "-x",
+                "Parks and open spaces",
+                "parks@example.org",
+                false,
+                team.version() + 1));
   }
 
   // --- JSON API
@@ -283,6 +291,7 @@ class StaffAdminIT extends IntegrationTest {
   private static MockHttpServletRequestBuilder editForm(Staff who, String active, String... roles) {
     MockHttpServletRequestBuilder form =
         post("/admin/staff/" + who.username())
+            .param("version", String.valueOf(who.version()))
             .param("displayName", "Renamed Person")
             .param("active", active);
     for (String r : roles) {

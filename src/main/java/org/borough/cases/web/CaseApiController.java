@@ -22,13 +22,16 @@ import org.borough.identity.StaffId;
 import org.borough.identity.TeamId;
 import org.borough.residents.Channel;
 import org.borough.residents.ResidentId;
+import org.borough.system.EntityTags;
 import org.borough.system.InvalidInputException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -105,14 +108,17 @@ class CaseApiController {
   @GetMapping("/cases/{reference}")
   @PreAuthorize("hasAuthority('CASE_READ')")
   @Operation(summary = "A case by the reference residents quote, e.g. BR-2026-000123")
-  CaseView get(@PathVariable String reference) {
-    return cases.viewByReference(reference);
+  ResponseEntity<CaseView> get(@PathVariable String reference) {
+    return tagged(cases.viewByReference(reference));
   }
 
   @PostMapping("/cases/{reference}/status")
   @PreAuthorize("hasAuthority('CASE_WORK')")
   @Operation(summary = "Move a case to another status")
-  CaseView status(@PathVariable String reference, @RequestBody StatusChange change) {
+  ResponseEntity<CaseView> status(
+      @PathVariable String reference,
+      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+      @RequestBody StatusChange change) {
     CaseView c = cases.viewByReference(reference);
     cases.changeStatus(
         c.id(),
@@ -120,30 +126,37 @@ class CaseApiController {
         change.note(),
         Boolean.TRUE.equals(change.publicNote()),
         change.duplicateOf(),
-        change.version());
-    return cases.viewByReference(reference);
+        version(c, ifMatch, change.version()));
+    return tagged(cases.viewByReference(reference));
   }
 
   @PostMapping("/cases/{reference}/notes")
   @PreAuthorize("hasAuthority('CASE_NOTE')")
   @Operation(summary = "Add a note; public notes are shown to the resident")
-  CaseView note(@PathVariable String reference, @RequestBody Note note) {
+  ResponseEntity<CaseView> note(
+      @PathVariable String reference,
+      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+      @RequestBody Note note) {
     CaseView c = cases.viewByReference(reference);
-    cases.addNote(c.id(), note.text(), Boolean.TRUE.equals(note.publicNote()));
-    return cases.viewByReference(reference);
+    cases.addNote(
+        c.id(), note.text(), Boolean.TRUE.equals(note.publicNote()), version(c, ifMatch, null));
+    return tagged(cases.viewByReference(reference));
   }
 
   @PostMapping("/cases/{reference}/assign")
   @PreAuthorize("hasAuthority('CASE_WORK')")
   @Operation(summary = "Give a case to a team and optionally an officer in it")
-  CaseView assign(@PathVariable String reference, @RequestBody Assignment a) {
+  ResponseEntity<CaseView> assign(
+      @PathVariable String reference,
+      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+      @RequestBody Assignment a) {
     CaseView c = cases.viewByReference(reference);
     cases.assign(
         c.id(),
         a.teamId() == null ? null : new TeamId(a.teamId()),
         a.officerId() == null ? null : new StaffId(a.officerId()),
-        a.version());
-    return cases.viewByReference(reference);
+        version(c, ifMatch, a.version()));
+    return tagged(cases.viewByReference(reference));
   }
 
   @PostMapping("/cases/bulk")
@@ -160,6 +173,21 @@ class CaseApiController {
     List<CaseId> ids =
         b.caseIds() == null ? List.of() : b.caseIds().stream().map(CaseId::new).toList();
     return Map.of("updated", cases.bulk(ids, action));
+  }
+
+  private static ResponseEntity<CaseView> tagged(CaseView c) {
+    return EntityTags.ok(c, c.version());
+  }
+
+  /**
+   * The version a change is made to: If-Match when sent (a 412 when stale), else the body's {@code
+   * version} as older clients send it (a 409 when stale), else none.
+   */
+  private static Integer version(CaseView c, String ifMatch, Integer bodyVersion) {
+    if (ifMatch != null) {
+      return EntityTags.expected(ifMatch, c.version(), "case " + c.reference());
+    }
+    return bodyVersion;
   }
 
   @GetMapping("/residents/{id}/cases")

@@ -72,6 +72,9 @@ class CaseController {
       Model model,
       RedirectAttributes redirect) {
     CaseView c = cases.viewByReference(reference);
+    // Shown again with errors, the form keeps the version it was drawn at, so a colleague's change
+    // in between is still caught when it is sent again.
+    model.addAttribute("version", version);
     CaseStatus target;
     try {
       target = CaseStatus.valueOf(status);
@@ -119,6 +122,7 @@ class CaseController {
       Model model,
       RedirectAttributes redirect) {
     CaseView c = cases.viewByReference(reference);
+    model.addAttribute("version", version);
     try {
       StaffId officerId =
           officer == null || officer.isBlank() ? null : new StaffId(UUID.fromString(officer));

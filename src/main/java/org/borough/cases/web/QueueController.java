@@ -2,6 +2,7 @@
 package org.borough.cases.web;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,11 +94,17 @@ class QueueController {
     }
     try {
       List<CaseId> ids = new ArrayList<>();
+      Map<CaseId, Integer> versions = new HashMap<>();
       for (String id : form.getOrDefault("cases", List.of())) {
-        ids.add(new CaseId(UUID.fromString(id)));
+        CaseId caseId = new CaseId(UUID.fromString(id));
+        ids.add(caseId);
+        String version = form.getFirst("version-" + id);
+        if (version != null) {
+          versions.put(caseId, Integer.valueOf(version));
+        }
       }
       BulkAction action = action(form);
-      int n = cases.bulk(ids, action);
+      int n = cases.bulk(ids, action, versions);
       redirect.addFlashAttribute("banner", n + (n == 1 ? " case" : " cases") + " updated");
     } catch (InvalidInputException e) {
       redirect.addFlashAttribute("errors", e.errors());

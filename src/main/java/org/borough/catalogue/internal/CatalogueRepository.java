@@ -16,6 +16,7 @@ import org.borough.catalogue.ServiceDefinition;
 import org.borough.catalogue.SlaPolicy;
 import org.borough.catalogue.Ward;
 import org.borough.identity.TeamId;
+import org.borough.system.EditVersions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -63,8 +64,8 @@ public class CatalogueRepository {
     Map<String, ServiceDefinition> services = new LinkedHashMap<>();
     jdbc.sql(
             "select code, name, group_name, description, active, default_team_id, priority,"
-                + " sla_target, sla_unit, sla_warning_percent, sla_pause_statuses, published"
-                + " from service order by group_name, name")
+                + " sla_target, sla_unit, sla_warning_percent, sla_pause_statuses, published,"
+                + " version from service order by group_name, name")
         .query(
             (rs, i) -> {
               UUID team = rs.getObject(6, UUID.class);
@@ -90,7 +91,8 @@ public class CatalogueRepository {
                           rs.getInt(10),
                           pauseStatuses),
                       List.copyOf(attributes.getOrDefault(rs.getString(1), List.of())),
-                      rs.getBoolean(12));
+                      rs.getBoolean(12),
+                      rs.getInt(13));
               return services.put(s.code(), s);
             })
         .list();
@@ -101,10 +103,20 @@ public class CatalogueRepository {
     jdbc.sql(
             "insert into service (name, group_name, description, active, default_team_id,"
                 + " priority, sla_target, sla_unit, sla_warning_percent, sla_pause_statuses, published,"
-                + " code) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        .params(columns(s))
+                + " code, version) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .params(withVersion(s))
         .update();
     insertAttributes(s);
+  }
+
+  /**
+   * Raises a service's version from the one a change was made to, locking its row until the change
+   * commits.
+   *
+   * @throws org.borough.system.StaleEditException when it is at another version now
+   */
+  public void raiseVersion(String code, int expected, String what) {
+    EditVersions.raise(jdbc, "service", "code", "version", code, expected, what);
   }
 
   /** Saves a changed definition under the same code; its questions are written anew. */
@@ -124,6 +136,12 @@ public class CatalogueRepository {
     insert(s);
     deleteAttributes(oldCode);
     jdbc.sql("delete from service where code = ?").param(oldCode).update();
+  }
+
+  private static List<Object> withVersion(ServiceDefinition s) {
+    List<Object> values = new ArrayList<>(columns(s));
+    values.add(s.version());
+    return values;
   }
 
   private static List<Object> columns(ServiceDefinition s) {

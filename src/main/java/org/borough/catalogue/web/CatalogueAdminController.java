@@ -16,6 +16,7 @@ import org.borough.catalogue.ServiceInput;
 import org.borough.catalogue.SlaPolicy;
 import org.borough.identity.StaffDirectory;
 import org.borough.identity.Team;
+import org.borough.system.EditVersions;
 import org.borough.system.InvalidInputException;
 import org.borough.system.NotFoundException;
 import org.springframework.context.MessageSource;
@@ -102,7 +103,11 @@ class CatalogueAdminController {
     List<ServiceInput.AttributeInput> questions =
         before.attributes().stream().map(ServiceInput::of).toList();
     try {
-      ServiceDefinition s = catalogue.change(code, serviceInput(form, questions));
+      ServiceDefinition s =
+          catalogue.change(
+              code,
+              serviceInput(form, questions),
+              EditVersions.fromForm(form.getFirst("version"), "service"));
       redirect.addFlashAttribute("banner", message("admin.services.saved", s.name()));
       return "redirect:/admin/services/" + s.code();
     } catch (InvalidInputException e) {
@@ -311,6 +316,7 @@ class CatalogueAdminController {
     form.add("slaUnit", s.sla().unit().name());
     form.add("slaWarningPercent", String.valueOf(s.sla().warningPercent()));
     form.put("slaPauseStatuses", new ArrayList<>(s.sla().pauseStatuses()));
+    form.add("version", String.valueOf(s.version()));
     return form;
   }
 

@@ -9,7 +9,9 @@ import org.borough.catalogue.ServiceCatalogue;
 import org.borough.catalogue.ServiceDefinition;
 import org.borough.catalogue.ServiceInput;
 import org.borough.catalogue.Ward;
+import org.borough.system.EntityTags;
 import org.borough.system.NotFoundException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,6 +19,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -42,8 +45,9 @@ class ServiceApiController {
   @GetMapping("/services/{code}")
   @PreAuthorize("hasAuthority('CATALOGUE_READ')")
   @Operation(summary = "One service definition")
-  ServiceDefinition service(@PathVariable String code) {
-    return catalogue.find(code).orElseThrow(() -> new NotFoundException("Service " + code));
+  ResponseEntity<ServiceDefinition> service(@PathVariable String code) {
+    ServiceDefinition s = require(code);
+    return EntityTags.ok(s, s.version());
   }
 
   @PostMapping("/services")
@@ -66,8 +70,19 @@ class ServiceApiController {
           "The whole definition, questions in order. A missing code keeps the current one; the"
               + " code can change only while no case refers to the service. A question that cases"
               + " have answered cannot be removed (send it with active false) nor change type.")
-  ServiceDefinition change(@PathVariable String code, @RequestBody ServiceInput input) {
-    return catalogue.change(code, input.code() == null ? input.withCode(code) : input);
+  ResponseEntity<ServiceDefinition> change(
+      @PathVariable String code,
+      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+      @RequestBody ServiceInput input) {
+    ServiceDefinition before = require(code);
+    int version = EntityTags.expected(ifMatch, before.version(), "service " + before.name());
+    ServiceDefinition s =
+        catalogue.change(code, input.code() == null ? input.withCode(code) : input, version);
+    return EntityTags.ok(s, s.version());
+  }
+
+  private ServiceDefinition require(String code) {
+    return catalogue.find(code).orElseThrow(() -> new NotFoundException("Service " + code));
   }
 
   @GetMapping("/wards")

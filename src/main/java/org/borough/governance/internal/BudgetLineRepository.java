@@ -37,7 +37,7 @@ public class BudgetLineRepository {
         r.name, b.grant_name, b.description, b.status, b.noted_decision_id, b.noted_item,
         ni.title, nd.decision_date, b.approved_decision_id, b.approved_item, ai.title,
         ad.decision_date, b.dropped_on, b.dropped_reason, b.recorded_at, b.updated_at,
-        b.reversed_on, b.reversed_reason
+        b.reversed_on, b.reversed_reason, b.version
       from budget_line b
         left join reserve r on r.id = b.reserve_id
         left join decision nd on nd.id = b.noted_decision_id
@@ -100,38 +100,47 @@ public class BudgetLineRepository {
     }
   }
 
-  /** Approves a pressure; false when it is no longer a pressure (approved or dropped since). */
-  public boolean approve(UUID id, FinancialYear year, UUID decisionId, int item, Instant now) {
+  /** Approves a pressure still at {@code version}; false when someone changed the line since. */
+  public boolean approve(
+      UUID id, int version, FinancialYear year, UUID decisionId, int item, Instant now) {
     return jdbc.sql(
                 """
                 update budget_line set status = 'APPROVED', financial_year = ?, year_start = ?,
-                  approved_decision_id = ?, approved_item = ?, updated_at = ?
-                where id = ? and status = 'PRESSURE'""")
-            .params(year.toString(), year.startYear(), decisionId, item, Timestamp.from(now), id)
+                  approved_decision_id = ?, approved_item = ?, updated_at = ?,
+                  version = version + 1
+                where id = ? and status = 'PRESSURE' and version = ?""")
+            .params(
+                year.toString(),
+                year.startYear(),
+                decisionId,
+                item,
+                Timestamp.from(now),
+                id,
+                version)
             .update()
         == 1;
   }
 
-  /** Drops a pressure; false when it is no longer a pressure. */
-  public boolean drop(UUID id, LocalDate on, String reason, Instant now) {
+  /** Drops a pressure still at {@code version}; false when someone changed the line since. */
+  public boolean drop(UUID id, int version, LocalDate on, String reason, Instant now) {
     return jdbc.sql(
                 """
                 update budget_line set status = 'DROPPED', dropped_on = ?, dropped_reason = ?,
-                  updated_at = ?
-                where id = ? and status = 'PRESSURE'""")
-            .params(date(on), reason, Timestamp.from(now), id)
+                  updated_at = ?, version = version + 1
+                where id = ? and status = 'PRESSURE' and version = ?""")
+            .params(date(on), reason, Timestamp.from(now), id, version)
             .update()
         == 1;
   }
 
-  /** Reverses an approved line; false when it is no longer approved. */
-  public boolean reverse(UUID id, LocalDate on, String reason, Instant now) {
+  /** Reverses an approved line still at {@code version}; false when it was changed since. */
+  public boolean reverse(UUID id, int version, LocalDate on, String reason, Instant now) {
     return jdbc.sql(
                 """
                 update budget_line set status = 'REVERSED', reversed_on = ?, reversed_reason = ?,
-                  updated_at = ?
-                where id = ? and status = 'APPROVED'""")
-            .params(date(on), reason, Timestamp.from(now), id)
+                  updated_at = ?, version = version + 1
+                where id = ? and status = 'APPROVED' and version = ?""")
+            .params(date(on), reason, Timestamp.from(now), id, version)
             .update()
         == 1;
   }
@@ -241,7 +250,8 @@ public class BudgetLineRepository {
         localDate(rs.getDate(24)),
         rs.getString(25),
         rs.getTimestamp(22).toInstant(),
-        rs.getTimestamp(23).toInstant());
+        rs.getTimestamp(23).toInstant(),
+        rs.getInt(26));
   }
 
   /** The decision item in columns {@code at} (id), +1 (item), +2 (title), +3 (date). */

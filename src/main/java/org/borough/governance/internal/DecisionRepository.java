@@ -30,6 +30,7 @@ import org.borough.governance.DecisionVerb;
 import org.borough.governance.DecisionVersion;
 import org.borough.governance.KeyDecisionNotice;
 import org.borough.governance.RejectedOption;
+import org.borough.system.EditVersions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
@@ -47,7 +48,7 @@ public class DecisionRepository {
           + " d.subject_to_call_in, d.key_decision, d.forward_plan_published,"
           + " d.general_exception_notice, d.scrutiny_chair_informed, d.urgency_agreed_by,"
           + " d.urgency_agreed_on, d.purpose, d.reasons, d.declarations, d.recorded_at,"
-          + " d.updated_at, d.superseded_by, i.title, i.summary";
+          + " d.updated_at, d.superseded_by, d.edit_version, i.title, i.summary";
 
   private static final String REF =
       "select d.id, i.title, d.decision_date from decision d"
@@ -169,7 +170,8 @@ public class DecisionRepository {
   /** Records a forward-plan notice's date on a draft that has none yet. */
   public boolean noteForwardPlanNotice(UUID id, LocalDate publishedOn, Instant now) {
     return jdbc.sql(
-                "update decision set forward_plan_published = ?, updated_at = ? where id = ?"
+                "update decision set forward_plan_published = ?, updated_at = ?,"
+                    + " edit_version = edit_version + 1 where id = ?"
                     + " and status = 'DRAFT' and forward_plan_published is null")
             .params(date(publishedOn), Timestamp.from(now), id)
             .update()
@@ -353,7 +355,18 @@ public class DecisionRepository {
         callIn,
         rs.getTimestamp("recorded_at").toInstant(),
         rs.getTimestamp("updated_at").toInstant(),
-        rs.getObject("superseded_by", UUID.class));
+        rs.getObject("superseded_by", UUID.class),
+        rs.getInt("edit_version"));
+  }
+
+  /**
+   * Raises a decision's edit version from the one a change was made to, locking its row until the
+   * change commits.
+   *
+   * @throws org.borough.system.StaleEditException when it is at another version now
+   */
+  public void raiseEditVersion(UUID id, int expected, String what) {
+    EditVersions.raise(jdbc, "decision", "id", "edit_version", id, expected, what);
   }
 
   /**

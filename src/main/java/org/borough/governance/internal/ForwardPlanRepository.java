@@ -15,6 +15,7 @@ import org.borough.governance.DecisionRef;
 import org.borough.governance.DecisionStatus;
 import org.borough.governance.ForwardPlanNoticeDetails;
 import org.borough.governance.ForwardPlanNoticeId;
+import org.borough.system.EditVersions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -27,7 +28,7 @@ public class ForwardPlanRepository {
       select n.id, n.title, n.summary, n.decision_maker, n.expected_decision_date, n.key_decision,
         n.documents, n.documents_from, n.private_reason, n.published_on, n.withdrawn_on,
         n.withdrawal_reason, n.recorded_at, n.updated_at, n.decision_id, d.status, i.title,
-        d.decision_date
+        d.decision_date, n.version
       from forward_plan_notice n
         left join decision d on d.id = n.decision_id
         left join decision_issue i on i.id = d.issue_id""";
@@ -52,7 +53,8 @@ public class ForwardPlanRepository {
       DecisionRef decision,
       DecisionStatus decisionStatus,
       Instant recordedAt,
-      Instant updatedAt) {}
+      Instant updatedAt,
+      int version) {}
 
   public void insert(
       UUID id, ForwardPlanNoticeDetails d, LocalDate publishedOn, Instant now, String who) {
@@ -119,6 +121,16 @@ public class ForwardPlanRepository {
         .list();
   }
 
+  /**
+   * Raises a notice's version from the one a change was made to, locking it until the change
+   * commits.
+   *
+   * @throws org.borough.system.StaleEditException when it is at another version now
+   */
+  public void raiseVersion(UUID id, int expected, String what) {
+    EditVersions.raise(jdbc, "forward_plan_notice", "id", "version", id, expected, what);
+  }
+
   public void withdraw(UUID id, LocalDate on, String reason, Instant now) {
     jdbc.sql(
             "update forward_plan_notice set withdrawn_on = ?, withdrawal_reason = ?,"
@@ -170,7 +182,8 @@ public class ForwardPlanRepository {
                 new DecisionId(decision), rs.getString(17), localDate(rs.getDate(18))),
         decision == null ? null : DecisionStatus.valueOf(rs.getString(16)),
         rs.getTimestamp(13).toInstant(),
-        rs.getTimestamp(14).toInstant());
+        rs.getTimestamp(14).toInstant(),
+        rs.getInt(19));
   }
 
   private static LocalDate localDate(Date d) {

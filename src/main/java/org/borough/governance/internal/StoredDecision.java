@@ -8,7 +8,10 @@ import org.borough.governance.CallIn;
 import org.borough.governance.DecisionDetails;
 import org.borough.governance.DecisionStatus;
 
-/** A decision's row as stored, before its status is worked out for today. */
+/**
+ * A decision's row as stored, before its status is worked out for today. {@code version} numbers
+ * its published versions; {@code editVersion} is raised by every change, drafts' edits included.
+ */
 public record StoredDecision(
     UUID id,
     UUID issueId,
@@ -19,4 +22,5 @@ public record StoredDecision(
     CallIn callIn,
     Instant recordedAt,
     Instant updatedAt,
-    UUID supersededBy) {}
+    UUID supersededBy,
+    int editVersion) {}

@@ -15,13 +15,16 @@ import org.borough.governance.DecisionId;
 import org.borough.governance.DecisionQuery;
 import org.borough.governance.DecisionRegister;
 import org.borough.governance.DecisionSummary;
+import org.borough.system.EntityTags;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -84,8 +87,8 @@ class DecisionApiController {
 
   @GetMapping("/{id}")
   @Operation(summary = "One published decision, with its items, options and versions")
-  Decision decision(@PathVariable UUID id) {
-    return register.findPublished(new DecisionId(id));
+  ResponseEntity<Decision> decision(@PathVariable UUID id) {
+    return tagged(register.findPublished(new DecisionId(id)));
   }
 
   @PostMapping
@@ -93,7 +96,10 @@ class DecisionApiController {
   @Operation(summary = "Record a draft decision (not public until published)")
   ResponseEntity<Decision> record(@RequestBody DecisionDetails details) {
     DecisionId id = register.recordDraft(details);
-    return ResponseEntity.created(URI.create("/api/v1/decisions/" + id)).body(register.find(id));
+    Decision d = register.find(id);
+    return ResponseEntity.created(URI.create("/api/v1/decisions/" + id))
+        .eTag(EntityTags.of(d.editVersion()))
+        .body(d);
   }
 
   @PostMapping("/{id}/publish")
@@ -103,15 +109,22 @@ class DecisionApiController {
       description =
           "A key decision is refused (400) unless a forward-plan notice 28 clear days ahead, a"
               + " general exception or special urgency is recorded; the errors say which.")
-  Decision publish(@PathVariable UUID id) {
-    return register.publish(new DecisionId(id));
+  ResponseEntity<Decision> publish(
+      @PathVariable UUID id,
+      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+    DecisionId decision = new DecisionId(id);
+    return tagged(register.publish(decision, expected(decision, ifMatch)));
   }
 
   @PostMapping("/{id}/call-in")
   @PreAuthorize("hasAuthority('DECISION_PUBLISH')")
   @Operation(summary = "Record that a published decision was called in before its deadline")
-  Decision callIn(@PathVariable UUID id, @RequestBody CallIn callIn) {
-    return register.recordCallIn(new DecisionId(id), callIn);
+  ResponseEntity<Decision> callIn(
+      @PathVariable UUID id,
+      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+      @RequestBody CallIn callIn) {
+    DecisionId decision = new DecisionId(id);
+    return tagged(register.recordCallIn(decision, callIn, expected(decision, ifMatch)));
   }
 
   /** The later decision that supersedes one. */
@@ -124,10 +137,30 @@ class DecisionApiController {
       description =
           "Body {\"supersededBy\": id}. The decision becomes SUPERSEDED and names its successor;"
               + " the successor lists it under supersedes.")
-  Decision supersede(@PathVariable UUID id, @RequestBody Supersession body) {
-    return register.recordSupersession(
-        new DecisionId(id),
-        body.supersededBy() == null ? null : new DecisionId(body.supersededBy()));
+  ResponseEntity<Decision> supersede(
+      @PathVariable UUID id,
+      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+      @RequestBody Supersession body) {
+    DecisionId decision = new DecisionId(id);
+    return tagged(
+        register.recordSupersession(
+            decision,
+            body.supersededBy() == null ? null : new DecisionId(body.supersededBy()),
+            expected(decision, ifMatch)));
+  }
+
+  /** A decision with its edit version as the ETag (not its published version number). */
+  private static ResponseEntity<Decision> tagged(Decision d) {
+    return EntityTags.ok(d, d.editVersion());
+  }
+
+  /** The edit version If-Match names (a 412 when it is not the stored one), or null without it. */
+  private Integer expected(DecisionId id, String ifMatch) {
+    if (ifMatch == null) {
+      return null;
+    }
+    Decision d = register.find(id);
+    return EntityTags.expected(ifMatch, d.editVersion(), "decision " + d.details().issue().title());
   }
 
   @PostMapping("/import")

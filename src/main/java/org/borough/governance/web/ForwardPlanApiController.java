@@ -12,12 +12,15 @@ import org.borough.governance.ForwardPlan;
 import org.borough.governance.ForwardPlanNotice;
 import org.borough.governance.ForwardPlanNoticeDetails;
 import org.borough.governance.ForwardPlanNoticeId;
+import org.borough.system.EntityTags;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -68,8 +71,8 @@ class ForwardPlanApiController {
 
   @GetMapping("/{id}")
   @Operation(summary = "One notice, with the decision it led to once that is published")
-  ForwardPlanNotice notice(@PathVariable UUID id) {
-    return plan.find(new ForwardPlanNoticeId(id));
+  ResponseEntity<ForwardPlanNotice> notice(@PathVariable UUID id) {
+    return tagged(plan.find(new ForwardPlanNoticeId(id)));
   }
 
   @PostMapping
@@ -85,8 +88,12 @@ class ForwardPlanApiController {
   @PostMapping("/{id}/withdraw")
   @PreAuthorize("hasAuthority('DECISION_PUBLISH')")
   @Operation(summary = "Withdraw a forthcoming notice, with the reason")
-  ForwardPlanNotice withdraw(@PathVariable UUID id, @RequestBody Withdrawal body) {
-    return plan.withdraw(new ForwardPlanNoticeId(id), body.reason());
+  ResponseEntity<ForwardPlanNotice> withdraw(
+      @PathVariable UUID id,
+      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+      @RequestBody Withdrawal body) {
+    ForwardPlanNoticeId notice = new ForwardPlanNoticeId(id);
+    return tagged(plan.withdraw(notice, body.reason(), expected(notice, ifMatch)));
   }
 
   @PostMapping("/{id}/decision")
@@ -96,9 +103,28 @@ class ForwardPlanApiController {
       description =
           "Body {\"decisionId\": id}. A draft decision with no forward-plan date takes the"
               + " notice's publication date.")
-  ForwardPlanNotice link(@PathVariable UUID id, @RequestBody Link body) {
-    return plan.linkDecision(
-        new ForwardPlanNoticeId(id),
-        body.decisionId() == null ? null : new DecisionId(body.decisionId()));
+  ResponseEntity<ForwardPlanNotice> link(
+      @PathVariable UUID id,
+      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+      @RequestBody Link body) {
+    ForwardPlanNoticeId notice = new ForwardPlanNoticeId(id);
+    return tagged(
+        plan.linkDecision(
+            notice,
+            body.decisionId() == null ? null : new DecisionId(body.decisionId()),
+            expected(notice, ifMatch)));
+  }
+
+  private static ResponseEntity<ForwardPlanNotice> tagged(ForwardPlanNotice n) {
+    return EntityTags.ok(n, n.version());
+  }
+
+  /** The version If-Match names (a 412 when it is not the stored one), or null without it. */
+  private Integer expected(ForwardPlanNoticeId id, String ifMatch) {
+    if (ifMatch == null) {
+      return null;
+    }
+    ForwardPlanNotice n = plan.findWithDraft(id);
+    return EntityTags.expected(ifMatch, n.version(), "forward-plan notice " + n.details().title());
   }
 }

@@ -21,7 +21,9 @@ import org.borough.governance.Reserve;
 import org.borough.governance.ReserveId;
 import org.borough.governance.SupportRisk;
 import org.borough.governance.SystemId;
+import org.borough.system.EntityTags;
 import org.borough.system.InvalidInputException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,6 +31,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -100,8 +103,9 @@ class PortfolioApiController {
   @GetMapping("/systems/{id}")
   @PreAuthorize("hasAuthority('PORTFOLIO_READ')")
   @Operation(summary = "One system")
-  IctSystem system(@PathVariable UUID id) {
-    return portfolio.findSystem(new SystemId(id));
+  ResponseEntity<IctSystem> system(@PathVariable UUID id) {
+    IctSystem s = portfolio.findSystem(new SystemId(id));
+    return EntityTags.ok(s, s.version());
   }
 
   @PostMapping("/systems")
@@ -117,10 +121,21 @@ class PortfolioApiController {
   @PreAuthorize("hasAuthority('PORTFOLIO_MANAGE')")
   @Operation(
       summary = "Change a system",
-      description = "version is the version read; 409 when someone changed it since.")
-  IctSystem updateSystem(
-      @PathVariable UUID id, @RequestParam int version, @RequestBody IctSystemDetails details) {
-    return portfolio.updateSystem(new SystemId(id), details, version);
+      description =
+          "Send If-Match with the ETag read (412 when stale), or as before ?version= (409 when"
+              + " stale); one of the two is required.")
+  ResponseEntity<IctSystem> updateSystem(
+      @PathVariable UUID id,
+      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+      @RequestParam(required = false) Integer version,
+      @RequestBody IctSystemDetails details) {
+    SystemId system = new SystemId(id);
+    IctSystem current = portfolio.findSystem(system);
+    int expected =
+        EntityTags.required(
+            ifMatch, version, current.version(), "system " + current.details().code());
+    IctSystem s = portfolio.updateSystem(system, details, expected);
+    return EntityTags.ok(s, s.version());
   }
 
   // --- reserves -------------------------------------------------------------------------------
@@ -185,8 +200,8 @@ class PortfolioApiController {
   @GetMapping("/budget-lines/{id}")
   @PreAuthorize("hasAuthority('PORTFOLIO_READ')")
   @Operation(summary = "One budget line")
-  BudgetLine line(@PathVariable UUID id) {
-    return budget.find(new BudgetLineId(id));
+  ResponseEntity<BudgetLine> line(@PathVariable UUID id) {
+    return tagged(budget.find(new BudgetLineId(id)));
   }
 
   @PostMapping("/budget-lines")
@@ -206,16 +221,29 @@ class PortfolioApiController {
   @PostMapping("/budget-lines/{id}/approve")
   @PreAuthorize("hasAuthority('PORTFOLIO_MANAGE')")
   @Operation(summary = "Approve a budget pressure by a later decision item")
-  BudgetLine approve(@PathVariable UUID id, @RequestBody Approval body) {
-    return budget.approvePressure(
-        new BudgetLineId(id), body.decisionId(), body.decisionItem(), body.financialYear());
+  ResponseEntity<BudgetLine> approve(
+      @PathVariable UUID id,
+      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+      @RequestBody Approval body) {
+    BudgetLineId line = new BudgetLineId(id);
+    return tagged(
+        budget.approvePressure(
+            line,
+            body.decisionId(),
+            body.decisionItem(),
+            body.financialYear(),
+            expected(line, ifMatch)));
   }
 
   @PostMapping("/budget-lines/{id}/drop")
   @PreAuthorize("hasAuthority('PORTFOLIO_MANAGE')")
   @Operation(summary = "Drop a budget pressure from budget setting")
-  BudgetLine drop(@PathVariable UUID id, @RequestBody Drop body) {
-    return budget.dropPressure(new BudgetLineId(id), body.reason());
+  ResponseEntity<BudgetLine> drop(
+      @PathVariable UUID id,
+      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+      @RequestBody Drop body) {
+    BudgetLineId line = new BudgetLineId(id);
+    return tagged(budget.dropPressure(line, body.reason(), expected(line, ifMatch)));
   }
 
   @PostMapping("/budget-lines/{id}/reverse")
@@ -226,8 +254,26 @@ class PortfolioApiController {
           "The line becomes REVERSED with the reason, its decision item's money is free again, and"
               + " a reserve that funded it is repaid (a REPAYMENT movement after the drawdown)."
               + " 409 when the line is not approved or has actual spend recorded.")
-  BudgetLine reverse(@PathVariable UUID id, @RequestBody Drop body) {
-    return budget.reverse(new BudgetLineId(id), body == null ? null : body.reason());
+  ResponseEntity<BudgetLine> reverse(
+      @PathVariable UUID id,
+      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+      @RequestBody Drop body) {
+    BudgetLineId line = new BudgetLineId(id);
+    return tagged(
+        budget.reverse(line, body == null ? null : body.reason(), expected(line, ifMatch)));
+  }
+
+  private static ResponseEntity<BudgetLine> tagged(BudgetLine line) {
+    return EntityTags.ok(line, line.version());
+  }
+
+  /** The version If-Match names (a 412 when it is not the stored one), or null without it. */
+  private Integer expected(BudgetLineId id, String ifMatch) {
+    if (ifMatch == null) {
+      return null;
+    }
+    BudgetLine line = budget.find(id);
+    return EntityTags.expected(ifMatch, line.version(), "budget line " + line.description());
   }
 
   @GetMapping("/budget-setting")

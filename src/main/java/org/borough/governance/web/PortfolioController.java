@@ -30,6 +30,7 @@ import org.borough.governance.SpendKind;
 import org.borough.governance.SupportStatus;
 import org.borough.governance.SystemId;
 import org.borough.governance.SystemPhase;
+import org.borough.system.EditVersions;
 import org.borough.system.Errors;
 import org.borough.system.InvalidInputException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -291,7 +292,8 @@ class PortfolioController {
     PortfolioForms.Approval a = PortfolioForms.approval(form.getFirst("approval"), errors);
     try {
       errors.throwIfAny();
-      budget.approvePressure(line.id(), a.decisionId(), a.item(), form.getFirst("financialYear"));
+      budget.approvePressure(
+          line.id(), a.decisionId(), a.item(), form.getFirst("financialYear"), version(form));
       redirect.addFlashAttribute("banner", "Budget pressure approved");
       return "redirect:/portfolio/budget-lines/" + id;
     } catch (InvalidInputException e) {
@@ -308,7 +310,7 @@ class PortfolioController {
       RedirectAttributes redirect) {
     BudgetLine line = budget.find(new BudgetLineId(id));
     try {
-      budget.dropPressure(line.id(), form.getFirst("reason"));
+      budget.dropPressure(line.id(), form.getFirst("reason"), version(form));
       redirect.addFlashAttribute("banner", "Budget pressure dropped");
       return "redirect:/portfolio/budget-lines/" + id;
     } catch (InvalidInputException e) {
@@ -326,7 +328,7 @@ class PortfolioController {
       RedirectAttributes redirect) {
     BudgetLine line = budget.find(new BudgetLineId(id));
     try {
-      budget.reverse(line.id(), form.getFirst("correction"));
+      budget.reverse(line.id(), form.getFirst("correction"), version(form));
       redirect.addFlashAttribute("banner", "Budget line reversed");
       return "redirect:/portfolio/budget-lines/" + id;
     } catch (InvalidInputException e) {
@@ -355,6 +357,11 @@ class PortfolioController {
     } catch (InvalidInputException e) {
       return linePage(line, form, e.errors(), model);
     }
+  }
+
+  /** The version of the budget line the form was drawn at. */
+  private static int version(MultiValueMap<String, String> form) {
+    return EditVersions.fromForm(form.getFirst("version"), "budget line");
   }
 
   private String linePage(

@@ -15,6 +15,7 @@ import org.borough.governance.DecisionRegister;
 import org.borough.governance.DecisionStatus;
 import org.borough.governance.DecisionVerb;
 import org.borough.governance.ForwardPlan;
+import org.borough.system.EditVersions;
 import org.borough.system.Errors;
 import org.borough.system.InvalidInputException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -93,7 +94,7 @@ class StaffDecisionsController {
   @GetMapping("/governance/decisions/{id}")
   @PreAuthorize("hasAuthority('DECISION_RECORD')")
   String decision(@PathVariable UUID id, Model model) {
-    return decisionPage(register.find(new DecisionId(id)), Map.of(), model);
+    return decisionPage(register.find(new DecisionId(id)), Map.of(), null, model);
   }
 
   /** Records that a later published decision supersedes this one. */
@@ -102,27 +103,38 @@ class StaffDecisionsController {
   String supersede(
       @PathVariable UUID id,
       @RequestParam(required = false) String supersededBy,
+      @RequestParam(required = false) String editVersion,
       Model model,
       RedirectAttributes redirect) {
     Decision d = register.find(new DecisionId(id));
+    int drawnAt = EditVersions.fromForm(editVersion, "decision");
     DecisionId later;
     try {
       later = supersededBy == null || supersededBy.isBlank() ? null : DecisionId.of(supersededBy);
     } catch (IllegalArgumentException e) {
       return decisionPage(
-          d, Map.of("supersededBy", "Choose the decision that supersedes this one"), model);
+          d,
+          Map.of("supersededBy", "Choose the decision that supersedes this one"),
+          drawnAt,
+          model);
     }
     try {
-      register.recordSupersession(d.id(), later);
+      register.recordSupersession(d.id(), later, drawnAt);
       redirect.addFlashAttribute("banner", "Recorded as superseded");
       return "redirect:/governance/decisions/" + id;
     } catch (InvalidInputException e) {
-      return decisionPage(d, e.errors(), model);
+      return decisionPage(d, e.errors(), drawnAt, model);
     }
   }
 
-  private String decisionPage(Decision d, Map<String, String> errors, Model model) {
+  /**
+   * @param editVersion the version the officer's form was drawn at, kept when the page is shown
+   *     again with errors so a colleague's change in between is still caught; null for the stored
+   */
+  private String decisionPage(
+      Decision d, Map<String, String> errors, Integer editVersion, Model model) {
     model.addAttribute("errors", errors);
+    model.addAttribute("editVersion", editVersion);
     model.addAttribute("decision", d);
     model.addAttribute("details", d.details());
     model.addAttribute("wardNames", PublicDecisionsController.wardNames(catalogue));
@@ -156,7 +168,14 @@ class StaffDecisionsController {
   @PreAuthorize("hasAuthority('DECISION_RECORD')")
   String edit(@PathVariable UUID id, Model model) {
     Decision d = register.find(new DecisionId(id));
-    return form(model, DecisionForm.of(d.details(), d.version()), Map.of(), d, null);
+    return form(model, formOf(d), Map.of(), d, null);
+  }
+
+  /** The edit form of a decision as stored, with the edit version it is drawn at. */
+  private static MultiValueMap<String, String> formOf(Decision d) {
+    MultiValueMap<String, String> form = DecisionForm.of(d.details(), d.version());
+    form.add("editVersion", String.valueOf(d.editVersion()));
+    return form;
   }
 
   @PostMapping("/governance/decisions/{id}/edit")
@@ -180,11 +199,12 @@ class StaffDecisionsController {
     } catch (NumberFormatException e) {
       // No version: a draft, or a form from before; the register checks corrections.
     }
+    int editVersion = EditVersions.fromForm(form.getFirst("editVersion"), "decision");
     if (!errors.isEmpty()) {
       return form(model, form, errors.asMap(), d, null);
     }
     try {
-      register.update(d.id(), details, version, form.getFirst("correctionReason"));
+      register.update(d.id(), details, version, form.getFirst("correctionReason"), editVersion);
       redirect.addFlashAttribute("banner", d.isDraft() ? "Draft saved" : "Correction published");
       return "redirect:/governance/decisions/" + id;
     } catch (InvalidInputException e) {
@@ -194,15 +214,19 @@ class StaffDecisionsController {
 
   @PostMapping("/governance/decisions/{id}/publish")
   @PreAuthorize("hasAuthority('DECISION_PUBLISH')")
-  String publish(@PathVariable UUID id, Model model, RedirectAttributes redirect) {
+  String publish(
+      @PathVariable UUID id,
+      @RequestParam(required = false) String editVersion,
+      Model model,
+      RedirectAttributes redirect) {
     Decision d = register.find(new DecisionId(id));
     try {
-      register.publish(d.id());
+      register.publish(d.id(), EditVersions.fromForm(editVersion, "decision"));
       redirect.addFlashAttribute("banner", "Decision published");
       return "redirect:/governance/decisions/" + id;
     } catch (InvalidInputException e) {
       model.addAttribute("publishRefused", true);
-      return form(model, DecisionForm.of(d.details(), d.version()), e.errors(), d, null);
+      return form(model, formOf(d), e.errors(), d, null);
     }
   }
 
@@ -233,7 +257,9 @@ class StaffDecisionsController {
     }
     try {
       register.recordCallIn(
-          d.id(), new CallIn(on, form.getFirst("calledInBy"), form.getFirst("reason")));
+          d.id(),
+          new CallIn(on, form.getFirst("calledInBy"), form.getFirst("reason")),
+          EditVersions.fromForm(form.getFirst("editVersion"), "decision"));
       redirect.addFlashAttribute("banner", "Call-in recorded");
       return "redirect:/governance/decisions/" + id;
     } catch (InvalidInputException e) {

@@ -13,6 +13,7 @@ import org.borough.governance.ForwardPlanNotice;
 import org.borough.governance.ForwardPlanNoticeDetails;
 import org.borough.governance.ForwardPlanNoticeId;
 import org.borough.governance.ForwardPlanStatus;
+import org.borough.system.EditVersions;
 import org.borough.system.Errors;
 import org.borough.system.InvalidInputException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -80,7 +81,7 @@ class StaffForwardPlanController {
   @GetMapping("/governance/forward-plan/{id}")
   @PreAuthorize("hasAuthority('DECISION_RECORD')")
   String notice(@PathVariable UUID id, Model model) {
-    return page(plan.findWithDraft(new ForwardPlanNoticeId(id)), Map.of(), model);
+    return page(plan.findWithDraft(new ForwardPlanNoticeId(id)), Map.of(), null, model);
   }
 
   @PostMapping("/governance/forward-plan/{id}/withdraw")
@@ -88,15 +89,17 @@ class StaffForwardPlanController {
   String withdraw(
       @PathVariable UUID id,
       @RequestParam(required = false) String withdrawalReason,
+      @RequestParam(required = false) String version,
       Model model,
       RedirectAttributes redirect) {
     ForwardPlanNotice n = plan.findWithDraft(new ForwardPlanNoticeId(id));
+    int drawnAt = EditVersions.fromForm(version, "forward-plan notice");
     try {
-      plan.withdraw(n.id(), withdrawalReason);
+      plan.withdraw(n.id(), withdrawalReason, drawnAt);
       redirect.addFlashAttribute("banner", "Notice withdrawn");
       return "redirect:/governance/forward-plan/" + id;
     } catch (InvalidInputException e) {
-      return page(n, e.errors(), model);
+      return page(n, e.errors(), drawnAt, model);
     }
   }
 
@@ -105,9 +108,11 @@ class StaffForwardPlanController {
   String link(
       @PathVariable UUID id,
       @RequestParam(required = false) String decisionId,
+      @RequestParam(required = false) String version,
       Model model,
       RedirectAttributes redirect) {
     ForwardPlanNotice n = plan.findWithDraft(new ForwardPlanNoticeId(id));
+    int drawnAt = EditVersions.fromForm(version, "forward-plan notice");
     try {
       DecisionId decision;
       try {
@@ -115,16 +120,22 @@ class StaffForwardPlanController {
       } catch (IllegalArgumentException e) {
         throw InvalidInputException.of("decisionId", "Choose the decision this notice led to");
       }
-      plan.linkDecision(n.id(), decision);
+      plan.linkDecision(n.id(), decision, drawnAt);
       redirect.addFlashAttribute("banner", "Decision linked to the notice");
       return "redirect:/governance/forward-plan/" + id;
     } catch (InvalidInputException e) {
-      return page(n, e.errors(), model);
+      return page(n, e.errors(), drawnAt, model);
     }
   }
 
-  private String page(ForwardPlanNotice n, Map<String, String> errors, Model model) {
+  /**
+   * @param version the version the officer's form was drawn at, kept when the page is shown again
+   *     with errors so a colleague's change in between is still caught; null for the stored one
+   */
+  private String page(
+      ForwardPlanNotice n, Map<String, String> errors, Integer version, Model model) {
     model.addAttribute("notice", n);
+    model.addAttribute("version", version);
     model.addAttribute("errors", errors);
     model.addAttribute("wardNames", PublicDecisionsController.wardNames(catalogue));
     Map<String, String> decisions = new LinkedHashMap<>();

@@ -36,36 +36,39 @@ public class StaffRepository {
 
   Optional<Credentials> credentials(String username) {
     return jdbc.sql(
-            "select id, username, display_name, enabled, password_hash from staff_user"
+            "select id, username, display_name, enabled, version, password_hash from staff_user"
                 + " where username = ?")
         .param(username)
-        .query((rs, i) -> new Credentials(staff(rs), rs.getString(5)))
+        .query((rs, i) -> new Credentials(staff(rs), rs.getString(6)))
         .optional();
   }
 
   public Optional<Staff> findById(UUID id) {
-    return jdbc.sql("select id, username, display_name, enabled from staff_user where id = ?")
+    return jdbc.sql(
+            "select id, username, display_name, enabled, version from staff_user where id = ?")
         .param(id)
         .query((rs, i) -> staff(rs))
         .optional();
   }
 
   public Optional<Staff> findByUsername(String username) {
-    return jdbc.sql("select id, username, display_name, enabled from staff_user where username = ?")
+    return jdbc.sql(
+            "select id, username, display_name, enabled, version from staff_user where username = ?")
         .param(username)
         .query((rs, i) -> staff(rs))
         .optional();
   }
 
   public List<Staff> all() {
-    return jdbc.sql("select id, username, display_name, enabled from staff_user order by username")
+    return jdbc.sql(
+            "select id, username, display_name, enabled, version from staff_user order by username")
         .query((rs, i) -> staff(rs))
         .list();
   }
 
   public List<Staff> membersOf(UUID team) {
     return jdbc.sql(
-            "select u.id, u.username, u.display_name, u.enabled from staff_user u"
+            "select u.id, u.username, u.display_name, u.enabled, u.version from staff_user u"
                 + " join team_member m on m.user_id = u.id where m.team_id = ?"
                 + " order by u.display_name")
         .param(team)
@@ -76,7 +79,12 @@ public class StaffRepository {
   private Staff staff(ResultSet rs) throws SQLException {
     UUID id = rs.getObject(1, UUID.class);
     return new Staff(
-        new StaffId(id), rs.getString(2), rs.getString(3), roles(id), rs.getBoolean(4));
+        new StaffId(id),
+        rs.getString(2),
+        rs.getString(3),
+        roles(id),
+        rs.getBoolean(4),
+        rs.getInt(5));
   }
 
   Set<Role> roles(UUID user) {
@@ -100,20 +108,20 @@ public class StaffRepository {
   }
 
   public List<Team> teams() {
-    return jdbc.sql("select id, code, name, email, active from team order by name")
+    return jdbc.sql("select id, code, name, email, active, version from team order by name")
         .query((rs, i) -> team(rs))
         .list();
   }
 
   public Optional<Team> team(UUID id) {
-    return jdbc.sql("select id, code, name, email, active from team where id = ?")
+    return jdbc.sql("select id, code, name, email, active, version from team where id = ?")
         .param(id)
         .query((rs, i) -> team(rs))
         .optional();
   }
 
   public Optional<Team> teamByCode(String code) {
-    return jdbc.sql("select id, code, name, email, active from team where code = ?")
+    return jdbc.sql("select id, code, name, email, active, version from team where code = ?")
         .param(code)
         .query((rs, i) -> team(rs))
         .optional();
@@ -121,7 +129,7 @@ public class StaffRepository {
 
   public List<Team> teamsOf(UUID user) {
     return jdbc.sql(
-            "select t.id, t.code, t.name, t.email, t.active from team t"
+            "select t.id, t.code, t.name, t.email, t.active, t.version from team t"
                 + " join team_member m on m.team_id = t.id"
                 + " where m.user_id = ? order by t.name")
         .param(user)
@@ -135,16 +143,27 @@ public class StaffRepository {
         .update();
   }
 
-  void updateTeam(UUID id, String code, String name, String email, boolean active) {
-    jdbc.sql("update team set code = ?, name = ?, email = ?, active = ? where id = ?")
-        .params(code, name, email, active, id)
-        .update();
+  /** Saves a team's fields if it is still at {@code version}; false when it was changed since. */
+  boolean updateTeam(UUID id, String code, String name, String email, boolean active, int version) {
+    return jdbc.sql(
+                "update team set code = ?, name = ?, email = ?, active = ?, version = version + 1"
+                    + " where id = ? and version = ?")
+            .params(code, name, email, active, id, version)
+            .update()
+        == 1;
   }
 
-  void updateStaff(UUID id, String displayName, boolean enabled) {
-    jdbc.sql("update staff_user set display_name = ?, enabled = ? where id = ?")
-        .params(displayName, enabled, id)
-        .update();
+  /**
+   * Saves a member of staff's name and state if they are still at {@code version}; false when an
+   * administrator changed them since. Roles and teams are written after, under this row's lock.
+   */
+  boolean updateStaff(UUID id, String displayName, boolean enabled, int version) {
+    return jdbc.sql(
+                "update staff_user set display_name = ?, enabled = ?, version = version + 1"
+                    + " where id = ? and version = ?")
+            .params(displayName, enabled, id, version)
+            .update()
+        == 1;
   }
 
   void replaceRoles(UUID user, Set<Role> roles) {
@@ -179,6 +198,7 @@ public class StaffRepository {
         rs.getString(2),
         rs.getString(3),
         rs.getString(4),
-        rs.getBoolean(5));
+        rs.getBoolean(5),
+        rs.getInt(6));
   }
 }

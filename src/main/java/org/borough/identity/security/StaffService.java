@@ -28,6 +28,7 @@ import org.borough.identity.TeamId;
 import org.borough.system.Errors;
 import org.borough.system.InvalidInputException;
 import org.borough.system.NotFoundException;
+import org.borough.system.StaleEditException;
 import org.borough.system.UkFormats;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
@@ -171,7 +172,10 @@ class StaffService implements StaffDirectory, StaffAdministration {
       errors.reject("roles", "You cannot remove your own administrator role");
     }
     errors.throwIfAny();
-    staff.updateStaff(id.value(), name, change.active());
+    int version = change.version() == null ? before.version() : change.version();
+    if (!staff.updateStaff(id.value(), name, change.active(), version)) {
+      throw new StaleEditException("member of staff (" + before.username() + ")");
+    }
     staff.replaceRoles(id.value(), roles);
     staff.replaceTeams(id.value(), teams.stream().map(TeamId::value).collect(Collectors.toSet()));
     List<String> what = new ArrayList<>();
@@ -243,12 +247,22 @@ class StaffService implements StaffDirectory, StaffAdministration {
   @Override
   @Transactional
   public Team changeTeam(TeamId id, String code, String name, String email, boolean active) {
+    return changeTeam(id, code, name, email, active, null);
+  }
+
+  @Override
+  @Transactional
+  public Team changeTeam(
+      TeamId id, String code, String name, String email, boolean active, Integer version) {
     Team before =
         staff.team(id.value()).orElseThrow(() -> new NotFoundException("Team " + id.value()));
     Errors errors = new Errors();
     TeamFields t = teamFields(before, code, name, email, errors);
     errors.throwIfAny();
-    staff.updateTeam(id.value(), t.code(), t.name(), t.email(), active);
+    int expected = version == null ? before.version() : version;
+    if (!staff.updateTeam(id.value(), t.code(), t.name(), t.email(), active, expected)) {
+      throw new StaleEditException("team (" + before.name() + ")");
+    }
     List<String> what = new ArrayList<>();
     if (!t.code().equals(before.code())) {
       what.add("code (was " + before.code() + ")");

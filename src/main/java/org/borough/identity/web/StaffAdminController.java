@@ -16,6 +16,7 @@ import org.borough.identity.StaffDirectory;
 import org.borough.identity.StaffId;
 import org.borough.identity.Team;
 import org.borough.identity.TeamId;
+import org.borough.system.EditVersions;
 import org.borough.system.InvalidInputException;
 import org.borough.system.NotFoundException;
 import org.springframework.context.MessageSource;
@@ -96,6 +97,7 @@ class StaffAdminController {
     s.roles().forEach(r -> form.add("roles", r.name()));
     directory.teamsOf(s.id()).forEach(t -> form.add("teams", t.id().value().toString()));
     form.add("active", String.valueOf(s.enabled()));
+    form.add("version", String.valueOf(s.version()));
     return editPage(s, model, form, Map.of());
   }
 
@@ -110,6 +112,7 @@ class StaffAdminController {
     Map<String, String> errors = new LinkedHashMap<>();
     Set<Role> roles = roles(form, errors, false);
     Set<TeamId> teams = teamIds(form, errors);
+    int version = EditVersions.fromForm(form.getFirst("version"), "member of staff");
     if (errors.isEmpty()) {
       try {
         administration.changeStaff(
@@ -118,7 +121,8 @@ class StaffAdminController {
                 form.getFirst("displayName"),
                 roles,
                 teams,
-                !"false".equals(form.getFirst("active"))));
+                !"false".equals(form.getFirst("active")),
+                version));
         redirect.addFlashAttribute("banner", "Saved " + s.username());
         return "redirect:/admin/staff";
       } catch (InvalidInputException e) {
@@ -182,6 +186,7 @@ class StaffAdminController {
     form.add("name", t.name());
     form.add("email", t.email());
     form.add("active", String.valueOf(t.active()));
+    form.add("version", String.valueOf(t.version()));
     return teamPage(t, model, form, Map.of());
   }
 
@@ -200,7 +205,8 @@ class StaffAdminController {
               form.getFirst("code"),
               form.getFirst("name"),
               form.getFirst("email"),
-              !"false".equals(form.getFirst("active")));
+              !"false".equals(form.getFirst("active")),
+              EditVersions.fromForm(form.getFirst("version"), "team"));
       redirect.addFlashAttribute("banner", "Saved " + changed.name());
       return "redirect:/admin/teams";
     } catch (InvalidInputException e) {

@@ -13,14 +13,17 @@ import org.borough.identity.StaffAdministration;
 import org.borough.identity.StaffDirectory;
 import org.borough.identity.Team;
 import org.borough.identity.TeamId;
+import org.borough.system.EntityTags;
 import org.borough.system.InvalidInputException;
 import org.borough.system.NotFoundException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -45,7 +48,8 @@ class StaffApiController {
       String displayName,
       Set<Role> roles,
       Set<UUID> teamIds,
-      boolean active) {}
+      boolean active,
+      int version) {}
 
   /** Replaces name, roles, teams and state; deactivating revokes the user's API tokens. */
   record StaffUpdate(String displayName, Set<Role> roles, Set<UUID> teamIds, Boolean active) {}
@@ -59,6 +63,14 @@ class StaffApiController {
     return administration.allStaff().stream().map(this::view).toList();
   }
 
+  @GetMapping("/{username}")
+  @PreAuthorize("hasAuthority('STAFF_ADMIN')")
+  @Operation(summary = "One member of staff; the ETag is their version, for If-Match on a PUT")
+  ResponseEntity<StaffView> one(@PathVariable String username) {
+    StaffView v = view(require(username));
+    return EntityTags.ok(v, v.version());
+  }
+
   @PutMapping("/{username}")
   @PreAuthorize("hasAuthority('STAFF_ADMIN')")
   @Operation(
@@ -67,8 +79,12 @@ class StaffApiController {
           "active false deactivates: they can no longer sign in, their console sessions end and"
               + " their API tokens are revoked. Errors name the field: displayName, roles, teamIds"
               + " or active.")
-  StaffView change(@PathVariable String username, @RequestBody StaffUpdate update) {
+  ResponseEntity<StaffView> change(
+      @PathVariable String username,
+      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+      @RequestBody StaffUpdate update) {
     Staff s = require(username);
+    int version = EntityTags.expected(ifMatch, s.version(), "member of staff " + s.username());
     if (update.active() == null) {
       throw InvalidInputException.of("active", "Say whether they can sign in: true or false");
     }
@@ -81,11 +97,13 @@ class StaffApiController {
               update.teamIds() == null
                   ? Set.of()
                   : update.teamIds().stream().map(TeamId::new).collect(Collectors.toSet()),
-              update.active()));
+              update.active(),
+              version));
     } catch (InvalidInputException e) {
       throw renamed(e, "teams", "teamIds");
     }
-    return view(require(username));
+    StaffView v = view(require(username));
+    return EntityTags.ok(v, v.version());
   }
 
   @PutMapping("/{username}/password")
@@ -114,7 +132,8 @@ class StaffApiController {
             .map(Team::id)
             .map(TeamId::value)
             .collect(Collectors.toSet()),
-        s.enabled());
+        s.enabled(),
+        s.version());
   }
 
   /** The service names the field as the page does; the API's field has another name. */

@@ -10,7 +10,9 @@ import org.borough.identity.StaffAdministration;
 import org.borough.identity.StaffDirectory;
 import org.borough.identity.Team;
 import org.borough.identity.TeamId;
+import org.borough.system.EntityTags;
 import org.borough.system.NotFoundException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,6 +20,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -56,6 +59,14 @@ class TeamApiController {
     return ResponseEntity.created(URI.create("/api/v1/teams/" + t.id().value())).body(t);
   }
 
+  @GetMapping("/{id}")
+  @PreAuthorize("hasAuthority('CATALOGUE_READ')")
+  @Operation(summary = "One team; the ETag is its version, for If-Match on a PUT")
+  ResponseEntity<Team> one(@PathVariable UUID id) {
+    Team t = require(id);
+    return EntityTags.ok(t, t.version());
+  }
+
   @PutMapping("/{id}")
   @PreAuthorize("hasAuthority('STAFF_ADMIN')")
   @Operation(
@@ -63,10 +74,23 @@ class TeamApiController {
       description =
           "A retired team (active false) keeps its cases but is not offered for new"
               + " services or staff.")
-  Team change(@PathVariable UUID id, @RequestBody TeamInput input) {
-    TeamId team = new TeamId(id);
-    staff.findTeam(team).orElseThrow(() -> new NotFoundException("Team " + id));
-    return administration.changeTeam(
-        team, input.code(), input.name(), input.email(), !Boolean.FALSE.equals(input.active()));
+  ResponseEntity<Team> change(
+      @PathVariable UUID id,
+      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+      @RequestBody TeamInput input) {
+    Team before = require(id);
+    Team t =
+        administration.changeTeam(
+            before.id(),
+            input.code(),
+            input.name(),
+            input.email(),
+            !Boolean.FALSE.equals(input.active()),
+            EntityTags.expected(ifMatch, before.version(), "team " + before.name()));
+    return EntityTags.ok(t, t.version());
+  }
+
+  private Team require(UUID id) {
+    return staff.findTeam(new TeamId(id)).orElseThrow(() -> new NotFoundException("Team " + id));
   }
 }

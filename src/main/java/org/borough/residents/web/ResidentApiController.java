@@ -11,6 +11,8 @@ import org.borough.residents.ResidentDetails;
 import org.borough.residents.ResidentId;
 import org.borough.residents.ResidentManagement;
 import org.borough.residents.ResidentSearch;
+import org.borough.system.EntityTags;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,6 +20,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -44,8 +47,9 @@ class ResidentApiController {
   @GetMapping("/{id}")
   @PreAuthorize("hasAuthority('RESIDENT_READ')")
   @Operation(summary = "Everything about a resident; merged records answer with the kept one")
-  Resident get(@PathVariable UUID id) {
-    return residents.view(new ResidentId(id));
+  ResponseEntity<Resident> get(@PathVariable UUID id) {
+    Resident r = residents.view(new ResidentId(id));
+    return EntityTags.ok(r, r.version());
   }
 
   @PostMapping
@@ -59,10 +63,23 @@ class ResidentApiController {
 
   @PutMapping("/{id}")
   @PreAuthorize("hasAuthority('RESIDENT_WRITE')")
-  @Operation(summary = "Replace a resident's details; version must match the one you read")
-  Resident update(
-      @PathVariable UUID id, @RequestParam int version, @RequestBody ResidentDetails details) {
-    residents.update(new ResidentId(id), details, version);
-    return residents.view(new ResidentId(id));
+  @Operation(
+      summary = "Replace a resident's details",
+      description =
+          "Send If-Match with the ETag you read (or, as before, ?version=): a stale one is refused"
+              + " with 412 (If-Match) or 409 (version), and one of the two is required.")
+  ResponseEntity<Resident> update(
+      @PathVariable UUID id,
+      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+      @RequestParam(required = false) Integer version,
+      @RequestBody ResidentDetails details) {
+    ResidentId resident = new ResidentId(id);
+    Resident current = residents.view(resident);
+    residents.update(
+        resident,
+        details,
+        EntityTags.required(ifMatch, version, current.version(), "resident's record"));
+    Resident saved = residents.view(resident);
+    return EntityTags.ok(saved, saved.version());
   }
 }

@@ -6,6 +6,8 @@ import java.util.Map;
 import org.borough.system.ConflictException;
 import org.borough.system.InvalidInputException;
 import org.borough.system.NotFoundException;
+import org.borough.system.PreconditionFailedException;
+import org.borough.system.StaleEditException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -106,5 +108,25 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
     problem.setTitle("Conflict");
     return problem;
+  }
+
+  /** Saved over by someone else between this client's read and its write (ADR 0022). */
+  @ExceptionHandler(StaleEditException.class)
+  ProblemDetail staleEdit(StaleEditException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+    problem.setTitle("Changed by someone else");
+    return problem;
+  }
+
+  /** If-Match named an older version; the current ETag is sent back with the problem. */
+  @ExceptionHandler(PreconditionFailedException.class)
+  ResponseEntity<ProblemDetail> preconditionFailed(PreconditionFailedException e) {
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(HttpStatus.PRECONDITION_FAILED, e.getMessage());
+    problem.setTitle("Changed by someone else");
+    return ResponseEntity.status(HttpStatus.PRECONDITION_FAILED)
+        .eTag(e.currentTag())
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .body(problem);
   }
 }
