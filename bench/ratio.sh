@@ -8,7 +8,8 @@
 #   3. starts Borough on it (Flyway makes the real schema; a small demo borough), warehouse off;
 #   4. runs the harness (src/test/java/org/borough/bench/RatioBenchmark.java), which warms up, then
 #      for each round runs (a) pgbench with bench/raw-case-write.sql (a case row, its outbox row
-#      and its audit row in one transaction into Borough's own tables) and (b) POST /api/v1/cases
+#      and its audit row in one transaction into Borough's own tables, the outbox row into a copy
+#      of outbox_event that Borough does not read) and (b) POST /api/v1/cases
 #      against Borough, both with the same clients for the same time, and prints both rates, the
 #      ratio, the CPU split and the rows PostgreSQL wrote per case; then the median of the rounds;
 #   5. with RATIO_PROFILE_SECONDS, profiles Borough with JFR for that long after the rounds and
@@ -121,6 +122,7 @@ read -r SERVICE TEAM < <(psql_db "select code, default_team_id from service
   where active and default_team_id is not null order by code limit 1" | tr '|' ' ')
 RESIDENT=$(psql_db "select id from resident order by id limit 1")
 psql_db "select id from resident order by random() limit 500" >"$RUN_DIR/residents.txt"
+psql_db "create table raw_outbox_event (like outbox_event including all)"
 PGBENCH="pgbench -n -M prepared -j 2 -h $PGHOST -p $PGPORT -U $PGUSER -f $ROOT/bench/raw-case-write.sql
   -D service=$SERVICE -D team=$TEAM -D resident=$RESIDENT $DB"
 

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Issue 12's "Speed, side by side": the raw write limit of the PostgreSQL Borough runs on (pgbench
+ * Issue 12's speed side by side: the raw write limit of the PostgreSQL Borough runs on (pgbench
  * inserting a case row, its outbox row and its audit row in one transaction) against Borough's
  * {@code POST /api/v1/cases}, with the same number of clients, one after the other in each round,
  * so that both see the same machine. Prints both rates and their ratio per round and the median.
