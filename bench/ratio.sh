@@ -122,7 +122,7 @@ read -r SERVICE TEAM < <(psql_db "select code, default_team_id from service
   where active and default_team_id is not null order by code limit 1" | tr '|' ' ')
 RESIDENT=$(psql_db "select id from resident order by id limit 1")
 psql_db "select id from resident order by random() limit 500" >"$RUN_DIR/residents.txt"
-psql_db "create table raw_outbox_event (like outbox_event including all)"
+psql_db "create table raw_outbox_event (like outbox_event including all)" >/dev/null
 PGBENCH="pgbench -n -M prepared -j 2 -h $PGHOST -p $PGPORT -U $PGUSER -f $ROOT/bench/raw-case-write.sql
   -D service=$SERVICE -D team=$TEAM -D resident=$RESIDENT $DB"
 

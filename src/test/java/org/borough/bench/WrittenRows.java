@@ -25,10 +25,12 @@ final class WrittenRows implements AutoCloseable {
     this.db = db;
   }
 
-  /** Statistics from {@code jdbcUrl} (user postgres), or a no-op when it is null. */
+  /** Statistics from {@code jdbcUrl} (as PGUSER, postgres by default), or none when it is null. */
   static WrittenRows connect(String jdbcUrl) throws SQLException {
+    String user = System.getenv().getOrDefault("PGUSER", "postgres");
+    String password = System.getenv().getOrDefault("PGPASSWORD", "");
     return new WrittenRows(
-        jdbcUrl == null ? null : DriverManager.getConnection(jdbcUrl, "postgres", ""));
+        jdbcUrl == null ? null : DriverManager.getConnection(jdbcUrl, user, password));
   }
 
   record Counts(Map<String, Long> byName) {

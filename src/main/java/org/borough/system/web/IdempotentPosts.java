@@ -46,8 +46,9 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * the answer commits with the case it describes: a crash leaves both or neither. A retry that
  * arrives while the first is still running does its work too, but its insert of the same key waits
  * for the first to commit and then fails on the primary key, so its work is rolled back and it is
- * given the first answer: never two cases. Only successful answers are kept; a failed request can
- * be retried with the same key. A key reused for a different request is refused (422).
+ * given the first answer (or, where the database gave up waiting, a 409 to try again later): never
+ * two cases. Only successful answers are kept; a failed request can be retried with the same key. A
+ * key reused for a different request is refused (422).
  */
 @Component
 class IdempotentPosts extends OncePerRequestFilter {
