@@ -8,14 +8,31 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.xpath;
 
 import com.jayway.jsonpath.JsonPath;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.borough.support.Fixtures;
 import org.borough.support.IntegrationTest;
 import org.borough.support.SignedIn;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -32,6 +49,7 @@ class IdempotentPostsIT extends IntegrationTest {
   @Autowired MockMvc mvc;
   @Autowired SignedIn signedIn;
   @Autowired JdbcClient jdbc;
+  @LocalServerPort int port;
 
   @Test
   void aRetriedCaseWithTheSameKeyGetsTheSameReferenceAndMakesOneCase() throws Exception {
@@ -142,7 +160,60 @@ class IdempotentPostsIT extends IntegrationTest {
     assertThat(open311(description, key)).isEqualTo(open311(description, key));
     mvc.perform(open311Report("Another report " + key, "xml").header("Idempotency-Key", key))
         .andExpect(status().isUnprocessableContent())
-        .andExpect(content().string(org.hamcrest.Matchers.containsString("<errors><error>")));
+        .andExpect(xpath("/errors/error/code").string("422"))
+        .andExpect(
+            xpath("/errors/error/description")
+                .string(org.hamcrest.Matchers.containsString("different request")));
+    assertThat(casesDescribed(description)).isEqualTo(1);
+  }
+
+  @Test
+  void retriesPostedAllAtOnceMakeOneCaseAndAllGetItsReference() throws Exception {
+    // Real HTTP from several threads at once: each retry runs while the first is still in its
+    // transaction, so only the key's primary key stands between them and a second case.
+    String key = UUID.randomUUID().toString();
+    String description = "Reported by an impatient app " + key;
+    String form =
+        "api_key="
+            + Fixtures.OPEN311_KEY
+            + "&service_code="
+            + Fixtures.POTHOLE
+            + "&lat=51.501009&long=-0.141588&email=impatient%40example.org&description="
+            + URLEncoder.encode(description, StandardCharsets.UTF_8);
+    HttpClient http = HttpClient.newHttpClient();
+    int clients = 6;
+    CountDownLatch start = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(clients);
+    List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+    for (int i = 0; i < clients; i++) {
+      answers.add(
+          pool.submit(
+              () -> {
+                start.await();
+                return http.send(
+                    HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + port + "/open311/v2/requests.json"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("Idempotency-Key", key)
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                    HttpResponse.BodyHandlers.ofString());
+              }));
+    }
+    start.countDown();
+    Set<String> references = new HashSet<>();
+    for (Future<HttpResponse<String>> a : answers) {
+      HttpResponse<String> r = a.get(60, TimeUnit.SECONDS);
+      if (r.statusCode() / 100 == 2) {
+        references.add(JsonPath.read(r.body(), "$[0].service_request_id"));
+      } else {
+        // Still in progress when the retry finished (H2 gives up waiting for the first's key).
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(409);
+        assertThat(r.headers().firstValue("Retry-After")).isPresent();
+      }
+    }
+    pool.shutdown();
+    assertThat(references).hasSize(1);
     assertThat(casesDescribed(description)).isEqualTo(1);
   }
 

@@ -2,17 +2,29 @@
 package org.borough.system;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 
 /**
- * Says who is posting a request that authenticates its own callers (Open311's application keys), so
- * that an idempotency key belongs to that caller. Implemented by the module that knows the callers;
- * a caller whose key is unknown or revoked gets no scope, and so no replay of an earlier answer:
- * its request goes on to be refused in the module's own words.
+ * The POSTs of a module that authenticates its own callers (Open311's application keys), made safe
+ * to retry by the system's idempotency filter: which requests they are, whose they are (an
+ * idempotency key belongs to its caller) and how a refusal is written in the module's own format.
+ * Such callers rarely send an {@code Idempotency-Key}, so an identical request from the same caller
+ * within a short window counts as a retry too.
  */
 public interface IdempotencyScopes {
 
+  /** True for the POSTs of this module that are made idempotent. */
+  boolean covers(HttpServletRequest request);
+
   /**
-   * The caller's scope ("open311:&lt;client id&gt;"), or null: not this module's, or not allowed.
+   * The caller's scope ("open311:&lt;client id&gt;"), or null when the caller is unknown or
+   * revoked: then there is no replay of an earlier answer, and the request goes on to be refused in
+   * the module's own words.
    */
   String scopeOf(HttpServletRequest request);
+
+  /** Writes a refusal of the request with {@code status} and {@code detail}, as the module does. */
+  void refuse(HttpServletRequest request, HttpServletResponse response, int status, String detail)
+      throws IOException;
 }

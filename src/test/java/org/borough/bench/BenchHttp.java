@@ -158,6 +158,18 @@ final class BenchHttp {
     return send(b.build());
   }
 
+  /** A JSON post carrying an {@code Idempotency-Key}, as a client that may retry sends it. */
+  HttpResponse<String> postJson(String path, String json, String idempotencyKey)
+      throws IOException, InterruptedException {
+    return send(
+        authorised(path)
+            .header("Content-Type", "application/json")
+            .header("Accept", "application/json")
+            .header("Idempotency-Key", idempotencyKey)
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build());
+  }
+
   /** A form post, as an Open311 app sends one (no bearer token, no CSRF: Open311 needs none). */
   HttpResponse<String> postForm(String path, Map<String, String> fields)
       throws IOException, InterruptedException {

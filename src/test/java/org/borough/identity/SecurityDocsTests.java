@@ -202,6 +202,10 @@ class SecurityDocsTests {
         needed.
         - Revoking a token on `/admin/tokens` (or the owner's `/account/tokens`) takes effect \
         on the next request.
+        - A request with a bearer token is stateless: it starts no session and is sent no \
+        cookie, so nothing but the token lets the client in (`SecurityIT`). Until issue 12 each \
+        such request started a session in the database, whose cookie alone went on working \
+        after the token was revoked.
         - A wrong, expired or revoked token gets `401 application/problem+json` at once: the \
         request is not treated as anonymous.
         - `BOROUGH_ADMIN_API_TOKEN`, if set, registers that token (at least 24 characters) for \

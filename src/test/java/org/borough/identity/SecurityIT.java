@@ -260,6 +260,19 @@ class SecurityIT extends IntegrationTest {
   }
 
   @Test
+  void aBearerRequestStartsNoSession() throws Exception {
+    // A session per API call was a row written (or read and rewritten) in the sessions table for
+    // every request, and its cookie alone let a client in after its token was revoked.
+    MockHttpServletResponse read =
+        mvc.perform(
+                get("/api/v1/services").header("Authorization", "Bearer " + Fixtures.ADMIN_TOKEN))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse();
+    assertThat(read.getHeaders(HttpHeaders.SET_COOKIE)).isEmpty();
+  }
+
+  @Test
   void aWrongTokenGetsA401Problem() throws Exception {
     mvc.perform(
             get("/api/v1/services").header("Authorization", "Bearer brg_" + suffix() + suffix()))

@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -20,6 +21,7 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.session.SessionManagementFilter;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.session.FindByIndexNameSessionRepository;
@@ -51,6 +53,18 @@ class SecurityConfiguration {
   }
 
   /**
+   * No Spring Security observations. They wrap each of the chain's filters, the authorization and
+   * the authentication of every request in an observation of its own (a timer, tags and events):
+   * spans for a tracing system Borough does not have, and about a tenth of the CPU a case raised
+   * through the API took (docs/benchmarks.md, issue 12). Requests are still timed, once each, as
+   * {@code http.server.requests}.
+   */
+  @Bean
+  SecurityObservationSettings securityObservationSettings() {
+    return SecurityObservationSettings.noObservations();
+  }
+
+  /**
    * Console sessions by user, so an admin can end them (see {@link ConsoleSessions}), read from the
    * sessions table: a session signed in on another node is found and ended too.
    */
@@ -73,8 +87,12 @@ class SecurityConfiguration {
     var failure = new SimpleUrlAuthenticationFailureHandler("/sign-in?error");
     var success = new TokenNoticeFirst(administration);
 
-    http.addFilterBefore(
-            new ApiTokenFilter(tokens, users), UsernamePasswordAuthenticationFilter.class)
+    // The token is checked after session management has looked at the request: a bearer request
+    // is stateless. Checked before it, the token's user looked to session management like a user
+    // who had just signed in, so every API call started (or, with the cookie sent back, read and
+    // rewrote) a session in the database, and a request with only that session's cookie went on
+    // being let in after the token was revoked.
+    http.addFilterAfter(new ApiTokenFilter(tokens, users), SessionManagementFilter.class)
         .addFilterBefore(
             new SignInThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
         .authorizeHttpRequests(

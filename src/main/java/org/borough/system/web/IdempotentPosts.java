@@ -17,7 +17,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -34,19 +33,22 @@ import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.DefaultTransactionDefinition;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
-import org.springframework.web.util.HtmlUtils;
 
 /**
  * Makes the POSTs that create cases and contacts safe to retry. A client that timed out cannot know
  * whether its case was made; with an {@code Idempotency-Key} header it posts again and gets the
- * first answer (the same reference) instead of a second case. Open311 apps rarely send the header,
- * so an identical report from the same app within {@link #SAME_REQUEST_WINDOW} is taken as a retry
- * too.
+ * first answer (the same reference) instead of a second case. The POSTs of modules whose callers
+ * rarely send the header ({@link IdempotencyScopes}: Open311 apps) are covered without one: an
+ * identical request from the same caller within {@link #SAME_REQUEST_WINDOW} is taken as a retry.
+ * Any other POST passes straight through, with no work at all.
  *
- * <p>The key is claimed in a transaction that spans the request, so the record of the answer
- * commits with the case it describes: a crash leaves both or neither, and a concurrent retry waits
- * for the first to finish. Only successful answers are kept; a failed request can be retried with
- * the same key. A key reused for a different request is refused (422).
+ * <p>The request runs in a transaction that ends with one insert of its answer, so the record of
+ * the answer commits with the case it describes: a crash leaves both or neither. A retry that
+ * arrives while the first is still running does its work too, but its insert of the same key waits
+ * for the first to commit and then fails on the primary key, so its work is rolled back and it is
+ * given the first answer (or, where the database gave up waiting, a 409 to try again later): never
+ * two cases. Only successful answers are kept; a failed request can be retried with the same key. A
+ * key reused for a different request is refused (422).
  */
 @Component
 class IdempotentPosts extends OncePerRequestFilter {
@@ -55,24 +57,23 @@ class IdempotentPosts extends OncePerRequestFilter {
   static final Duration KEY_LIFETIME = Duration.ofHours(24);
   static final Duration SAME_REQUEST_WINDOW = Duration.ofMinutes(10);
   private static final Pattern API = Pattern.compile("/api/v1/(cases|contacts)");
-  private static final Pattern OPEN311 = Pattern.compile("/open311/v2/requests\\.(json|xml)");
   private static final Pattern KEY = Pattern.compile("[\\x21-\\x7e]{1,255}");
   private static final int MAX_BODY = 1 << 20;
 
   private final IdempotentRequests requests;
   private final PlatformTransactionManager transactions;
   private final Clock clock;
-  private final List<IdempotencyScopes> scopes;
+  private final List<IdempotencyScopes> modules;
 
   IdempotentPosts(
       IdempotentRequests requests,
       PlatformTransactionManager transactions,
       Clock clock,
-      List<IdempotencyScopes> scopes) {
+      List<IdempotencyScopes> modules) {
     this.requests = requests;
     this.transactions = transactions;
     this.clock = clock;
-    this.scopes = scopes;
+    this.modules = modules;
   }
 
   @Override
@@ -80,22 +81,18 @@ class IdempotentPosts extends OncePerRequestFilter {
     if (!"POST".equals(request.getMethod())) {
       return true;
     }
-    String path = path(request);
-    return !API.matcher(path).matches() && !OPEN311.matcher(path).matches();
+    return !(request.getHeader(HEADER) != null && API.matcher(path(request)).matches())
+        && moduleOf(request) == null;
   }
 
   @Override
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    boolean open311 = OPEN311.matcher(path(request)).matches();
+    IdempotencyScopes module = moduleOf(request);
     String given = request.getHeader(HEADER);
     if (given != null && !KEY.matcher(given).matches()) {
-      reject(request, response, 400, HEADER + " must be 1 to 255 visible ASCII characters");
-      return;
-    }
-    if (given == null && !open311) {
-      chain.doFilter(request, response);
+      reject(module, request, response, 400, HEADER + " must be 1 to 255 visible ASCII characters");
       return;
     }
     HttpServletRequest read = isJson(request) ? CachedBody.of(request) : request;
@@ -103,79 +100,93 @@ class IdempotentPosts extends OncePerRequestFilter {
       chain.doFilter(request, response);
       return;
     }
-    String scope = open311 ? clientScope(read) : userScope();
-    if (scope == null) { // no client yet: the controller refuses it
+    String scope = module != null ? module.scopeOf(read) : userScope();
+    if (scope == null) { // no caller yet: the controller refuses it
       chain.doFilter(read, response);
       return;
     }
     String hash = hash(read);
     String key = given != null ? given : "same:" + hash;
     Duration lifetime = given != null ? KEY_LIFETIME : SAME_REQUEST_WINDOW;
-    Instant now = clock.instant();
 
     Optional<IdempotentRequests.Answer> earlier = requests.find(scope, key);
-    if (earlier.isPresent() && earlier.get().createdAt().plus(lifetime).isBefore(now)) {
+    if (earlier.isPresent() && earlier.get().createdAt().plus(lifetime).isBefore(clock.instant())) {
       requests.forget(scope, key);
       earlier = Optional.empty();
     }
     if (earlier.isPresent()) {
-      replay(earlier.get(), hash, request, response);
-      return;
-    }
-    TransactionStatus tx = transactions.getTransaction(new DefaultTransactionDefinition());
-    try {
-      requests.claim(scope, key, hash, now);
-    } catch (DataAccessException taken) {
-      transactions.rollback(tx);
-      Optional<IdempotentRequests.Answer> first = requests.find(scope, key);
-      if (first.isPresent() && first.get().status() > 0) {
-        replay(first.get(), hash, request, response);
-      } else {
-        response.setHeader("Retry-After", "1");
-        reject(request, response, 409, "A request with this " + HEADER + " is still in progress");
-      }
+      replay(module, earlier.get(), hash, request, response);
       return;
     }
     ContentCachingResponseWrapper answer = new ContentCachingResponseWrapper(response);
-    boolean done = false;
+    TransactionStatus tx = transactions.getTransaction(new DefaultTransactionDefinition());
     try {
       chain.doFilter(read, answer);
-      byte[] body = answer.getContentAsByteArray();
-      int status = answer.getStatus();
-      if (status / 100 != 2) {
+      if (answer.getStatus() / 100 != 2) {
         transactions.rollback(tx); // nothing was made: the key may be used again
       } else if (tx.isRollbackOnly()) {
         // Something inside failed and was caught: what the answer says was made would not be
         // there. Never acknowledge a write that is rolled back.
         transactions.rollback(tx);
-        done = true;
         answer.resetBuffer();
-        reject(request, response, 500, "The request could not be saved: send it again");
-        return;
-      } else {
-        if (body.length <= IdempotentRequests.MAX_BODY) {
-          requests.answer(
-              scope,
-              key,
-              status,
-              answer.getContentType(),
-              answer.getHeader("Location"),
-              new String(body, StandardCharsets.UTF_8));
+        reject(module, request, answer, 500, "The request could not be saved: send it again");
+      } else if (!keep(scope, key, hash, answer)) {
+        // A concurrent retry's answer stands; this one's work is undone and its answer replaced.
+        // Written through the wrapper, whose output stream the controller has already opened.
+        transactions.rollback(tx);
+        answer.resetBuffer();
+        Optional<IdempotentRequests.Answer> first = requests.find(scope, key);
+        if (first.isPresent()) {
+          replay(module, first.get(), hash, request, answer);
         } else {
-          requests.forget(scope, key); // too large to keep: a retry is not answered from it
+          answer.setHeader("Retry-After", "1");
+          reject(
+              module,
+              request,
+              answer,
+              409,
+              "A request with this " + HEADER + " is still in progress");
         }
+      } else {
         transactions.commit(tx);
       }
-      done = true;
     } finally {
-      if (!done && !tx.isCompleted()) {
+      if (!tx.isCompleted()) {
         transactions.rollback(tx);
       }
     }
     answer.copyBodyToResponse();
   }
 
+  /**
+   * Records the answer in the request's transaction; false when the key was taken meanwhile by a
+   * concurrent retry that committed first (or, on H2, still holds it), whose answer stands.
+   */
+  private boolean keep(
+      String scope, String key, String hash, ContentCachingResponseWrapper answer) {
+    byte[] body = answer.getContentAsByteArray();
+    try {
+      requests.insert(
+          new IdempotentRequests.Answer(
+              hash,
+              answer.getStatus(),
+              // Too large to keep: a retry is answered with the status and Location only.
+              body.length <= IdempotentRequests.MAX_BODY ? answer.getContentType() : null,
+              answer.getHeader("Location"),
+              body.length <= IdempotentRequests.MAX_BODY
+                  ? new String(body, StandardCharsets.UTF_8)
+                  : null,
+              clock.instant()),
+          scope,
+          key);
+      return true;
+    } catch (DataAccessException taken) {
+      return false;
+    }
+  }
+
   private void replay(
+      IdempotencyScopes module,
       IdempotentRequests.Answer first,
       String hash,
       HttpServletRequest request,
@@ -183,6 +194,7 @@ class IdempotentPosts extends OncePerRequestFilter {
       throws IOException {
     if (!first.requestHash().equals(hash)) {
       reject(
+          module,
           request,
           response,
           422,
@@ -201,39 +213,39 @@ class IdempotentPosts extends OncePerRequestFilter {
     response.getWriter().write(first.body() == null ? "" : first.body());
   }
 
-  /** An error in the caller's own format: Open311's error list, or problem+json on the API. */
+  /** An error in the caller's own format: the module's (Open311's), or problem+json on the API. */
   private static void reject(
-      HttpServletRequest request, HttpServletResponse response, int status, String detail)
+      IdempotencyScopes module,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      int status,
+      String detail)
       throws IOException {
+    if (module != null) {
+      module.refuse(request, response, status, detail);
+      return;
+    }
     response.setStatus(status);
     response.setCharacterEncoding(StandardCharsets.UTF_8);
-    String path = path(request);
-    if (OPEN311.matcher(path).matches() && path.endsWith(".xml")) {
-      response.setContentType("text/xml");
-      response
-          .getWriter()
-          .write(
-              "<?xml version=\"1.0\" encoding=\"utf-8\"?><errors><error><code>"
-                  + status
-                  + "</code><description>"
-                  + HtmlUtils.htmlEscape(detail)
-                  + "</description></error></errors>");
-    } else if (OPEN311.matcher(path).matches()) {
-      response.setContentType("application/json");
-      response
-          .getWriter()
-          .write("[{\"code\":" + status + ",\"description\":\"" + json(detail) + "\"}]");
-    } else {
-      response.setContentType("application/problem+json");
-      response
-          .getWriter()
-          .write(
-              "{\"type\":\"about:blank\",\"title\":\"Idempotency-Key refused\",\"status\":"
-                  + status
-                  + ",\"detail\":\""
-                  + json(detail)
-                  + "\"}");
+    response.setContentType("application/problem+json");
+    response
+        .getWriter()
+        .write(
+            "{\"type\":\"about:blank\",\"title\":\"Idempotency-Key refused\",\"status\":"
+                + status
+                + ",\"detail\":\""
+                + json(detail)
+                + "\"}");
+  }
+
+  /** The module whose POST this is (made idempotent even without a key), or null. */
+  private IdempotencyScopes moduleOf(HttpServletRequest request) {
+    for (IdempotencyScopes m : modules) {
+      if (m.covers(request)) {
+        return m;
+      }
     }
+    return null;
   }
 
   /** Our own messages only: no quotes or backslashes to escape beyond these. */
@@ -249,17 +261,6 @@ class IdempotentPosts extends OncePerRequestFilter {
   private static boolean isJson(HttpServletRequest request) {
     String type = request.getContentType();
     return type != null && (type.startsWith("application/json") || type.contains("+json"));
-  }
-
-  /** The application whose key posted this, as its module knows it (a revoked key has none). */
-  private String clientScope(HttpServletRequest request) {
-    for (IdempotencyScopes s : scopes) {
-      String scope = s.scopeOf(request);
-      if (scope != null) {
-        return scope;
-      }
-    }
-    return null;
   }
 
   private static String userScope() {

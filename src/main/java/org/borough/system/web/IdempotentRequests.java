@@ -48,26 +48,24 @@ class IdempotentRequests {
   }
 
   /**
-   * Claims the key inside the caller's transaction: a second request with the same key waits here
-   * until the first commits (and then fails on the primary key) or rolls back (and then goes on).
+   * Records the answer to a request in the caller's transaction. Fails on the primary key when the
+   * key is taken: on PostgreSQL it first waits for a concurrent request holding it to finish.
    */
-  void claim(String scope, String key, String requestHash, Instant now) {
+  void insert(Answer answer, String scope, String key) {
     jdbc.sql(
             """
-            insert into idempotent_request
-              (scope, idempotency_key, request_hash, status, created_at)
-            values (?, ?, ?, 0, ?)""")
-        .params(scope, key, requestHash, Timestamp.from(now))
-        .update();
-  }
-
-  void answer(
-      String scope, String key, int status, String contentType, String location, String body) {
-    jdbc.sql(
-            """
-            update idempotent_request set status = ?, content_type = ?, location = ?, body = ?
-            where scope = ? and idempotency_key = ?""")
-        .params(status, contentType, location, body, scope, key)
+            insert into idempotent_request (scope, idempotency_key, request_hash, status,
+              content_type, location, body, created_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?)""")
+        .params(
+            scope,
+            key,
+            answer.requestHash(),
+            answer.status(),
+            answer.contentType(),
+            answer.location(),
+            answer.body(),
+            Timestamp.from(answer.createdAt()))
         .update();
   }
 
