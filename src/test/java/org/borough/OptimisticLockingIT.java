@@ -113,6 +113,14 @@ class OptimisticLockingIT extends IntegrationTest {
 
     /** Who makes the officer's and the client's change. */
     String user();
+
+    /** The console page with the record's edit form. */
+    String formPage(String key);
+
+    /** The name of the form's hidden field with the version it was drawn at. */
+    default String versionField() {
+      return "version";
+    }
   }
 
   private Map<String, Kind> kinds() {
@@ -166,6 +174,39 @@ class OptimisticLockingIT extends IntegrationTest {
                               "href=\"/edit-page\"");
                       assertThat(kind.stored(key)).isEqualTo(theirs);
                       assertThat(kind.version(key)).isEqualTo(now);
+                    }));
+  }
+
+  @TestFactory
+  Stream<DynamicTest> theEditFormCarriesTheVersionItWasDrawnAt() {
+    return kinds().entrySet().stream()
+        .map(
+            k ->
+                DynamicTest.dynamicTest(
+                    k.getKey(),
+                    () -> {
+                      Kind kind = k.getValue();
+                      String key = kind.create();
+                      // A change first, so the version is not just the first one; but a dropped
+                      // line or a withdrawn notice has no forms left to show.
+                      if (!(kind instanceof BudgetLineKind) && !(kind instanceof NoticeKind)) {
+                        kind.theirChange(key);
+                      }
+                      MockHttpServletResponse page =
+                          mvc.perform(
+                                  get(kind.formPage(key))
+                                      .with(signedIn.request(kind.user()))
+                                      .accept(MediaType.TEXT_HTML))
+                              .andReturn()
+                              .getResponse();
+                      assertThat(page.getStatus()).as(page.getContentAsString()).isEqualTo(200);
+                      assertThat(page.getContentAsString())
+                          .contains(
+                              "name=\""
+                                  + kind.versionField()
+                                  + "\" value=\""
+                                  + kind.version(key)
+                                  + "\"");
                     }));
   }
 
@@ -486,6 +527,10 @@ class OptimisticLockingIT extends IntegrationTest {
       return "/api/v1/cases/" + key;
     }
 
+    public String formPage(String key) {
+      return "/cases/" + key;
+    }
+
     public String user() {
       return Fixtures.CASEWORKER;
     }
@@ -545,6 +590,10 @@ class OptimisticLockingIT extends IntegrationTest {
 
     public String apiRead(String key) {
       return "/api/v1/residents/" + key;
+    }
+
+    public String formPage(String key) {
+      return "/residents/" + key + "/edit";
     }
 
     public String user() {
@@ -617,6 +666,10 @@ class OptimisticLockingIT extends IntegrationTest {
       return "/api/v1/services/" + key;
     }
 
+    public String formPage(String key) {
+      return "/admin/services/" + key;
+    }
+
     public String user() {
       return Fixtures.ADMIN;
     }
@@ -667,6 +720,10 @@ class OptimisticLockingIT extends IntegrationTest {
 
     public String apiRead(String key) {
       return "/api/v1/teams/" + key;
+    }
+
+    public String formPage(String key) {
+      return "/admin/teams/" + key;
     }
 
     public String user() {
@@ -725,6 +782,10 @@ class OptimisticLockingIT extends IntegrationTest {
 
     public String apiRead(String key) {
       return "/api/v1/staff/" + key;
+    }
+
+    public String formPage(String key) {
+      return "/admin/staff/" + key;
     }
 
     public String user() {
@@ -810,6 +871,10 @@ class OptimisticLockingIT extends IntegrationTest {
       return "/api/v1/budget-lines/" + key;
     }
 
+    public String formPage(String key) {
+      return "/portfolio/budget-lines/" + key;
+    }
+
     public String user() {
       return Fixtures.ADMIN;
     }
@@ -877,6 +942,15 @@ class OptimisticLockingIT extends IntegrationTest {
       return null;
     }
 
+    public String formPage(String key) {
+      return "/governance/decisions/" + key + "/edit";
+    }
+
+    @Override
+    public String versionField() {
+      return "editVersion";
+    }
+
     public String user() {
       return Fixtures.DEMOCRATIC_SERVICES;
     }
@@ -932,6 +1006,10 @@ class OptimisticLockingIT extends IntegrationTest {
 
     public String apiRead(String key) {
       return "/api/v1/forward-plan/" + key;
+    }
+
+    public String formPage(String key) {
+      return "/governance/forward-plan/" + key;
     }
 
     public String user() {
