@@ -151,6 +151,39 @@ final class BenchHttp {
             .build());
   }
 
+  /** A file posted as a browser's upload form does (multipart, one file field). */
+  HttpResponse<String> postFile(
+      String path, String field, String filename, String type, byte[] file)
+      throws IOException, InterruptedException {
+    String boundary = "----bench" + java.util.UUID.randomUUID();
+    String head =
+        "--"
+            + boundary
+            + "\r\nContent-Disposition: form-data; name=\""
+            + field
+            + "\"; filename=\""
+            + filename
+            + "\"\r\nContent-Type: "
+            + type
+            + "\r\n\r\n";
+    String tail = "\r\n--" + boundary + "--\r\n";
+    return send(
+        authorised(path)
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(
+                HttpRequest.BodyPublishers.concat(
+                    HttpRequest.BodyPublishers.ofString(head),
+                    HttpRequest.BodyPublishers.ofByteArray(file),
+                    HttpRequest.BodyPublishers.ofString(tail)))
+            .build());
+  }
+
+  /** A download, byte for byte. */
+  HttpResponse<byte[]> getBytes(String pathAndQuery) throws IOException, InterruptedException {
+    return client.send(
+        authorised(pathAndQuery).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
   /** A form post, as an Open311 app sends one (no bearer token, no CSRF: Open311 needs none). */
   HttpResponse<String> postForm(String path, Map<String, String> fields)
       throws IOException, InterruptedException {

@@ -2,7 +2,6 @@
 package org.borough.bench;
 
 import java.io.IOException;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -12,7 +11,6 @@ import java.util.Map;
 import org.borough.support.TestDatabase;
 import org.borough.support.TestMail;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
 
 /**
  * Borough's jar on a fresh database of its own (an H2 file under {@code dataDir}, or a new
@@ -25,7 +23,6 @@ final class CrashScenario implements AutoCloseable {
   static final String OPEN311_KEY = "o311_crash_default_key_0123456789abcdef";
   static final Duration START = Duration.ofMinutes(4);
 
-  private final ObjectMapper json = new ObjectMapper();
   private final Path dataDir;
   private final CrashRun.Database db;
   private final BoroughProcess server;
@@ -107,26 +104,7 @@ final class CrashScenario implements AutoCloseable {
   JsonNode restartAndAwaitAgreement(Duration timeout) throws Exception {
     Instant since = Instant.now();
     server.start(START);
-    BenchHttp http = new BenchHttp(server.url());
-    http.useToken(ADMIN_TOKEN);
-    Instant deadline = Instant.now().plus(timeout);
-    JsonNode report = null;
-    while (Instant.now().isBefore(deadline)) {
-      HttpResponse<String> r = http.getJson("/api/v1/warehouse/data-quality");
-      BenchHttp.expect(r, 200, "GET /api/v1/warehouse/data-quality");
-      report = json.readTree(r.body());
-      JsonNode latest = report.path("latest");
-      if (!latest.isMissingNode()
-          && !latest.isNull()
-          && Instant.parse(latest.path("at").asString()).isAfter(since)
-          && latest.path("position").asLong() >= report.path("outboxPosition").asLong()
-          && latest.path("failed").asInt() == 0) {
-        return report;
-      }
-      Thread.sleep(500);
-    }
-    throw new AssertionError(
-        "The warehouse did not agree with the CRM within " + timeout + ": " + report);
+    return WarehouseAgreement.await(server.url(), ADMIN_TOKEN, since, timeout);
   }
 
   CrashRun.Database database() {
