@@ -34,16 +34,23 @@ final class BenchHttp {
   private String token;
 
   BenchHttp(String baseUrl) {
+    this(baseUrl, true);
+  }
+
+  /**
+   * @param keepCookies false for requests that stand for many different visitors, each starting a
+   *     session of its own (residents on the portal)
+   */
+  BenchHttp(String baseUrl, boolean keepCookies) {
     this.base = URI.create(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/");
     // Cookies kept so console pages reuse one session (as a browser would) instead of starting a
     // new one for every request; the bearer token is what authenticates.
-    this.client =
+    HttpClient.Builder builder =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10))
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .cookieHandler(cookies)
-            .build();
+            .followRedirects(HttpClient.Redirect.NEVER);
+    this.client = keepCookies ? builder.cookieHandler(cookies).build() : builder.build();
   }
 
   URI uri(String pathAndQuery) {
