@@ -135,7 +135,9 @@ final class SoakLoad {
     } finally {
       clock.shutdownNow();
       workers.shutdown();
-      workers.awaitTermination(2, TimeUnit.MINUTES);
+      if (!workers.awaitTermination(2, TimeUnit.MINUTES)) {
+        workers.shutdownNow(); // an overwhelmed server: what is still queued is not sent
+      }
     }
     List<Latencies> latencies = new ArrayList<>();
     for (long w = 0; w < windows; w++) {
