@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package org.borough.bench;
 
+import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -50,7 +51,19 @@ final class SoakRun {
     ServerProbe probe = new ServerProbe(server, SoakServer.ADMIN_TOKEN);
     ServerProbe.Sample[] samples = new ServerProbe.Sample[windows + 1];
     List<Latencies> latencies =
-        load.run(perSecond, warmup, windows, window, w -> samples[w + 1] = probe.sample());
+        load.run(
+            perSecond,
+            warmup,
+            windows,
+            window,
+            w -> {
+              try {
+                samples[w + 1] = probe.sample();
+              } catch (IOException | RuntimeException e) {
+                // An overwhelmed server is what a soak can find: the run goes on and says so.
+                samples[w + 1] = ServerProbe.Sample.failed(e);
+              }
+            });
     List<Window> result = new ArrayList<>();
     for (int w = 0; w < windows; w++) {
       result.add(new Window(w + 1, latencies.get(w), samples[w + 1]));
