@@ -58,7 +58,9 @@ public enum Permission {
       ANALYST,
       ADMIN,
       FINANCE),
-  WAREHOUSE_ADMIN("Rebuild and reconcile the warehouse", ADMIN);
+  WAREHOUSE_ADMIN("Rebuild and reconcile the warehouse", ADMIN),
+  SYSTEM_BACKUP(
+      "Take an online backup of the embedded database, kept on the server (ops/backup.sh)", ADMIN);
 
   private final String description;
   private final Set<Role> roles;

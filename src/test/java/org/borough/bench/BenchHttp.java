@@ -34,16 +34,23 @@ final class BenchHttp {
   private String token;
 
   BenchHttp(String baseUrl) {
+    this(baseUrl, true);
+  }
+
+  /**
+   * @param keepCookies false for requests that stand for many different visitors, each starting a
+   *     session of its own (residents on the portal)
+   */
+  BenchHttp(String baseUrl, boolean keepCookies) {
     this.base = URI.create(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/");
     // Cookies kept so console pages reuse one session (as a browser would) instead of starting a
     // new one for every request; the bearer token is what authenticates.
-    this.client =
+    HttpClient.Builder builder =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10))
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .cookieHandler(cookies)
-            .build();
+            .followRedirects(HttpClient.Redirect.NEVER);
+    this.client = keepCookies ? builder.cookieHandler(cookies).build() : builder.build();
   }
 
   URI uri(String pathAndQuery) {
@@ -168,6 +175,39 @@ final class BenchHttp {
             .header("Idempotency-Key", idempotencyKey)
             .POST(HttpRequest.BodyPublishers.ofString(json))
             .build());
+  }
+
+  /** A file posted as a browser's upload form does (multipart, one file field). */
+  HttpResponse<String> postFile(
+      String path, String field, String filename, String type, byte[] file)
+      throws IOException, InterruptedException {
+    String boundary = "----bench" + java.util.UUID.randomUUID();
+    String head =
+        "--"
+            + boundary
+            + "\r\nContent-Disposition: form-data; name=\""
+            + field
+            + "\"; filename=\""
+            + filename
+            + "\"\r\nContent-Type: "
+            + type
+            + "\r\n\r\n";
+    String tail = "\r\n--" + boundary + "--\r\n";
+    return send(
+        authorised(path)
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(
+                HttpRequest.BodyPublishers.concat(
+                    HttpRequest.BodyPublishers.ofString(head),
+                    HttpRequest.BodyPublishers.ofByteArray(file),
+                    HttpRequest.BodyPublishers.ofString(tail)))
+            .build());
+  }
+
+  /** A download, byte for byte. */
+  HttpResponse<byte[]> getBytes(String pathAndQuery) throws IOException, InterruptedException {
+    return client.send(
+        authorised(pathAndQuery).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
   }
 
   /** A form post, as an Open311 app sends one (no bearer token, no CSRF: Open311 needs none). */

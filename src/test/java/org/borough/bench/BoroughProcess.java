@@ -26,6 +26,8 @@ final class BoroughProcess implements AutoCloseable {
   private final Map<String, String> env;
   private final Path log;
   private final int port;
+  // C1 only: starts sooner, and most runs are short.
+  private List<String> jvmOptions = List.of("-Xmx512m", "-XX:TieredStopAtLevel=1");
   private Process process;
 
   /**
@@ -38,6 +40,11 @@ final class BoroughProcess implements AutoCloseable {
     this.env = env;
     this.log = log;
     this.port = freePort();
+  }
+
+  /** The JVM's options instead of the default; a long run wants the optimising compiler. */
+  void jvmOptions(String... options) {
+    this.jvmOptions = List.of(options);
   }
 
   /** The jar the build packaged, from {@code -Dborough.jar}. */
@@ -54,6 +61,14 @@ final class BoroughProcess implements AutoCloseable {
     return "http://127.0.0.1:" + port;
   }
 
+  /** The running process's id, for what only the operating system knows (its open files). */
+  long pid() {
+    if (process == null || !process.isAlive()) {
+      throw new IllegalStateException("Borough is not running");
+    }
+    return process.pid();
+  }
+
   /**
    * Starts the process and waits until it is ready: its start-up work done (migrations, demo data,
    * the Open311 key), as a load balancer would wait.
@@ -62,8 +77,7 @@ final class BoroughProcess implements AutoCloseable {
     Files.createDirectories(log.getParent());
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-Xmx512m");
-    command.add("-XX:TieredStopAtLevel=1"); // starts sooner; these runs are short
+    command.addAll(jvmOptions);
     command.add("-jar");
     command.add(jar.toString());
     ProcessBuilder pb = new ProcessBuilder(command);

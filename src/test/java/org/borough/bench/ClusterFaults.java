@@ -172,8 +172,8 @@ final class ClusterFaults implements AutoCloseable {
             .map(e -> e.getKey() + " " + e.getValue())
             .toList();
     List<String> mailNotOnce = mailNotOnce(acks);
-    CrashScenario.awaitAgreement(node1.url(), since, AGREE);
-    CrashScenario.awaitAgreement(node2.url(), since, AGREE);
+    WarehouseAgreement.await(node1.url(), CrashScenario.ADMIN_TOKEN, since, AGREE);
+    WarehouseAgreement.await(node2.url(), CrashScenario.ADMIN_TOKEN, since, AGREE);
     load.resume();
 
     long broken =

@@ -2,7 +2,6 @@
 package org.borough.bench;
 
 import java.io.IOException;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -12,7 +11,6 @@ import java.util.Map;
 import org.borough.support.TestDatabase;
 import org.borough.support.TestMail;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
 
 /**
  * Borough's jar on a fresh database of its own (an H2 file under {@code dataDir}, or a new
@@ -116,40 +114,7 @@ final class CrashScenario implements AutoCloseable {
   JsonNode restartAndAwaitAgreement(Duration timeout) throws Exception {
     Instant since = Instant.now();
     server.start(START);
-    return awaitAgreement(server.url(), since, timeout);
-  }
-
-  /**
-   * Waits until the node's warehouse has run its data tests after {@code since}, having read the
-   * whole outbox, with every test passed; returns the data-quality report.
-   */
-  static JsonNode awaitAgreement(String nodeUrl, Instant since, Duration timeout) throws Exception {
-    ObjectMapper json = new ObjectMapper();
-    BenchHttp http = new BenchHttp(nodeUrl);
-    http.useToken(ADMIN_TOKEN);
-    Instant deadline = Instant.now().plus(timeout);
-    JsonNode report = null;
-    while (Instant.now().isBefore(deadline)) {
-      HttpResponse<String> r = http.getJson("/api/v1/warehouse/data-quality");
-      BenchHttp.expect(r, 200, "GET /api/v1/warehouse/data-quality");
-      report = json.readTree(r.body());
-      JsonNode latest = report.path("latest");
-      if (!latest.isMissingNode()
-          && !latest.isNull()
-          && Instant.parse(latest.path("at").asString()).isAfter(since)
-          && latest.path("position").asLong() >= report.path("outboxPosition").asLong()
-          && latest.path("failed").asInt() == 0) {
-        return report;
-      }
-      Thread.sleep(500);
-    }
-    throw new AssertionError(
-        "The warehouse of "
-            + nodeUrl
-            + " did not agree with the CRM within "
-            + timeout
-            + ": "
-            + report);
+    return WarehouseAgreement.await(server.url(), ADMIN_TOKEN, since, timeout);
   }
 
   CrashRun.Database database() {

@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.borough.bench;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * What a soak run watches in the running server: the heap just after a full collection (asked for
+ * with {@code jcmd <pid> GC.run}; Micrometer's {@code jvm.gc.live.data.size}, the old generation
+ * after it, so what is left is what is still referenced, not what requests allocated since the
+ * collection), live threads and the connection pool from {@code /actuator/metrics} (an admin's
+ * token), and open file descriptors from {@code /proc/<pid>/fd}, which counts sockets, the H2 and
+ * DuckDB files and anything leaked.
+ */
+final class ServerProbe {
+
+  /**
+   * One reading. Connections are the Hikari pool's: active (lent out) and total (open). A reading
+   * the server did not answer in time (it was overwhelmed) has {@code failure} set and -1 values.
+   */
+  record Sample(
+      Instant at,
+      double heapAfterGcMb,
+      int threads,
+      int activeConnections,
+      int totalConnections,
+      long openFiles,
+      String failure) {
+
+    static Sample failed(Exception e) {
+      return new Sample(Instant.now(), -1, -1, -1, -1, -1, e.toString());
+    }
+
+    boolean taken() {
+      return failure == null;
+    }
+  }
+
+  private final ObjectMapper json = new ObjectMapper();
+  private final BoroughProcess server;
+  private final BenchHttp admin;
+
+  ServerProbe(BoroughProcess server, String adminToken) {
+    this.server = server;
+    this.admin = new BenchHttp(server.url());
+    admin.useToken(adminToken);
+  }
+
+  Sample sample() throws IOException, InterruptedException {
+    fullGc();
+    return new Sample(
+        Instant.now(),
+        metric("jvm.gc.live.data.size") / (1024.0 * 1024.0),
+        (int) metric("jvm.threads.live"),
+        (int) metric("hikaricp.connections.active"),
+        (int) metric("hikaricp.connections"),
+        openFiles(),
+        null);
+  }
+
+  private void fullGc() throws IOException, InterruptedException {
+    Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+    Process p =
+        new ProcessBuilder(jcmd.toString(), Long.toString(server.pid()), "GC.run")
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+      p.destroyForcibly();
+      throw new IllegalStateException("jcmd " + server.pid() + " GC.run failed");
+    }
+  }
+
+  private double metric(String nameAndTags) throws IOException, InterruptedException {
+    HttpResponse<String> r = admin.getJson("/actuator/metrics/" + nameAndTags);
+    BenchHttp.expect(r, 200, "GET /actuator/metrics/" + nameAndTags);
+    for (JsonNode m : json.readTree(r.body()).path("measurements")) {
+      if (m.path("statistic").asString().equals("VALUE")) {
+        return m.path("value").asDouble();
+      }
+    }
+    throw new IllegalStateException("No VALUE in /actuator/metrics/" + nameAndTags);
+  }
+
+  private long openFiles() throws IOException {
+    try (Stream<Path> fds = Files.list(Path.of("/proc", Long.toString(server.pid()), "fd"))) {
+      return fds.count();
+    }
+  }
+}
