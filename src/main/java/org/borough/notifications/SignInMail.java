@@ -68,7 +68,11 @@ class SignInMail implements DisposableBean {
   }
 
   private void sendClaim(ReportClaimLinkIssued event) {
-    long days = Math.max(1, Duration.between(clock.instant(), event.expiresAt()).toDays());
+    // Rounded up, as the sign-in link's minutes are: a 7-day link sent a moment later says 7 days.
+    long days =
+        Math.max(
+            1,
+            (Duration.between(clock.instant(), event.expiresAt()).getSeconds() + 86_399) / 86_400);
     Object[] args = {system.councilName(), event.reference(), event.link(), days};
     try {
       mailer.send(

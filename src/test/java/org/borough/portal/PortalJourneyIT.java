@@ -110,12 +110,30 @@ class PortalJourneyIT extends IntegrationTest {
     String reference = d.findElement(By.id("reference")).getText();
     assertThat(reference).matches("BR-\\d{4}-\\d{6,}");
 
-    List<TestMail.Mail> received = TestMail.await(email, 1, MAIL);
-    assertThat(received).hasSize(1);
-    assertThat(received.get(0).subject()).isEqualTo("We have your report " + reference);
-    String link = trackLink(received.get(0).body());
+    // The confirmation, and (made signed out) the link that proves the report is theirs.
+    List<TestMail.Mail> received = TestMail.await(email, 2, MAIL);
+    assertThat(received)
+        .extracting(TestMail.Mail::subject)
+        .containsExactlyInAnyOrder(
+            "We have your report " + reference, "Is report " + reference + " yours?");
+    String link = trackLink(mail(received, "We have your report").body());
 
     track(d, link, email);
+    assertThat(d.findElement(By.id("status")).getText()).isEqualTo("New");
+
+    // The resident follows the other email's link: the report becomes theirs.
+    String claim =
+        mail(received, "Is report")
+            .body()
+            .lines()
+            .filter(l -> l.contains("/portal/claim?token="))
+            .findFirst()
+            .orElseThrow()
+            .trim();
+    d.get(url(claim.substring(claim.indexOf("/portal/claim"))));
+    checked(d); // the link only shows a button
+    continueButton(d);
+    checked(d); // the report, tracked
     assertThat(d.findElement(By.id("status")).getText()).isEqualTo("New");
 
     // A caseworker resolves it in the console.
@@ -141,9 +159,10 @@ class PortalJourneyIT extends IntegrationTest {
     assertThat(d.findElement(By.id("status")).getText()).isEqualTo("Resolved");
     assertThat(d.findElement(By.tagName("main")).getText())
         .contains("Crew returned and emptied the garden bin");
-    List<TestMail.Mail> all = TestMail.await(email, 2, MAIL);
+    List<TestMail.Mail> all = TestMail.await(email, 3, MAIL);
     assertThat(all)
         .extracting(TestMail.Mail::subject)
+        .filteredOn(subject -> !subject.startsWith("Is report"))
         .containsExactly(
             "We have your report " + reference, "Your report " + reference + " has been resolved");
 
@@ -187,6 +206,13 @@ class PortalJourneyIT extends IntegrationTest {
     d.findElement(By.id("detail")).sendKeys(email);
     click(d, "main form button[type=submit]");
     checked(d);
+  }
+
+  private static TestMail.Mail mail(List<TestMail.Mail> mails, String subjectStart) {
+    return mails.stream()
+        .filter(m -> m.subject().startsWith(subjectStart))
+        .findFirst()
+        .orElseThrow();
   }
 
   private static String trackLink(String body) {
