@@ -438,6 +438,7 @@ class RoleMatrixIT extends IntegrationTest {
           needs(GET, "/admin/warehouse", WAREHOUSE_ADMIN),
           needs(POST, "/admin/warehouse/rebuild", WAREHOUSE_ADMIN),
           needs(POST, "/admin/warehouse/parquet", WAREHOUSE_ADMIN),
+          needs(POST, "/api/v1/admin/backups", Permission.SYSTEM_BACKUP),
           // Warehouse
           needs(GET, "/warehouse/data-quality", WAREHOUSE_READ),
           // The resident portal: public pages and forms (CSRF still applies).
@@ -471,6 +472,8 @@ class RoleMatrixIT extends IntegrationTest {
           open(GET, "/portal/sign-in/sent"),
           open(GET, "/portal/sign-in/link", "/portal/sign-in/link?token=nothing"),
           open(POST, "/portal/sign-in/link"),
+          open(GET, "/portal/claim", "/portal/claim?token=nothing"),
+          open(POST, "/portal/claim"),
           open(POST, "/portal/sign-out"),
           open(GET, "/portal/account"),
           open(GET, "/portal/account/preferences"),
