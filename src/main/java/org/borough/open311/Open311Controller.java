@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.borough.open311.Open311Clients.Client;
 import org.borough.system.ClientErrors;
+import org.borough.system.DatabaseUnavailable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
@@ -230,7 +231,8 @@ class Open311Controller {
 
   /**
    * A malformed request (a broken %-escape, a body that is not what it says): one line in the log
-   * and a 400; anything else is a bug, logged with its trace. Both in Open311's format, not a page.
+   * and a 400; a database out of reach: one line and a 503 to retry; anything else is a bug, logged
+   * with its trace. All in Open311's format, not a page.
    */
   @ExceptionHandler(Exception.class)
   ResponseEntity<String> failed(Exception e, HttpServletRequest request) {
@@ -243,6 +245,19 @@ class Open311Controller {
           ClientErrors.describe(e));
       return Format.fromPath(request.getRequestURI())
           .error(Open311Exception.malformed(client.get()));
+    }
+    if (DatabaseUnavailable.causedBy(e)) {
+      log.warn(
+          "Open311 {} {} answered 503: the database could not be reached ({})",
+          request.getMethod(),
+          request.getRequestURI(),
+          DatabaseUnavailable.describe(e));
+      ResponseEntity<String> answer =
+          Format.fromPath(request.getRequestURI()).error(Open311Exception.unavailable());
+      return ResponseEntity.status(answer.getStatusCode())
+          .headers(answer.getHeaders())
+          .header("Retry-After", Integer.toString(DatabaseUnavailable.RETRY_AFTER_SECONDS))
+          .body(answer.getBody());
     }
     log.error("Open311 {} {} failed", request.getMethod(), request.getRequestURI(), e);
     return Format.fromPath(request.getRequestURI())

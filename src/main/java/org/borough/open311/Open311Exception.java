@@ -31,6 +31,11 @@ class Open311Exception extends RuntimeException {
         status, List.of("The request is malformed: check its encoding, parameters and body"));
   }
 
+  static Open311Exception unavailable() {
+    return new Open311Exception(
+        503, List.of("The service is unavailable for a moment: try again in a few seconds"));
+  }
+
   static Open311Exception notFound(String description) {
     return new Open311Exception(404, List.of(description));
   }

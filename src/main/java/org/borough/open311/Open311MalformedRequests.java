@@ -23,10 +23,18 @@ class Open311MalformedRequests extends MalformedRequestFilter {
     return !request.getRequestURI().startsWith("/open311/");
   }
 
+  /** Open311 clients sign each request with a key: there is no session to save after the answer. */
+  @Override
+  protected boolean answersOutages() {
+    return true;
+  }
+
   @Override
   protected void answer(HttpServletRequest request, HttpServletResponse response, int status)
       throws IOException {
     Open311RejectedPaths.write(
-        response, request.getRequestURI(), Open311Exception.malformed(status));
+        response,
+        request.getRequestURI(),
+        status == 503 ? Open311Exception.unavailable() : Open311Exception.malformed(status));
   }
 }

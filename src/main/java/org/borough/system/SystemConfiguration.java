@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.task.ThreadPoolTaskSchedulerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -81,6 +82,25 @@ class SystemConfiguration {
                 .usingDbTime()
                 .build()),
         keepAlive);
+  }
+
+  /**
+   * Scheduled work that failed because the database could not be reached logs one line, not a stack
+   * trace at every poll for as long as the outage lasts; it runs again at its next turn.
+   */
+  @Bean
+  ThreadPoolTaskSchedulerCustomizer scheduledWorkThroughOutages() {
+    return scheduler ->
+        scheduler.setErrorHandler(
+            e -> {
+              if (DatabaseUnavailable.causedBy(e)) {
+                log.warn(
+                    "Scheduled work not done: the database could not be reached ({})",
+                    DatabaseUnavailable.describe(e));
+              } else {
+                log.error("Scheduled work failed", e);
+              }
+            });
   }
 
   @Bean

@@ -6,10 +6,13 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import org.borough.identity.Role;
 import org.borough.identity.Staff;
 import org.borough.identity.StaffId;
@@ -39,52 +42,91 @@ public class StaffRepository {
             "select id, username, display_name, enabled, version, password_hash from staff_user"
                 + " where username = ?")
         .param(username)
-        .query((rs, i) -> new Credentials(staff(rs), rs.getString(6)))
-        .optional();
+        .query((rs, i) -> new StoredCredentials(row(rs), rs.getString(6)))
+        .optional()
+        .map(stored -> new Credentials(withRoles(stored.row()), stored.passwordHash()));
   }
+
+  private record StoredCredentials(Row row, String passwordHash) {}
 
   public Optional<Staff> findById(UUID id) {
     return jdbc.sql(
             "select id, username, display_name, enabled, version from staff_user where id = ?")
         .param(id)
-        .query((rs, i) -> staff(rs))
-        .optional();
+        .query((rs, i) -> row(rs))
+        .optional()
+        .map(this::withRoles);
   }
 
   public Optional<Staff> findByUsername(String username) {
     return jdbc.sql(
             "select id, username, display_name, enabled, version from staff_user where username = ?")
         .param(username)
-        .query((rs, i) -> staff(rs))
-        .optional();
+        .query((rs, i) -> row(rs))
+        .optional()
+        .map(this::withRoles);
   }
 
   public List<Staff> all() {
-    return jdbc.sql(
+    return jdbc
+        .sql(
             "select id, username, display_name, enabled, version from staff_user order by username")
-        .query((rs, i) -> staff(rs))
-        .list();
+        .query((rs, i) -> row(rs))
+        .list()
+        .stream()
+        .map(withEveryonesRoles())
+        .toList();
   }
 
   public List<Staff> membersOf(UUID team) {
-    return jdbc.sql(
+    return jdbc
+        .sql(
             "select u.id, u.username, u.display_name, u.enabled, u.version from staff_user u"
                 + " join team_member m on m.user_id = u.id where m.team_id = ?"
                 + " order by u.display_name")
         .param(team)
-        .query((rs, i) -> staff(rs))
-        .list();
+        .query((rs, i) -> row(rs))
+        .list()
+        .stream()
+        .map(withEveryonesRoles())
+        .toList();
   }
 
-  private Staff staff(ResultSet rs) throws SQLException {
-    UUID id = rs.getObject(1, UUID.class);
-    return new Staff(
-        new StaffId(id),
+  /**
+   * A staff_user row before its roles are read. Roles are read only after the row's query has
+   * closed: reading them inside the row mapper borrowed a second pooled connection while holding
+   * the first, and under load every thread holding one and waiting for another emptied the pool.
+   */
+  private record Row(UUID id, String username, String displayName, boolean enabled, int version) {
+    Staff with(Set<Role> roles) {
+      return new Staff(new StaffId(id), username, displayName, roles, enabled, version);
+    }
+  }
+
+  private static Row row(ResultSet rs) throws SQLException {
+    return new Row(
+        rs.getObject(1, UUID.class),
         rs.getString(2),
         rs.getString(3),
-        roles(id),
         rs.getBoolean(4),
         rs.getInt(5));
+  }
+
+  private Staff withRoles(Row row) {
+    return row.with(roles(row.id()));
+  }
+
+  /** Reads every user's roles in one query, for lists of staff. */
+  private Function<Row, Staff> withEveryonesRoles() {
+    Map<UUID, Set<Role>> roles = new HashMap<>();
+    jdbc.sql("select user_id, role from user_role")
+        .query(
+            rs -> {
+              roles
+                  .computeIfAbsent(rs.getObject(1, UUID.class), user -> EnumSet.noneOf(Role.class))
+                  .add(Role.valueOf(rs.getString(2)));
+            });
+    return row -> row.with(roles.getOrDefault(row.id(), EnumSet.noneOf(Role.class)));
   }
 
   Set<Role> roles(UUID user) {
