@@ -35,6 +35,21 @@ public interface AuditLog {
       String detail,
       String remoteAddress) {}
 
-  /** Filters for reading; nulls mean 'any'. */
-  record AuditQuery(String subjectType, String subjectId, String actor, Long beforeId, int limit) {}
+  /**
+   * Filters for reading; nulls mean 'any'. Entries at or after {@code from} and before {@code to}.
+   */
+  record AuditQuery(
+      String subjectType,
+      String subjectId,
+      String actor,
+      Instant from,
+      Instant to,
+      Long beforeId,
+      int limit) {
+
+    public AuditQuery(
+        String subjectType, String subjectId, String actor, Long beforeId, int limit) {
+      this(subjectType, subjectId, actor, null, null, beforeId, limit);
+    }
+  }
 }

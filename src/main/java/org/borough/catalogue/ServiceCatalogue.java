@@ -154,34 +154,48 @@ public class ServiceCatalogue {
     return save(require(code), input, null, version);
   }
 
-  /** Adds a question at the end of a service's form; errors are keyed by the question's fields. */
+  /**
+   * Adds a question at the end of a service's form; errors are keyed by the question's fields. This
+   * and the other question changes below are made to the service's {@code version} the admin read,
+   * like {@link #change(String, ServiceInput, Integer)}: a question changed on a form drawn before
+   * someone else's change is refused, not saved over it.
+   */
   @Transactional
-  public ServiceDefinition addAttribute(String code, ServiceInput.AttributeInput attribute) {
+  public ServiceDefinition addAttribute(
+      String code, ServiceInput.AttributeInput attribute, int version) {
     ServiceDefinition before = require(code);
     ServiceInput input = ServiceInput.of(before);
     List<ServiceInput.AttributeInput> attributes = new ArrayList<>(input.attributes());
     attributes.add(attribute);
     int index = attributes.size() - 1;
     return saveAttribute(
-        before, input.withAttributes(attributes), index, "question added: " + attribute.code());
+        before,
+        input.withAttributes(attributes),
+        index,
+        "question added: " + attribute.code(),
+        version);
   }
 
   /** Changes one question in place; errors are keyed by the question's fields. */
   @Transactional
   public ServiceDefinition changeAttribute(
-      String code, String attributeCode, ServiceInput.AttributeInput attribute) {
+      String code, String attributeCode, ServiceInput.AttributeInput attribute, int version) {
     ServiceDefinition before = require(code);
     int index = indexOf(before, attributeCode);
     ServiceInput input = ServiceInput.of(before);
     List<ServiceInput.AttributeInput> attributes = new ArrayList<>(input.attributes());
     attributes.set(index, attribute);
     return saveAttribute(
-        before, input.withAttributes(attributes), index, "question changed: " + attributeCode);
+        before,
+        input.withAttributes(attributes),
+        index,
+        "question changed: " + attributeCode,
+        version);
   }
 
   /** Moves a question up (negative) or down (positive) the form; at either end it stays. */
   @Transactional
-  public ServiceDefinition moveAttribute(String code, String attributeCode, int by) {
+  public ServiceDefinition moveAttribute(String code, String attributeCode, int by, int version) {
     ServiceDefinition before = require(code);
     int from = indexOf(before, attributeCode);
     ServiceInput input = ServiceInput.of(before);
@@ -191,7 +205,8 @@ public class ServiceCatalogue {
       return before;
     }
     attributes.add(to, attributes.remove(from));
-    return save(before, input.withAttributes(attributes), "question moved: " + attributeCode);
+    return save(
+        before, input.withAttributes(attributes), "question moved: " + attributeCode, version);
   }
 
   /**
@@ -200,13 +215,14 @@ public class ServiceCatalogue {
    * @throws InvalidInputException under {@code attributes} when cases have answered it
    */
   @Transactional
-  public ServiceDefinition removeAttribute(String code, String attributeCode) {
+  public ServiceDefinition removeAttribute(String code, String attributeCode, int version) {
     ServiceDefinition before = require(code);
     int index = indexOf(before, attributeCode);
     ServiceInput input = ServiceInput.of(before);
     List<ServiceInput.AttributeInput> attributes = new ArrayList<>(input.attributes());
     attributes.remove(index);
-    return save(before, input.withAttributes(attributes), "question removed: " + attributeCode);
+    return save(
+        before, input.withAttributes(attributes), "question removed: " + attributeCode, version);
   }
 
   /** Codes of a service's questions that cases have answered: these can only be retired. */
@@ -239,10 +255,10 @@ public class ServiceCatalogue {
 
   /** Saves a change to one question, reporting its errors under the question's own field names. */
   private ServiceDefinition saveAttribute(
-      ServiceDefinition before, ServiceInput input, int index, String change) {
+      ServiceDefinition before, ServiceInput input, int index, String change, int version) {
     String prefix = "attributes[" + index + "].";
     try {
-      return save(before, input, change);
+      return save(before, input, change, version);
     } catch (InvalidInputException e) {
       Map<String, String> own = new LinkedHashMap<>();
       e.errors()

@@ -21,6 +21,7 @@ import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.borough.system.CsvCells;
 
 /**
  * Tables as CSV and XLSX files. Each file starts with what the figures are — the KPI, its
@@ -189,32 +190,7 @@ final class Exports {
     if (v == null) {
       return "";
     }
-    String s = text(v);
-    if (v instanceof String && formula(s)) {
-      s = "'" + s; // a spreadsheet would run it as a formula
-    }
-    if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")) {
-      s = "\"" + s.replace("\"", "\"\"") + "\"";
-    }
-    return s;
-  }
-
-  /**
-   * Whether a spreadsheet might read the text as a formula: it starts with = + - @, a tab or a
-   * carriage return, or with those after spaces or other control characters, which spreadsheets
-   * skip (" =1+1" is a formula in some).
-   */
-  static boolean formula(String s) {
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if ("=+-@\t\r".indexOf(c) >= 0) {
-        return true;
-      }
-      if (!Character.isWhitespace(c) && !Character.isSpaceChar(c) && !Character.isISOControl(c)) {
-        return false;
-      }
-    }
-    return false;
+    return v instanceof String s ? CsvCells.text(s) : CsvCells.quoted(text(v));
   }
 
   private static String text(Object v) {

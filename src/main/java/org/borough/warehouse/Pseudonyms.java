@@ -1,19 +1,15 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package org.borough.warehouse;
 
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.UUID;
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.borough.system.SecretKeys;
 
 /**
  * Residents enter the warehouse only as a keyed pseudonym: HMAC-SHA256 of the CRM id under a secret
@@ -73,25 +69,7 @@ final class Pseudonyms {
 
   /** The configured key, or one generated on first use and kept in {@code keyFile}. */
   static Pseudonyms load(String configured, Path keyFile) {
-    if (configured != null && !configured.isBlank()) {
-      return new Pseudonyms(configured.getBytes(StandardCharsets.UTF_8));
-    }
-    try {
-      if (!Files.exists(keyFile)) {
-        byte[] random = new byte[32];
-        new SecureRandom().nextBytes(random);
-        Files.createDirectories(keyFile.getParent());
-        Files.writeString(keyFile, Base64.getEncoder().encodeToString(random));
-        try {
-          Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException e) {
-          // Not a POSIX file system: the data directory's own permissions protect it.
-        }
-      }
-      return new Pseudonyms(Base64.getDecoder().decode(Files.readString(keyFile).trim()));
-    } catch (IOException e) {
-      throw new IllegalStateException("Cannot read or create the pseudonym key " + keyFile, e);
-    }
+    return new Pseudonyms(SecretKeys.configuredOrKeptIn(configured, keyFile));
   }
 
   /**

@@ -3,6 +3,7 @@ package org.borough.catalogue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -89,6 +90,7 @@ class CatalogueAdminIT extends IntegrationTest {
         .andExpect(redirectedUrl("/admin/services/" + code));
     admin(
             post("/admin/services/" + code + "/attributes/new")
+                .param("version", version(code))
                 .param("label", "Which shop is it from?")
                 .param("code", "shop")
                 .param("type", "SINGLE_VALUE_LIST")
@@ -98,6 +100,7 @@ class CatalogueAdminIT extends IntegrationTest {
         .andExpect(status().isFound());
     admin(
             post("/admin/services/" + code + "/attributes/new")
+                .param("version", version(code))
                 .param("label", "How many trolleys?")
                 .param("code", "count")
                 .param("type", "NUMBER")
@@ -117,7 +120,10 @@ class CatalogueAdminIT extends IntegrationTest {
     assertThat(form.indexOf("Which shop")).isLessThan(form.indexOf("How many trolleys"));
 
     // Reordered on the page: the form asks the number first.
-    admin(post("/admin/services/" + code + "/attributes/count/move").param("direction", "up"))
+    admin(
+            post("/admin/services/" + code + "/attributes/count/move")
+                .param("version", version(code))
+                .param("direction", "up"))
         .andExpect(status().isFound());
     String reordered =
         mvc.perform(get("/cases/new?service=" + code).with(signedIn.request(Fixtures.AGENT)))
@@ -211,6 +217,7 @@ class CatalogueAdminIT extends IntegrationTest {
     String page =
         admin(
                 post("/admin/services/" + code + "/attributes/new")
+                    .param("version", version(code))
                     .param("label", "Surface")
                     .param("code", "surface")
                     .param("type", "MULTI_VALUE_LIST")
@@ -231,6 +238,7 @@ class CatalogueAdminIT extends IntegrationTest {
     admin(newServiceForm(code, "Dumped sofa " + code)).andExpect(status().isFound());
     admin(
             post("/admin/services/" + code + "/attributes/new")
+                .param("version", version(code))
                 .param("label", "Colour")
                 .param("code", "colour")
                 .param("type", "STRING"))
@@ -239,7 +247,9 @@ class CatalogueAdminIT extends IntegrationTest {
         Fixtures.AGENT, () -> cases.open(request(code, Map.of("colour", List.of("Brown")))));
 
     String refused =
-        admin(post("/admin/services/" + code + "/attributes/colour/remove"))
+        admin(
+                post("/admin/services/" + code + "/attributes/colour/remove")
+                    .param("version", version(code)))
             .andExpect(status().isOk())
             .andReturn()
             .getResponse()
@@ -250,6 +260,7 @@ class CatalogueAdminIT extends IntegrationTest {
     // Retired: no longer asked, refused on new cases, still labels the old answer.
     admin(
             post("/admin/services/" + code + "/attributes/colour")
+                .param("version", version(code))
                 .param("label", "Colour")
                 .param("code", "colour")
                 .param("type", "STRING")
@@ -273,15 +284,60 @@ class CatalogueAdminIT extends IntegrationTest {
     // An unanswered question goes at once.
     admin(
             post("/admin/services/" + code + "/attributes/new")
+                .param("version", version(code))
                 .param("label", "Size")
                 .param("code", "size")
                 .param("type", "STRING"))
         .andExpect(status().isFound());
-    admin(post("/admin/services/" + code + "/attributes/size/remove"))
+    admin(
+            post("/admin/services/" + code + "/attributes/size/remove")
+                .param("version", version(code)))
         .andExpect(status().isFound());
     assertThat(catalogue.find(code).orElseThrow().attributes())
         .extracting(ServiceAttribute::code)
         .containsExactly("colour");
+  }
+
+  @Test
+  void aQuestionChangedOnAFormDrawnBeforeAColleaguesChangeIsRefusedAndNothingIsSaved()
+      throws Exception {
+    String code = code();
+    admin(newServiceForm(code, "Fly-posting " + code)).andExpect(status().isFound());
+    admin(
+            post("/admin/services/" + code + "/attributes/new")
+                .param("version", version(code))
+                .param("label", "Where is it?")
+                .param("code", "place")
+                .param("type", "STRING"))
+        .andExpect(status().isFound());
+    String drawnAt = version(code);
+    admin(
+            post("/admin/services/" + code + "/attributes/new")
+                .param("version", drawnAt)
+                .param("label", "How big is it?")
+                .param("code", "size")
+                .param("type", "STRING"))
+        .andExpect(status().isFound());
+
+    for (var stale :
+        List.of(
+            post("/admin/services/" + code + "/attributes/place")
+                .param("label", "Which street?")
+                .param("code", "place")
+                .param("type", "STRING"),
+            post("/admin/services/" + code + "/attributes/size/move").param("direction", "up"),
+            post("/admin/services/" + code + "/attributes/place/remove"))) {
+      assertThat(
+              admin(stale.param("version", drawnAt))
+                  .andExpect(status().isConflict())
+                  .andReturn()
+                  .getResponse()
+                  .getContentAsString())
+          .contains("Changed by someone else");
+    }
+    assertThat(catalogue.find(code).orElseThrow().attributes())
+        .extracting(ServiceAttribute::code, ServiceAttribute::label)
+        .containsExactly(tuple("place", "Where is it?"), tuple("size", "How big is it?"));
   }
 
   @Test
@@ -494,6 +550,11 @@ class CatalogueAdminIT extends IntegrationTest {
 
   private long count(String sql, Object... args) {
     return jdbc.queryForObject(sql, Long.class, args);
+  }
+
+  /** The service's version now, as its pages' forms carry it. */
+  private String version(String code) {
+    return String.valueOf(catalogue.find(code).orElseThrow().version());
   }
 
   private static String code() {

@@ -296,6 +296,8 @@ class AccessibilityIT extends IntegrationTest {
             new String[] {Fixtures.AGENT, "/account/tokens"},
             new String[] {Fixtures.AGENT, "/account/tokens", SUBMIT},
             new String[] {Fixtures.ADMIN, "/admin/audit"},
+            new String[] {Fixtures.ADMIN, "/admin/audit?to-day=31&to-month=2&to-year=2026"},
+            new String[] {Fixtures.ADMIN, "/admin/audit/verify"},
             new String[] {Fixtures.ADMIN, "/admin/bank-holidays"},
             new String[] {Fixtures.ADMIN, "/admin/open311-clients"},
             new String[] {Fixtures.ADMIN, "/admin/staff/" + Fixtures.AGENT},

@@ -388,6 +388,8 @@ class RoleMatrixIT extends IntegrationTest {
               "/admin/tokens/" + RANDOM + "/revoke",
               STAFF_ADMIN),
           needs(GET, "/admin/audit", AUDIT_READ),
+          needs(GET, "/admin/audit/verify", AUDIT_READ),
+          needs(GET, "/admin/audit/export", AUDIT_READ),
           needs(GET, "/admin/bank-holidays", STAFF_ADMIN),
           needs(GET, "/admin/open311-clients", STAFF_ADMIN),
           needs(POST, "/admin/open311-clients", STAFF_ADMIN),
@@ -439,6 +441,7 @@ class RoleMatrixIT extends IntegrationTest {
           needs(POST, "/admin/warehouse/rebuild", WAREHOUSE_ADMIN),
           needs(POST, "/admin/warehouse/parquet", WAREHOUSE_ADMIN),
           needs(POST, "/api/v1/admin/backups", Permission.SYSTEM_BACKUP),
+          needs(GET, "/api/v1/audit/verify", AUDIT_READ),
           // Warehouse
           needs(GET, "/warehouse/data-quality", WAREHOUSE_READ),
           // The resident portal: public pages and forms (CSRF still applies).

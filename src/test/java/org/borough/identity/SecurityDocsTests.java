@@ -286,7 +286,32 @@ class SecurityDocsTests {
         PostgreSQL by triggers, on H2 by a Java trigger (`AuditLogAppendOnly`) and an always-empty \
         table referencing it (H2 will not truncate a referenced table). \
         Administrators read it at `/admin/audit` (`AUDIT_READ`), newest first, filtered by \
-        subject type, subject id or actor, 100 entries a page.
+        subject type, subject id (a resident's or a case's), actor and date range, 100 entries \
+        a page, and download what a filter finds as CSV (`/admin/audit/export`, at most \
+        100,000 entries, free text kept from running as a spreadsheet formula); each download \
+        is itself an audit entry (`EXPORT` of `audit log`).
+
+        ### Proof that it was not altered
+
+        Triggers stop the application, but not someone with the database owner's rights. So \
+        every entry is also sealed into a hash chain (`audit_chain`), within \
+        `BOROUGH_AUDIT_SEAL_INTERVAL` (a minute) of committing: each link is a SHA-256 over the \
+        previous link's hash and the entry's canonical form (every field, length-prefixed; the \
+        time to the microsecond). Each sealing run signs a checkpoint (`audit_checkpoint`): an \
+        HMAC-SHA256 of the last link's position and hash under `BOROUGH_AUDIT_CHECKPOINT_KEY`, \
+        a key kept outside the database (by default generated into \
+        `<data dir>/audit-checkpoint.key`; a cluster's nodes must share one). The chain and the \
+        checkpoints are append-only like the log.
+
+        `GET /api/v1/audit/verify` and the page `/admin/audit/verify` (`AUDIT_READ`) seal what \
+        is new and re-walk the chain from its first link, answering \
+        `{"verified": …, "entries": …, "checkpoints": …, "unsealed": …, \
+        "firstBrokenEntry": …, "problem": …}`. An entry altered, deleted or moved breaks the \
+        chain at that entry; someone who also rewrote every hash after it is caught at the next \
+        checkpoint, whose signature they cannot make without the key. `AuditChainIT` alters \
+        rows directly in the database (with the triggers out of the way) and sees both. Each \
+        check is itself an audit entry. Keep the key with the backups' secrets, not in them: a \
+        database restored with a different key fails at its first checkpoint.
 
         """
             .formatted(auditActions()));

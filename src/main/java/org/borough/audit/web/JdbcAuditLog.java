@@ -2,10 +2,14 @@
 package org.borough.audit.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.borough.audit.AuditAction;
 import org.borough.audit.AuditLog;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -65,9 +69,7 @@ class JdbcAuditLog implements AuditLog {
   @Override
   public List<Entry> read(AuditQuery q) {
     StringBuilder sql =
-        new StringBuilder(
-            "select id, at, actor, action, subject_type, subject_id, detail, remote_address"
-                + " from audit_log where 1 = 1");
+        new StringBuilder("select " + columns("audit_log") + " from audit_log where 1 = 1");
     List<Object> params = new ArrayList<>();
     if (q.subjectType() != null) {
       sql.append(" and subject_type = ?");
@@ -81,25 +83,41 @@ class JdbcAuditLog implements AuditLog {
       sql.append(" and actor = ?");
       params.add(q.actor());
     }
+    if (q.from() != null) {
+      sql.append(" and at >= ?");
+      params.add(Timestamp.from(q.from()));
+    }
+    if (q.to() != null) {
+      sql.append(" and at < ?");
+      params.add(Timestamp.from(q.to()));
+    }
     if (q.beforeId() != null) {
       sql.append(" and id < ?");
       params.add(q.beforeId());
     }
     sql.append(" order by id desc fetch first ? rows only");
     params.add(q.limit());
-    return jdbc.sql(sql.toString())
-        .params(params)
-        .query(
-            (rs, i) ->
-                new Entry(
-                    rs.getLong(1),
-                    rs.getTimestamp(2).toInstant(),
-                    rs.getString(3),
-                    AuditAction.valueOf(rs.getString(4)),
-                    rs.getString(5),
-                    rs.getString(6),
-                    rs.getString(7),
-                    rs.getString(8)))
-        .list();
+    return jdbc.sql(sql.toString()).params(params).query((rs, i) -> entry(rs, 1)).list();
+  }
+
+  /** An entry's columns of {@code table} (or its alias), in the order {@link #entry} reads them. */
+  static String columns(String table) {
+    return Stream.of(
+            "id", "at", "actor", "action", "subject_type", "subject_id", "detail", "remote_address")
+        .map(column -> table + "." + column)
+        .collect(Collectors.joining(", "));
+  }
+
+  /** The entry whose {@link #columns} start at column {@code first}. */
+  static Entry entry(ResultSet rs, int first) throws SQLException {
+    return new Entry(
+        rs.getLong(first),
+        rs.getTimestamp(first + 1).toInstant(),
+        rs.getString(first + 2),
+        AuditAction.valueOf(rs.getString(first + 3)),
+        rs.getString(first + 4),
+        rs.getString(first + 5),
+        rs.getString(first + 6),
+        rs.getString(first + 7));
   }
 }

@@ -104,10 +104,7 @@ class CatalogueAdminController {
         before.attributes().stream().map(ServiceInput::of).toList();
     try {
       ServiceDefinition s =
-          catalogue.change(
-              code,
-              serviceInput(form, questions),
-              EditVersions.fromForm(form.getFirst("version"), "service"));
+          catalogue.change(code, serviceInput(form, questions), version(form.getFirst("version")));
       redirect.addFlashAttribute("banner", message("admin.services.saved", s.name()));
       return "redirect:/admin/services/" + s.code();
     } catch (InvalidInputException e) {
@@ -122,7 +119,9 @@ class CatalogueAdminController {
     form.add("type", AttributeType.STRING.name());
     form.add("required", "false");
     form.add("active", "true");
-    return attributePage(require(code), null, form, Map.of(), model);
+    ServiceDefinition s = require(code);
+    form.add("version", String.valueOf(s.version()));
+    return attributePage(s, null, form, Map.of(), model);
   }
 
   @PostMapping("/admin/services/{code}/attributes/new")
@@ -134,7 +133,7 @@ class CatalogueAdminController {
       RedirectAttributes redirect) {
     ServiceDefinition s = require(code);
     try {
-      catalogue.addAttribute(code, attributeInput(form));
+      catalogue.addAttribute(code, attributeInput(form), version(form.getFirst("version")));
       redirect.addFlashAttribute(
           "banner", message("admin.attributes.added", form.getFirst("label")));
       return "redirect:/admin/services/" + code;
@@ -148,7 +147,9 @@ class CatalogueAdminController {
   String editAttribute(@PathVariable String code, @PathVariable String attribute, Model model) {
     ServiceDefinition s = require(code);
     ServiceAttribute a = requireAttribute(s, attribute);
-    return attributePage(s, a, attributeForm(a), Map.of(), model);
+    MultiValueMap<String, String> form = attributeForm(a);
+    form.add("version", String.valueOf(s.version()));
+    return attributePage(s, a, form, Map.of(), model);
   }
 
   @PostMapping("/admin/services/{code}/attributes/{attribute}")
@@ -162,7 +163,8 @@ class CatalogueAdminController {
     ServiceDefinition s = require(code);
     ServiceAttribute a = requireAttribute(s, attribute);
     try {
-      catalogue.changeAttribute(code, attribute, attributeInput(form));
+      catalogue.changeAttribute(
+          code, attribute, attributeInput(form), version(form.getFirst("version")));
       redirect.addFlashAttribute(
           "banner", message("admin.attributes.saved", form.getFirst("label")));
       return "redirect:/admin/services/" + code;
@@ -179,9 +181,10 @@ class CatalogueAdminController {
   String moveAttribute(
       @PathVariable String code,
       @PathVariable String attribute,
-      @RequestParam(required = false) String direction) {
+      @RequestParam(required = false) String direction,
+      @RequestParam(required = false) String version) {
     requireAttribute(require(code), attribute);
-    catalogue.moveAttribute(code, attribute, "up".equals(direction) ? -1 : 1);
+    catalogue.moveAttribute(code, attribute, "up".equals(direction) ? -1 : 1, version(version));
     return "redirect:/admin/services/" + code + "#questions";
   }
 
@@ -190,12 +193,13 @@ class CatalogueAdminController {
   String removeAttribute(
       @PathVariable String code,
       @PathVariable String attribute,
+      @RequestParam(required = false) String version,
       Model model,
       RedirectAttributes redirect) {
     ServiceDefinition s = require(code);
     ServiceAttribute a = requireAttribute(s, attribute);
     try {
-      catalogue.removeAttribute(code, attribute);
+      catalogue.removeAttribute(code, attribute, version(version));
       redirect.addFlashAttribute("banner", message("admin.attributes.removed", a.label()));
       return "redirect:/admin/services/" + code;
     } catch (InvalidInputException e) {
@@ -269,6 +273,11 @@ class CatalogueAdminController {
     model.addAttribute(
         "activeOptions", yesNo("admin.attributes.active.yes", "admin.attributes.active.no"));
     return "catalogue/admin-attribute";
+  }
+
+  /** The service version a question form or button was drawn at. */
+  private static int version(String value) {
+    return EditVersions.fromForm(value, "service");
   }
 
   private Map<String, String> yesNo(String yes, String no) {

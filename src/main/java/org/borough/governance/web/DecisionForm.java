@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package org.borough.governance.web;
 
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,6 +19,7 @@ import org.borough.governance.DecisionVerb;
 import org.borough.governance.KeyDecisionNotice;
 import org.borough.governance.Money;
 import org.borough.governance.RejectedOption;
+import org.borough.system.DateInputs;
 import org.borough.system.Errors;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
@@ -34,7 +34,6 @@ final class DecisionForm {
   static final List<String> ROWS = List.of("items", "alternativeOptions", "documents");
   // Four digits: more rows than any decision has, and an index parseInt cannot overflow.
   private static final Pattern ROW = Pattern.compile("^(\\w+)\\[(\\d{1,4})]\\.(.+)$");
-  private static final String[] DATE_PARTS = {"-day", "-month", "-year"};
 
   private DecisionForm() {}
 
@@ -227,31 +226,11 @@ final class DecisionForm {
   }
 
   private static void put(MultiValueMap<String, String> f, String name, LocalDate date) {
-    if (date != null) {
-      f.add(name + "-day", String.valueOf(date.getDayOfMonth()));
-      f.add(name + "-month", String.valueOf(date.getMonthValue()));
-      f.add(name + "-year", String.valueOf(date.getYear()));
-    }
+    DateInputs.fill(f, name, date);
   }
 
   /** A GOV.UK date input (name-day, -month, -year); null when all three are empty. */
   static LocalDate date(MultiValueMap<String, String> f, String name, String what, Errors errors) {
-    String[] parts = new String[3];
-    boolean any = false;
-    for (int i = 0; i < 3; i++) {
-      String v = f.getFirst(name + DATE_PARTS[i]);
-      parts[i] = v == null ? "" : v.trim();
-      any |= !parts[i].isEmpty();
-    }
-    if (!any) {
-      return null;
-    }
-    try {
-      return LocalDate.of(
-          Integer.parseInt(parts[2]), Integer.parseInt(parts[1]), Integer.parseInt(parts[0]));
-    } catch (NumberFormatException | DateTimeException e) {
-      errors.reject(name, what + " must be a real date, like 15 12 2017");
-      return null;
-    }
+    return DateInputs.read(f, name, what + " must be a real date, like 15 12 2017", errors);
   }
 }

@@ -13,6 +13,7 @@ import org.borough.governance.NewBudgetLine;
 import org.borough.governance.SpendKind;
 import org.borough.governance.SupportStatus;
 import org.borough.governance.SystemPhase;
+import org.borough.system.DateInputs;
 import org.borough.system.Errors;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
@@ -51,11 +52,7 @@ final class PortfolioForms {
     f.add("phase", d.phase().name());
     f.add("supplier", d.supplier());
     f.add("supportStatus", d.supportStatus().name());
-    if (d.endOfSupport() != null) {
-      f.add("endOfSupport-day", String.valueOf(d.endOfSupport().getDayOfMonth()));
-      f.add("endOfSupport-month", String.valueOf(d.endOfSupport().getMonthValue()));
-      f.add("endOfSupport-year", String.valueOf(d.endOfSupport().getYear()));
-    }
+    DateInputs.fill(f, "endOfSupport", d.endOfSupport());
     f.add("version", String.valueOf(s.version()));
     return f;
   }

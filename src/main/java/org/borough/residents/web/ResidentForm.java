@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package org.borough.residents.web;
 
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +9,7 @@ import org.borough.residents.Channel;
 import org.borough.residents.Resident;
 import org.borough.residents.ResidentDetails;
 import org.borough.residents.Vulnerability;
+import org.borough.system.DateInputs;
 import org.borough.system.Errors;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
@@ -77,11 +77,7 @@ final class ResidentForm {
     MultiValueMap<String, String> f = new LinkedMultiValueMap<>();
     f.add("forename", r.forename());
     f.add("surname", r.surname());
-    if (r.dateOfBirth() != null) {
-      f.add("dateOfBirth-day", String.valueOf(r.dateOfBirth().getDayOfMonth()));
-      f.add("dateOfBirth-month", String.valueOf(r.dateOfBirth().getMonthValue()));
-      f.add("dateOfBirth-year", String.valueOf(r.dateOfBirth().getYear()));
-    }
+    DateInputs.fill(f, "dateOfBirth", r.dateOfBirth());
     f.add("email", r.emails().isEmpty() ? "" : r.emails().get(0));
     f.add("phone", r.phones().isEmpty() ? "" : r.phones().get(0));
     Address a = r.primaryAddress();
@@ -105,19 +101,7 @@ final class ResidentForm {
 
   /** A GOV.UK date input (name-day, name-month, name-year); null when all three are empty. */
   static LocalDate date(MultiValueMap<String, String> f, String name, Errors errors) {
-    String d = f.getFirst(name + "-day");
-    String m = f.getFirst(name + "-month");
-    String y = f.getFirst(name + "-year");
-    if (blank(d) == null && blank(m) == null && blank(y) == null) {
-      return null;
-    }
-    try {
-      return LocalDate.of(
-          Integer.parseInt(y.trim()), Integer.parseInt(m.trim()), Integer.parseInt(d.trim()));
-    } catch (NumberFormatException | NullPointerException | DateTimeException e) {
-      errors.reject(name, "Date of birth must be a real date, like 27 3 1985");
-      return null;
-    }
+    return DateInputs.read(f, name, "Date of birth must be a real date, like 27 3 1985", errors);
   }
 
   static String blank(String s) {

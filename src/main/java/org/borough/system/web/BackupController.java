@@ -6,9 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Instant;
-import org.borough.audit.AuditAction;
-import org.borough.audit.AuditLog;
+import org.borough.system.BackupTaken;
 import org.borough.system.ConflictException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -26,11 +26,11 @@ class BackupController {
   record Taken(String file, long bytes, Instant takenAt) {}
 
   private final OnlineBackup backup;
-  private final AuditLog audit;
+  private final ApplicationEventPublisher events;
 
-  BackupController(OnlineBackup backup, AuditLog audit) {
+  BackupController(OnlineBackup backup, ApplicationEventPublisher events) {
     this.backup = backup;
-    this.audit = audit;
+    this.events = events;
   }
 
   @PostMapping("/api/v1/admin/backups")
@@ -42,7 +42,7 @@ class BackupController {
           "Borough runs on PostgreSQL: back it up with pg_dump (ops/backup.sh does), not through"
               + " Borough");
     }
-    audit.record(AuditAction.EXPORT, "database", "embedded", "online backup to " + file);
+    events.publishEvent(new BackupTaken(file)); // recorded in the audit log
     return new Taken(
         file.toString(), Files.size(file), Files.getLastModifiedTime(file).toInstant());
   }
