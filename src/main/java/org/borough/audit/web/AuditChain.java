@@ -74,18 +74,30 @@ class AuditChain {
     return sealAfter(0);
   }
 
+  /**
+   * Seals batch after batch, each starting after the last entry the one before sealed: an unsealed
+   * entry below that was not yet committed when its batch looked, and the next run finds it. (Each
+   * batch starting again from {@code id} made sealing a long log quadratic: every batch re-read all
+   * the entries sealed before it.)
+   */
   private int sealAfter(long id) {
     int total = 0;
-    int sealed;
+    long after = id;
+    List<Entry> sealed;
     do {
-      sealed = transactions.execute(status -> sealBatch(id));
-      total += sealed;
-    } while (sealed == BATCH);
+      long from = after;
+      sealed = transactions.execute(status -> sealBatch(from));
+      total += sealed.size();
+      after = sealed.isEmpty() ? after : sealed.get(sealed.size() - 1).id();
+    } while (sealed.size() == BATCH);
     return total;
   }
 
-  /** Seals up to {@link #BATCH} entries after {@code id} and signs a checkpoint at the last. */
-  private int sealBatch(long id) {
+  /**
+   * Seals up to {@link #BATCH} entries after {@code id}, in id order, and signs a checkpoint at the
+   * last; returns them.
+   */
+  private List<Entry> sealBatch(long id) {
     jdbc.queryForObject("select id from audit_seal_lock where id = 1 for update", Integer.class);
     List<Object[]> head =
         jdbc.query(
@@ -93,17 +105,7 @@ class AuditChain {
             (rs, i) -> new Object[] {rs.getLong(1), rs.getString(2)});
     long seq = head.isEmpty() ? 0 : (Long) head.get(0)[0];
     String hash = head.isEmpty() ? AuditSeal.GENESIS : (String) head.get(0)[1];
-    List<Entry> entries =
-        jdbc.query(
-            "select "
-                + JdbcAuditLog.columns("l")
-                + " from audit_log l where l.id > ? and not exists"
-                + " (select 1 from audit_chain c where c.audit_id = l.id)"
-                + " order by l.id fetch first "
-                + BATCH
-                + " rows only",
-            (rs, i) -> JdbcAuditLog.entry(rs, 1),
-            id);
+    List<Entry> entries = unsealed(id);
     List<Object[]> links = new ArrayList<>(entries.size());
     for (Entry e : entries) {
       String next = AuditSeal.hash(hash, e);
@@ -120,7 +122,44 @@ class AuditChain {
           Timestamp.from(clock.instant()),
           AuditSeal.sign(key, seq, hash));
     }
-    return entries.size();
+    return entries;
+  }
+
+  /**
+   * Up to {@link #BATCH} unsealed entries after {@code id}, in id order: first any below the newest
+   * sealed one (committed late), looked for one by one in the chain's index, then those above it,
+   * which need no looking for. One query for both let the planner hash the whole chain each time.
+   */
+  private List<Entry> unsealed(long id) {
+    Long newest = jdbc.queryForObject("select max(audit_id) from audit_chain", Long.class);
+    long sealedUpTo = newest == null ? 0 : newest;
+    List<Entry> entries = new ArrayList<>();
+    if (id < sealedUpTo) {
+      entries.addAll(
+          jdbc.query(
+              "select "
+                  + JdbcAuditLog.columns("l")
+                  + " from audit_log l where l.id > ? and l.id < ? and not exists"
+                  + " (select 1 from audit_chain c where c.audit_id = l.id)"
+                  + " order by l.id fetch first "
+                  + BATCH
+                  + " rows only",
+              (rs, i) -> JdbcAuditLog.entry(rs, 1),
+              id,
+              sealedUpTo));
+    }
+    if (entries.size() < BATCH) {
+      entries.addAll(
+          jdbc.query(
+              "select "
+                  + JdbcAuditLog.columns("l")
+                  + " from audit_log l where l.id > ? order by l.id fetch first "
+                  + (BATCH - entries.size())
+                  + " rows only",
+              (rs, i) -> JdbcAuditLog.entry(rs, 1),
+              Math.max(id, sealedUpTo)));
+    }
+    return entries;
   }
 
   /** Seals what is new, then re-walks the whole chain from its first link. */

@@ -7,9 +7,12 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.borough.audit.AuditAction;
 import org.borough.audit.AuditLog;
 import org.borough.audit.AuditLog.Entry;
@@ -34,6 +37,7 @@ class AuditChainIT extends IntegrationTest {
   @Autowired AuditChain chain;
   @Autowired JdbcTemplate jdbc;
   @Autowired MockMvc mvc;
+  @Autowired DataSource dataSource;
 
   @Test
   void theApiProvesAnUnalteredLog() throws Exception {
@@ -102,6 +106,38 @@ class AuditChainIT extends IntegrationTest {
         .as("the hashes agree again, but not the checkpoint signed when the three were sealed")
         .isEqualTo(checkpointed);
     assertThat(broken.problem()).contains("signature");
+    assertThat(chain.verify().verified()).isTrue();
+  }
+
+  /**
+   * An entry whose transaction began first but committed after later entries were sealed has a
+   * lower id than they do: the next run still seals it, and the chain stays whole.
+   */
+  @Test
+  void anEntryCommittedAfterLaterOnesWereSealedIsSealedNextTime() throws Exception {
+    String subject = "late-" + UUID.randomUUID();
+    try (Connection slow = dataSource.getConnection()) {
+      slow.setAutoCommit(false);
+      try (PreparedStatement insert =
+          slow.prepareStatement(
+              "insert into audit_log (at, actor, action, subject_type, subject_id, detail)"
+                  + " values (current_timestamp, 'tester', 'VIEW', 'test', ?, 'late')")) {
+        insert.setString(1, subject);
+        insert.executeUpdate();
+      }
+      List<Long> later = write(2);
+      chain.sealRecent();
+      assertThat(sealed(later)).isEqualTo(2);
+      slow.commit();
+    }
+    long late =
+        jdbc.queryForObject("select id from audit_log where subject_id = ?", Long.class, subject);
+    assertThat(late)
+        .isLessThan(jdbc.queryForObject("select max(audit_id) from audit_chain", Long.class));
+
+    chain.sealRecent();
+
+    assertThat(sealed(List.of(late))).isEqualTo(1);
     assertThat(chain.verify().verified()).isTrue();
   }
 
