@@ -4,11 +4,9 @@ package org.borough.system.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import org.borough.system.ClientErrors;
 import org.borough.system.MalformedRequestFilter;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,15 +29,10 @@ class MalformedRequests extends MalformedRequestFilter {
       response.sendError(status);
       return;
     }
-    response.setStatus(status);
-    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-    response
-        .getWriter()
-        .write(
-            "{\"type\":\"about:blank\",\"title\":\"Invalid input\",\"status\":"
-                + status
-                + ",\"detail\":\"The request could not be read: check its encoding, parameters"
-                + " and body\"}");
+    ApiProblems.write(
+        response,
+        status,
+        "Invalid input",
+        "The request could not be read: check its encoding, parameters and body");
   }
 }
