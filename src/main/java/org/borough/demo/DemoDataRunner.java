@@ -259,6 +259,8 @@ class DemoDataRunner implements ApplicationRunner {
     lines.add(row("democratic", "democratic services officer"));
     person("finance", names, password, Role.FINANCE, created);
     lines.add(row("finance", "finance officer"));
+    person("dpo", names, password, Role.DATA_PROTECTION_OFFICER, created);
+    lines.add(row("dpo", "data protection officer"));
 
     if (created.get() > 0) {
       // The console, not the log: a password must not end up in log storage.

@@ -5,6 +5,7 @@ import static org.borough.identity.Role.ADMIN;
 import static org.borough.identity.Role.AGENT;
 import static org.borough.identity.Role.ANALYST;
 import static org.borough.identity.Role.CASEWORKER;
+import static org.borough.identity.Role.DATA_PROTECTION_OFFICER;
 import static org.borough.identity.Role.DEMOCRATIC_SERVICES;
 import static org.borough.identity.Role.FINANCE;
 import static org.borough.identity.Role.SUPERVISOR;
@@ -18,12 +19,12 @@ import java.util.Set;
  * table by {@code SecurityDocsTests}.
  */
 public enum Permission {
-  RESIDENT_READ("Find and view residents", AGENT, CASEWORKER, SUPERVISOR),
+  RESIDENT_READ("Find and view residents", AGENT, CASEWORKER, SUPERVISOR, DATA_PROTECTION_OFFICER),
   RESIDENT_WRITE("Register and update residents", AGENT, CASEWORKER, SUPERVISOR),
   RESIDENT_MERGE("Merge duplicate residents", SUPERVISOR),
-  VULNERABILITY_READ("See vulnerability flags", CASEWORKER, SUPERVISOR),
+  VULNERABILITY_READ("See vulnerability flags", CASEWORKER, SUPERVISOR, DATA_PROTECTION_OFFICER),
   CONTACT_LOG("Log contacts", AGENT, CASEWORKER, SUPERVISOR),
-  CASE_READ("View cases", AGENT, CASEWORKER, SUPERVISOR),
+  CASE_READ("View cases", AGENT, CASEWORKER, SUPERVISOR, DATA_PROTECTION_OFFICER),
   CASE_RAISE("Raise cases", AGENT, CASEWORKER, SUPERVISOR),
   CASE_NOTE("Add notes to cases", AGENT, CASEWORKER, SUPERVISOR),
   CASE_WORK("Change status, assign, work queues", CASEWORKER, SUPERVISOR),
@@ -36,7 +37,11 @@ public enum Permission {
       "Read the service catalogue and teams", AGENT, CASEWORKER, SUPERVISOR, ANALYST, ADMIN),
   CATALOGUE_ADMIN("Define and change services, their questions and SLA policies", ADMIN),
   STAFF_ADMIN("Manage staff, teams and API tokens", ADMIN),
-  AUDIT_READ("Read the audit log", ADMIN),
+  AUDIT_READ("Read the audit log", ADMIN, DATA_PROTECTION_OFFICER),
+  SUBJECT_ACCESS(
+      "Answer subject access requests: keep the register and download everything held about a"
+          + " resident",
+      DATA_PROTECTION_OFFICER),
   DECISION_RECORD("Record draft decisions and correct published ones", DEMOCRATIC_SERVICES),
   DECISION_PUBLISH(
       "Publish decisions and forward-plan notices, record call-ins and supersession, import"

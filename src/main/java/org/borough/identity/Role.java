@@ -9,7 +9,8 @@ public enum Role {
   ANALYST("Analyst"),
   ADMIN("Administrator"),
   DEMOCRATIC_SERVICES("Democratic services officer"),
-  FINANCE("Finance officer");
+  FINANCE("Finance officer"),
+  DATA_PROTECTION_OFFICER("Data protection officer");
 
   private final String label;
 

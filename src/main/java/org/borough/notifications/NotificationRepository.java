@@ -142,4 +142,25 @@ class NotificationRepository {
         .params(giveUp ? "FAILED" : "PENDING", Timestamp.from(next), error, id)
         .update();
   }
+
+  /** Every message planned for a resident, oldest first (for their subject access request). */
+  List<NotificationHistory.SentNotification> ofResident(UUID resident) {
+    return jdbc.sql(
+            "select case_id, template, case_status, channel, status, created_at, sent_at"
+                + " from notification where resident_id = ? order by created_at, id")
+        .param(resident)
+        .query(
+            (rs, n) ->
+                new NotificationHistory.SentNotification(
+                    rs.getObject("case_id", UUID.class),
+                    rs.getString("template"),
+                    rs.getString("case_status"),
+                    rs.getString("channel"),
+                    rs.getString("status"),
+                    rs.getTimestamp("created_at").toInstant(),
+                    rs.getTimestamp("sent_at") == null
+                        ? null
+                        : rs.getTimestamp("sent_at").toInstant()))
+        .list();
+  }
 }

@@ -20,6 +20,7 @@ import static org.borough.identity.Permission.RESIDENT_MERGE;
 import static org.borough.identity.Permission.RESIDENT_READ;
 import static org.borough.identity.Permission.RESIDENT_WRITE;
 import static org.borough.identity.Permission.STAFF_ADMIN;
+import static org.borough.identity.Permission.SUBJECT_ACCESS;
 import static org.borough.identity.Permission.WAREHOUSE_ADMIN;
 import static org.borough.identity.Permission.WAREHOUSE_READ;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -442,6 +443,32 @@ class RoleMatrixIT extends IntegrationTest {
           needs(POST, "/admin/warehouse/parquet", WAREHOUSE_ADMIN),
           needs(POST, "/api/v1/admin/backups", Permission.SYSTEM_BACKUP),
           needs(GET, "/api/v1/audit/verify", AUDIT_READ),
+          needs(
+              GET,
+              "/api/v1/residents/{id}/subject-access",
+              "/api/v1/residents/" + RESIDENT + "/subject-access",
+              SUBJECT_ACCESS),
+          needs(GET, "/privacy/subject-access", SUBJECT_ACCESS),
+          needs(
+              GET,
+              "/residents/{id}/subject-access",
+              "/residents/" + RESIDENT + "/subject-access",
+              SUBJECT_ACCESS),
+          needs(
+              POST,
+              "/residents/{id}/subject-access",
+              "/residents/" + RESIDENT + "/subject-access",
+              SUBJECT_ACCESS),
+          needs(
+              GET,
+              "/residents/{id}/subject-access/pack",
+              "/residents/" + RESIDENT + "/subject-access/pack",
+              SUBJECT_ACCESS),
+          needs(
+              POST,
+              "/privacy/subject-access/{request}/answered",
+              "/privacy/subject-access/" + RANDOM + "/answered",
+              SUBJECT_ACCESS),
           // Warehouse
           needs(GET, "/warehouse/data-quality", WAREHOUSE_READ),
           // The resident portal: public pages and forms (CSRF still applies).
@@ -694,7 +721,8 @@ class RoleMatrixIT extends IntegrationTest {
           Role.ANALYST, Fixtures.ANALYST,
           Role.ADMIN, Fixtures.ADMIN,
           Role.DEMOCRATIC_SERVICES, Fixtures.DEMOCRATIC_SERVICES,
-          Role.FINANCE, Fixtures.FINANCE);
+          Role.FINANCE, Fixtures.FINANCE,
+          Role.DATA_PROTECTION_OFFICER, Fixtures.DPO);
 
   /** A resident and a case of this test's own, created once per database. */
   private record Data(String resident, String reference, String decision, String team) {}

@@ -278,8 +278,12 @@ class SecurityDocsTests {
         the text), and saved queries created, changed and deleted (`saved-query`). The \
         warehouse holds residents, cases and contacts only under keyed pseudonyms; this \
         records what analysts asked of it.
-        - The lists of a resident's cases and contacts (`/api/v1/residents/{id}/cases`, \
-        `/api/v1/residents/{id}/contacts`) are not recorded separately.
+        - The lists of a resident's cases and contacts through the API \
+        (`/api/v1/residents/{id}/cases`, `/api/v1/residents/{id}/contacts`) are each a `VIEW` \
+        of the resident; on the console they come with the single view, which is one.
+        - Subject access packs: an `EXPORT` of the resident, besides the reads the pack makes \
+        (the resident, each case and each attachment), and the register's entries (`CREATE`, \
+        `UPDATE` of the resident).
 
         The log is append-only: the application has no code that updates or deletes it, and the \
         database refuses `UPDATE`, `DELETE` and `TRUNCATE` on `audit_log` whoever asks: on \
@@ -315,6 +319,39 @@ class SecurityDocsTests {
 
         """
             .formatted(auditActions()));
+
+    md.append("## Subject access requests (UK GDPR Art. 15)\n\n");
+    md.append(
+        """
+        The data protection officer (role `DATA_PROTECTION_OFFICER`, demo account `dpo`) holds \
+        `SUBJECT_ACCESS`, and reads what a pack needs: residents, their flags, cases and the \
+        audit log. It cannot change a resident or a case.
+
+        - **The register** (`/privacy/subject-access`, table `subject_access_request`): each \
+        request with the day it was received, who asked and how, the day it must be answered \
+        by, when the pack was made and when the council answered. The deadline is one calendar \
+        month from receipt (31 January gives the last day of February), moved to the next \
+        working day when it falls on a weekend or a bank holiday (ICO guidance); overdue \
+        requests are marked. A resident's requests, the form that records a new one and the \
+        form that records the answer are on `/residents/{id}/subject-access`, linked from the \
+        resident's page.
+        - **The pack**, in one action: `GET /api/v1/residents/{id}/subject-access` or the \
+        button on the resident's subject access page answers a ZIP: `summary.html` to read, \
+        `data.json` with the same for machines, and `attachments/<case reference>/…` with the \
+        files attached to the resident's cases, byte for byte. It holds the resident's details \
+        and flags, contact preferences, contacts, cases with their whole timeline, the messages \
+        sent to them (template, channel, when; the words are not kept) and who looked at their \
+        record and their cases (from the audit log). Internal notes are in the pack and marked \
+        `reviewBeforeRelease`, because they may name other people or fall under an exemption: \
+        the DPO reviews them before sending. Each pack is an audit entry (`EXPORT` of the \
+        resident) on top of the reads it makes, and is noted on the register; a pack made with \
+        no request open opens one received that day, so that every disclosure is on the \
+        register. `SubjectAccessIT` checks the pack's contents, the deadline rule, the register \
+        and the audit entry on H2 and PostgreSQL.
+        - Not yet: erasure and anonymisation (Art. 17), retention schedules, the breach log and \
+        the record of processing (issue 13).
+
+        """);
 
     md.append("## Vulnerability flags\n\n");
     md.append(

@@ -58,6 +58,7 @@ public class Fixtures implements ApplicationRunner {
   public static final String HIGHWAYS_CASEWORKER = "roads";
   public static final String DEMOCRATIC_SERVICES = "democratic";
   public static final String FINANCE = "finance";
+  public static final String DPO = "dpo";
 
   private final StaffDirectory directory;
   private final StaffAdministration administration;
@@ -74,6 +75,9 @@ public class Fixtures implements ApplicationRunner {
   public void run(ApplicationArguments args) {
     if (directory.findByUsername(FINANCE).isEmpty()) {
       staff(FINANCE, "Fin Ance", EnumSet.of(Role.FINANCE), null);
+    }
+    if (directory.findByUsername(DPO).isEmpty()) {
+      staff(DPO, "Dee Pio", EnumSet.of(Role.DATA_PROTECTION_OFFICER), null);
     }
     if (directory.findTeamByCode(WASTE).isPresent()) {
       return;
