@@ -40,7 +40,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class ServiceCatalogue {
 
   private static final Pattern CODE = Pattern.compile("[A-Za-z0-9_-]{1,40}");
-  private static final Pattern GSS = Pattern.compile("E05[0-9]{6}");
+
+  /** ONS GSS codes of wards: England E05, Wales W05, Scotland S13 (electoral wards). */
+  private static final Pattern GSS = Pattern.compile("(E05|W05|S13)[0-9]{6}");
+
   private static final int MAX_TARGET = 999;
 
   /** A number answer's digits before and after the point: room for any count or measure. */
@@ -583,7 +586,9 @@ public class ServiceCatalogue {
   @Transactional
   public void addWard(Ward ward) {
     if (!GSS.matcher(ward.gssCode()).matches()) {
-      throw InvalidInputException.of("gssCode", "A ward's GSS code is E05 and six digits");
+      throw InvalidInputException.of(
+          "gssCode",
+          "A ward's GSS code is E05 (England), W05 (Wales) or S13 (Scotland) and six digits");
     }
     repository.insertWard(ward);
     repository.raiseVersion();
