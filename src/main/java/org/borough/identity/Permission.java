@@ -42,6 +42,10 @@ public enum Permission {
       "Answer subject access requests: keep the register and download everything held about a"
           + " resident",
       DATA_PROTECTION_OFFICER),
+  BREACH_LOG(
+      "Record personal data breaches, the assessment of their risk and the reports made to the"
+          + " ICO and to the people affected",
+      DATA_PROTECTION_OFFICER),
   DECISION_RECORD("Record draft decisions and correct published ones", DEMOCRATIC_SERVICES),
   DECISION_PUBLISH(
       "Publish decisions and forward-plan notices, record call-ins and supersession, import"

@@ -18,8 +18,8 @@ class EmbeddedDatabaseLocation implements EnvironmentPostProcessor {
   /**
    * {@code MAX_COMPACT_TIME}: durable commits ({@link DurableCommits}) leave H2's file mostly empty
    * space (19 times its data in docs/benchmarks.md, "Soak"), and H2 compacts only when it closes,
-   * for 200 ms by default. Thirty seconds lets a graceful stop or restart give most of it back
-   * (195 MB to 31 MB for 12 MB of rows); compacting while running is not safe beside commits.
+   * for 200 ms by default. Thirty seconds lets a graceful stop or restart give most of it back (195
+   * MB to 31 MB for 12 MB of rows); compacting while running is not safe beside commits.
    */
   static final String H2_OPTIONS =
       ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;MAX_COMPACT_TIME=30000";

@@ -4,6 +4,7 @@ package org.borough.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -34,6 +35,7 @@ import org.borough.governance.SupportStatus;
 import org.borough.governance.SystemId;
 import org.borough.governance.SystemPhase;
 import org.borough.identity.StaffDirectory;
+import org.borough.privacy.BreachLog;
 import org.borough.residents.ResidentDetails;
 import org.borough.residents.ResidentId;
 import org.borough.residents.ResidentManagement;
@@ -71,6 +73,7 @@ class AccessibilityIT extends IntegrationTest {
   @Autowired ForwardPlan forwardPlan;
   @Autowired IctPortfolio portfolio;
   @Autowired BudgetLines budget;
+  @Autowired BreachLog breachLog;
 
   @BeforeAll
   static void startBrowser() {
@@ -171,6 +174,17 @@ class AccessibilityIT extends IntegrationTest {
             List.of(new org.borough.governance.RejectedOption(1, "Do nothing", "Not an option.")),
             null,
             null);
+    UUID breach =
+        signedIn.as(
+            Fixtures.DPO,
+            () ->
+                breachLog
+                    .record(
+                        "Axe breach " + surname,
+                        "One resident's name and address",
+                        1,
+                        Instant.now().minusSeconds(3600))
+                    .id());
     signedIn.enter(Fixtures.DEMOCRATIC_SERVICES);
     DecisionId published = decisions.importDecisions(List.of(decision)).get(0);
     DecisionId draft = decisions.recordDraft(decision);
@@ -303,6 +317,11 @@ class AccessibilityIT extends IntegrationTest {
             new String[] {Fixtures.DPO, "/residents/" + resident},
             new String[] {Fixtures.DPO, "/residents/" + resident + "/subject-access"},
             new String[] {Fixtures.DPO, "/residents/" + resident + "/subject-access", SUBMIT},
+            new String[] {Fixtures.DPO, "/privacy/breaches"},
+            new String[] {Fixtures.DPO, "/privacy/breaches/new"},
+            new String[] {Fixtures.DPO, "/privacy/breaches/new", SUBMIT},
+            new String[] {Fixtures.DPO, "/privacy/breaches/" + breach},
+            new String[] {Fixtures.DPO, "/privacy/breaches/" + breach, SUBMIT},
             new String[] {Fixtures.ADMIN, "/admin/bank-holidays"},
             new String[] {Fixtures.ADMIN, "/admin/open311-clients"},
             new String[] {Fixtures.ADMIN, "/admin/staff/" + Fixtures.AGENT},

@@ -3,6 +3,7 @@ package org.borough.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.borough.identity.Permission.AUDIT_READ;
+import static org.borough.identity.Permission.BREACH_LOG;
 import static org.borough.identity.Permission.BUDGET_ACTUALS_RECORD;
 import static org.borough.identity.Permission.CASE_BULK;
 import static org.borough.identity.Permission.CASE_NOTE;
@@ -449,6 +450,35 @@ class RoleMatrixIT extends IntegrationTest {
               "/api/v1/residents/" + RESIDENT + "/subject-access",
               SUBJECT_ACCESS),
           needs(GET, "/privacy/subject-access", SUBJECT_ACCESS),
+          needs(GET, "/privacy/breaches", BREACH_LOG),
+          needs(GET, "/privacy/breaches/new", BREACH_LOG),
+          needs(POST, "/privacy/breaches", BREACH_LOG),
+          needs(GET, "/privacy/breaches/{id}", "/privacy/breaches/" + RANDOM, BREACH_LOG),
+          needs(
+              POST,
+              "/privacy/breaches/{id}/assessment",
+              "/privacy/breaches/" + RANDOM + "/assessment",
+              BREACH_LOG),
+          needs(
+              POST,
+              "/privacy/breaches/{id}/ico",
+              "/privacy/breaches/" + RANDOM + "/ico",
+              BREACH_LOG),
+          needs(
+              POST,
+              "/privacy/breaches/{id}/people",
+              "/privacy/breaches/" + RANDOM + "/people",
+              BREACH_LOG),
+          needs(
+              POST,
+              "/privacy/breaches/{id}/notes",
+              "/privacy/breaches/" + RANDOM + "/notes",
+              BREACH_LOG),
+          needs(
+              POST,
+              "/privacy/breaches/{id}/close",
+              "/privacy/breaches/" + RANDOM + "/close",
+              BREACH_LOG),
           needs(
               GET,
               "/residents/{id}/subject-access",

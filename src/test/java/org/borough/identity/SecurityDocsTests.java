@@ -348,8 +348,23 @@ class SecurityDocsTests {
         no request open opens one received that day, so that every disclosure is on the \
         register. `SubjectAccessIT` checks the pack's contents, the deadline rule, the register \
         and the audit entry on H2 and PostgreSQL.
-        - Not yet: erasure and anonymisation (Art. 17), retention schedules, the breach log and \
-        the record of processing (issue 13).
+        - Not yet: erasure and anonymisation (Art. 17), retention schedules and the record of \
+        processing (issue 13).
+
+        ## Personal data breaches (UK GDPR Art. 33 and 34)
+
+        The data protection officer keeps the breach log (`BREACH_LOG`, `/privacy/breaches`, \
+        tables `personal_data_breach` and `personal_data_breach_entry`): every breach, reported \
+        or not, with when the council became aware of it, whose data and what kind, how many \
+        people. The ICO must hear within 72 hours of the council becoming aware unless the \
+        breach is assessed as unlikely to result in a risk to people; the log shows the deadline \
+        on each breach and marks a report not made in time as overdue. The assessment (unlikely, \
+        a risk, a high risk) is recorded with its reasons; a high risk asks for the people \
+        affected to be told as well. The reports to the ICO (date, the ICO's reference) and to \
+        the people affected are recorded on the breach, and a breach cannot be closed while a \
+        report its assessment calls for is missing. Every step, and every note added, is a dated \
+        line of the breach's history and an audit entry (subject type `breach`). `BreachLogIT` \
+        checks the deadline, the overdue mark and the closing rules on H2 and PostgreSQL.
 
         """);
 
