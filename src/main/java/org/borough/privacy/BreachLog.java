@@ -9,13 +9,12 @@ import java.util.List;
 import java.util.UUID;
 import org.borough.audit.AuditAction;
 import org.borough.audit.AuditLog;
+import org.borough.system.Actors;
 import org.borough.system.Errors;
 import org.borough.system.InvalidInputException;
 import org.borough.system.NotFoundException;
 import org.borough.system.WorkingCalendar;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -60,7 +59,7 @@ public class BreachLog {
             peopleAffected,
             foundAt,
             clock.instant(),
-            actor(),
+            Actors.current(),
             null,
             null,
             null,
@@ -209,7 +208,7 @@ public class BreachLog {
   }
 
   private void note(UUID id, String text) {
-    breaches.addEntry(id, clock.instant(), actor(), text);
+    breaches.addEntry(id, clock.instant(), Actors.current(), text);
     audit.record(
         AuditAction.UPDATE,
         "breach",
@@ -225,10 +224,5 @@ public class BreachLog {
       errors.reject(field, "This must be " + max + " characters or fewer");
     }
     return v;
-  }
-
-  private static String actor() {
-    Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-    return auth == null ? "system" : auth.getName();
   }
 }

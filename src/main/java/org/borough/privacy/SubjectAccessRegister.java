@@ -8,12 +8,11 @@ import java.util.UUID;
 import org.borough.audit.AuditAction;
 import org.borough.audit.AuditLog;
 import org.borough.residents.ResidentId;
+import org.borough.system.Actors;
 import org.borough.system.Errors;
 import org.borough.system.NotFoundException;
 import org.borough.system.WorkingCalendar;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -44,11 +43,7 @@ public class SubjectAccessRegister {
 
   /** The statutory deadline of a request received on {@code received}. */
   public LocalDate dueOn(LocalDate received) {
-    LocalDate due = received.plusMonths(1);
-    while (!calendar.isWorkingDay(due)) {
-      due = due.plusDays(1);
-    }
-    return due;
+    return calendar.addWorkingDays(received.plusMonths(1), 0);
   }
 
   public LocalDate today() {
@@ -105,7 +100,7 @@ public class SubjectAccessRegister {
               + " today");
     }
     errors.throwIfAny();
-    if (!requests.respond(id, on, actor())) {
+    if (!requests.respond(id, on, Actors.current())) {
       errors.reject("responded", "This request was already answered").throwIfAny();
     }
     audit.record(
@@ -148,7 +143,7 @@ public class SubjectAccessRegister {
             receivedOn,
             dueOn(receivedOn),
             whoAsked,
-            actor(),
+            Actors.current(),
             clock.instant(),
             packMade ? clock.instant() : null,
             null,
@@ -157,10 +152,5 @@ public class SubjectAccessRegister {
     audit.record(
         AuditAction.CREATE, "resident", resident.toString(), "subject access request recorded");
     return request;
-  }
-
-  private static String actor() {
-    Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-    return auth == null ? "system" : auth.getName();
   }
 }
