@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.borough.audit.AuditAction;
@@ -117,6 +118,30 @@ public class CaseAttachments {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * Deletes a case's attachments: the rows now, the bytes once the transaction has committed (a
+   * rollback keeps both). Returns how many there were.
+   */
+  int deleteAll(UUID caseId) {
+    List<Path> files = attachments.deleteAll(caseId).stream().map(root::resolve).toList();
+    if (!files.isEmpty()) {
+      TransactionSynchronizationManager.registerSynchronization(
+          new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+              for (Path f : files) {
+                try {
+                  Files.deleteIfExists(f);
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              }
+            }
+          });
+    }
+    return files.size();
   }
 
   @PreAuthorize("hasAuthority('CASE_READ')")

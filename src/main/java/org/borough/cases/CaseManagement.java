@@ -239,8 +239,8 @@ public class CaseManagement {
     return cases.idByReference(reference.trim().toUpperCase()).map(CaseId::new);
   }
 
-  /** A resident's cases, newest first. */
-  @PreAuthorize("hasAuthority('CASE_READ')")
+  /** A resident's cases, newest first; also for erasure, which must see what it would keep. */
+  @PreAuthorize("hasAnyAuthority('CASE_READ', 'ERASURE')")
   @Transactional(readOnly = true)
   public List<CaseSummary> ofResident(ResidentId resident, int limit) {
     Instant now = clock.instant();

@@ -12,6 +12,7 @@ import org.borough.cases.CaseId;
 import org.borough.cases.CaseManagement;
 import org.borough.cases.CaseOpened;
 import org.borough.contacts.internal.ContactRepository;
+import org.borough.residents.ResidentErased;
 import org.borough.residents.ResidentId;
 import org.borough.residents.ResidentManagement;
 import org.borough.residents.ResidentsMerged;
@@ -133,8 +134,11 @@ public class ContactLog {
     return c;
   }
 
-  /** A resident's contacts, newest first; viewing them is audited with the resident. */
-  @PreAuthorize("hasAuthority('RESIDENT_READ')")
+  /**
+   * A resident's contacts, newest first; viewing them is audited with the resident. Also for
+   * erasure, which must see what it would keep.
+   */
+  @PreAuthorize("hasAnyAuthority('RESIDENT_READ', 'ERASURE')")
   @Transactional(readOnly = true)
   public List<Contact> ofResident(ResidentId resident, int limit) {
     return contacts.ofResident(resident.value(), limit);
@@ -165,6 +169,12 @@ public class ContactLog {
   @EventListener
   public void on(ResidentsMerged merged) {
     contacts.moveResident(merged.merged().value(), merged.kept().value());
+  }
+
+  /** An erasure keeps the resident's contacts as anonymous counts, in the erasure's transaction. */
+  @EventListener
+  public void on(ResidentErased erased) {
+    contacts.anonymise(erased.residentId().value());
   }
 
   static String describe(Contact c) {

@@ -11,7 +11,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * account, {@code BOROUGH_LOCKOUT_ADDRESS_ATTEMPTS}, {@code BOROUGH_LOCKOUT_ADDRESS_DURATION} per
  * client address). The account's longest wait is short on purpose: anyone can make an account wait
  * by failing on purpose, so it only slows guessing down; the address's can be long, as only that
- * address waits.
+ * address waits. {@code BOROUGH_STEP_UP} is how long ago staff must have entered their password for
+ * the pages that destroy what cannot be got back (erasing a resident): older, and they are asked
+ * for it again.
  */
 @ConfigurationProperties("borough")
 public record IdentityProperties(
@@ -20,4 +22,5 @@ public record IdentityProperties(
     @DefaultValue("5") int lockoutAttempts,
     @DefaultValue("1m") Duration lockoutDuration,
     @DefaultValue("20") int lockoutAddressAttempts,
-    @DefaultValue("15m") Duration lockoutAddressDuration) {}
+    @DefaultValue("15m") Duration lockoutAddressDuration,
+    @DefaultValue("10m") Duration stepUp) {}

@@ -42,6 +42,10 @@ public enum Permission {
       "Answer subject access requests: keep the register and download everything held about a"
           + " resident",
       DATA_PROTECTION_OFFICER),
+  ERASURE(
+      "Erase a resident's personal data and place or lift legal holds; in the console only after"
+          + " entering the password again, through the API only with a token made for it",
+      DATA_PROTECTION_OFFICER),
   BREACH_LOG(
       "Record personal data breaches, the assessment of their risk and the reports made to the"
           + " ICO and to the people affected",

@@ -163,4 +163,9 @@ class NotificationRepository {
                         : rs.getTimestamp("sent_at").toInstant()))
         .list();
   }
+
+  /** Forgets every message planned for or sent to a resident; returns how many there were. */
+  int deleteOfResident(UUID resident) {
+    return jdbc.sql("delete from notification where resident_id = ?").param(resident).update();
+  }
 }

@@ -37,7 +37,9 @@ public class ResidentBulkRead {
     jdbc.query(
         "select r.id, a.ward_code, r.created_at, r.merged_into from resident r left join"
             + " (select resident_id, min(ward_code) as ward_code from resident_address"
-            + " where is_primary group by resident_id) a on a.resident_id = r.id",
+            + " where is_primary group by resident_id) a on a.resident_id = r.id"
+            // An erased resident is not in the warehouse at all (ResidentErased).
+            + " where r.erased_at is null",
         rs -> {
           each.accept(
               new Row(

@@ -295,6 +295,9 @@ public class ResidentManagement {
     if (row.mergedInto() != null) {
       throw new ConflictException("This resident has been merged into another record");
     }
+    if (residents.erasedAt(id.value()).isPresent()) {
+      throw new ConflictException("This resident's personal data has been erased");
+    }
     return row;
   }
 

@@ -115,7 +115,12 @@ final class BatchApplier {
             snapshot == null ? 0 : snapshot.position(),
             overlap ? readSnapshotStatusChanges(c) : Set.of());
 
+    List<UUID> erased = new ArrayList<>();
     for (LoadedEvent e : events) {
+      if (e instanceof LoadedEvent.ResidentErase r) {
+        erased.add(pseudonyms.of(r.residentId()));
+        continue; // applied after the batch's rows are written, below
+      }
       // null when applied
       String problem =
           BudgetFacts.lineOf(e) != null
@@ -158,7 +163,34 @@ final class BatchApplier {
       }
     }
     budget.write(c);
+    forget(c, erased);
     return quarantined;
+  }
+
+  /**
+   * An erased resident's pseudonym goes from every table: their row, the facts that named them
+   * (which stay as anonymous counts) and the records merged into them. Nothing after the erasure
+   * names the resident, so doing it once the batch's rows are written catches them all.
+   */
+  static void forget(DuckDBConnection c, List<UUID> residentKeys) throws SQLException {
+    if (residentKeys.isEmpty()) {
+      return;
+    }
+    String[] statements = {
+      "update fact_case set resident_key = null where resident_key = ?",
+      "update fact_contact set resident_key = null where resident_key = ?",
+      "update dim_resident set merged_into = null where merged_into = ?",
+      "delete from dim_resident where resident_key = ?"
+    };
+    for (String sql : statements) {
+      try (var ps = c.prepareStatement(sql)) {
+        for (UUID key : residentKeys) {
+          ps.setObject(1, key);
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+    }
   }
 
   /**

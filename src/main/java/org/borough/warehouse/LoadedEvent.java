@@ -21,6 +21,7 @@ import org.borough.governance.BudgetActualRecorded;
 import org.borough.governance.BudgetLineApproved;
 import org.borough.governance.BudgetLineReversed;
 import org.borough.governance.FinancialYear;
+import org.borough.residents.ResidentErased;
 import org.borough.residents.ResidentRegistered;
 import org.borough.residents.ResidentUpdated;
 import org.borough.residents.ResidentsMerged;
@@ -89,6 +90,9 @@ sealed interface LoadedEvent {
       implements LoadedEvent {}
 
   record ResidentMerge(long position, UUID kept, UUID merged) implements LoadedEvent {}
+
+  /** A resident was erased: the warehouse forgets their pseudonym wherever it is. */
+  record ResidentErase(long position, UUID residentId) implements LoadedEvent {}
 
   /** An approved budget line, to spread over the months of its financial year. */
   record BudgetApproval(
@@ -199,6 +203,8 @@ sealed interface LoadedEvent {
           pos, uuid(p, "residentId"), optionalText(p, "wardCode"), e.occurredAt());
     } else if (type.equals(ResidentsMerged.class.getSimpleName())) {
       return new ResidentMerge(pos, uuid(p, "kept"), uuid(p, "merged"));
+    } else if (type.equals(ResidentErased.class.getSimpleName())) {
+      return new ResidentErase(pos, uuid(p, "residentId"));
     } else if (type.equals(BudgetLineApproved.class.getSimpleName())) {
       return new BudgetApproval(
           pos,

@@ -34,6 +34,8 @@ import org.slf4j.LoggerFactory;
  */
 final class OutboxLoader {
 
+  private static final String ERASED = org.borough.residents.ResidentErased.class.getSimpleName();
+
   private static final Logger log = LoggerFactory.getLogger(OutboxLoader.class);
 
   /** Positions skipped in one jump beyond which the jump is taken for a sequence reset. */
@@ -71,7 +73,18 @@ final class OutboxLoader {
   }
 
   /** What one batch did. */
-  record Batch(int applied, int quarantined, int lateArrivals, int gapsDropped, long highPosition) {
+  /**
+   * What a batch did.
+   *
+   * @param erasures residents erased (their pseudonyms forgotten) by the batch
+   */
+  record Batch(
+      int applied,
+      int quarantined,
+      int lateArrivals,
+      int gapsDropped,
+      long highPosition,
+      int erasures) {
     boolean didSomething() {
       return applied + quarantined + gapsDropped > 0;
     }
@@ -134,7 +147,7 @@ final class OutboxLoader {
             }
           }
           if (picked.isEmpty() && dropped == 0) {
-            return new Batch(0, 0, 0, 0, high); // nothing to write
+            return new Batch(0, 0, 0, 0, high, 0); // nothing to write
           }
           List<BatchApplier.Quarantined> quarantined = List.of();
           if (!picked.isEmpty()) {
@@ -146,7 +159,8 @@ final class OutboxLoader {
           int applied = picked.size() - quarantined.size();
           saveState(c, high, appliedBefore + applied, gaps, now);
           beforeCommit.run();
-          return new Batch(applied, quarantined.size(), late, dropped, high);
+          int erasures = (int) picked.stream().filter(e -> ERASED.equals(e.eventType())).count();
+          return new Batch(applied, quarantined.size(), late, dropped, high, erasures);
         });
   }
 

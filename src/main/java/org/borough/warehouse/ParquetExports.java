@@ -12,6 +12,7 @@ import org.borough.audit.AuditLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -112,6 +113,24 @@ class ParquetExports implements DisposableBean {
       status = new Status(State.RUNNING, by, clock.instant(), null, null);
     }
     return run(by);
+  }
+
+  /**
+   * An erasure reached the warehouse: an export on disk still names the erased residents'
+   * pseudonyms, so it is made again at once (in the background), not at the next scheduled run.
+   * With no export on disk there is nothing to redo.
+   */
+  @EventListener
+  void on(PseudonymsForgotten forgotten) {
+    if (last() == null) {
+      return;
+    }
+    log.info(
+        "Re-exporting to Parquet: {} erased residents left the warehouse", forgotten.residents());
+    if (!start("erasure")) {
+      // One is running, perhaps from before the erasure: run again when it is done.
+      background.submit(() -> exportNow("erasure"));
+    }
   }
 
   private Status run(String by) {

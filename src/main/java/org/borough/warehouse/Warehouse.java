@@ -29,6 +29,7 @@ import org.duckdb.DuckDBConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -74,6 +75,8 @@ class Warehouse implements DisposableBean {
    */
   private volatile boolean testsOwed;
 
+  private final ApplicationEventPublisher events;
+
   private volatile Duration lastDataTestsTook = Duration.ZERO;
   private volatile List<DataTests.Result> latestDataTests = List.of();
   private volatile RebuildProgress rebuild = RebuildProgress.IDLE;
@@ -90,8 +93,10 @@ class Warehouse implements DisposableBean {
       Clock clock,
       CaseStatistics cases,
       ContactStatistics contacts,
-      BudgetLines budget) {
+      BudgetLines budget,
+      ApplicationEventPublisher events) {
     this.properties = properties;
+    this.events = events;
     this.outbox = outbox;
     this.source = source;
     this.crm = crm;
@@ -204,6 +209,9 @@ class Warehouse implements DisposableBean {
       OutboxLoader.Batch b = loader.runBatch();
       if (b.applied() + b.quarantined() < properties.batchSize()) {
         asAt = started; // read to the end of the outbox as it stood when the batch began
+      }
+      if (b.erasures() > 0) {
+        events.publishEvent(new PseudonymsForgotten(b.erasures()));
       }
       return b;
     } finally {

@@ -282,6 +282,7 @@ class AccessibilityIT extends IntegrationTest {
         List.of(
             new String[] {null, "/sign-in"},
             new String[] {null, "/sign-in?error"},
+            new String[] {null, "/sign-in?again"},
             new String[] {Fixtures.AGENT, "/"},
             new String[] {Fixtures.AGENT, "/residents"},
             new String[] {Fixtures.AGENT, "/residents?q=" + surname},
@@ -317,6 +318,9 @@ class AccessibilityIT extends IntegrationTest {
             new String[] {Fixtures.DPO, "/residents/" + resident},
             new String[] {Fixtures.DPO, "/residents/" + resident + "/subject-access"},
             new String[] {Fixtures.DPO, "/residents/" + resident + "/subject-access", SUBMIT},
+            new String[] {Fixtures.DPO, "/privacy/erasures"},
+            new String[] {Fixtures.DPO, "/residents/" + resident + "/erasure"},
+            new String[] {Fixtures.DPO, "/residents/" + resident + "/erasure", SUBMIT},
             new String[] {Fixtures.DPO, "/privacy/breaches"},
             new String[] {Fixtures.DPO, "/privacy/breaches/new"},
             new String[] {Fixtures.DPO, "/privacy/breaches/new", SUBMIT},

@@ -450,6 +450,32 @@ class RoleMatrixIT extends IntegrationTest {
               "/api/v1/residents/" + RESIDENT + "/subject-access",
               SUBJECT_ACCESS),
           needs(GET, "/privacy/subject-access", SUBJECT_ACCESS),
+          needs(
+              POST,
+              "/api/v1/residents/{id}/erasure",
+              "/api/v1/residents/" + RESIDENT + "/erasure",
+              Permission.ERASURE),
+          needs(GET, "/privacy/erasures", Permission.ERASURE),
+          needs(
+              GET,
+              "/residents/{id}/erasure",
+              "/residents/" + RESIDENT + "/erasure",
+              Permission.ERASURE),
+          needs(
+              POST,
+              "/residents/{id}/erasure",
+              "/residents/" + RESIDENT + "/erasure",
+              Permission.ERASURE),
+          needs(
+              POST,
+              "/residents/{id}/legal-holds",
+              "/residents/" + RESIDENT + "/legal-holds",
+              Permission.ERASURE),
+          needs(
+              POST,
+              "/residents/{id}/legal-holds/{hold}/lift",
+              "/residents/" + RESIDENT + "/legal-holds/" + RANDOM + "/lift",
+              Permission.ERASURE),
           needs(GET, "/privacy/breaches", BREACH_LOG),
           needs(GET, "/privacy/breaches/new", BREACH_LOG),
           needs(POST, "/privacy/breaches", BREACH_LOG),

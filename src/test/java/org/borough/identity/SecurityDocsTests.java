@@ -348,8 +348,49 @@ class SecurityDocsTests {
         no request open opens one received that day, so that every disclosure is on the \
         register. `SubjectAccessIT` checks the pack's contents, the deadline rule, the register \
         and the audit entry on H2 and PostgreSQL.
-        - Not yet: erasure and anonymisation (Art. 17), retention schedules and the record of \
-        processing (issue 13).
+
+        ## Erasure and legal holds (UK GDPR Art. 17)
+
+        The data protection officer holds `ERASURE`. A resident's page links to \
+        `/residents/{id}/erasure`, which shows what an erasure would touch (the record, the \
+        records merged into it, their cases and contacts), why it cannot be done yet, and the \
+        legal holds; the API is `POST /api/v1/residents/{id}/erasure` with `{"reason": …}`. \
+        An erasure is refused, naming every reason, while a legal hold is in place (placed and \
+        lifted on the same page, with why, by whom and when; table `legal_hold`) or while any of \
+        the person's cases is not closed, cancelled or a duplicate (the council still owes \
+        them an answer). A reason is required; it goes on the register of erasures \
+        (`/privacy/erasures`, table `erasure`) with who erased and how much was touched.
+
+        **Step-up.** The erasure and hold pages need the password entered within \
+        `BOROUGH_STEP_UP` (10 minutes); older, Spring Security's factor authorities send the \
+        user to sign in again and then back to the page. Over the API, `ERASURE` is carried \
+        only by a token scoped to it: a token made for all of its owner's permissions holds \
+        it back, and a call with one is refused with a 403 that says so.
+
+        **What goes**, in one transaction: the resident's name (the row stays, named "Erased \
+        resident", as the id that cases and the audit point at), date of birth, needs, \
+        preferences, emails, phones, addresses and flags, and the same for every record merged \
+        into it; their sign-in links and report claims; the messages planned or sent to them \
+        (and their delivery errors); who asked for their subject access packs and the reasons \
+        of holds on them; their follows. Their cases stay as anonymous records for statistics \
+        (service, ward, team, times, status): the reporter, description, address and UPRN, the \
+        answers to the service's questions and the words of every timeline entry go, the point \
+        is rounded to about 100 metres, and attached files are deleted once the transaction \
+        commits. Their contacts stay as counts, without the resident or the summary. \
+        `ErasureIT` searches every text column of every table of the CRM (H2 and PostgreSQL) \
+        for what was typed about a person and finds nothing after the erasure.
+
+        **The warehouse** never held the person, only a keyed pseudonym; when the loader reads \
+        the erasure (`ResidentErased`, which carries only the id) it deletes the pseudonym's \
+        row and clears it from every fact, which stay as anonymous counts, and an existing \
+        Parquet export is made again at once without it. A rebuild from the CRM does not bring \
+        it back (erased records are not read). `ErasedResidentsIT` searches the warehouse's \
+        tables and every Parquet file for the pseudonym, before (found) and after (not found).
+
+        **What stays**: the audit log, which is append-only and the council's proof of who \
+        did what; its entries name the resident's id only, except the text staff typed into \
+        searches. It is readable only with `AUDIT_READ` and falls under the audit retention \
+        period. Backups taken before the erasure hold the person until they expire.
 
         ## Personal data breaches (UK GDPR Art. 33 and 34)
 

@@ -16,7 +16,6 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -81,7 +80,7 @@ class SubjectAccessIT extends IntegrationTest {
                         null,
                         null,
                         null)));
-    byte[] png = png();
+    byte[] png = org.borough.support.TestFiles.png(1024, 7);
     signedIn.as(
         Fixtures.CASEWORKER,
         () -> {
@@ -249,14 +248,6 @@ class SubjectAccessIT extends IntegrationTest {
                           "SubjectAccessIT " + UUID.randomUUID())));
     }
     return token;
-  }
-
-  private static byte[] png() {
-    byte[] b = new byte[1024];
-    new Random(7).nextBytes(b);
-    byte[] magic = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
-    System.arraycopy(magic, 0, b, 0, magic.length);
-    return b;
   }
 
   private static Map<String, byte[]> unzip(byte[] zip) throws Exception {

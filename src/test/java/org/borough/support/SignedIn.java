@@ -1,11 +1,16 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package org.borough.support;
 
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
 import org.springframework.boot.test.context.TestComponent;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -47,8 +52,23 @@ public class SignedIn {
     SecurityContextHolder.clearContext();
   }
 
-  /** A MockMvc request made by {@code username}, as if from their console session. */
+  /**
+   * A MockMvc request made by {@code username}, as if from their console session: signed in with
+   * the password just now, as the form does (its factor authority, for the step-up pages).
+   */
   public RequestPostProcessor request(String username) {
-    return user(users.loadUserByUsername(username));
+    return signedInWithPassword(username, Instant.now());
+  }
+
+  /** As {@link #request}, with the password entered at {@code when} (a step-up test's past). */
+  public RequestPostProcessor signedInWithPassword(String username, Instant when) {
+    UserDetails user = users.loadUserByUsername(username);
+    List<GrantedAuthority> authorities = new ArrayList<>(user.getAuthorities());
+    authorities.add(
+        FactorGrantedAuthority.withAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY)
+            .issuedAt(when)
+            .build());
+    return authentication(
+        UsernamePasswordAuthenticationToken.authenticated(user, null, authorities));
   }
 }

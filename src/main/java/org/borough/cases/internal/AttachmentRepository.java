@@ -79,4 +79,15 @@ public class AttachmentRepository {
   static Instant instant(Timestamp t) {
     return t == null ? null : t.toInstant();
   }
+
+  /** Deletes a case's attachments; returns where their bytes are, for the caller to remove. */
+  public List<String> deleteAll(UUID caseId) {
+    List<String> keys =
+        jdbc.sql("select storage_key from case_attachment where case_id = ?")
+            .param(caseId)
+            .query(String.class)
+            .list();
+    jdbc.sql("delete from case_attachment where case_id = ?").param(caseId).update();
+    return keys;
+  }
 }

@@ -399,6 +399,33 @@ public class CaseRepository {
         .anyMatch(n -> n > 0);
   }
 
+  /**
+   * Takes every trace of the reporter out of a case and keeps what statistics need (service, ward,
+   * team, times, status): the reporter, the description, the address and UPRN, the answers to the
+   * service's questions and the words of every timeline entry go; the point is kept to about 100
+   * metres, enough for a ward and a hot-spot map, too coarse for a front door.
+   */
+  public void anonymise(UUID caseId, String description, Instant at) {
+    jdbc.sql(
+            """
+            update service_case set resident_id = null, reporter_unproven = false,
+              description = ?, address = null, uprn = null,
+              latitude = round(latitude, 3), longitude = round(longitude, 3),
+              updated_at = ?, version = version + 1
+            where id = ?""")
+        .params(description, ts(at), caseId)
+        .update();
+    jdbc.sql("delete from case_attribute where case_id = ?").param(caseId).update();
+    jdbc.sql("update case_timeline set body = '[erased]' where case_id = ? and body is not null")
+        .param(caseId)
+        .update();
+  }
+
+  /** The resident no longer follows any case. */
+  public void deleteFollows(UUID residentId) {
+    jdbc.sql("delete from case_follower where resident_id = ?").param(residentId).update();
+  }
+
   /** A merged resident's follows move to the kept record (dropping any it already had). */
   public void moveFollowers(UUID from, UUID to) {
     jdbc.sql(

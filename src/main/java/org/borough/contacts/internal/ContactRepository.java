@@ -82,6 +82,16 @@ public class ContactRepository {
     jdbc.sql("update contact set resident_id = ? where resident_id = ?").params(to, from).update();
   }
 
+  /**
+   * An erased resident's contacts stay as anonymous counts (channel, time, outcome): the link to
+   * the resident and the agent's summary of what was said go. Returns how many.
+   */
+  public int anonymise(UUID residentId) {
+    return jdbc.sql("update contact set resident_id = null, summary = null where resident_id = ?")
+        .param(residentId)
+        .update();
+  }
+
   private static Contact contact(ResultSet rs) throws SQLException {
     return new Contact(
         new ContactId(rs.getObject(1, UUID.class)),

@@ -43,15 +43,38 @@ class ApiTokenFilter extends OncePerRequestFilter {
     return SecurityConfiguration.OPEN311.matches(request);
   }
 
-  /** The owner's authorities the token may use: all of them, or only its scopes. */
+  /**
+   * Permissions a token carries only when it is scoped to them: they destroy what cannot be got
+   * back, so they are never in an everyday token's "all of its owner's permissions". Making such a
+   * token is a deliberate act, which over the API stands in for the console's second password.
+   */
+  static final Set<Permission> ONLY_WHEN_SCOPED = Set.of(Permission.ERASURE);
+
+  /** The request attribute naming what an unscoped token held back, for the 403's detail. */
+  static final String WITHHELD = ApiTokenFilter.class.getName() + ".withheld";
+
+  /** The owner's authorities the token may use: all of them but those above, or its scopes. */
   static List<GrantedAuthority> scoped(
       Collection<? extends GrantedAuthority> authorities, Set<Permission> scopes) {
     return authorities.stream()
         .filter(
             a ->
                 scopes.isEmpty()
-                    || scopes.stream().anyMatch(p -> p.name().equals(a.getAuthority())))
+                    ? ONLY_WHEN_SCOPED.stream().noneMatch(p -> p.name().equals(a.getAuthority()))
+                    : scopes.stream().anyMatch(p -> p.name().equals(a.getAuthority())))
         .map(GrantedAuthority.class::cast)
+        .toList();
+  }
+
+  private static List<String> withheld(
+      Collection<? extends GrantedAuthority> authorities, Set<Permission> scopes) {
+    if (!scopes.isEmpty()) {
+      return List.of();
+    }
+    return ONLY_WHEN_SCOPED.stream()
+        .map(Permission::name)
+        .filter(p -> authorities.stream().anyMatch(a -> p.equals(a.getAuthority())))
+        .sorted()
         .toList();
   }
 
@@ -71,6 +94,10 @@ class ApiTokenFilter extends OncePerRequestFilter {
       return;
     }
     UserDetails user = found.get().user();
+    List<String> heldBack = withheld(user.getAuthorities(), found.get().scopes());
+    if (!heldBack.isEmpty()) {
+      request.setAttribute(WITHHELD, String.join(" or ", heldBack));
+    }
     var auth =
         UsernamePasswordAuthenticationToken.authenticated(
             user, null, scoped(user.getAuthorities(), found.get().scopes()));

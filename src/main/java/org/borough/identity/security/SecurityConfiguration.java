@@ -1,20 +1,25 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package org.borough.identity.security;
 
+import org.borough.identity.IdentityProperties;
 import org.borough.identity.Permission;
 import org.borough.identity.StaffAdministration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagerFactories;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
@@ -45,6 +50,11 @@ class SecurityConfiguration {
   /** A browser never posts an api_key by itself, so Open311 needs no CSRF token. */
   static final RequestMatcher OPEN311 =
       PathPatternRequestMatcher.withDefaults().matcher("/open311/**");
+
+  /** The console's pages that ask for the password again ({@code BOROUGH_STEP_UP}). */
+  static final String[] STEP_UP_PAGES = {
+    "/residents/*/erasure", "/residents/*/legal-holds", "/residents/*/legal-holds/**"
+  };
 
   @Bean
   PasswordEncoder passwordEncoder() {
@@ -80,12 +90,20 @@ class SecurityConfiguration {
       UserDetailsService users,
       SessionRegistry sessions,
       SignInThrottle throttle,
-      StaffAdministration administration)
+      StaffAdministration administration,
+      IdentityProperties identity)
       throws Exception {
     RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
     // One answer for every refusal: a deactivated account looks like a wrong password.
     var failure = new SimpleUrlAuthenticationFailureHandler("/sign-in?error");
     var success = new TokenNoticeFirst(administration);
+    // Step-up: the pages that destroy what cannot be got back want the password entered recently,
+    // not only once when the session began (Spring Security's factor authorities, issued at
+    // sign-in). When it is older, the user is sent to sign in again and then back to the page.
+    var recentPassword =
+        AuthorizationManagerFactories.<RequestAuthorizationContext>multiFactor()
+            .requireFactor(f -> f.passwordAuthority().validDuration(identity.stepUp()))
+            .build();
 
     // The token is checked after session management has looked at the request: a bearer request
     // is stateless. Checked before it, the token's user looked to session management like a user
@@ -136,6 +154,21 @@ class SecurityConfiguration {
                     .permitAll()
                     .requestMatchers("/actuator/**")
                     .hasAuthority(Permission.STAFF_ADMIN.name())
+                    .requestMatchers(STEP_UP_PAGES)
+                    .access(recentPassword.hasAuthority(Permission.ERASURE.name()))
+                    // Over the API: a bearer token scoped to ERASURE (ApiTokenFilter), or a
+                    // console session whose password is recent, as on the pages.
+                    .requestMatchers(HttpMethod.POST, "/api/v1/residents/*/erasure")
+                    .access(
+                        (auth, context) ->
+                            ApiTokenFilter.hasBearer(context.getRequest())
+                                ? AuthorityAuthorizationManager
+                                    .<RequestAuthorizationContext>hasAuthority(
+                                        Permission.ERASURE.name())
+                                    .authorize(auth, context)
+                                : recentPassword
+                                    .hasAuthority(Permission.ERASURE.name())
+                                    .authorize(auth, context))
                     .anyRequest()
                     .authenticated())
         .formLogin(
@@ -168,8 +201,19 @@ class SecurityConfiguration {
                                 "Forbidden",
                                 ex instanceof CsrfException
                                     ? "The CSRF token is missing or wrong; send a bearer token"
-                                    : "Your role does not allow this"),
+                                    : req.getAttribute(ApiTokenFilter.WITHHELD) != null
+                                        ? "Your role does not allow this, or it needs a token"
+                                            + " scoped to "
+                                            + req.getAttribute(ApiTokenFilter.WITHHELD)
+                                            + ", which a token for all of your permissions"
+                                            + " does not carry"
+                                        : "Your role does not allow this"),
                         api)
+                    // A step-up page with a password entered too long ago: sign in again, then
+                    // back to the page (the request is saved like any other).
+                    .defaultDeniedHandlerForMissingAuthority(
+                        new LoginUrlAuthenticationEntryPoint("/sign-in?again"),
+                        FactorGrantedAuthority.PASSWORD_AUTHORITY)
                     // Pages get the console's 403 page; a lone handler would apply to both.
                     .defaultAccessDeniedHandlerFor(
                         new AccessDeniedHandlerImpl(), AnyRequestMatcher.INSTANCE))

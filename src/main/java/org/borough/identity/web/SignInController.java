@@ -18,6 +18,7 @@ class SignInController {
       @RequestParam(required = false) String wait,
       @RequestParam(required = false) String signedOut,
       @RequestParam(required = false) String ended,
+      @RequestParam(required = false) String again,
       Model model) {
     Map<String, String> errors = new LinkedHashMap<>();
     if (error != null) {
@@ -34,6 +35,7 @@ class SignInController {
     model.addAttribute("errors", errors);
     model.addAttribute("signedOut", signedOut != null);
     model.addAttribute("ended", ended != null);
+    model.addAttribute("again", again != null);
     return "identity/sign-in";
   }
 

@@ -262,13 +262,63 @@ public class ResidentRepository {
         .update();
   }
 
+  /** When the resident's personal data was erased, or empty when it was not (or no such row). */
+  public Optional<Instant> erasedAt(UUID id) {
+    return jdbc.sql("select erased_at from resident where id = ? and erased_at is not null")
+        .param(id)
+        .query((rs, i) -> rs.getTimestamp(1).toInstant())
+        .optional();
+  }
+
+  /** The records merged into this one, directly or through another merged record. */
+  public List<UUID> mergedInto(UUID id) {
+    List<UUID> found = new java.util.ArrayList<>();
+    List<UUID> next = List.of(id);
+    while (!next.isEmpty()) {
+      List<UUID> level = new java.util.ArrayList<>();
+      for (UUID kept : next) {
+        level.addAll(
+            jdbc.sql("select id from resident where merged_into = ?")
+                .param(kept)
+                .query((rs, i) -> rs.getObject(1, UUID.class))
+                .list());
+      }
+      level.removeAll(found);
+      found.addAll(level);
+      next = level;
+    }
+    return found;
+  }
+
+  /**
+   * Removes every piece of personal data the resident tables hold about one record: contact
+   * details, addresses, flags, and the name, date of birth and needs, which are overwritten. The
+   * row stays (erased_at set) because cases, the SAR register and the audit refer to its id, which
+   * alone identifies no one.
+   */
+  public void erase(UUID id, Instant at) {
+    for (String table :
+        List.of("resident_email", "resident_phone", "resident_address", "resident_vulnerability")) {
+      jdbc.sql("delete from " + table + " where resident_id = ?").param(id).update();
+    }
+    jdbc.sql(
+            """
+            update resident set forename = 'Erased', surname = 'resident', search_name = '',
+              date_of_birth = null, preferred_channel = null, preferred_language = null,
+              accessibility_needs = null, email_updates = false, text_updates = false,
+              erased_at = ?, updated_at = ?, version = version + 1
+            where id = ?""")
+        .params(Timestamp.from(at), Timestamp.from(at), id)
+        .update();
+  }
+
   // --- search: each returns at most `limit` rows after the keyset (searchName, id) -----------
 
   public List<ResidentSummary> byNamePrefix(
       String prefix, String afterKey, UUID afterId, int limit) {
     return jdbc.sql(
             SUMMARY
-                + " where r.search_name like ? and r.merged_into is null"
+                + " where r.search_name like ? and r.merged_into is null and r.erased_at is null"
                 + keyset(afterKey)
                 + " order by r.search_name, r.id fetch first ? rows only")
         .params(params(escapeLike(prefix) + "%", afterKey, afterId, limit))

@@ -23,7 +23,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class SignInThrottleIT extends IntegrationTest {
 
   private static final IdentityProperties LIMITS =
-      new IdentityProperties(null, null, 3, Duration.ofMinutes(1), 5, Duration.ofMinutes(15));
+      new IdentityProperties(
+          null, null, 3, Duration.ofMinutes(1), 5, Duration.ofMinutes(15), Duration.ofMinutes(10));
 
   @Autowired JdbcClient jdbc;
 
