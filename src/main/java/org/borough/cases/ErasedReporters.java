@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package org.borough.cases;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.util.UUID;
 import org.borough.cases.internal.CaseRepository;
 import org.borough.residents.ResidentErased;
@@ -20,30 +18,21 @@ class ErasedReporters {
   static final String DESCRIPTION = "Removed: the reporter's personal data was erased";
 
   private final CaseRepository cases;
-  private final CaseAttachments attachments;
-  private final Clock clock;
+  private final CaseAnonymiser anonymiser;
 
-  ErasedReporters(CaseRepository cases, CaseAttachments attachments, Clock clock) {
+  ErasedReporters(CaseRepository cases, CaseAnonymiser anonymiser) {
     this.cases = cases;
-    this.attachments = attachments;
-    this.clock = clock;
+    this.anonymiser = anonymiser;
   }
 
   @EventListener
   void on(ResidentErased erased) {
     UUID resident = erased.residentId().value();
-    Instant now = clock.instant();
     for (UUID id : cases.idsOfResident(resident)) {
-      attachments.deleteAll(id);
-      cases.anonymise(id, DESCRIPTION, now);
-      cases.addTimeline(
+      anonymiser.anonymise(
           id,
-          now,
-          CaseManagement.actor(),
           "ERASURE",
-          false,
-          null,
-          null,
+          DESCRIPTION,
           "The reporter's personal data was erased (UK GDPR Art. 17); the case is kept as an"
               + " anonymous record");
     }

@@ -171,6 +171,27 @@ public class ContactLog {
     contacts.moveResident(merged.merged().value(), merged.kept().value());
   }
 
+  /**
+   * Contacts that occurred before {@code cutoff} and still name a resident or hold a summary: what
+   * the retention schedule would make anonymous.
+   */
+  @PreAuthorize("hasAuthority('ERASURE')")
+  @Transactional(readOnly = true)
+  public long countDueForRetention(Instant cutoff) {
+    return contacts.countIdentifiableBefore(cutoff);
+  }
+
+  /** Keeps them as anonymous counts (channel, time, outcome); returns how many. */
+  @PreAuthorize("hasAuthority('ERASURE')")
+  @Transactional
+  public int anonymiseDueForRetention(Instant cutoff) {
+    int n = contacts.anonymiseBefore(cutoff);
+    if (n > 0) {
+      audit.record(AuditAction.DELETE, "contact", "*", "retention: " + n + " contacts anonymised");
+    }
+    return n;
+  }
+
   /** An erasure keeps the resident's contacts as anonymous counts, in the erasure's transaction. */
   @EventListener
   public void on(ResidentErased erased) {

@@ -173,14 +173,14 @@ class NotificationPlanner {
         JsonNode event = json.readTree(e.payload());
         UUID caseId = UUID.fromString(event.path("caseId").asString());
         String resident = event.path("residentId").asString(null);
+        // The reporter as the case has it now, not as the event had it: a reporter erased since
+        // (or moved by a merge) is not sent the acknowledgement.
         if (resident != null && !resident.isEmpty()) {
-          repository.insert(
-              e.position(),
-              caseId,
-              UUID.fromString(resident),
-              RECEIVED,
-              CaseStatus.NEW.name(),
-              now);
+          ResidentId reporter = reporter(caseId);
+          if (reporter != null) {
+            repository.insert(
+                e.position(), caseId, reporter.value(), RECEIVED, CaseStatus.NEW.name(), now);
+          }
         }
       }
       case "CaseStatusChanged" -> {
@@ -199,6 +199,17 @@ class NotificationPlanner {
       default -> {
         // Other events are nothing a resident is told about.
       }
+    }
+  }
+
+  private ResidentId reporter(UUID caseId) {
+    try {
+      return ServicePrincipal.call(
+          NotificationDispatcher.PRINCIPAL,
+          EnumSet.of(Permission.CASE_READ),
+          () -> cases.audience(new CaseId(caseId)).reporter());
+    } catch (NotFoundException gone) {
+      return null;
     }
   }
 

@@ -5,7 +5,8 @@
  * about a resident in one ZIP, read through the other modules' own APIs so that each read is
  * checked and audited where it always is. Erasure (Art. 17) with legal holds and a register: the
  * residents module erases the person and tells the others ({@code ResidentErased}) in the same
- * transaction. The breach log (Art. 33 and 34).
+ * transaction. The retention schedule with its dry run, the public privacy page and the record of
+ * processing (Art. 5(1)(e), Art. 30). The breach log (Art. 33 and 34).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Privacy")
 package org.borough.privacy;

@@ -179,7 +179,7 @@ sealed interface LoadedEvent {
     } else if (type.equals(CaseNoteAdded.class.getSimpleName())) {
       return new Note(pos, uuid(p, "caseId"), bool(p, "publicNote"), instant(p, "at"));
     } else if (type.equals(CaseResidentChanged.class.getSimpleName())) {
-      return new ResidentChange(pos, uuid(p, "caseId"), uuid(p, "toResident"));
+      return new ResidentChange(pos, uuid(p, "caseId"), optionalUuid(p, "toResident"));
     } else if (type.equals(SlaBreached.class.getSimpleName())) {
       return new Breach(pos, uuid(p, "caseId"), instant(p, "detectedAt"));
     } else if (type.equals(ContactLogged.class.getSimpleName())) {

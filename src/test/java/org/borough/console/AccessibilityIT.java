@@ -319,6 +319,8 @@ class AccessibilityIT extends IntegrationTest {
             new String[] {Fixtures.DPO, "/residents/" + resident + "/subject-access"},
             new String[] {Fixtures.DPO, "/residents/" + resident + "/subject-access", SUBMIT},
             new String[] {Fixtures.DPO, "/privacy/erasures"},
+            new String[] {Fixtures.DPO, "/privacy/retention"},
+            new String[] {Fixtures.DPO, "/privacy/processing"},
             new String[] {Fixtures.DPO, "/residents/" + resident + "/erasure"},
             new String[] {Fixtures.DPO, "/residents/" + resident + "/erasure", SUBMIT},
             new String[] {Fixtures.DPO, "/privacy/breaches"},
@@ -416,6 +418,7 @@ class AccessibilityIT extends IntegrationTest {
             new String[] {null, "/decisions/" + published + "/versions/1"},
             // The resident portal, each page as a resident reaches it and with its errors.
             new String[] {null, "/portal"},
+            new String[] {null, "/portal/privacy"},
             new String[] {null, "/portal/report/service"},
             new String[] {null, "/portal/report/service", SUBMIT},
             new String[] {null, "/portal/report/start?service=" + Fixtures.MISSED_BIN},

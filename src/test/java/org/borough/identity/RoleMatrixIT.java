@@ -456,6 +456,10 @@ class RoleMatrixIT extends IntegrationTest {
               "/api/v1/residents/" + RESIDENT + "/erasure",
               Permission.ERASURE),
           needs(GET, "/privacy/erasures", Permission.ERASURE),
+          needs(GET, "/privacy/retention", Permission.ERASURE),
+          needs(POST, "/privacy/retention/run", Permission.ERASURE),
+          needs(GET, "/privacy/processing", SUBJECT_ACCESS),
+          open(GET, "/portal/privacy", "/portal/privacy"),
           needs(
               GET,
               "/residents/{id}/erasure",

@@ -392,6 +392,26 @@ class SecurityDocsTests {
         searches. It is readable only with `AUDIT_READ` and falls under the audit retention \
         period. Backups taken before the erasure hold the person until they expire.
 
+        ## Retention schedules and the record of processing
+
+        How long personal data is kept is configuration (`BOROUGH_RETENTION_CASES`, six years \
+        after a case is closed by default, `BOROUGH_RETENTION_SERVICES` for services with a \
+        period of their own, `BOROUGH_RETENTION_CONTACTS`, three years). Every night \
+        (`BOROUGH_RETENTION_CRON`, once across nodes by a scheduler lock) the schedule makes \
+        what is past its period anonymous, in batches of 500 that each commit: a closed, \
+        cancelled or duplicate case loses its personal data as after an erasure and is marked \
+        (`service_case.anonymised_at`), and the warehouse hears that it has no resident any \
+        more; a contact loses its resident and summary. The DPO's page `/privacy/retention` \
+        (`ERASURE`) is the dry run: what each line of the schedule would take now, with \
+        examples, and a button that applies it (a step-up page). Each pass is an audit entry. \
+        Residents read the schedule at `/portal/privacy` (linked from every portal page), and \
+        the DPO the record of processing activities (Art. 30) at `/privacy/processing`, both \
+        made from the service catalogue and the schedule, so a new service or period is in \
+        them when it is saved. `RetentionIT` checks the dry run, the pass, that a stale \
+        password runs nothing, and the public page, on H2 and PostgreSQL. Not yet: residents \
+        with nothing left but a dormant record are not erased by the schedule; the audit log \
+        is kept without a period.
+
         ## Personal data breaches (UK GDPR Art. 33 and 34)
 
         The data protection officer keeps the breach log (`BREACH_LOG`, `/privacy/breaches`, \

@@ -25,7 +25,6 @@ import org.borough.audit.AuditLog.AuditQuery;
 import org.borough.cases.CaseAttachments;
 import org.borough.cases.CaseManagement;
 import org.borough.cases.CaseView;
-import org.borough.cases.NewCase;
 import org.borough.identity.StaffAdministration;
 import org.borough.identity.StaffDirectory;
 import org.borough.residents.ResidentId;
@@ -66,20 +65,7 @@ class SubjectAccessIT extends IntegrationTest {
             Fixtures.AGENT,
             () ->
                 cases.open(
-                    new NewCase(
-                        Fixtures.MISSED_BIN,
-                        resident,
-                        "Bin missed again " + marker,
-                        null,
-                        null,
-                        null,
-                        null,
-                        Fixtures.WARD,
-                        Map.of("bin_type", List.of("general")),
-                        null,
-                        null,
-                        null,
-                        null)));
+                    org.borough.support.CaseFor.missedBin(resident, "Bin missed again " + marker)));
     byte[] png = org.borough.support.TestFiles.png(1024, 7);
     signedIn.as(
         Fixtures.CASEWORKER,

@@ -13,13 +13,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.borough.cases.CaseManagement;
 import org.borough.cases.CaseStatus;
 import org.borough.cases.CaseView;
-import org.borough.cases.NewCase;
 import org.borough.contacts.ContactLog;
 import org.borough.contacts.ContactOutcome;
 import org.borough.contacts.Direction;
@@ -62,22 +60,7 @@ class ErasedResidentsIT extends IntegrationTest {
     CaseView opened =
         signedIn.as(
             Fixtures.AGENT,
-            () ->
-                cases.open(
-                    new NewCase(
-                        Fixtures.MISSED_BIN,
-                        resident,
-                        "Bin missed",
-                        null,
-                        null,
-                        null,
-                        null,
-                        Fixtures.WARD,
-                        Map.of("bin_type", List.of("general")),
-                        null,
-                        null,
-                        null,
-                        null)));
+            () -> cases.open(org.borough.support.CaseFor.missedBin(resident, "Bin missed")));
     signedIn.as(
         Fixtures.CASEWORKER,
         () -> {

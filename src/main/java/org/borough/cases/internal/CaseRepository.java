@@ -411,14 +411,51 @@ public class CaseRepository {
             update service_case set resident_id = null, reporter_unproven = false,
               description = ?, address = null, uprn = null,
               latitude = round(latitude, 3), longitude = round(longitude, 3),
-              updated_at = ?, version = version + 1
+              anonymised_at = ?, updated_at = ?, version = version + 1
             where id = ?""")
-        .params(description, ts(at), caseId)
+        .params(description, ts(at), ts(at), caseId)
         .update();
     jdbc.sql("delete from case_attribute where case_id = ?").param(caseId).update();
     jdbc.sql("update case_timeline set body = '[erased]' where case_id = ? and body is not null")
         .param(caseId)
         .update();
+  }
+
+  /** A case the retention schedule may take: finished, not yet anonymised. */
+  public record Finished(UUID id, String reference, UUID residentId) {}
+
+  /**
+   * Finished cases of a service (closed, cancelled or duplicate) whose personal data is still there
+   * and that finished before {@code cutoff}: closed before it, or, never closed, last changed
+   * before it. At most {@code limit}, oldest first.
+   */
+  public List<Finished> finishedBefore(String serviceCode, Instant cutoff, int limit) {
+    return jdbc.sql(
+            """
+            select id, reference, resident_id from service_case
+            where service_code = ? and anonymised_at is null
+              and (status = 'CLOSED' and closed_at < ?
+                or status in ('CANCELLED', 'DUPLICATE') and updated_at < ?)
+            order by coalesce(closed_at, updated_at), id fetch first ? rows only""")
+        .params(serviceCode, ts(cutoff), ts(cutoff), limit)
+        .query(
+            (rs, i) ->
+                new Finished(
+                    rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class)))
+        .list();
+  }
+
+  /** How many cases {@link #finishedBefore} would find without a limit. */
+  public long countFinishedBefore(String serviceCode, Instant cutoff) {
+    return jdbc.sql(
+            """
+            select count(*) from service_case
+            where service_code = ? and anonymised_at is null
+              and (status = 'CLOSED' and closed_at < ?
+                or status in ('CANCELLED', 'DUPLICATE') and updated_at < ?)""")
+        .params(serviceCode, ts(cutoff), ts(cutoff))
+        .query(Long.class)
+        .single();
   }
 
   /** The resident no longer follows any case. */

@@ -4,6 +4,7 @@ package org.borough.contacts.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -86,6 +87,25 @@ public class ContactRepository {
    * An erased resident's contacts stay as anonymous counts (channel, time, outcome): the link to
    * the resident and the agent's summary of what was said go. Returns how many.
    */
+  /** Contacts before {@code cutoff} that still name a resident or hold a summary. */
+  public long countIdentifiableBefore(Instant cutoff) {
+    return jdbc.sql(
+            "select count(*) from contact where occurred_at < ?"
+                + " and (resident_id is not null or summary is not null)")
+        .param(java.sql.Timestamp.from(cutoff))
+        .query(Long.class)
+        .single();
+  }
+
+  /** Keeps contacts before {@code cutoff} as anonymous counts; returns how many changed. */
+  public int anonymiseBefore(Instant cutoff) {
+    return jdbc.sql(
+            "update contact set resident_id = null, summary = null where occurred_at < ?"
+                + " and (resident_id is not null or summary is not null)")
+        .param(java.sql.Timestamp.from(cutoff))
+        .update();
+  }
+
   public int anonymise(UUID residentId) {
     return jdbc.sql("update contact set resident_id = null, summary = null where resident_id = ?")
         .param(residentId)

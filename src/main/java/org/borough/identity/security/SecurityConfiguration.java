@@ -53,7 +53,10 @@ class SecurityConfiguration {
 
   /** The console's pages that ask for the password again ({@code BOROUGH_STEP_UP}). */
   static final String[] STEP_UP_PAGES = {
-    "/residents/*/erasure", "/residents/*/legal-holds", "/residents/*/legal-holds/**"
+    "/residents/*/erasure",
+    "/residents/*/legal-holds",
+    "/residents/*/legal-holds/**",
+    "/privacy/retention/run"
   };
 
   @Bean
