@@ -18,6 +18,7 @@ import org.borough.audit.AuditAction;
 import org.borough.audit.AuditLog;
 import org.borough.audit.AuditLog.AuditQuery;
 import org.borough.cases.CaseAttachments;
+import org.borough.cases.CaseFeed;
 import org.borough.cases.CaseManagement;
 import org.borough.cases.CaseSummary;
 import org.borough.cases.CaseView;
@@ -59,6 +60,7 @@ public class SubjectAccessPack {
   private final ContactLog contacts;
   private final CaseManagement cases;
   private final CaseAttachments attachments;
+  private final CaseFeed feed;
   private final NotificationHistory notifications;
   private final AuditLog audit;
   private final SubjectAccessRegister register;
@@ -74,6 +76,7 @@ public class SubjectAccessPack {
       ContactLog contacts,
       CaseManagement cases,
       CaseAttachments attachments,
+      CaseFeed feed,
       NotificationHistory notifications,
       AuditLog audit,
       SubjectAccessRegister register,
@@ -85,6 +88,7 @@ public class SubjectAccessPack {
     this.contacts = contacts;
     this.cases = cases;
     this.attachments = attachments;
+    this.feed = feed;
     this.notifications = notifications;
     this.audit = audit;
     this.register = register;
@@ -100,6 +104,7 @@ public class SubjectAccessPack {
       ContactPreferences portalPreferences,
       List<Contact> contacts,
       List<PackCase> cases,
+      List<CaseFeed.PublicCase> followed,
       List<NotificationHistory.SentNotification> notifications,
       List<AuditLog.Entry> accessLog) {
 
@@ -153,6 +158,11 @@ public class SubjectAccessPack {
             accounts.preferences(id),
             contacts.ofResident(id, MOST),
             packCases,
+            // Other people's reports they follow: what the portal shows them of each, no more.
+            feed.ofResidents(List.of(id), 0, CaseFeed.MAX_LIMIT).stream()
+                .filter(c -> !c.reported())
+                .map(CaseFeed.ResidentCase::details)
+                .toList(),
             notifications.ofResident(id),
             accessLog);
     audit.record(
@@ -207,6 +217,7 @@ public class SubjectAccessPack {
     data.put("portalAccount", contents.portalPreferences());
     data.put("contacts", contents.contacts());
     data.put("cases", contents.cases());
+    data.put("followed", contents.followed());
     data.put("notificationsSent", contents.notifications());
     data.put("whoViewedTheirRecords", contents.accessLog());
     return data;

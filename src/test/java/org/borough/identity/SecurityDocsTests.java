@@ -340,8 +340,9 @@ class SecurityDocsTests {
         `data.json` with the same for machines, and `attachments/<case reference>/…` with the \
         files attached to the resident's cases, byte for byte. It holds the resident's details \
         and flags, contact preferences, contacts, cases with their whole timeline, the messages \
-        sent to them (template, channel, when; the words are not kept) and who looked at their \
-        record and their cases (from the audit log). Internal notes are in the pack and marked \
+        sent to them (template, channel, when; the words are not kept), other people's reports \
+        they follow (as the portal shows those to them) and who looked at their record and their \
+        cases (from the audit log). Internal notes are in the pack and marked \
         `reviewBeforeRelease`, because they may name other people or fall under an exemption: \
         the DPO reviews them before sending. Each pack is an audit entry (`EXPORT` of the \
         resident) on top of the reads it makes, and is noted on the register; a pack made with \

@@ -66,6 +66,18 @@ class SubjectAccessIT extends IntegrationTest {
             () ->
                 cases.open(
                     org.borough.support.CaseFor.missedBin(resident, "Bin missed again " + marker)));
+    // A neighbour's report the resident follows: in the pack as the portal shows it to them.
+    ResidentId neighbour = resident("Ned", "Bour" + marker, null);
+    CaseView followed =
+        signedIn.as(
+            Fixtures.AGENT,
+            () -> {
+              CaseView c =
+                  cases.open(
+                      org.borough.support.CaseFor.missedBin(neighbour, "Street bins " + marker));
+              cases.follow(c.reference(), resident);
+              return c;
+            });
     byte[] png = org.borough.support.TestFiles.png(1024, 7);
     signedIn.as(
         Fixtures.CASEWORKER,
@@ -100,6 +112,8 @@ class SubjectAccessIT extends IntegrationTest {
             JsonPath.<List<Boolean>>read(
                 json, "$.cases[0].timeline[?(@.text =~ /We will collect.*/)].reviewBeforeRelease"))
         .containsExactly(false);
+    assertThat(JsonPath.<List<String>>read(json, "$.followed[*].reference"))
+        .containsExactly(followed.reference());
     assertThat(JsonPath.<List<String>>read(json, "$.whoViewedTheirRecords[*].actor"))
         .contains(Fixtures.AGENT, Fixtures.CASEWORKER);
     String attached =
@@ -112,7 +126,8 @@ class SubjectAccessIT extends IntegrationTest {
     assertThat(summary)
         .contains("Information the council holds about Sarah Access" + marker)
         .contains(opened.reference())
-        .contains("1 internal notes are marked below");
+        .contains("1 internal notes are marked below")
+        .contains("Other people&#39;s reports you follow (1)");
 
     List<SubjectAccessRequest> registered =
         signedIn.as(Fixtures.DPO, () -> register.ofResident(resident));
