@@ -158,10 +158,9 @@ class SecurityDocsTests {
         - An administrator can set a new password for someone (same length rule); it also \
         clears the failed sign-ins counted against them and ends their console sessions, so \
         whoever signed in with the old password is signed out (`/sign-in?ended`). The password \
-        is never recorded, only that it was reset. Sessions are registered in memory on the \
-        node that holds them (`SessionRegistryImpl`), like the sessions themselves today: with \
-        several nodes, ending them everywhere needs the shared session store (Spring Session \
-        JDBC) that issues 12 and 14 bring.
+        is never recorded, only that it was reset. Sessions live in the database (Spring \
+        Session JDBC) and are found there by user (`ConsoleSessions`), so they are ended on \
+        every node, not only the one that holds them.
         - On first start Borough creates the user `admin` with the password in \
         `BOROUGH_ADMIN_PASSWORD`; without one it generates a random password and prints it once \
         to the console (standard output, not the log).
@@ -466,7 +465,40 @@ class SecurityDocsTests {
     md.append(publicExposuresFixed());
     md.append(accountAttacksFixed());
     md.append(INPUT_BOUNDS_FIXES);
+    md.append("\n").append(asvs());
     return md.toString();
+  }
+
+  /** The OWASP ASVS 5.0 Level 2 mapping, kept as Markdown beside this test. */
+  static final Path ASVS = Path.of("src", "test", "resources", "security", "asvs-l2.md");
+
+  private static String asvs() throws java.io.IOException {
+    return Files.readString(ASVS, StandardCharsets.UTF_8);
+  }
+
+  /**
+   * The ASVS mapping names the tests that prove each requirement: each must exist, so that a test
+   * renamed or removed cannot leave the mapping pointing at nothing.
+   */
+  @Test
+  void everyTestTheAsvsMappingCitesExists() throws Exception {
+    var cited =
+        java.util.regex.Pattern.compile("`([A-Z][A-Za-z0-9]*(?:IT|Tests))`")
+            .matcher(asvs())
+            .results()
+            .map(m -> m.group(1))
+            .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+    assertThat(cited).as("tests cited by the ASVS mapping").hasSizeGreaterThan(10);
+    java.util.Set<String> present;
+    try (var files = Files.walk(Path.of("src", "test", "java"))) {
+      present =
+          files
+              .map(f -> f.getFileName().toString())
+              .filter(n -> n.endsWith(".java"))
+              .map(n -> n.substring(0, n.length() - 5))
+              .collect(java.util.stream.Collectors.toSet());
+    }
+    assertThat(present).as("test classes").containsAll(cited);
   }
 
   /** What the account-attack fixes of issue 20 changed, each with the test that shows it. */
