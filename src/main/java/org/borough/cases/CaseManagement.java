@@ -30,6 +30,7 @@ import org.borough.identity.TeamId;
 import org.borough.residents.Channel;
 import org.borough.residents.ResidentId;
 import org.borough.residents.ResidentManagement;
+import org.borough.system.Actors;
 import org.borough.system.ConflictException;
 import org.borough.system.Errors;
 import org.borough.system.Inputs;
@@ -39,8 +40,6 @@ import org.borough.system.StaleEditException;
 import org.borough.system.WorkingCalendar;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -783,8 +782,7 @@ public class CaseManagement {
   }
 
   static String actor() {
-    Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-    return auth == null ? "system" : auth.getName();
+    return Actors.current();
   }
 
   private static String blank(String s) {

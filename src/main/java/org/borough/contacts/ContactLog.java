@@ -16,13 +16,12 @@ import org.borough.residents.ResidentErased;
 import org.borough.residents.ResidentId;
 import org.borough.residents.ResidentManagement;
 import org.borough.residents.ResidentsMerged;
+import org.borough.system.Actors;
 import org.borough.system.Errors;
 import org.borough.system.NotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -221,7 +220,6 @@ public class ContactLog {
   }
 
   private static String agent() {
-    Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-    return auth == null ? "system" : auth.getName();
+    return Actors.current();
   }
 }

@@ -1,10 +1,8 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package org.borough.governance;
 
+import org.borough.system.Actors;
 import org.borough.system.Errors;
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /** Small helpers the governance services share for tidying and checking input. */
 final class Checks {
@@ -42,7 +40,6 @@ final class Checks {
 
   /** Who is acting, for the record: the signed-in user, or "system". */
   static String actor() {
-    Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-    return auth == null || auth instanceof AnonymousAuthenticationToken ? "system" : auth.getName();
+    return Actors.current();
   }
 }

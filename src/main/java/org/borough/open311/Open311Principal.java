@@ -6,8 +6,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.borough.identity.Permission;
 import org.borough.identity.ServicePrincipal;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
+import org.borough.system.Actors;
 
 /**
  * The permissions each kind of Open311 call holds, and no more. Reads are public, so they run as
@@ -41,7 +40,6 @@ final class Open311Principal {
   }
 
   static String currentName() {
-    Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-    return auth == null ? "system" : auth.getName();
+    return Actors.current();
   }
 }
