@@ -38,6 +38,15 @@ public interface StaffAdministration {
   void resetPassword(StaffId id, String rawPassword);
 
   /**
+   * The signed-in user changes their own password: the current one must be given, the new one
+   * follows the rules of creation and differs from it. Every session of theirs ends, this one too,
+   * so that they sign in again with it and nobody keeps a session made with the old one.
+   *
+   * @throws org.borough.system.InvalidInputException under currentPassword or newPassword
+   */
+  void changeOwnPassword(String currentPassword, String newPassword);
+
+  /**
    * What an admin may change about a member of staff; {@code teams} replaces their teams. {@code
    * version} is the one the change was made to; null for the one stored now.
    */

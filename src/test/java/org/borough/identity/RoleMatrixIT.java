@@ -135,6 +135,8 @@ class RoleMatrixIT extends IntegrationTest {
           // Console
           signedIn(GET, "/"),
           signedIn(GET, "/account/tokens"),
+          signedIn(GET, "/account/password"),
+          signedIn(POST, "/account/password"),
           signedIn(POST, "/account/tokens"),
           new Endpoint(
               POST,

@@ -233,6 +233,28 @@ class StaffService implements StaffDirectory, StaffAdministration {
 
   @Override
   @Transactional
+  public void changeOwnPassword(String currentPassword, String newPassword) {
+    Staff me = current().orElseThrow(() -> new NotFoundException("Your account"));
+    String hash = staff.credentials(me.username()).orElseThrow().passwordHash();
+    Errors errors = new Errors();
+    if (currentPassword == null || !passwords.matches(currentPassword, hash)) {
+      errors.reject("currentPassword", "Enter your current password correctly");
+    }
+    if (newPassword == null || newPassword.length() < MIN_PASSWORD_LENGTH) {
+      errors.reject(
+          "newPassword",
+          "Your new password must be at least " + MIN_PASSWORD_LENGTH + " characters");
+    } else if (newPassword.equals(currentPassword)) {
+      errors.reject("newPassword", "Your new password must differ from the current one");
+    }
+    errors.throwIfAny();
+    staff.setPassword(me.id().value(), passwords.encode(newPassword));
+    audit.record(AuditAction.UPDATE, "staff", me.username(), "password changed by its owner");
+    endSessionsAfterCommit(me.username());
+  }
+
+  @Override
+  @Transactional
   public Team createTeam(String code, String name, String email) {
     Errors errors = new Errors();
     TeamFields t = teamFields(null, code, name, email, errors);

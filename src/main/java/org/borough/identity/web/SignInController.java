@@ -19,6 +19,7 @@ class SignInController {
       @RequestParam(required = false) String signedOut,
       @RequestParam(required = false) String ended,
       @RequestParam(required = false) String again,
+      @RequestParam(required = false) String changed,
       Model model) {
     Map<String, String> errors = new LinkedHashMap<>();
     if (error != null) {
@@ -36,6 +37,7 @@ class SignInController {
     model.addAttribute("signedOut", signedOut != null);
     model.addAttribute("ended", ended != null);
     model.addAttribute("again", again != null);
+    model.addAttribute("changed", changed != null);
     return "identity/sign-in";
   }
 
