@@ -12,5 +12,7 @@ public enum AuditAction {
   /** A member of staff signed in. */
   SIGN_IN,
   /** A sign-in was refused: wrong password, unknown username or deactivated account. */
-  SIGN_IN_FAILED
+  SIGN_IN_FAILED,
+  /** A signed-in user or a token was refused a page, an API call or a service method. */
+  ACCESS_DENIED
 }

@@ -4,11 +4,14 @@ package org.borough.identity.security;
 import org.borough.identity.IdentityProperties;
 import org.borough.identity.Permission;
 import org.borough.identity.StaffAdministration;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationEventPublisher;
 import org.springframework.security.authorization.AuthorizationManagerFactories;
+import org.springframework.security.authorization.SpringAuthorizationEventPublisher;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
@@ -58,6 +61,15 @@ class SecurityConfiguration {
     "/residents/*/legal-holds/**",
     "/privacy/retention/run"
   };
+
+  /**
+   * Spring Security publishes its authorization decisions as events only when asked: the refusals
+   * reach {@link AccessDenials}, which audits them.
+   */
+  @Bean
+  AuthorizationEventPublisher authorizationEventPublisher(ApplicationEventPublisher events) {
+    return new SpringAuthorizationEventPublisher(events);
+  }
 
   @Bean
   PasswordEncoder passwordEncoder() {
