@@ -20,11 +20,14 @@ import org.borough.residents.ContactPreferences;
 import org.borough.residents.Reach;
 import org.borough.residents.ResidentAccounts;
 import org.borough.residents.ResidentId;
+import org.borough.system.DatabaseUnavailable;
 import org.borough.system.NotFoundException;
 import org.borough.system.SystemProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -37,8 +40,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 class NotificationSender {
 
   private static final Logger log = LoggerFactory.getLogger(NotificationSender.class);
-  private static final Duration CLAIM = Duration.ofMinutes(10);
   private static final String OPTED_OUT = "OPTED_OUT";
+  private static final Duration RECORD_RETRY = Duration.ofSeconds(1);
 
   private final NotificationRepository repository;
   private final CaseManagement cases;
@@ -83,13 +86,24 @@ class NotificationSender {
     this.clock = clock;
   }
 
+  /** Set as Borough stops: the message being sent finishes, no other is started. */
+  private volatile boolean stopping;
+
+  @EventListener(ContextClosedEvent.class)
+  void stopping() {
+    stopping = true;
+  }
+
   /** Sends one batch of due messages; returns how many it tried. */
   int sendDue() {
     Instant now = clock.instant();
     repository.releaseLapsed(now);
     var due = repository.due(now, properties.batchSize());
     for (NotificationRepository.Row row : due) {
-      if (repository.claim(row.id(), now.plus(CLAIM))) {
+      if (stopping) {
+        return 0; // the rest wait for the next poll, on this node or another
+      }
+      if (repository.claim(row.id(), now.plus(properties.claim()))) {
         ServicePrincipal.call(
             NotificationDispatcher.PRINCIPAL,
             EnumSet.of(Permission.CASE_READ, Permission.RESIDENT_READ),
@@ -125,34 +139,66 @@ class NotificationSender {
       return;
     }
     Instant at = clock.instant();
-    transactions.executeWithoutResult(
-        status -> {
-          if (channel == null || channel.equals(OPTED_OUT)) {
-            repository.finish(
-                row.id(),
-                "SKIPPED",
-                null,
-                at,
-                channel == null
-                    ? "no email address or mobile number"
-                    : "the resident asked for no updates this way");
-            return;
-          }
-          repository.finish(row.id(), "SENT", channel, at, null);
-          audit.record(
-              AuditAction.CREATE,
-              "notification",
-              row.id().toString(),
-              row.template() + " " + channel.toLowerCase() + " for case " + row.caseId());
-          events.publishEvent(
-              new NotificationSent(
-                  row.id(),
-                  new CaseId(row.caseId()),
-                  row.residentId(),
-                  row.template(),
-                  channel,
-                  at));
-        });
+    recordSent(
+        row,
+        () ->
+            transactions.executeWithoutResult(
+                status -> {
+                  if (channel == null || channel.equals(OPTED_OUT)) {
+                    repository.finish(
+                        row.id(),
+                        "SKIPPED",
+                        null,
+                        at,
+                        channel == null
+                            ? "no email address or mobile number"
+                            : "the resident asked for no updates this way");
+                    return;
+                  }
+                  repository.finish(row.id(), "SENT", channel, at, null);
+                  audit.record(
+                      AuditAction.CREATE,
+                      "notification",
+                      row.id().toString(),
+                      row.template() + " " + channel.toLowerCase() + " for case " + row.caseId());
+                  events.publishEvent(
+                      new NotificationSent(
+                          row.id(),
+                          new CaseId(row.caseId()),
+                          row.residentId(),
+                          row.template(),
+                          channel,
+                          at));
+                }));
+  }
+
+  /**
+   * Records a message that has gone. The mail server has it now: if the database cannot be reached
+   * to say so (it is restarting), try again for as long as the claim lasts rather than leave the
+   * message to go a second time when the claim lapses.
+   */
+  private void recordSent(NotificationRepository.Row row, Runnable record) {
+    Instant until = clock.instant().plus(properties.claim());
+    while (true) {
+      try {
+        record.run();
+        return;
+      } catch (RuntimeException e) {
+        if (!DatabaseUnavailable.causedBy(e) || clock.instant().isAfter(until)) {
+          throw e;
+        }
+        log.warn(
+            "Notification {} was sent but could not be recorded ({}); trying again",
+            row.id(),
+            DatabaseUnavailable.describe(e));
+        try {
+          Thread.sleep(RECORD_RETRY.toMillis());
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
   }
 
   /**

@@ -15,6 +15,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxAttempts attempts before a message is given up as failed
  * @param gapTimeout how long a missing outbox position is waited for (a transaction still
  *     committing) before it is taken as rolled back (ADR 0002)
+ * @param claim how long a message being sent is kept from other nodes; when its node dies mid-send
+ *     the message goes again after this. It must outlast one send: the SMTP timeouts (5 s to
+ *     connect, 10 s per read or write) end a stuck one well within the default.
  */
 @ConfigurationProperties("borough.notifications")
 record NotificationsProperties(
@@ -23,4 +26,5 @@ record NotificationsProperties(
     @DefaultValue("200") int batchSize,
     @DefaultValue("1m") Duration firstRetry,
     @DefaultValue("8") int maxAttempts,
-    @DefaultValue("1m") Duration gapTimeout) {}
+    @DefaultValue("1m") Duration gapTimeout,
+    @DefaultValue("1m") Duration claim) {}

@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Exceptions that mean the database could not be reached in time: it is down or restarting, or
@@ -31,6 +32,9 @@ public final class DatabaseUnavailable {
           || t instanceof DataAccessResourceFailureException
           || t instanceof TransientDataAccessResourceException
           || t instanceof SQLTransientConnectionException
+          // A commit or rollback the driver failed without saying why: the pool's "Connection is
+          // closed", after the database went away mid-transaction.
+          || (t instanceof TransactionSystemException && t.getCause() instanceof SQLException)
           || (t instanceof SQLException sql && lostConnection(sql.getSQLState()))) {
         return true;
       }

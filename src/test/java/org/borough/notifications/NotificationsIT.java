@@ -173,6 +173,26 @@ class NotificationsIT extends IntegrationTest {
   }
 
   @Test
+  void aMessageLeftSendingByANodeThatDiedGoesAgainOnlyOnceItsClaimLapses() {
+    String email = "claimed." + unique() + "@example.org";
+    CaseView c = raise(resident(email, null));
+    assertThat(TestMail.await(email, 1, WAIT)).hasSize(1);
+    awaitStatus(c, "SENT");
+    // As a node leaves it when killed between taking the message and the mail server's answer.
+    jdbc.sql("update notification set status = 'SENDING', next_attempt_at = ? where case_id = ?")
+        .params(java.sql.Timestamp.from(Instant.now().plusSeconds(30)), c.id().value())
+        .update();
+    sleep(Duration.ofSeconds(2)); // ten polls: the claim holds
+    assertThat(TestMail.to(email)).hasSize(1);
+
+    jdbc.sql("update notification set next_attempt_at = ? where case_id = ?")
+        .params(java.sql.Timestamp.from(Instant.now().minusSeconds(1)), c.id().value())
+        .update();
+    assertThat(TestMail.await(email, 2, WAIT)).hasSize(2);
+    awaitStatus(c, "SENT");
+  }
+
+  @Test
   void aRolledBackTransactionDoesNotHoldBackTheNotificationsQueuedBehindIt() {
     // A position taken by a transaction that rolled back never appears (ADR 0002), and more than
     // a batch of other events piles up behind it before the case is raised.

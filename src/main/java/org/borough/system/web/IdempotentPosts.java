@@ -120,6 +120,7 @@ class IdempotentPosts extends OncePerRequestFilter {
     }
     ContentCachingResponseWrapper answer = new ContentCachingResponseWrapper(response);
     TransactionStatus tx = transactions.getTransaction(new DefaultTransactionDefinition());
+    Throwable failed = null;
     try {
       chain.doFilter(read, answer);
       if (answer.getStatus() / 100 != 2) {
@@ -150,9 +151,21 @@ class IdempotentPosts extends OncePerRequestFilter {
       } else {
         transactions.commit(tx);
       }
+    } catch (ServletException | IOException | RuntimeException | Error e) {
+      failed = e;
+      throw e;
     } finally {
       if (!tx.isCompleted()) {
-        transactions.rollback(tx);
+        try {
+          transactions.rollback(tx);
+        } catch (RuntimeException rollbackFailed) {
+          // The database went away during the request: the rollback fails too, and must not
+          // hide the request's own failure, which says what happened (and is answered 503).
+          if (failed == null) {
+            throw rollbackFailed;
+          }
+          failed.addSuppressed(rollbackFailed);
+        }
       }
     }
     answer.copyBodyToResponse();
