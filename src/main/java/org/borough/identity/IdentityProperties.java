@@ -13,7 +13,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * by failing on purpose, so it only slows guessing down; the address's can be long, as only that
  * address waits. {@code BOROUGH_STEP_UP} is how long ago staff must have entered their password for
  * the pages that destroy what cannot be got back (erasing a resident): older, and they are asked
- * for it again.
+ * for it again. {@code BOROUGH_LOCAL_SIGN_IN=false}, with single sign-on configured, leaves
+ * password sign-in to the break-glass {@code admin} only. {@code BOROUGH_SESSION_ABSOLUTE_TIMEOUT}
+ * ends any session that old however busy it has been (the idle timeout is {@code
+ * SERVER_SERVLET_SESSION_TIMEOUT}).
  */
 @ConfigurationProperties("borough")
 public record IdentityProperties(
@@ -23,4 +26,6 @@ public record IdentityProperties(
     @DefaultValue("1m") Duration lockoutDuration,
     @DefaultValue("20") int lockoutAddressAttempts,
     @DefaultValue("15m") Duration lockoutAddressDuration,
-    @DefaultValue("10m") Duration stepUp) {}
+    @DefaultValue("10m") Duration stepUp,
+    @DefaultValue("true") boolean localSignIn,
+    @DefaultValue("12h") Duration sessionAbsoluteTimeout) {}

@@ -47,6 +47,16 @@ public interface StaffAdministration {
   void changeOwnPassword(String currentPassword, String newPassword);
 
   /**
+   * Whether {@code username}'s password was chosen by someone else (an administrator creating or
+   * resetting it, or Borough generating the bootstrap one), so that they must change it before
+   * anything else.
+   */
+  boolean mustChangePassword(String username);
+
+  /** Makes a member of staff change their password at their next sign-in. */
+  void requirePasswordChange(StaffId id);
+
+  /**
    * What an admin may change about a member of staff; {@code teams} replaces their teams. {@code
    * version} is the one the change was made to; null for the one stored now.
    */

@@ -2,12 +2,14 @@
 package org.borough.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.unauthenticated;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -19,6 +21,7 @@ import org.borough.support.IntegrationTest;
 import org.borough.support.SignedIn;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -83,5 +86,47 @@ class OwnPasswordIT extends IntegrationTest {
                 Fixtures.ADMIN,
                 () -> audit.read(new AuditLog.AuditQuery("staff", username, null, null, 20))))
         .anySatisfy(e -> assertThat(e.detail()).isEqualTo("password changed by its owner"));
+  }
+
+  @Test
+  void aPasswordAnAdministratorChoseMustBeChangedBeforeAnythingElse() throws Exception {
+    String username = "pw" + UUID.randomUUID().toString().substring(0, 8);
+    String chosen = "chosen-by-admin-" + username;
+    String own = "chosen-by-owner-" + username;
+    signedIn.as(
+        Fixtures.ADMIN,
+        () -> administration.createStaff(username, "Ada Min", chosen, Set.of(Role.AGENT)));
+
+    MockHttpSession session =
+        (MockHttpSession)
+            mvc.perform(
+                    post("/sign-in")
+                        .param("username", username)
+                        .param("password", chosen)
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/account/password?required"))
+                .andReturn()
+                .getRequest()
+                .getSession(false);
+    // MockMvc reads a bare "?required" as no parameter; a browser sends it empty.
+    mvc.perform(get("/account/password").param("required", "").session(session))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("Your password was chosen by someone else")));
+    mvc.perform(get("/residents").session(session))
+        .andExpect(redirectedUrl("/account/password?required"));
+    mvc.perform(get("/api/v1/services").session(session))
+        .andExpect(status().isForbidden())
+        .andExpect(content().string(containsString("change it at /account/password first")));
+
+    mvc.perform(
+            post("/account/password")
+                .session(session)
+                .param("currentPassword", chosen)
+                .param("newPassword", own)
+                .param("confirmPassword", own)
+                .with(csrf()))
+        .andExpect(redirectedUrl("/sign-in?changed"));
+    mvc.perform(post("/sign-in").param("username", username).param("password", own).with(csrf()))
+        .andExpect(redirectedUrl("/"));
   }
 }

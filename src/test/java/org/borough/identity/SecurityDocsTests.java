@@ -125,6 +125,22 @@ class SecurityDocsTests {
         """
         - Staff sign in with the form at `/sign-in` (Spring Security form login). Sign-out is \
         `POST /sign-out`, back to `/sign-in?signedOut`.
+        - Single sign-on (`BOROUGH_OIDC_ISSUER_URI`, Spring Security's OAuth2 client, \
+        authorization code flow): the sign-in page shows "Sign in with <provider>". Spring \
+        Security checks the ID token's signature against the provider's published keys, its \
+        issuer, audience, expiry and nonce; Borough then requires its `BOROUGH_OIDC_USERNAME_CLAIM` \
+        to name an active member of staff (nobody is created; an unknown or deactivated user is \
+        refused, `/sign-in?sso=unknown`). With `BOROUGH_OIDC_ROLES` set, roles (and with \
+        `BOROUGH_OIDC_TEAMS`, teams) are set from the groups claim at every sign-in, audited when \
+        they change, and a user in no mapped group is refused (`/sign-in?sso=norole`); any \
+        other failure (a spoiled token, the provider unreachable) is `/sign-in?sso=failed`. \
+        Sign-out also ends the provider's session (OpenID Connect RP-initiated logout). The \
+        provider's tokens are kept in the session, never in one node's memory. The provider is \
+        looked up when first needed, not at start-up, so an identity provider outage never stops \
+        Borough starting. `BOROUGH_LOCAL_SIGN_IN=false` leaves a password only to the \
+        break-glass `admin`. Step-up pages accept a recent sign-in through the provider, and the \
+        step-up button asks it for a fresh one (`prompt=login`). `SingleSignOnIT` runs all of \
+        this against a real OpenID provider (Spring Security's authorization server).
         - Passwords are hashed with BCrypt through Spring Security's delegating encoder, which \
         stores the algorithm as a `{bcrypt}` prefix so hashes can move to Argon2 without a \
         reset. A password must be at least %d characters; usernames are 2 to 60 lower-case \
@@ -160,7 +176,10 @@ class SecurityDocsTests {
         whoever signed in with the old password is signed out (`/sign-in?ended`). The password \
         is never recorded, only that it was reset. Sessions live in the database (Spring \
         Session JDBC) and are found there by user (`ConsoleSessions`), so they are ended on \
-        every node, not only the one that holds them.
+        every node, not only the one that holds them. A password an administrator chose (at \
+        creation or reset), like the generated bootstrap `admin` one, must be changed by its \
+        owner at their next sign-in: they land on `/account/password?required`, every other page \
+        sends them back there and the JSON API refuses their session until they have.
         - On first start Borough creates the user `admin` with the password in \
         `BOROUGH_ADMIN_PASSWORD`; without one it generates a random password and prints it once \
         to the console (standard output, not the log).

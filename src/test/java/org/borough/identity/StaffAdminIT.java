@@ -147,7 +147,7 @@ class StaffAdminIT extends IntegrationTest {
                 .param("password", Fixtures.PASSWORD)
                 .with(csrf()))
         .andExpect(redirectedUrl("/sign-in?error"));
-    signIn(who.username(), NEW_PASSWORD);
+    signInWithAdminsPassword(who.username(), NEW_PASSWORD);
   }
 
   @Test
@@ -160,7 +160,7 @@ class StaffAdminIT extends IntegrationTest {
     mvc.perform(get("/").session(session)).andExpect(redirectedUrl("/sign-in?ended"));
 
     // The API's reset does the same.
-    MockHttpSession again = signIn(who.username(), NEW_PASSWORD);
+    MockHttpSession again = signInWithAdminsPassword(who.username(), NEW_PASSWORD);
     api(
             put("/api/v1/staff/" + who.username() + "/password"),
             "{\"password\": \"" + NEW_PASSWORD + "-2\"}")
@@ -276,13 +276,24 @@ class StaffAdminIT extends IntegrationTest {
   }
 
   private MockHttpSession signIn(String username, String password) throws Exception {
+    return signIn(username, password, "/");
+  }
+
+  /** With a password an admin set, sign-in lands on the page that changes it. */
+  private MockHttpSession signInWithAdminsPassword(String username, String password)
+      throws Exception {
+    return signIn(username, password, "/account/password?required");
+  }
+
+  private MockHttpSession signIn(String username, String password, String landing)
+      throws Exception {
     return (MockHttpSession)
         mvc.perform(
                 post("/sign-in")
                     .param("username", username)
                     .param("password", password)
                     .with(csrf()))
-            .andExpect(redirectedUrl("/"))
+            .andExpect(redirectedUrl(landing))
             .andReturn()
             .getRequest()
             .getSession(false);

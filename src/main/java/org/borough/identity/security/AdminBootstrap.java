@@ -54,6 +54,8 @@ class AdminBootstrap implements ApplicationRunner {
                       administration.createStaff(
                           ADMIN, "Administrator", password, EnumSet.of(Role.ADMIN));
                   if (generated) {
+                    // Shown once, in a console log: whoever signs in with it first chooses another.
+                    administration.requirePasswordChange(created.id());
                     // Printed to the console, not the log: it must not end up in log storage.
                     System.out.println(
                         "\n  Borough: created user 'admin' with password "

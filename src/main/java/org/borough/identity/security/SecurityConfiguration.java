@@ -1,31 +1,42 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package org.borough.identity.security;
 
+import java.time.Clock;
+import java.time.Duration;
 import org.borough.identity.IdentityProperties;
 import org.borough.identity.Permission;
 import org.borough.identity.StaffAdministration;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authorization.AuthorityAuthorizationManager;
 import org.springframework.security.authorization.AuthorizationEventPublisher;
+import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.authorization.AuthorizationManagerFactories;
 import org.springframework.security.authorization.SpringAuthorizationEventPublisher;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.session.SessionRegistry;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
+import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
+import org.springframework.security.web.authentication.logout.SimpleUrlLogoutSuccessHandler;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -102,32 +113,33 @@ class SecurityConfiguration {
   SecurityFilterChain securityFilterChain(
       HttpSecurity http,
       ApiTokens tokens,
-      UserDetailsService users,
+      StaffUserDetailsService users,
       SessionRegistry sessions,
       SignInThrottle throttle,
       StaffAdministration administration,
-      IdentityProperties identity)
+      IdentityProperties identity,
+      ObjectProvider<DiscoveredRegistration> singleSignOn,
+      ObjectProvider<StaffOidcUserService> providerUsers,
+      Clock clock)
       throws Exception {
     RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
     // One answer for every refusal: a deactivated account looks like a wrong password.
     var failure = new SimpleUrlAuthenticationFailureHandler("/sign-in?error");
     var success = new TokenNoticeFirst(administration);
-    // Step-up: the pages that destroy what cannot be got back want the password entered recently,
-    // not only once when the session began (Spring Security's factor authorities, issued at
-    // sign-in). When it is older, the user is sent to sign in again and then back to the page.
-    var recentPassword =
-        AuthorizationManagerFactories.<RequestAuthorizationContext>multiFactor()
-            .requireFactor(f -> f.passwordAuthority().validDuration(identity.stepUp()))
-            .build();
+    var recentSignIn = recentSignIn(identity.stepUp(), Permission.ERASURE.name());
 
     // The token is checked after session management has looked at the request: a bearer request
     // is stateless. Checked before it, the token's user looked to session management like a user
     // who had just signed in, so every API call started (or, with the cookie sent back, read and
     // rewrote) a session in the database, and a request with only that session's cookie went on
     // being let in after the token was revoked.
-    http.addFilterAfter(new ApiTokenFilter(tokens, users), SessionManagementFilter.class)
+    http.addFilterAfter(new ApiTokenFilter(tokens, users::loadStaff), SessionManagementFilter.class)
         .addFilterBefore(
             new SignInThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
+        .addFilterAfter(new PasswordChangeFirst(), AuthorizationFilter.class)
+        .addFilterBefore(
+            new SessionLifetime(identity.sessionAbsoluteTimeout(), clock),
+            SecurityContextHolderFilter.class)
         .authorizeHttpRequests(
             a ->
                 a.requestMatchers(
@@ -170,7 +182,7 @@ class SecurityConfiguration {
                     .requestMatchers("/actuator/**")
                     .hasAuthority(Permission.STAFF_ADMIN.name())
                     .requestMatchers(STEP_UP_PAGES)
-                    .access(recentPassword.hasAuthority(Permission.ERASURE.name()))
+                    .access(recentSignIn)
                     // Over the API: a bearer token scoped to ERASURE (ApiTokenFilter), or a
                     // console session whose password is recent, as on the pages.
                     .requestMatchers(HttpMethod.POST, "/api/v1/residents/*/erasure")
@@ -181,15 +193,13 @@ class SecurityConfiguration {
                                     .<RequestAuthorizationContext>hasAuthority(
                                         Permission.ERASURE.name())
                                     .authorize(auth, context)
-                                : recentPassword
-                                    .hasAuthority(Permission.ERASURE.name())
-                                    .authorize(auth, context))
+                                : recentSignIn.authorize(auth, context))
                     .anyRequest()
                     .authenticated())
         .formLogin(
             f ->
                 f.loginPage("/sign-in").successHandler(success).failureHandler(failure).permitAll())
-        .logout(l -> l.logoutUrl("/sign-out").logoutSuccessUrl("/sign-in?signedOut"))
+        .logout(l -> l.logoutUrl("/sign-out").logoutSuccessHandler(signedOut(singleSignOn)))
         // No limit on sessions a user may hold; registered so that they can be ended.
         .sessionManagement(
             s -> s.maximumSessions(-1).sessionRegistry(sessions).expiredUrl("/sign-in?ended"))
@@ -229,6 +239,9 @@ class SecurityConfiguration {
                     .defaultDeniedHandlerForMissingAuthority(
                         new LoginUrlAuthenticationEntryPoint("/sign-in?again"),
                         FactorGrantedAuthority.PASSWORD_AUTHORITY)
+                    .defaultDeniedHandlerForMissingAuthority(
+                        new LoginUrlAuthenticationEntryPoint("/sign-in?again"),
+                        FactorGrantedAuthority.AUTHORIZATION_CODE_AUTHORITY)
                     // Pages get the console's 403 page; a lone handler would apply to both.
                     .defaultAccessDeniedHandlerFor(
                         new AccessDeniedHandlerImpl(), AnyRequestMatcher.INSTANCE))
@@ -237,6 +250,72 @@ class SecurityConfiguration {
                 h.contentSecurityPolicy(c -> c.policyDirectives(CSP))
                     .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN))
                     .frameOptions(f -> f.deny()));
+    DiscoveredRegistration registration = singleSignOn.getIfAvailable();
+    if (registration != null) {
+      http.oauth2Login(
+          o ->
+              o.loginPage("/sign-in")
+                  .clientRegistrationRepository(registration)
+                  .authorizationEndpoint(
+                      a -> a.authorizationRequestResolver(new SingleSignOnRequests(registration)))
+                  .userInfoEndpoint(u -> u.oidcUserService(providerUsers.getObject()))
+                  .successHandler(success)
+                  .failureHandler(
+                      (request, response, e) ->
+                          response.sendRedirect(
+                              request.getContextPath() + "/sign-in?sso=" + refusal(e))));
+    }
     return http.build();
+  }
+
+  /**
+   * Step-up: the pages that destroy what cannot be got back want the user to have signed in
+   * recently, not only once when the session began (Spring Security's factor authorities, issued at
+   * sign-in) — with their password, or through the identity provider for those who signed in there.
+   * When it is too long ago, the user is sent to sign in again and then back to the page.
+   */
+  private static AuthorizationManager<RequestAuthorizationContext> recentSignIn(
+      Duration within, String authority) {
+    var password =
+        AuthorizationManagerFactories.<RequestAuthorizationContext>multiFactor()
+            .requireFactor(f -> f.passwordAuthority().validDuration(within))
+            .build()
+            .hasAuthority(authority);
+    var provider =
+        AuthorizationManagerFactories.<RequestAuthorizationContext>multiFactor()
+            .requireFactor(f -> f.authorizationCodeAuthority().validDuration(within))
+            .build()
+            .hasAuthority(authority);
+    return (auth, context) ->
+        (auth.get() instanceof OAuth2AuthenticationToken ? provider : password)
+            .authorize(auth, context);
+  }
+
+  /** After signing out: the sign-in page, by way of the identity provider's own sign-out. */
+  private static LogoutSuccessHandler signedOut(ObjectProvider<DiscoveredRegistration> sso) {
+    DiscoveredRegistration registration = sso.getIfAvailable();
+    if (registration == null) {
+      var handler = new SimpleUrlLogoutSuccessHandler();
+      handler.setDefaultTargetUrl("/sign-in?signedOut");
+      return handler;
+    }
+    var handler = new OidcClientInitiatedLogoutSuccessHandler(registration);
+    handler.setPostLogoutRedirectUri("{baseUrl}/sign-in?signedOut");
+    handler.setDefaultTargetUrl("/sign-in?signedOut");
+    return handler;
+  }
+
+  /** The reason a single sign-on was refused, as the sign-in page's {@code sso} parameter. */
+  private static String refusal(AuthenticationException e) {
+    if (e instanceof OAuth2AuthenticationException oauth) {
+      String code = oauth.getError().getErrorCode();
+      if (StaffOidcUserService.UNKNOWN.equals(code)) {
+        return "unknown";
+      }
+      if (StaffOidcUserService.NO_ROLE.equals(code)) {
+        return "norole";
+      }
+    }
+    return "failed";
   }
 }

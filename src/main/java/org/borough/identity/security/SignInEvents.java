@@ -7,16 +7,18 @@ import org.borough.audit.AuditLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.client.authentication.OAuth2LoginAuthenticationToken;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Each form sign-in, successful or not, goes into the audit log and the {@link SignInThrottle}. A
- * failure is recorded the same whether the username exists or not.
+ * Each sign-in, successful or not, goes into the audit log, and each password one into the {@link
+ * SignInThrottle}. A failure is recorded the same whether the username exists or not.
  */
 @Component
 class SignInEvents {
@@ -40,6 +42,17 @@ class SignInEvents {
   @Transactional
   public void onFailure(AbstractAuthenticationFailureEvent event) {
     Authentication attempt = event.getAuthentication();
+    if (attempt instanceof OAuth2LoginAuthenticationToken) {
+      // The identity provider has checked the password and throttles it: nothing to slow down here.
+      audit.recordAs(
+          "anonymous",
+          AuditAction.SIGN_IN_FAILED,
+          "staff",
+          NOT_A_USERNAME,
+          "single sign-on refused: " + event.getException().getMessage());
+      log.info("Single sign-on refused: {}", event.getException().getMessage());
+      return;
+    }
     String username = attempt.getName();
     throttle.failed(username, address(attempt));
     audit.recordAs(
@@ -54,7 +67,14 @@ class SignInEvents {
   public void onSuccess(AuthenticationSuccessEvent event) {
     String username = event.getAuthentication().getName();
     throttle.clear(username);
-    audit.recordAs(username, AuditAction.SIGN_IN, "staff", username, "form sign-in");
+    audit.recordAs(
+        username,
+        AuditAction.SIGN_IN,
+        "staff",
+        username,
+        event.getAuthentication() instanceof UsernamePasswordAuthenticationToken
+            ? "form sign-in"
+            : "single sign-on");
   }
 
   static String recordable(String username) {

@@ -140,11 +140,17 @@ public class StaffRepository {
   }
 
   void insert(
-      UUID id, String username, String displayName, String hash, Set<Role> roles, Instant now) {
+      UUID id,
+      String username,
+      String displayName,
+      String hash,
+      boolean mustChange,
+      Set<Role> roles,
+      Instant now) {
     jdbc.sql(
-            "insert into staff_user (id, username, display_name, password_hash, created_at)"
-                + " values (?, ?, ?, ?, ?)")
-        .params(id, username, displayName, hash, Timestamp.from(now))
+            "insert into staff_user (id, username, display_name, password_hash,"
+                + " password_must_change, created_at) values (?, ?, ?, ?, ?, ?)")
+        .params(id, username, displayName, hash, mustChange, Timestamp.from(now))
         .update();
     replaceRoles(id, roles);
   }
@@ -224,8 +230,23 @@ public class StaffRepository {
     }
   }
 
-  void setPassword(UUID id, String hash) {
-    jdbc.sql("update staff_user set password_hash = ? where id = ?").params(hash, id).update();
+  /** Sets a password; {@code mustChange} when someone other than its owner chose it. */
+  void setPassword(UUID id, String hash, boolean mustChange) {
+    jdbc.sql("update staff_user set password_hash = ?, password_must_change = ? where id = ?")
+        .params(hash, mustChange, id)
+        .update();
+  }
+
+  void requirePasswordChange(UUID id) {
+    jdbc.sql("update staff_user set password_must_change = true where id = ?").param(id).update();
+  }
+
+  boolean passwordMustChange(String username) {
+    return jdbc.sql("select password_must_change from staff_user where username = ?")
+        .param(username)
+        .query(Boolean.class)
+        .optional()
+        .orElse(false);
   }
 
   void addMember(UUID team, UUID user) {

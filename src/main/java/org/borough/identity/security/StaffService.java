@@ -136,7 +136,17 @@ class StaffService implements StaffDirectory, StaffAdministration {
           "Password must be at least " + MIN_PASSWORD_LENGTH + " characters");
     }
     UUID id = UUID.randomUUID();
-    staff.insert(id, username, displayName, passwords.encode(rawPassword), roles, clock.instant());
+    // Chosen by a signed-in administrator for someone else: theirs to change at first sign-in.
+    // (The demo borough and the bootstrap admin are made by Borough itself, signed in as nobody.)
+    boolean byAnother = current().isPresent();
+    staff.insert(
+        id,
+        username,
+        displayName,
+        passwords.encode(rawPassword),
+        byAnother,
+        roles,
+        clock.instant());
     audit.record(AuditAction.CREATE, "staff", username, "roles " + roles);
     events.publishEvent(new StaffChanged(new StaffId(id), "added", roles, Set.of(), true));
     return staff.findById(id).orElseThrow();
@@ -216,7 +226,7 @@ class StaffService implements StaffDirectory, StaffAdministration {
       throw InvalidInputException.of(
           "password", "Password must be at least " + MIN_PASSWORD_LENGTH + " characters");
     }
-    staff.setPassword(id.value(), passwords.encode(rawPassword));
+    staff.setPassword(id.value(), passwords.encode(rawPassword), true);
     // The admin has just confirmed who the user is: their failed sign-ins no longer count.
     throttle.clear(who.username());
     audit.record(AuditAction.UPDATE, "staff", who.username(), "password reset by an admin");
@@ -248,7 +258,7 @@ class StaffService implements StaffDirectory, StaffAdministration {
       errors.reject("newPassword", "Your new password must differ from the current one");
     }
     errors.throwIfAny();
-    staff.setPassword(me.id().value(), passwords.encode(newPassword));
+    staff.setPassword(me.id().value(), passwords.encode(newPassword), false);
     audit.record(AuditAction.UPDATE, "staff", me.username(), "password changed by its owner");
     endSessionsAfterCommit(me.username());
   }
@@ -331,6 +341,44 @@ class StaffService implements StaffDirectory, StaffAdministration {
     return new TeamFields(c, n, e);
   }
 
+  /**
+   * Sets a member of staff's roles and teams from their identity provider's groups as they sign in
+   * (null leaves them as administrators set them). A change is audited and ends their other
+   * sessions, which still carry what they had.
+   */
+  @Transactional
+  Staff fromIdentityProvider(Staff who, Set<Role> roles, Set<String> teamCodes, String provider) {
+    UUID id = who.id().value();
+    List<String> what = new ArrayList<>();
+    if (roles != null && !roles.equals(who.roles())) {
+      staff.replaceRoles(id, roles);
+      what.add("roles " + new TreeSet<>(roles));
+    }
+    Set<TeamId> teamsBefore = staff.teamsOf(id).stream().map(Team::id).collect(Collectors.toSet());
+    Set<TeamId> teams = teamsBefore;
+    if (teamCodes != null) {
+      teams =
+          teamCodes.stream()
+              .map(staff::teamByCode)
+              .flatMap(Optional::stream)
+              .filter(Team::active)
+              .map(Team::id)
+              .collect(Collectors.toSet());
+      if (!teams.equals(teamsBefore)) {
+        staff.replaceTeams(id, teams.stream().map(TeamId::value).collect(Collectors.toSet()));
+        what.add("teams");
+      }
+    }
+    if (!what.isEmpty()) {
+      String detail = String.join(", ", what) + " from " + provider;
+      audit.recordAs(who.username(), AuditAction.UPDATE, "staff", who.username(), detail);
+      events.publishEvent(
+          new StaffChanged(who.id(), detail, roles == null ? who.roles() : roles, teams, true));
+      endSessionsAfterCommit(who.username());
+    }
+    return staff.findById(id).orElseThrow();
+  }
+
   private void endSessionsAfterCommit(String username) {
     if (TransactionSynchronizationManager.isSynchronizationActive()) {
       TransactionSynchronizationManager.registerSynchronization(
@@ -346,6 +394,17 @@ class StaffService implements StaffDirectory, StaffAdministration {
       sessions.end(username);
       tokens.forgetRemembered();
     }
+  }
+
+  @Override
+  public boolean mustChangePassword(String username) {
+    return staff.passwordMustChange(username);
+  }
+
+  @Override
+  @Transactional
+  public void requirePasswordChange(StaffId id) {
+    staff.requirePasswordChange(id.value());
   }
 
   @Override

@@ -3,6 +3,7 @@ package org.borough.identity.security;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.borough.identity.IdentityProperties;
 import org.borough.identity.Permission;
 import org.borough.identity.Role;
 import org.springframework.security.core.GrantedAuthority;
@@ -21,13 +22,25 @@ import org.springframework.stereotype.Component;
 class StaffUserDetailsService implements UserDetailsService {
 
   private final StaffRepository staff;
+  private final IdentityProperties identity;
 
-  StaffUserDetailsService(StaffRepository staff) {
+  StaffUserDetailsService(StaffRepository staff, IdentityProperties identity) {
     this.staff = staff;
+    this.identity = identity;
   }
 
   @Override
   public UserDetails loadUserByUsername(String username) {
+    // With passwords turned off (staff sign in through the council's identity provider), only the
+    // break-glass administrator has one; anyone else is refused as if unknown.
+    if (!identity.localSignIn() && !AdminBootstrap.ADMIN.equals(username)) {
+      throw new UsernameNotFoundException("Password sign-in is turned off");
+    }
+    return loadStaff(username);
+  }
+
+  /** The member of staff whoever signs them in (an API token, too): no password rule applies. */
+  UserDetails loadStaff(String username) {
     StaffRepository.Credentials c =
         staff
             .credentials(username)

@@ -30,7 +30,8 @@ class OwnPasswordController {
   }
 
   @GetMapping("/account/password")
-  String form(Model model) {
+  String form(@RequestParam(required = false) String required, Model model) {
+    model.addAttribute("required", required != null);
     return page(model, new LinkedMultiValueMap<>(), Map.of());
   }
 

@@ -24,7 +24,15 @@ class SignInThrottleIT extends IntegrationTest {
 
   private static final IdentityProperties LIMITS =
       new IdentityProperties(
-          null, null, 3, Duration.ofMinutes(1), 5, Duration.ofMinutes(15), Duration.ofMinutes(10));
+          null,
+          null,
+          3,
+          Duration.ofMinutes(1),
+          5,
+          Duration.ofMinutes(15),
+          Duration.ofMinutes(10),
+          true,
+          Duration.ofHours(12));
 
   @Autowired JdbcClient jdbc;
 
