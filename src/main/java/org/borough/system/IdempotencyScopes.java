@@ -24,6 +24,15 @@ public interface IdempotencyScopes {
    */
   String scopeOf(HttpServletRequest request);
 
+  /**
+   * Whether an answer with this status means the request was done, and is kept to answer a retry: a
+   * 2xx by default; a console form, which answers a redirect when it is done and re-shows itself
+   * (200) when it is not, says 3xx.
+   */
+  default boolean done(int status) {
+    return status / 100 == 2;
+  }
+
   /** Writes a refusal of the request with {@code status} and {@code detail}, as the module does. */
   void refuse(HttpServletRequest request, HttpServletResponse response, int status, String detail)
       throws IOException;

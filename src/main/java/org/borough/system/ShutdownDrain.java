@@ -25,6 +25,7 @@ class ShutdownDrain implements SmartLifecycle {
   private final ApplicationEventPublisher events;
   private final Duration drain;
   private volatile boolean running;
+  private volatile boolean stoppedBefore;
 
   ShutdownDrain(
       ApplicationEventPublisher events, @Value("${borough.shutdown-drain:5s}") Duration drain) {
@@ -34,12 +35,19 @@ class ShutdownDrain implements SmartLifecycle {
 
   @Override
   public void start() {
+    if (stoppedBefore) {
+      // Started again after a stop without a restart (the test framework pauses the contexts it
+      // is not using, and resumes them): ready again. The first start leaves it to Spring Boot,
+      // which says ready only once start-up work is done.
+      AvailabilityChangeEvent.publish(events, this, ReadinessState.ACCEPTING_TRAFFIC);
+    }
     running = true;
   }
 
   @Override
   public void stop() {
     running = false;
+    stoppedBefore = true;
     AvailabilityChangeEvent.publish(events, this, ReadinessState.REFUSING_TRAFFIC);
     if (!drain.isZero()) {
       log.info(

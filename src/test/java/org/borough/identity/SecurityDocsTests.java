@@ -384,7 +384,11 @@ class SecurityDocsTests {
         `BOROUGH_STEP_UP` (10 minutes); older, Spring Security's factor authorities send the \
         user to sign in again and then back to the page. Over the API, `ERASURE` is carried \
         only by a token scoped to it: a token made for all of its owner's permissions holds \
-        it back, and a call with one is refused with a 403 that says so.
+        it back, and a call with one is refused with a 403 that says so. The same recent \
+        sign-in is asked, from a console session, before issuing an API token, creating staff, \
+        changing their roles, state or password, and taking a resident's subject access pack \
+        (`SecurityConfiguration.RECENT_SIGN_IN`; a bearer token, scoped and issued on purpose, \
+        is not asked).
 
         **What goes**, in one transaction: the resident's name (the row stays, named "Erased \
         resident", as the id that cases and the audit point at), date of birth, needs, \

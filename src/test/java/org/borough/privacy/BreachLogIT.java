@@ -50,22 +50,34 @@ class BreachLogIT extends IntegrationTest {
 
     String marker = UUID.randomUUID().toString().substring(0, 8);
     LocalDate yesterday = LocalDate.now(ZoneId.of("Europe/London")).minusDays(1);
+    var form =
+        post("/privacy/breaches")
+            .param("summary", "Letter sent to the wrong address " + marker)
+            .param("dataAffected", "One resident's name, address and complaint")
+            .param("peopleAffected", "1")
+            .param("found-day", String.valueOf(yesterday.getDayOfMonth()))
+            .param("found-month", String.valueOf(yesterday.getMonthValue()))
+            .param("found-year", String.valueOf(yesterday.getYear()))
+            .param("foundTime", "14:30")
+            .with(signedIn.request(Fixtures.DPO))
+            .with(csrf());
     String location =
-        mvc.perform(
-                post("/privacy/breaches")
-                    .param("summary", "Letter sent to the wrong address " + marker)
-                    .param("dataAffected", "One resident's name, address and complaint")
-                    .param("peopleAffected", "1")
-                    .param("found-day", String.valueOf(yesterday.getDayOfMonth()))
-                    .param("found-month", String.valueOf(yesterday.getMonthValue()))
-                    .param("found-year", String.valueOf(yesterday.getYear()))
-                    .param("foundTime", "14:30")
-                    .with(signedIn.request(Fixtures.DPO))
-                    .with(csrf()))
+        mvc.perform(form)
             .andExpect(status().is3xxRedirection())
             .andReturn()
             .getResponse()
             .getRedirectedUrl();
+    // The same form sent again (a double click) goes to the same breach, and makes no second.
+    mvc.perform(form)
+        .andExpect(status().is3xxRedirection())
+        .andExpect(
+            org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+                .string("Location", location));
+    assertThat(
+            signedIn.as(Fixtures.DPO, () -> log.all()).stream()
+                .filter(b -> b.summary().endsWith(marker))
+                .count())
+        .isEqualTo(1);
     UUID id = UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
     Breach breach = signedIn.as(Fixtures.DPO, () -> log.find(id)).breach();
     assertThat(breach.foundAt())

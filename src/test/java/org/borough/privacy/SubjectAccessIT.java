@@ -179,6 +179,17 @@ class SubjectAccessIT extends IntegrationTest {
                 .with(signedIn.request(Fixtures.DPO))
                 .with(csrf()))
         .andExpect(status().is3xxRedirection());
+    // Sent again (a double click): answered as the first was, and no second request is made.
+    mvc.perform(
+            post("/residents/" + resident + "/subject-access")
+                .params(date("received", today))
+                .param("whoAsked", "The resident, by letter")
+                .with(signedIn.request(Fixtures.DPO))
+                .with(csrf()))
+        .andExpect(status().is3xxRedirection())
+        .andExpect(header().string("Idempotent-Replayed", "true"))
+        .andExpect(header().string("Location", "/residents/" + resident + "/subject-access"));
+    assertThat(signedIn.as(Fixtures.DPO, () -> register.ofResident(resident))).hasSize(1);
     String registerPage =
         mvc.perform(get("/privacy/subject-access").with(signedIn.request(Fixtures.DPO)))
             .andExpect(status().isOk())

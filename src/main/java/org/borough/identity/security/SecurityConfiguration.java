@@ -3,6 +3,7 @@ package org.borough.identity.security;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.Function;
 import org.borough.identity.IdentityProperties;
 import org.borough.identity.Permission;
 import org.borough.identity.StaffAdministration;
@@ -11,10 +12,12 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
 import org.springframework.security.authorization.AuthorityAuthorizationManager;
 import org.springframework.security.authorization.AuthorizationEventPublisher;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.authorization.AuthorizationManagerFactories;
+import org.springframework.security.authorization.AuthorizationManagerFactory;
 import org.springframework.security.authorization.SpringAuthorizationEventPublisher;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -74,6 +77,27 @@ class SecurityConfiguration {
   };
 
   /**
+   * Requests that, from a console session, want a sign-in within {@code BOROUGH_STEP_UP}: issuing
+   * API tokens, creating staff or changing their roles, state or password, and a resident's subject
+   * access pack.
+   */
+  static final RequestMatcher[] RECENT_SIGN_IN = {
+    matcher(HttpMethod.POST, "/account/tokens"),
+    matcher(HttpMethod.POST, "/admin/tokens"),
+    matcher(HttpMethod.POST, "/admin/staff"),
+    matcher(HttpMethod.POST, "/admin/staff/*"),
+    matcher(HttpMethod.POST, "/admin/staff/*/password"),
+    matcher(HttpMethod.PUT, "/api/v1/staff/*"),
+    matcher(HttpMethod.PUT, "/api/v1/staff/*/password"),
+    matcher(HttpMethod.GET, "/residents/*/subject-access/pack"),
+    matcher(HttpMethod.GET, "/api/v1/residents/*/subject-access")
+  };
+
+  private static RequestMatcher matcher(HttpMethod method, String pattern) {
+    return PathPatternRequestMatcher.withDefaults().matcher(method, pattern);
+  }
+
+  /**
    * Spring Security publishes its authorization decisions as events only when asked: the refusals
    * reach {@link AccessDenials}, which audits them.
    */
@@ -126,7 +150,10 @@ class SecurityConfiguration {
     // One answer for every refusal: a deactivated account looks like a wrong password.
     var failure = new SimpleUrlAuthenticationFailureHandler("/sign-in?error");
     var success = new TokenNoticeFirst(administration);
-    var recentSignIn = recentSignIn(identity.stepUp(), Permission.ERASURE.name());
+    var recentSignIn =
+        recentSignIn(identity.stepUp(), f -> f.hasAuthority(Permission.ERASURE.name()));
+    var recentlySignedIn =
+        recentUnlessBearer(recentSignIn(identity.stepUp(), f -> f.authenticated()));
 
     // The token is checked after session management has looked at the request: a bearer request
     // is stateless. Checked before it, the token's user looked to session management like a user
@@ -183,6 +210,11 @@ class SecurityConfiguration {
                     .hasAuthority(Permission.STAFF_ADMIN.name())
                     .requestMatchers(STEP_UP_PAGES)
                     .access(recentSignIn)
+                    // Issuing tokens, changing who may do what, and taking a resident's whole
+                    // record away want a recent sign-in too; what each needs besides is checked
+                    // where it is done, as for any request.
+                    .requestMatchers(RECENT_SIGN_IN)
+                    .access(recentlySignedIn)
                     // Over the API: a bearer token scoped to ERASURE (ApiTokenFilter), or a
                     // console session whose password is recent, as on the pages.
                     .requestMatchers(HttpMethod.POST, "/api/v1/residents/*/erasure")
@@ -275,20 +307,36 @@ class SecurityConfiguration {
    * When it is too long ago, the user is sent to sign in again and then back to the page.
    */
   private static AuthorizationManager<RequestAuthorizationContext> recentSignIn(
-      Duration within, String authority) {
+      Duration within,
+      Function<
+              AuthorizationManagerFactory<RequestAuthorizationContext>,
+              AuthorizationManager<RequestAuthorizationContext>>
+          rule) {
     var password =
-        AuthorizationManagerFactories.<RequestAuthorizationContext>multiFactor()
-            .requireFactor(f -> f.passwordAuthority().validDuration(within))
-            .build()
-            .hasAuthority(authority);
+        rule.apply(
+            AuthorizationManagerFactories.<RequestAuthorizationContext>multiFactor()
+                .requireFactor(f -> f.passwordAuthority().validDuration(within))
+                .build());
     var provider =
-        AuthorizationManagerFactories.<RequestAuthorizationContext>multiFactor()
-            .requireFactor(f -> f.authorizationCodeAuthority().validDuration(within))
-            .build()
-            .hasAuthority(authority);
+        rule.apply(
+            AuthorizationManagerFactories.<RequestAuthorizationContext>multiFactor()
+                .requireFactor(f -> f.authorizationCodeAuthority().validDuration(within))
+                .build());
     return (auth, context) ->
         (auth.get() instanceof OAuth2AuthenticationToken ? provider : password)
             .authorize(auth, context);
+  }
+
+  /**
+   * Asks a console session for a recent sign-in; a bearer token, which is scoped to what it may do
+   * and issued on purpose, is let through as it is.
+   */
+  private static AuthorizationManager<RequestAuthorizationContext> recentUnlessBearer(
+      AuthorizationManager<RequestAuthorizationContext> recent) {
+    AuthorizationManager<RequestAuthorizationContext> bearer =
+        AuthenticatedAuthorizationManager.authenticated();
+    return (auth, context) ->
+        (ApiTokenFilter.hasBearer(context.getRequest()) ? bearer : recent).authorize(auth, context);
   }
 
   /** After signing out: the sign-in page, by way of the identity provider's own sign-out. */

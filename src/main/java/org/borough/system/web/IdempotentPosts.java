@@ -123,7 +123,7 @@ class IdempotentPosts extends OncePerRequestFilter {
     Throwable failed = null;
     try {
       chain.doFilter(read, answer);
-      if (answer.getStatus() / 100 != 2) {
+      if (module != null ? !module.done(answer.getStatus()) : answer.getStatus() / 100 != 2) {
         transactions.rollback(tx); // nothing was made: the key may be used again
       } else if (tx.isRollbackOnly()) {
         // Something inside failed and was caught: what the answer says was made would not be
