@@ -162,8 +162,10 @@ class SecurityDocsTests {
         - Every sign-in and failed sign-in is in the audit log (`SIGN_IN` by the user, \
         `SIGN_IN_FAILED` by `anonymous`, subject type `staff`, with the client address); a \
         typed username that is not a possible username is recorded as `(not a username)`.
-        - The session cookie (`SESSION`) is `HttpOnly` and `SameSite=Lax`, and `Secure` when the \
-        request is HTTPS, directly or through a TLS-terminating proxy: `server.forward-headers-strategy` \
+        - The session cookie is `HttpOnly` and `SameSite=Lax`; when the request is HTTPS it is \
+        `__Host-SESSION` (`Secure`, `Path=/`, no `Domain`: a browser lets no sub-domain or plain \
+        HTTP page set it), and `SESSION` only over plain HTTP (trying Borough on localhost). \
+        HTTPS means directly or through a TLS-terminating proxy: `server.forward-headers-strategy` \
         is `native` by default, so Tomcat believes `X-Forwarded-Proto` and `X-Forwarded-For` from \
         private and loopback addresses (the proxy's), and those requests also get \
         `Strict-Transport-Security`. Sessions are kept in the CRM's database (Spring Session \

@@ -86,13 +86,41 @@ class SecurityIT extends IntegrationTest {
     assertThat(viaProxy.statusCode()).isEqualTo(200);
     assertThat(viaProxy.headers().firstValue("Strict-Transport-Security")).isPresent();
     assertThat(viaProxy.headers().allValues("Set-Cookie"))
-        .anySatisfy(c -> assertThat(c).startsWith("SESSION=").containsIgnoringCase("; Secure"));
+        .anySatisfy(
+            c ->
+                assertThat(c)
+                    .startsWith("__Host-SESSION=")
+                    .containsIgnoringCase("; Secure")
+                    .contains("; Path=/")
+                    .doesNotContainIgnoringCase("Domain=")
+                    .containsIgnoringCase("; HttpOnly")
+                    .containsIgnoringCase("; SameSite=Lax"));
+    // The cookie it set is the session it reads: a second request through the proxy keeps it.
+    String cookie =
+        viaProxy.headers().allValues("Set-Cookie").stream()
+            .filter(c -> c.startsWith("__Host-SESSION="))
+            .findFirst()
+            .orElseThrow()
+            .split(";")[0];
+    HttpResponse<String> again =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(uri("/sign-in"))
+                    .header("X-Forwarded-Proto", "https")
+                    .header("X-Forwarded-For", "203.0.113.9")
+                    .header("Cookie", cookie)
+                    .build(),
+                body());
+    assertThat(again.headers().allValues("Set-Cookie"))
+        .noneSatisfy(c -> assertThat(c).startsWith("__Host-SESSION="));
 
     HttpResponse<String> plain =
         HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri("/sign-in")).build(), body());
     assertThat(plain.headers().firstValue("Strict-Transport-Security")).isEmpty();
     assertThat(plain.headers().allValues("Set-Cookie"))
-        .allSatisfy(c -> assertThat(c).doesNotContainIgnoringCase("; Secure"));
+        .isNotEmpty()
+        .allSatisfy(
+            c -> assertThat(c).startsWith("SESSION=").doesNotContainIgnoringCase("; Secure"));
   }
 
   @Test
