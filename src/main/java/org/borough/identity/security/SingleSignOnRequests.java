@@ -23,13 +23,24 @@ class SingleSignOnRequests implements OAuth2AuthorizationRequestResolver {
 
   @Override
   public OAuth2AuthorizationRequest resolve(HttpServletRequest request) {
-    return afresh(request, resolver.resolve(request));
+    try {
+      return afresh(request, resolver.resolve(request));
+    } catch (IllegalArgumentException unknown) {
+      return null; // see below
+    }
   }
 
   @Override
   public OAuth2AuthorizationRequest resolve(
       HttpServletRequest request, String clientRegistrationId) {
-    return afresh(request, resolver.resolve(request, clientRegistrationId));
+    try {
+      return afresh(request, resolver.resolve(request, clientRegistrationId));
+    } catch (IllegalArgumentException unknown) {
+      // The provider cannot be reached (its registration is not known yet) or the address names
+      // another: no redirect, and the request goes on to the sign-in page, which says single
+      // sign-on is unavailable, rather than to Spring Security's 500.
+      return null;
+    }
   }
 
   private static OAuth2AuthorizationRequest afresh(
