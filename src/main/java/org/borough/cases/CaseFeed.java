@@ -133,13 +133,6 @@ public class CaseFeed {
   }
 
   /**
-   * A status change. {@code id} is the case timeline entry's; {@code status} is the case's status
-   * once the entry was written; {@code text} is null unless the note written with it is public.
-   */
-  public record PublicUpdate(
-      long id, String reference, Instant at, CaseStatus status, String text) {}
-
-  /**
    * Cases of published services only (a reference of any other service is as if it did not exist),
    * as stored: show them {@link PublicCase#published()}, except what the caller knows was written
    * for publication.

@@ -26,6 +26,7 @@ import org.borough.cases.CaseStatus;
 import org.borough.cases.CaseView;
 import org.borough.cases.CaseView.TimelineEntry;
 import org.borough.cases.NewCase;
+import org.borough.cases.PublicUpdate;
 import org.borough.cases.ReporterProof;
 import org.borough.catalogue.ServiceAttribute;
 import org.borough.catalogue.ServiceCatalogue;
@@ -508,9 +509,9 @@ class Open311Gateway {
             Open311Principal.PUBLIC,
             Open311Principal.READ,
             () -> feed.updates(window[0], window[1], DEFAULT_LIMIT));
-    Map<Long, String> media = updateMedia(updates.stream().map(CaseFeed.PublicUpdate::id).toList());
+    Map<Long, String> media = updateMedia(updates.stream().map(PublicUpdate::id).toList());
     List<Obj> items = new ArrayList<>();
-    for (CaseFeed.PublicUpdate u : updates) {
+    for (PublicUpdate u : updates) {
       items.add(
           Doc.obj()
               .put("update_id", Long.toString(u.id()))

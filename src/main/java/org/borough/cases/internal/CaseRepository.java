@@ -642,7 +642,7 @@ public class CaseRepository {
    * Status changes of cases of these services in a window, oldest first, each with its note when
    * the note was public (a note without a status change is never published).
    */
-  public List<org.borough.cases.CaseFeed.PublicUpdate> feedUpdates(
+  public List<org.borough.cases.PublicUpdate> feedUpdates(
       List<String> serviceCodes, Instant from, Instant to, int limit) {
     if (limit == 0 || serviceCodes.isEmpty()) {
       return List.of();
@@ -659,7 +659,7 @@ public class CaseRepository {
         .params(params)
         .query(
             (rs, i) ->
-                new org.borough.cases.CaseFeed.PublicUpdate(
+                new org.borough.cases.PublicUpdate(
                     rs.getLong(1),
                     rs.getString(2),
                     rs.getTimestamp(3).toInstant(),
