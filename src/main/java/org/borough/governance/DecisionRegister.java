@@ -433,6 +433,24 @@ public class DecisionRegister {
     return summaries(decisions.search(query, false));
   }
 
+  /** A published decision and its items. */
+  public record WithItems(DecisionSummary decision, List<DecisionItem> items) {}
+
+  /**
+   * The newest {@code limit} published decisions with their items, in two queries (not one or more
+   * for each decision): what a budget line can be approved or noted by.
+   */
+  @Transactional(readOnly = true)
+  public List<WithItems> recentWithItems(int limit) {
+    List<DecisionSummary> recent =
+        search(new DecisionQuery(null, null, null, false, null, null, 0, limit));
+    Map<UUID, List<DecisionItem>> items =
+        decisions.itemsOf(recent.stream().map(d -> d.id().value()).toList());
+    return recent.stream()
+        .map(d -> new WithItems(d, items.getOrDefault(d.id().value(), List.of())))
+        .toList();
+  }
+
   /** All decisions, drafts first among the newest, for democratic services. */
   @PreAuthorize("hasAuthority('DECISION_RECORD')")
   @Transactional(readOnly = true)

@@ -7,6 +7,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jayway.jsonpath.JsonPath;
 import java.time.LocalDate;
@@ -46,6 +47,34 @@ class PortfolioIT extends IntegrationTest {
   @Autowired MockMvc mvc;
   @Autowired BudgetActuals actuals;
   @Autowired org.borough.system.Outbox outbox;
+
+  @Test
+  void theBudgetLineFormOffersTheItemsOfTheNewestPublishedDecisions() throws Exception {
+    decision(
+        item(DecisionVerb.AGREED, 1_000_000L, "2017/18"), item(DecisionVerb.NOTED, null, null));
+    var recent = signedIn.as(Fixtures.FINANCE, () -> register.recentWithItems(50));
+    assertThat(recent).isNotEmpty().hasSizeLessThanOrEqualTo(50);
+    // Each decision's items, read for all of them at once, are the ones the decision holds.
+    for (var r : recent.subList(0, Math.min(5, recent.size()))) {
+      assertThat(r.items())
+          .isEqualTo(
+              signedIn
+                  .as(Fixtures.FINANCE, () -> register.findPublished(r.decision().id()))
+                  .details()
+                  .items());
+    }
+    String form =
+        mvc.perform(get("/portfolio/budget-lines/new").with(signedIn.request(Fixtures.ADMIN)))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    for (var r : recent) {
+      for (var i : r.items()) {
+        assertThat(form).contains("value=\"" + r.decision().id() + "#" + i.number() + "\"");
+      }
+    }
+  }
 
   @Test
   void refusesCapitalForABusinessAsUsualSystemOnTheFieldChosen() {

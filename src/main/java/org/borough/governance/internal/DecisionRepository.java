@@ -9,8 +9,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -31,6 +34,7 @@ import org.borough.governance.DecisionVersion;
 import org.borough.governance.KeyDecisionNotice;
 import org.borough.governance.RejectedOption;
 import org.borough.system.EditVersions;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
@@ -268,6 +272,39 @@ public class DecisionRepository {
         .optional();
   }
 
+  private static final String ITEMS =
+      "select decision_id, number, verb, body, amount_pence, financial_year, funding_source,"
+          + " referred_to, referral_date from decision_item";
+
+  private static DecisionItem item(ResultSet r) throws SQLException {
+    return new DecisionItem(
+        r.getInt("number"),
+        DecisionVerb.valueOf(r.getString("verb")),
+        r.getString("body"),
+        r.getObject("amount_pence", Long.class),
+        r.getString("financial_year"),
+        r.getString("funding_source"),
+        r.getString("referred_to"),
+        localDate(r.getDate("referral_date")));
+  }
+
+  /** The items of several decisions in one query, by decision, each in number order. */
+  public Map<UUID, List<DecisionItem>> itemsOf(Collection<UUID> decisions) {
+    Map<UUID, List<DecisionItem>> out = new HashMap<>();
+    if (decisions.isEmpty()) {
+      return out;
+    }
+    jdbc.sql(ITEMS + " where decision_id in (:ids) order by decision_id, number")
+        .param("ids", decisions)
+        .query(
+            (RowCallbackHandler)
+                r ->
+                    out.computeIfAbsent(
+                            r.getObject("decision_id", UUID.class), d -> new ArrayList<>())
+                        .add(item(r)));
+    return out;
+  }
+
   private StoredDecision row(ResultSet rs) throws SQLException {
     UUID id = rs.getObject("id", UUID.class);
     UUID issueId = rs.getObject("issue_id", UUID.class);
@@ -282,23 +319,9 @@ public class DecisionRepository {
             .query(String.class)
             .list();
     List<DecisionItem> items =
-        jdbc.sql(
-                """
-                select number, verb, body, amount_pence, financial_year, funding_source,
-                  referred_to, referral_date
-                from decision_item where decision_id = ? order by number""")
+        jdbc.sql(ITEMS + " where decision_id = ? order by number")
             .param(id)
-            .query(
-                (r, n) ->
-                    new DecisionItem(
-                        r.getInt(1),
-                        DecisionVerb.valueOf(r.getString(2)),
-                        r.getString(3),
-                        r.getObject(4, Long.class),
-                        r.getString(5),
-                        r.getString(6),
-                        r.getString(7),
-                        localDate(r.getDate(8))))
+            .query((r, n) -> item(r))
             .list();
     List<RejectedOption> options =
         jdbc.sql(

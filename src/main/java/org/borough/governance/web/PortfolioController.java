@@ -11,10 +11,9 @@ import org.borough.governance.BudgetLine;
 import org.borough.governance.BudgetLineId;
 import org.borough.governance.BudgetLineStatus;
 import org.borough.governance.BudgetLines;
-import org.borough.governance.Decision;
 import org.borough.governance.DecisionItem;
-import org.borough.governance.DecisionQuery;
 import org.borough.governance.DecisionRegister;
+import org.borough.governance.DecisionSummary;
 import org.borough.governance.DecisionVerb;
 import org.borough.governance.FinancialYear;
 import org.borough.governance.FundingKind;
@@ -408,9 +407,9 @@ class PortfolioController {
    */
   private Map<String, String> approvals(boolean approvingOnly) {
     Map<String, String> options = new LinkedHashMap<>();
-    for (var s : register.search(new DecisionQuery(null, null, null, false, null, null, 0, 50))) {
-      Decision d = register.findPublished(s.id());
-      for (DecisionItem i : d.details().items()) {
+    for (var recent : register.recentWithItems(50)) {
+      DecisionSummary d = recent.decision();
+      for (DecisionItem i : recent.items()) {
         boolean approving = i.verb() == DecisionVerb.AGREED || i.verb() == DecisionVerb.APPROVED;
         if (approvingOnly && !approving) {
           continue;
@@ -418,9 +417,9 @@ class PortfolioController {
         String text = i.verb().label() + " " + i.text();
         options.put(
             d.id() + "#" + i.number(),
-            d.details().decisionDate()
+            d.decisionDate()
                 + " "
-                + d.details().title()
+                + d.title()
                 + ", item "
                 + i.number()
                 + ": "
