@@ -143,6 +143,13 @@ public class ContactLog {
     return contacts.ofResident(resident.value(), limit);
   }
 
+  /** How many contacts a resident has, all of them (what erasure would keep as counts). */
+  @PreAuthorize("hasAuthority('ERASURE')")
+  @Transactional(readOnly = true)
+  public long countOfResident(ResidentId resident) {
+    return contacts.countOfResident(resident.value());
+  }
+
   /**
    * A case raised from a contact links back to it, and its timeline shows the contact. Runs in the
    * transaction that opened the case.

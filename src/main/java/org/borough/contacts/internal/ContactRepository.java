@@ -64,6 +64,13 @@ public class ContactRepository {
         .list();
   }
 
+  public long countOfResident(UUID resident) {
+    return jdbc.sql("select count(*) from contact where resident_id = ?")
+        .param(resident)
+        .query(Long.class)
+        .single();
+  }
+
   public int linkToCase(UUID contact, UUID caseId, ContactOutcome outcome) {
     return jdbc.sql(
             "update contact set case_id = ?, outcome = ?, resolved_at_first_contact = false"
