@@ -130,6 +130,63 @@ final class BenchHttp {
               + location
               + "): check -Dbench.adminPassword / BOROUGH_ADMIN_PASSWORD");
     }
+    secondFactor(user);
+  }
+
+  /** Authenticator apps set up in this run, by username, for the code at later sign-ins. */
+  private static final Map<String, String> SECRETS = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static final Map<String, Long> LAST_STEP = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static final Pattern SECRET = Pattern.compile("id=\"secret\"[^>]*>([A-Z2-7 ]+)<");
+
+  /**
+   * Gives the second factor a role such as admin's needs after the password (issue 14): sets up an
+   * authenticator app the first time, as staff do, and enters its code after that.
+   */
+  private void secondFactor(String user) throws IOException, InterruptedException {
+    HttpResponse<String> home = send(plain("/").GET().build());
+    String location = home.headers().firstValue("Location").orElse("");
+    if (location.contains("/account/authenticator")) {
+      HttpResponse<String> page = send(plain("/account/authenticator").GET().build());
+      expect(page, 200, "GET /account/authenticator");
+      Matcher m = SECRET.matcher(page.body());
+      if (!m.find()) {
+        throw new IllegalStateException("No secret key on the authenticator set-up page");
+      }
+      SECRETS.put(user, m.group(1).replace(" ", ""));
+      HttpResponse<String> set =
+          send(
+              form(
+                  "/account/authenticator",
+                  Map.of("code", code(user), "_csrf", csrf(page.body()))));
+      expect(set, 302, "POST /account/authenticator");
+    } else if (location.contains("/sign-in/code")) {
+      if (!SECRETS.containsKey(user)) {
+        throw new IllegalStateException(
+            user + " has an authenticator app set up outside this run: its code is unknown");
+      }
+      HttpResponse<String> page = send(plain("/sign-in/code").GET().build());
+      expect(page, 200, "GET /sign-in/code");
+      HttpResponse<String> given =
+          send(form("/sign-in/code", Map.of("code", code(user), "_csrf", csrf(page.body()))));
+      String next = given.headers().firstValue("Location").orElse("");
+      if (given.statusCode() != 302 || next.contains("code") || next.contains("sign-in")) {
+        throw new IllegalStateException("The authenticator code was refused (" + next + ")");
+      }
+    }
+  }
+
+  /** The app's code for a 30-second step not used before (each is good once). */
+  private static String code(String user) {
+    long step =
+        LAST_STEP.merge(
+            user, System.currentTimeMillis() / 30_000, (last, now) -> Math.max(last + 1, now));
+    try {
+      return new dev.samstevens.totp.code.DefaultCodeGenerator().generate(SECRETS.get(user), step);
+    } catch (dev.samstevens.totp.exceptions.CodeGenerationException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** The value of a cookie the server set, or null. */

@@ -311,6 +311,8 @@ class AccessibilityIT extends IntegrationTest {
             new String[] {Fixtures.ADMIN, "/admin/tokens", SUBMIT},
             new String[] {Fixtures.AGENT, "/account/tokens"},
             new String[] {Fixtures.AGENT, "/account/tokens", SUBMIT},
+            // MFA is off in this context (MfaBrowserIT checks the set-up and code pages).
+            new String[] {Fixtures.AGENT, "/account/authenticator"},
             new String[] {Fixtures.AGENT, "/account/password"},
             new String[] {Fixtures.AGENT, "/account/password?required"},
             new String[] {Fixtures.AGENT, "/account/password", SUBMIT},

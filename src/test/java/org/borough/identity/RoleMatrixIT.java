@@ -138,6 +138,13 @@ class RoleMatrixIT extends IntegrationTest {
           signedIn(GET, "/account/password"),
           signedIn(POST, "/account/password"),
           signedIn(POST, "/account/tokens"),
+          // MFA is off in this context: every role gets the "not needed" page or is sent back.
+          signedIn(GET, "/account/authenticator"),
+          signedIn(GET, "/account/authenticator/new"),
+          signedIn(GET, "/account/authenticator/recovery-codes"),
+          signedIn(POST, "/account/authenticator"),
+          signedIn(POST, "/account/authenticator/recovery-codes"),
+          signedIn(GET, "/sign-in/code"),
           new Endpoint(
               POST,
               "/account/tokens/{id}/revoke",
@@ -338,6 +345,11 @@ class RoleMatrixIT extends IntegrationTest {
               POST,
               "/admin/staff/{username}/password",
               "/admin/staff/nobody-" + RANDOM + "/password",
+              STAFF_ADMIN),
+          needs(
+              POST,
+              "/admin/staff/{username}/authenticator",
+              "/admin/staff/nobody-" + RANDOM + "/authenticator",
               STAFF_ADMIN),
           needs(GET, "/admin/teams", STAFF_ADMIN),
           needs(POST, "/admin/teams", STAFF_ADMIN),

@@ -35,7 +35,10 @@ import org.springframework.test.context.DynamicPropertySource;
       // No load balancer to wait for when a test context closes.
       "borough.shutdown-drain=0s",
       // GreenMail speaks plain SMTP: STARTTLS, required by default, is turned off for it.
-      "borough.mail.starttls=false"
+      "borough.mail.starttls=false",
+      // Staff act through SignedIn or the sign-in form without an authenticator app; MfaIT turns
+      // the default (personal-data) back on and proves the second factor.
+      "borough.mfa.roles=none"
     })
 @org.springframework.context.annotation.Import({
   Fixtures.class,

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import org.borough.identity.security.SecondFactors;
 import org.springframework.boot.test.context.TestComponent;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
@@ -54,7 +55,8 @@ public class SignedIn {
 
   /**
    * A MockMvc request made by {@code username}, as if from their console session: signed in with
-   * the password just now, as the form does (its factor authority, for the step-up pages).
+   * the password and an authenticator code just now, as the form does (their factor authorities,
+   * for the step-up pages).
    */
   public RequestPostProcessor request(String username) {
     return signedInWithPassword(username, Instant.now());
@@ -68,6 +70,8 @@ public class SignedIn {
         FactorGrantedAuthority.withAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY)
             .issuedAt(when)
             .build());
+    // And the app's code after it, as a role that needs a second factor gives at sign-in.
+    authorities.add(FactorGrantedAuthority.withAuthority(SecondFactors.APP).issuedAt(when).build());
     return authentication(
         UsernamePasswordAuthenticationToken.authenticated(user, null, authorities));
   }

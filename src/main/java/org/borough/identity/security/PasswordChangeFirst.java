@@ -29,8 +29,13 @@ class PasswordChangeFirst extends OncePerRequestFilter {
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
+    return opens(request, OPEN);
+  }
+
+  /** True for the {@code pages} and for what every page is made of (styles, scripts, images). */
+  static boolean opens(HttpServletRequest request, List<String> pages) {
     String path = request.getRequestURI().substring(request.getContextPath().length());
-    return OPEN.contains(path) || OPEN_UNDER.stream().anyMatch(path::startsWith);
+    return pages.contains(path) || OPEN_UNDER.stream().anyMatch(path::startsWith);
   }
 
   @Override

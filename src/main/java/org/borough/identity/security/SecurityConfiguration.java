@@ -4,6 +4,7 @@ package org.borough.identity.security;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Function;
+import org.borough.audit.AuditLog;
 import org.borough.identity.IdentityProperties;
 import org.borough.identity.Permission;
 import org.borough.identity.StaffAdministration;
@@ -78,8 +79,8 @@ class SecurityConfiguration {
 
   /**
    * Requests that, from a console session, want a sign-in within {@code BOROUGH_STEP_UP}: issuing
-   * API tokens, creating staff or changing their roles, state or password, and a resident's subject
-   * access pack.
+   * API tokens, creating staff or changing their roles, state, password or authenticator app,
+   * setting up one's own app or recovery codes, and a resident's subject access pack.
    */
   static final RequestMatcher[] RECENT_SIGN_IN = {
     matcher(HttpMethod.POST, "/account/tokens"),
@@ -87,6 +88,9 @@ class SecurityConfiguration {
     matcher(HttpMethod.POST, "/admin/staff"),
     matcher(HttpMethod.POST, "/admin/staff/*"),
     matcher(HttpMethod.POST, "/admin/staff/*/password"),
+    matcher(HttpMethod.POST, "/admin/staff/*/authenticator"),
+    matcher(HttpMethod.POST, "/account/authenticator"),
+    matcher(HttpMethod.POST, "/account/authenticator/recovery-codes"),
     matcher(HttpMethod.PUT, "/api/v1/staff/*"),
     matcher(HttpMethod.PUT, "/api/v1/staff/*/password"),
     matcher(HttpMethod.GET, "/residents/*/subject-access/pack"),
@@ -144,6 +148,8 @@ class SecurityConfiguration {
       IdentityProperties identity,
       ObjectProvider<DiscoveredRegistration> singleSignOn,
       ObjectProvider<StaffOidcUserService> providerUsers,
+      SecondFactors secondFactors,
+      AuditLog audit,
       Clock clock)
       throws Exception {
     RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
@@ -163,6 +169,11 @@ class SecurityConfiguration {
     http.addFilterAfter(new ApiTokenFilter(tokens, users::loadStaff), SessionManagementFilter.class)
         .addFilterBefore(
             new SignInThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
+        .addFilterAfter(
+            new SecondFactorSignIn(secondFactors, throttle, audit, clock, success),
+            UsernamePasswordAuthenticationFilter.class)
+        // Before the request is authorized: a session that owes its second factor reaches nothing.
+        .addFilterBefore(new SecondFactorFirst(secondFactors), AuthorizationFilter.class)
         .addFilterAfter(new PasswordChangeFirst(), AuthorizationFilter.class)
         .addFilterBefore(
             new SessionLifetime(identity.sessionAbsoluteTimeout(), clock),

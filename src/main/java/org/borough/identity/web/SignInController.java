@@ -29,6 +29,7 @@ class SignInController {
       @RequestParam(required = false) String changed,
       @RequestParam(required = false) String sso,
       @RequestParam(required = false) String expired,
+      @RequestParam(required = false) String codes,
       Model model) {
     Map<String, String> errors = new LinkedHashMap<>();
     if (error != null) {
@@ -73,6 +74,7 @@ class SignInController {
     model.addAttribute("again", again != null);
     model.addAttribute("expired", expired != null);
     model.addAttribute("changed", changed != null);
+    model.addAttribute("codes", codes != null);
     return "identity/sign-in";
   }
 
