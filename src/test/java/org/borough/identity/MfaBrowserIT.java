@@ -16,6 +16,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.openqa.selenium.virtualauthenticator.HasVirtualAuthenticator;
+import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,9 +31,24 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 class MfaBrowserIT extends IntegrationTest {
 
+  /**
+   * Passkeys are bound to the console's address, so the port is chosen before the server starts.
+   */
+  private static final int PORT = freePort();
+
   @DynamicPropertySource
   static void everyRoleThatOpensPersonalData(DynamicPropertyRegistry registry) {
     registry.add("borough.mfa.roles", () -> "personal-data");
+    registry.add("server.port", () -> PORT);
+    registry.add("borough.passkeys.origin", () -> "http://localhost:" + PORT);
+  }
+
+  private static int freePort() {
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @LocalServerPort int port;
@@ -40,7 +57,7 @@ class MfaBrowserIT extends IntegrationTest {
   @Autowired JdbcClient jdbc;
 
   @Test
-  void aCaseworkerSetsUpAnAppAndSignsInWithItsCode() throws Exception {
+  void aCaseworkerSetsUpAnAppSignsInWithItsCodeThenAddsAndUsesAPasskey() throws Exception {
     Browser.requireOrSkip();
     String username = "mfab" + UUID.randomUUID().toString().substring(0, 8);
     signedIn.as(
@@ -81,6 +98,39 @@ class MfaBrowserIT extends IntegrationTest {
       Axe.assertNoViolations(d);
       d.findElement(By.id("code")).sendKeys(MfaIT.code(secret, 1));
       d.findElement(By.cssSelector("main form button[type=submit]")).click();
+      heading(d, "Staff console");
+
+      // A passkey, on Chromium's virtual authenticator (a platform one that verifies the user).
+      ((HasVirtualAuthenticator) d)
+          .addVirtualAuthenticator(
+              new VirtualAuthenticatorOptions()
+                  .setProtocol(VirtualAuthenticatorOptions.Protocol.CTAP2)
+                  .setTransport(VirtualAuthenticatorOptions.Transport.INTERNAL)
+                  .setHasResidentKey(true)
+                  .setHasUserVerification(true)
+                  .setIsUserVerified(true));
+      d.get("http://localhost:" + port + "/webauthn/register");
+      heading(d, "Your passkeys");
+      Axe.assertNoViolations(d);
+      d.findElement(By.id("label")).sendKeys("Test laptop");
+      d.findElement(By.id("passkey-register")).click();
+      new WebDriverWait(d, Duration.ofSeconds(10))
+          .ignoring(StaleElementReferenceException.class)
+          .until(
+              x ->
+                  x.findElements(By.cssSelector("#passkeys tbody tr")).size() == 1
+                      || !x.findElements(By.id("passkey-error")).isEmpty()
+                          && !x.findElement(By.id("passkey-error")).getText().isEmpty());
+      assertThat(d.findElements(By.id("passkey-error")))
+          .allSatisfy(e -> assertThat(e.getText()).as("the passkey error").isEmpty());
+      assertThat(d.findElement(By.id("passkeys")).getText()).contains("Test laptop");
+      Axe.assertNoViolations(d);
+
+      // The next sign-in: the password, then the passkey instead of the code.
+      d.manage().deleteAllCookies();
+      signIn(d, username);
+      heading(d, "Enter the code from your authenticator app");
+      d.findElement(By.id("passkey-sign-in")).click();
       heading(d, "Staff console");
     }
   }

@@ -122,7 +122,7 @@ class MfaIT extends IntegrationTest {
                 Fixtures.ADMIN,
                 () -> audit.read(new AuditLog.AuditQuery("staff", username, null, null, 50))))
         .anySatisfy(e -> assertThat(e.detail()).isEqualTo("authenticator app set up"))
-        .anySatisfy(e -> assertThat(e.detail()).isEqualTo("second factor"));
+        .anySatisfy(e -> assertThat(e.detail()).isEqualTo("second factor: code"));
   }
 
   @Test
@@ -196,6 +196,36 @@ class MfaIT extends IntegrationTest {
     // A token is issued on purpose (after a recent sign-in) and scoped: it needs no code.
     mvc.perform(get("/api/v1/services").header("Authorization", "Bearer " + Fixtures.ADMIN_TOKEN))
         .andExpect(status().isOk());
+  }
+
+  @Test
+  void passkeysAreForPasswordSessionsOnly() throws Exception {
+    // No challenge for anyone who has not given their password, nor for an API token.
+    mvc.perform(post("/webauthn/authenticate/options").with(csrf()))
+        .andExpect(status().isUnauthorized());
+    mvc.perform(post("/login/webauthn").with(csrf()).contentType("application/json").content("{}"))
+        .andExpect(status().isUnauthorized());
+    mvc.perform(
+            post("/webauthn/register/options")
+                .header("Authorization", "Bearer " + Fixtures.ADMIN_TOKEN))
+        .andExpect(status().isUnauthorized());
+    // After the password, the challenge for a passkey instead of the code.
+    String username = newStaff(Role.AGENT);
+    MockHttpSession session = signIn(username);
+    enrol(session, secretOn(setUpPage(session)));
+    MockHttpSession next = signIn(username);
+    mvc.perform(post("/webauthn/authenticate/options").session(next).with(csrf()))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("\"challenge\"")));
+    // A passkey answer that does not verify is refused, and the session still owes its factor.
+    mvc.perform(
+            post("/login/webauthn")
+                .session(next)
+                .with(csrf())
+                .contentType("application/json")
+                .content("{\"id\":\"AAAA\",\"rawId\":\"AAAA\",\"response\":{}}"))
+        .andExpect(status().isUnauthorized());
+    mvc.perform(get("/residents").session(next)).andExpect(redirectedUrl("/sign-in/code"));
   }
 
   private String newStaff(Role role) {

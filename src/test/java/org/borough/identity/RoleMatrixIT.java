@@ -145,6 +145,10 @@ class RoleMatrixIT extends IntegrationTest {
           signedIn(POST, "/account/authenticator"),
           signedIn(POST, "/account/authenticator/recovery-codes"),
           signedIn(GET, "/sign-in/code"),
+          signedIn(GET, "/webauthn/register"),
+          signedIn(GET, "/login"),
+          new Endpoint(
+              POST, "/webauthn/register/{id}", "/webauthn/register/" + RANDOM, Set.of(), false),
           new Endpoint(
               POST,
               "/account/tokens/{id}/revoke",

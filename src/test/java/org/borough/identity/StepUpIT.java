@@ -84,6 +84,17 @@ class StepUpIT extends IntegrationTest {
             .getRedirectedUrl();
     assertThat(pack).startsWith("/sign-in?again");
 
+    // The warehouse's SQL page, and adding a passkey.
+    for (String page : List.of("/warehouse/sql", "/webauthn/register")) {
+      String again =
+          mvc.perform(get(page).with(signedIn.signedInWithPassword(Fixtures.ADMIN, hourAgo)))
+              .andExpect(status().is3xxRedirection())
+              .andReturn()
+              .getResponse()
+              .getRedirectedUrl();
+      assertThat(again).as(page).startsWith("/sign-in?again");
+    }
+
     // A recent sign-in goes on to the page's own rules (here: an agent may issue their own token).
     mvc.perform(
             post("/account/tokens")

@@ -25,7 +25,19 @@ class SecondFactorFirst extends OncePerRequestFilter {
 
   /** What such a user may still reach: the two pages, signing out, and what pages are made of. */
   private static final List<String> OPEN =
-      List.of(SecondFactorSignIn.PAGE, SET_UP, "/sign-out", "/sign-in", "/error", "/favicon.ico");
+      List.of(
+          SecondFactorSignIn.PAGE,
+          SET_UP,
+          // A passkey instead of the code: Spring Security's endpoints, its script, and the page
+          // its script opens when the passkey is refused.
+          "/webauthn/authenticate/options",
+          "/login/webauthn",
+          "/login/webauthn.js",
+          "/login",
+          "/sign-out",
+          "/sign-in",
+          "/error",
+          "/favicon.ico");
 
   private final SecondFactors factors;
   private final RequestCache saved = new HttpSessionRequestCache();

@@ -7,8 +7,6 @@ import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import org.borough.audit.AuditAction;
-import org.borough.audit.AuditLog;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.InsufficientAuthenticationException;
@@ -46,18 +44,18 @@ class SecondFactorSignIn extends AbstractAuthenticationProcessingFilter {
 
   private final SecondFactors factors;
   private final SignInThrottle throttle;
-  private final AuditLog audit;
+  private final SecondFactorOutcomes outcomes;
 
   SecondFactorSignIn(
       SecondFactors factors,
       SignInThrottle throttle,
-      AuditLog audit,
+      SecondFactorOutcomes outcomes,
       Clock clock,
       AuthenticationSuccessHandler success) {
     super(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, PAGE));
     this.factors = factors;
     this.throttle = throttle;
-    this.audit = audit;
+    this.outcomes = outcomes;
     setAuthenticationManager(new ProviderManager(new CodeCheck(factors, clock)));
     setMfaEnabled(true);
     setSessionAuthenticationStrategy(new ChangeSessionIdAuthenticationStrategy());
@@ -67,13 +65,7 @@ class SecondFactorSignIn extends AbstractAuthenticationProcessingFilter {
             new HttpSessionSecurityContextRepository()));
     setAuthenticationSuccessHandler(
         (request, response, authentication) -> {
-          throttle.clear(authentication.getName());
-          audit.recordAs(
-              authentication.getName(),
-              AuditAction.SIGN_IN,
-              "staff",
-              authentication.getName(),
-              "second factor");
+          outcomes.given(authentication.getName(), "code");
           HttpSession session = request.getSession(false);
           if (session != null) {
             session.removeAttribute(WRONG);
@@ -113,8 +105,7 @@ class SecondFactorSignIn extends AbstractAuthenticationProcessingFilter {
     }
     Authentication current = (Authentication) request.getAttribute(USER);
     String username = current.getName();
-    throttle.failed(username, request.getRemoteAddr());
-    audit.recordAs(username, AuditAction.SIGN_IN_FAILED, "staff", username, "second factor");
+    outcomes.refused(username, request.getRemoteAddr(), "code");
     HttpSession session = request.getSession();
     int wrong = session.getAttribute(WRONG) instanceof Integer n ? n + 1 : 1;
     if (wrong >= MAX_WRONG) {

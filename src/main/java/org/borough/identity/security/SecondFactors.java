@@ -10,7 +10,9 @@ import dev.samstevens.totp.secret.DefaultSecretGenerator;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -20,10 +22,14 @@ import java.util.regex.Pattern;
 import org.borough.audit.AuditAction;
 import org.borough.audit.AuditLog;
 import org.borough.identity.Role;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
+import org.springframework.security.web.webauthn.api.Bytes;
+import org.springframework.security.web.webauthn.api.CredentialRecord;
+import org.springframework.security.web.webauthn.api.PublicKeyCredentialUserEntity;
+import org.springframework.security.web.webauthn.management.PublicKeyCredentialUserEntityRepository;
+import org.springframework.security.web.webauthn.management.UserCredentialRepository;
 import org.springframework.stereotype.Component;
 
 /**
@@ -50,6 +56,8 @@ public class SecondFactors {
   private static final Pattern APP_CODE = Pattern.compile("\\d{6}");
 
   private final Authenticators authenticators;
+  private final PublicKeyCredentialUserEntityRepository passkeyUsers;
+  private final UserCredentialRepository passkeyCredentials;
   private final SecondFactorProperties properties;
   private final Set<Role> requiredRoles;
   private final AuditLog audit;
@@ -58,15 +66,22 @@ public class SecondFactors {
 
   SecondFactors(
       Authenticators authenticators,
+      PublicKeyCredentialUserEntityRepository passkeyUsers,
+      UserCredentialRepository passkeyCredentials,
       SecondFactorProperties properties,
       AuditLog audit,
       Clock clock) {
     this.authenticators = authenticators;
+    this.passkeyUsers = passkeyUsers;
+    this.passkeyCredentials = passkeyCredentials;
     this.properties = properties;
     this.requiredRoles = properties.requiredRoles();
     this.audit = audit;
     this.clock = clock;
   }
+
+  /** A passkey a member of staff registered, as their page lists it. */
+  public record Passkey(String id, String label, Instant created, Instant lastUsed) {}
 
   /** An app being set up: its secret and the {@code otpauth://} address its QR code holds. */
   public record NewApp(String secret, String address) {}
@@ -77,8 +92,10 @@ public class SecondFactors {
    * role that needs one ({@code BOROUGH_MFA_ROLES}).
    */
   public boolean asks(Authentication authentication) {
-    return authentication instanceof UsernamePasswordAuthenticationToken
+    return authentication != null
         && authentication.isAuthenticated()
+        && authentication.getAuthorities().stream()
+            .anyMatch(a -> FactorGrantedAuthority.PASSWORD_AUTHORITY.equals(a.getAuthority()))
         && authentication.getAuthorities().stream()
             .map(GrantedAuthority::getAuthority)
             .filter(a -> a.startsWith("ROLE_"))
@@ -99,6 +116,46 @@ public class SecondFactors {
 
   public boolean hasApp(String username) {
     return authenticators.secret(username).isPresent();
+  }
+
+  /** {@code username}'s passkeys, oldest first. */
+  public List<Passkey> passkeys(String username) {
+    PublicKeyCredentialUserEntity user = passkeyUsers.findByUsername(username);
+    if (user == null) {
+      return List.of();
+    }
+    return passkeyCredentials.findByUserId(user.getId()).stream()
+        .map(
+            c ->
+                new Passkey(
+                    c.getCredentialId().toBase64UrlString(),
+                    c.getLabel(),
+                    c.getCreated(),
+                    c.getLastUsed()))
+        .sorted(
+            Comparator.comparing(Passkey::created, Comparator.nullsLast(Comparator.naturalOrder())))
+        .toList();
+  }
+
+  /** Removes one of {@code username}'s own passkeys; false when they hold none with that id. */
+  public boolean removePasskey(String username, String id) {
+    PublicKeyCredentialUserEntity user = passkeyUsers.findByUsername(username);
+    if (user == null) {
+      return false;
+    }
+    Bytes credential;
+    try {
+      credential = Bytes.fromBase64(id);
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+    CredentialRecord record = passkeyCredentials.findByCredentialId(credential);
+    if (record == null || !record.getUserEntityUserId().equals(user.getId())) {
+      return false;
+    }
+    passkeyCredentials.delete(credential);
+    audit.recordAs(username, AuditAction.UPDATE, "staff", username, "passkey removed");
+    return true;
   }
 
   public int recoveryCodesLeft(String username) {
@@ -177,11 +234,18 @@ public class SecondFactors {
   }
 
   /**
-   * Removes {@code username}'s app and recovery codes (a lost phone): they set up a new app at
-   * their next sign-in. Done by an administrator, who is the audit's actor.
+   * Removes {@code username}'s app, recovery codes and passkeys (a lost phone): they set up a new
+   * app at their next sign-in. Done by an administrator, who is the audit's actor.
    */
   public boolean reset(String username) {
     boolean had = authenticators.forget(username);
+    PublicKeyCredentialUserEntity user = passkeyUsers.findByUsername(username);
+    if (user != null) {
+      for (CredentialRecord c : passkeyCredentials.findByUserId(user.getId())) {
+        passkeyCredentials.delete(c.getCredentialId());
+        had = true;
+      }
+    }
     audit.record(AuditAction.UPDATE, "staff", username, "authenticator app reset");
     return had;
   }

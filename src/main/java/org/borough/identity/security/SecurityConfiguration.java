@@ -4,7 +4,6 @@ package org.borough.identity.security;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Function;
-import org.borough.audit.AuditLog;
 import org.borough.identity.IdentityProperties;
 import org.borough.identity.Permission;
 import org.borough.identity.StaffAdministration;
@@ -80,7 +79,8 @@ class SecurityConfiguration {
   /**
    * Requests that, from a console session, want a sign-in within {@code BOROUGH_STEP_UP}: issuing
    * API tokens, creating staff or changing their roles, state, password or authenticator app,
-   * setting up one's own app or recovery codes, and a resident's subject access pack.
+   * setting up one's own app, recovery codes or passkeys, a resident's subject access pack, and the
+   * warehouse's SQL page (free queries over everything the warehouse holds).
    */
   static final RequestMatcher[] RECENT_SIGN_IN = {
     matcher(HttpMethod.POST, "/account/tokens"),
@@ -91,6 +91,12 @@ class SecurityConfiguration {
     matcher(HttpMethod.POST, "/admin/staff/*/authenticator"),
     matcher(HttpMethod.POST, "/account/authenticator"),
     matcher(HttpMethod.POST, "/account/authenticator/recovery-codes"),
+    matcher(HttpMethod.GET, "/webauthn/register"),
+    matcher(HttpMethod.POST, "/webauthn/register/options"),
+    matcher(HttpMethod.GET, "/warehouse/sql"),
+    matcher(HttpMethod.POST, "/warehouse/sql"),
+    matcher(HttpMethod.POST, "/warehouse/sql.csv"),
+    matcher(HttpMethod.POST, "/warehouse/sql.xlsx"),
     matcher(HttpMethod.PUT, "/api/v1/staff/*"),
     matcher(HttpMethod.PUT, "/api/v1/staff/*/password"),
     matcher(HttpMethod.GET, "/residents/*/subject-access/pack"),
@@ -149,7 +155,8 @@ class SecurityConfiguration {
       ObjectProvider<DiscoveredRegistration> singleSignOn,
       ObjectProvider<StaffOidcUserService> providerUsers,
       SecondFactors secondFactors,
-      AuditLog audit,
+      PasskeyProperties passkeys,
+      SecondFactorOutcomes secondFactorOutcomes,
       Clock clock)
       throws Exception {
     RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
@@ -170,7 +177,7 @@ class SecurityConfiguration {
         .addFilterBefore(
             new SignInThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
         .addFilterAfter(
-            new SecondFactorSignIn(secondFactors, throttle, audit, clock, success),
+            new SecondFactorSignIn(secondFactors, throttle, secondFactorOutcomes, clock, success),
             UsernamePasswordAuthenticationFilter.class)
         // Before the request is authorized: a session that owes its second factor reaches nothing.
         .addFilterBefore(new SecondFactorFirst(secondFactors), AuthorizationFilter.class)
@@ -293,6 +300,7 @@ class SecurityConfiguration {
                 h.contentSecurityPolicy(c -> c.policyDirectives(CSP))
                     .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN))
                     .frameOptions(f -> f.deny()));
+    Passkeys.configure(http, passkeys, secondFactorOutcomes);
     DiscoveredRegistration registration = singleSignOn.getIfAvailable();
     if (registration != null) {
       http.oauth2Login(

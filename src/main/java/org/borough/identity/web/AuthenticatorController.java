@@ -40,6 +40,7 @@ class AuthenticatorController {
   String code(
       @RequestParam(required = false) String error,
       @RequestParam(required = false) String wait,
+      @RequestParam(required = false) String passkey,
       Authentication user,
       Model model) {
     if (!factors.owed(user)) {
@@ -57,8 +58,14 @@ class AuthenticatorController {
                     + " and try again")
             : error != null
                 ? Map.of("code", "Enter the 6-digit code from your app, or a recovery code")
-                : Map.of();
+                : passkey != null
+                    ? Map.of(
+                        "code",
+                        "Your passkey was not accepted. Try it again, or enter the code from your"
+                            + " app")
+                    : Map.of();
     model.addAttribute("errors", errors);
+    model.addAttribute("passkeys", !factors.passkeys(user.getName()).isEmpty());
     return "identity/sign-in-code";
   }
 
