@@ -55,7 +55,10 @@ class IdpConfiguration {
   SecurityFilterChain provider(HttpSecurity http) throws Exception {
     http.oauth2AuthorizationServer(server -> server.oidc(Customizer.withDefaults()))
         .authorizeHttpRequests(a -> a.anyRequest().authenticated())
-        .formLogin(Customizer.withDefaults());
+        .formLogin(Customizer.withDefaults())
+        .addFilterBefore(
+            new PromptLogin(),
+            org.springframework.security.web.context.SecurityContextHolderFilter.class);
     return http.build();
   }
 

@@ -52,6 +52,8 @@ class SingleSignOnIT extends IntegrationTest {
         "borough.oidc.roles", () -> "borough-agents=AGENT;borough-leads=SUPERVISOR,CASEWORKER");
     registry.add("borough.oidc.teams", () -> "borough-waste=" + Fixtures.WASTE);
     registry.add("borough.local-sign-in", () -> "false");
+    // Short, so that the step-up test can outwait it.
+    registry.add("borough.step-up", () -> "2s");
   }
 
   @AfterAll
@@ -150,6 +152,36 @@ class SingleSignOnIT extends IntegrationTest {
     // The provider asks for the password again: its session ended too.
     HttpResponse<String> again = b.get(base() + "/oauth2/authorization/oidc");
     assertThat(again.uri().toString()).isEqualTo(IDP.issuer() + "/login");
+  }
+
+  @Test
+  void aStepUpPageSendsStaffBackToTheProviderToSignInAfresh() throws Exception {
+    String username = staff(Role.AGENT);
+    IDP.user(username, "idp-password-9", "borough-leads");
+    Browser b = new Browser();
+    b.signInWithProvider(username, "idp-password-9");
+    Thread.sleep(3_000);
+
+    // The SQL page wants a sign-in within BOROUGH_STEP_UP: this one is older.
+    HttpResponse<String> asked = b.get(base() + "/warehouse/sql");
+    assertThat(asked.uri().toString()).startsWith(base() + "/sign-in?again");
+    assertThat(asked.body()).contains("/oauth2/authorization/oidc?again=1");
+    // The provider is asked to make them sign in afresh, not to reuse its own session.
+    HttpResponse<String> request =
+        b.http.send(
+            b.page(URI.create(base() + "/oauth2/authorization/oidc?again=1")).GET().build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(request.headers().firstValue("Location").orElseThrow()).contains("prompt=login");
+
+    // The provider asks for the password although its own session is still there.
+    HttpResponse<String> login = b.get(base() + "/oauth2/authorization/oidc?again=1");
+    assertThat(login.uri().toString()).isEqualTo(IDP.issuer() + "/login");
+    HttpResponse<String> back =
+        b.post(
+            IDP.issuer() + "/login",
+            form("username", username, "password", "idp-password-9", "_csrf", csrf(login.body())));
+    assertThat(back.uri().toString()).as(back.body()).endsWith("/warehouse/sql?continue");
+    assertThat(back.statusCode()).isEqualTo(200);
   }
 
   @Test

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package org.borough.identity.security;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.TreeSet;
 import org.borough.identity.Role;
 import org.borough.identity.Staff;
 import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
 import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
@@ -84,6 +86,17 @@ class StaffOidcUserService implements OAuth2UserService<OidcUserRequest, OidcUse
     Staff now = administration.fromIdentityProvider(known.get(), roles, teams, properties.name());
     List<GrantedAuthority> authorities =
         new ArrayList<>(StaffUserDetailsService.authorities(now.roles()));
+    // Spring Security adds this factor for OAuth 2.0 sign-ins but not for OpenID Connect ones; the
+    // step-up pages need it. It is dated when the provider last checked the user (auth_time), not
+    // now: a sign-in the provider let through on its own old session is not a recent one.
+    Instant checked =
+        user.getIdToken().getAuthenticatedAt() != null
+            ? user.getIdToken().getAuthenticatedAt()
+            : user.getIdToken().getIssuedAt();
+    authorities.add(
+        FactorGrantedAuthority.withAuthority(FactorGrantedAuthority.AUTHORIZATION_CODE_AUTHORITY)
+            .issuedAt(checked)
+            .build());
     return new StaffOidcUser(authorities, user.getIdToken(), user.getUserInfo(), now.username());
   }
 
