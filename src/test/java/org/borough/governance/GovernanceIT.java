@@ -331,11 +331,20 @@ class GovernanceIT extends IntegrationTest {
 
   @Test
   void atomFeedIsValidAtom() throws Exception {
-    importOne(decision("Feed " + UUID.randomUUID(), LocalDate.of(2021, 6, 1), ""));
+    String title = "Feed" + UUID.randomUUID().toString().substring(0, 8);
+    importOne(decision(title, LocalDate.of(2021, 6, 1), ""));
     MockHttpServletResponse r = mvc.perform(get("/decisions.atom")).andReturn().getResponse();
     assertThat(r.getStatus()).isEqualTo(200);
     assertThat(r.getContentType()).startsWith("application/atom+xml");
     assertThat(AtomFeeds.assertValidAtom(r.getContentAsByteArray())).isNotEmpty();
+
+    // An imported past decision was published on its publication date, not when it was imported.
+    MockHttpServletResponse one =
+        mvc.perform(get("/decisions.atom").param("q", title)).andReturn().getResponse();
+    assertThat(AtomFeeds.assertValidAtom(one.getContentAsByteArray()))
+        .singleElement()
+        .satisfies(
+            e -> assertThat(AtomFeeds.text(e, "published")).isEqualTo("2021-05-31T23:00:00Z"));
   }
 
   @Test

@@ -3,6 +3,8 @@ package org.borough.governance.web;
 
 import java.io.StringWriter;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import javax.xml.stream.XMLOutputFactory;
@@ -30,6 +32,8 @@ final class AtomFeed {
       boolean keyDecision,
       String summary) {}
 
+  private static final ZoneId LONDON = ZoneId.of("Europe/London");
+
   private AtomFeed() {}
 
   static Entry entry(Decision d, String htmlUrl) {
@@ -46,10 +50,24 @@ final class AtomFeed {
         d.details().decisionDate() + " - " + d.details().title(),
         "urn:uuid:" + d.id(),
         htmlUrl + "/" + d.id(),
-        d.versions().get(0).recordedAt(),
+        published(d),
         d.updatedAt(),
         d.details().keyDecision(),
         s.toString());
+  }
+
+  /**
+   * When the decision was published: the moment Borough published it, or, for a past decision
+   * imported later, the start of its publication date in London (the import's time says nothing to
+   * a reader of the feed).
+   */
+  static Instant published(Decision d) {
+    Instant first = d.versions().get(0).recordedAt();
+    LocalDate on = d.details().publicationDate();
+    if (on == null || first.atZone(LONDON).toLocalDate().equals(on)) {
+      return first;
+    }
+    return on.atStartOfDay(LONDON).toInstant();
   }
 
   static Entry entry(ForwardPlanNotice n, String htmlUrl) {
