@@ -102,13 +102,15 @@ public class BudgetActuals {
     YearMonth m = month(month, "month", errors);
     String from = source(source, errors);
     List<LedgerCsv.Line> rows;
+    boolean readable = true;
     try {
       rows = LedgerCsv.read(csv);
-    } catch (LedgerCsv.BadHeading e) {
-      errors.reject("line 1", e.getMessage());
+    } catch (LedgerCsv.Unreadable e) {
+      errors.reject("line " + e.line(), e.getMessage());
       rows = List.of();
+      readable = false;
     }
-    if (rows.isEmpty() && !errors.has("line 1")) {
+    if (rows.isEmpty() && readable) {
       errors.reject(
           "file", "The file has no actuals in it: one line per budget line after the headings");
     }

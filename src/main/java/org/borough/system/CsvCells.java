@@ -1,38 +1,33 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package org.borough.system;
 
-import java.util.List;
+import java.io.IOException;
+import java.io.Writer;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 
 /**
- * Cells and lines of CSV files people open in a spreadsheet (RFC 4180: comma-separated, CRLF,
- * quoted where needed), with free text kept from being run as a formula.
+ * CSV files people open in a spreadsheet: RFC 4180 (comma-separated, CRLF, quoted where needed)
+ * written by Apache Commons CSV, with free text kept from being run as a formula.
  */
 public final class CsvCells {
 
+  /** How Borough writes and reads CSV: RFC 4180, blank lines kept so line numbers stay true. */
+  public static final CSVFormat FORMAT = CSVFormat.RFC4180;
+
   private CsvCells() {}
 
-  /** Free text as a cell: a leading quote where a spreadsheet would read a formula, then quoted. */
+  /** A printer of lines onto the writer; the caller flushes it. */
+  public static CSVPrinter printer(Writer out) throws IOException {
+    return new CSVPrinter(out, FORMAT);
+  }
+
+  /** Free text as a cell's value: a leading quote where a spreadsheet would read a formula. */
   public static String text(String s) {
     if (s == null) {
       return "";
     }
-    return quoted(formula(s) ? "'" + s : s); // a spreadsheet would run it as a formula
-  }
-
-  /** A value already formatted (a number, a date) as a cell, quoted where needed. */
-  public static String quoted(String s) {
-    if (s == null) {
-      return "";
-    }
-    if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")) {
-      return "\"" + s.replace("\"", "\"\"") + "\"";
-    }
-    return s;
-  }
-
-  /** Cells already made by {@link #text} or {@link #quoted}, as one line ending CRLF. */
-  public static String line(List<String> cells) {
-    return String.join(",", cells) + "\r\n";
+    return formula(s) ? "'" + s : s; // a spreadsheet would run it as a formula
   }
 
   /**

@@ -15,6 +15,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.commons.csv.CSVPrinter;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
@@ -161,36 +162,34 @@ final class Exports {
 
   static void csv(Sheet sheet, OutputStream out) throws IOException {
     Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+    CSVPrinter csv = CsvCells.printer(w);
     for (String[] line : sheet.about()) {
-      line(w, List.of(line[0], line[1]));
+      line(csv, List.of(line[0], line[1]));
     }
-    w.write("\r\n");
-    line(w, new ArrayList<>(sheet.headings()));
+    csv.println();
+    line(csv, sheet.headings());
     for (List<Object> row : sheet.rows()) {
-      line(w, row);
+      line(csv, row);
     }
     if (sheet.total() != null) {
-      line(w, sheet.total());
+      line(csv, sheet.total());
     }
-    w.flush();
+    csv.flush();
   }
 
-  private static void line(Writer w, List<?> values) throws IOException {
-    StringBuilder b = new StringBuilder();
-    for (int i = 0; i < values.size(); i++) {
-      if (i > 0) {
-        b.append(',');
-      }
-      b.append(csvCell(values.get(i)));
+  private static void line(CSVPrinter csv, List<?> values) throws IOException {
+    for (Object v : values) {
+      csv.print(csvCell(v));
     }
-    w.write(b.append("\r\n").toString());
+    csv.println();
   }
 
+  /** A cell's value before quoting: text kept from running as a formula, figures formatted. */
   static String csvCell(Object v) {
     if (v == null) {
       return "";
     }
-    return v instanceof String s ? CsvCells.text(s) : CsvCells.quoted(text(v));
+    return v instanceof String s ? CsvCells.text(s) : text(v);
   }
 
   private static String text(Object v) {

@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jayway.jsonpath.JsonPath;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -558,12 +559,12 @@ class PortfolioIT extends IntegrationTest {
     assertThat(importCsv("2017-10", "line,cost\n").getContentAsString())
         .contains("must name the columns budget_line and amount");
 
-    String good =
-        "cost_centre,budget_line,amount\r\nICT01,"
-            + first
-            + ",\"£87,916.67\"\r\nICT02,"
-            + second
-            + ",20000\r\n";
+    assertThat(
+            importCsv("2017-10", "budget_line,amount\n" + first + ",\"10\n").getContentAsString())
+        .contains("line 2", "not CSV");
+
+    // A ledger's own export: quoted commas, a description over two lines, a blank row, a BOM.
+    String good = LedgerCsvTests.ledgerExport(first.toString(), second.toString());
     MockHttpServletResponse imported = importCsv("2017-10", good);
     assertThat(imported.getStatus()).as(imported.getContentAsString()).isEqualTo(200);
     assertThat(JsonPath.<Integer>read(imported.getContentAsString(), "$.imported")).isEqualTo(2);
@@ -587,7 +588,12 @@ class PortfolioIT extends IntegrationTest {
     MockHttpServletResponse done =
         mvc.perform(
                 multipart("/portfolio/actuals/import")
-                    .file(new MockMultipartFile("file", "ledger.csv", "text/csv", good.getBytes()))
+                    .file(
+                        new MockMultipartFile(
+                            "file",
+                            "ledger.csv",
+                            "text/csv",
+                            good.getBytes(StandardCharsets.UTF_8)))
                     .param("month", "2017-11")
                     .param("source", "Ledger import")
                     .with(signedIn.request(Fixtures.FINANCE))

@@ -3,12 +3,12 @@ package org.borough.audit.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.Writer;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import org.apache.commons.csv.CSVPrinter;
 import org.borough.audit.AuditAction;
 import org.borough.audit.AuditLog;
 import org.borough.audit.AuditLog.AuditQuery;
@@ -87,33 +87,22 @@ class AuditLogController {
     audit.record(AuditAction.EXPORT, "audit", "log", "CSV of " + describe(query));
     response.setContentType("text/csv;charset=UTF-8");
     response.setHeader("Content-Disposition", "attachment; filename=\"audit-log.csv\"");
-    Writer out = response.getWriter();
-    out.write(
-        CsvCells.line(
-            List.of(
-                "id",
-                "at_utc",
-                "actor",
-                "action",
-                "subject_type",
-                "subject_id",
-                "detail",
-                "from")));
+    CSVPrinter out = CsvCells.printer(response.getWriter());
+    out.printRecord(
+        "id", "at_utc", "actor", "action", "subject_type", "subject_id", "detail", "from");
     int written = 0;
     List<Entry> page = audit.read(query);
     while (!page.isEmpty() && written < EXPORT_LIMIT) {
       for (Entry e : page) {
-        out.write(
-            CsvCells.line(
-                List.of(
-                    Long.toString(e.id()),
-                    e.at().toString(),
-                    CsvCells.text(e.actor()),
-                    e.action().name(),
-                    CsvCells.text(e.subjectType()),
-                    CsvCells.text(e.subjectId()),
-                    CsvCells.text(e.detail()),
-                    CsvCells.text(e.remoteAddress()))));
+        out.printRecord(
+            Long.toString(e.id()),
+            e.at().toString(),
+            CsvCells.text(e.actor()),
+            e.action().name(),
+            CsvCells.text(e.subjectType()),
+            CsvCells.text(e.subjectId()),
+            CsvCells.text(e.detail()),
+            CsvCells.text(e.remoteAddress()));
       }
       written += page.size();
       page =
