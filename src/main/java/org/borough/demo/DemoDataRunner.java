@@ -35,6 +35,7 @@ import org.borough.demo.CaseGenerator.Staffing;
 import org.borough.demo.CaseGenerator.TeamInfo;
 import org.borough.demo.DemoCatalogue.ServiceSpec;
 import org.borough.demo.DemoCatalogue.TeamSpec;
+import org.borough.governance.BudgetActuals;
 import org.borough.governance.BudgetLines;
 import org.borough.governance.DecisionRegister;
 import org.borough.governance.IctPortfolio;
@@ -92,6 +93,7 @@ class DemoDataRunner implements ApplicationRunner {
   private final DecisionRegister decisions;
   private final IctPortfolio portfolio;
   private final BudgetLines budget;
+  private final BudgetActuals actuals;
   private final JsonMapper json;
   private final Clock clock;
 
@@ -108,6 +110,7 @@ class DemoDataRunner implements ApplicationRunner {
       DecisionRegister decisions,
       IctPortfolio portfolio,
       BudgetLines budget,
+      BudgetActuals actuals,
       JsonMapper json,
       Clock clock) {
     this.enabled = enabled;
@@ -122,6 +125,7 @@ class DemoDataRunner implements ApplicationRunner {
     this.decisions = decisions;
     this.portfolio = portfolio;
     this.budget = budget;
+    this.actuals = actuals;
     this.json = json;
     this.clock = clock;
   }
@@ -167,7 +171,15 @@ class DemoDataRunner implements ApplicationRunner {
     }
 
     int decisionCount = DemoDecisions.load(decisions, json);
-    int budgetLines = DemoPortfolio.load(portfolio, budget, decisions);
+    int budgetLines =
+        DemoPortfolio.load(
+            portfolio,
+            budget,
+            actuals,
+            decisions,
+            periodStart.atZone(zone).toLocalDate(),
+            now.atZone(zone).toLocalDate(),
+            seed);
 
     ResidentGenerator residents =
         new ResidentGenerator(seed, properties.residents(), places, periodStart, now, zone);

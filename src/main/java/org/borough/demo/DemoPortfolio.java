@@ -4,6 +4,7 @@ package org.borough.demo;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.borough.governance.BudgetActuals;
 import org.borough.governance.BudgetLines;
 import org.borough.governance.DecisionId;
 import org.borough.governance.DecisionQuery;
@@ -35,14 +36,27 @@ final class DemoPortfolio {
 
   private DemoPortfolio() {}
 
-  /** Records the seed portfolio unless there are systems already; returns how many budget lines. */
-  static int load(IctPortfolio portfolio, BudgetLines budget, DecisionRegister decisions) {
+  /**
+   * Records the seed portfolio unless there are systems already, and the budget of the demo's years
+   * ({@link DemoBudgets}); returns how many budget lines.
+   *
+   * @param from the day the demo's contacts start
+   * @param today the demo's today
+   */
+  static int load(
+      IctPortfolio portfolio,
+      BudgetLines budget,
+      BudgetActuals actuals,
+      DecisionRegister decisions,
+      LocalDate from,
+      LocalDate today,
+      long seed) {
     return Acting.as(
         () -> {
           if (!portfolio.systems().isEmpty()) {
             return 0;
           }
-          List<DecisionId> seed =
+          List<DecisionId> review =
               decisions
                   .search(
                       new DecisionQuery(
@@ -81,10 +95,10 @@ final class DemoPortfolio {
           ReserveId onesource =
               portfolio.openReserve(
                   "ONESOURCE", "oneSource Reserve", ONESOURCE_OPENING_PENCE, ONESOURCE_AS_OF);
-          if (seed.isEmpty()) {
+          if (review.isEmpty()) {
             return 0;
           }
-          UUID decision = seed.get(0).value();
+          UUID decision = review.get(0).value();
           budget.record(
               new NewBudgetLine(
                   "2017/18",
@@ -111,10 +125,12 @@ final class DemoPortfolio {
                       + " for Council in February 2018",
                   decision,
                   2));
-          return 2;
+          return 2 + DemoBudgets.load(decisions, budget, actuals, systems, from, today, seed);
         },
         "PORTFOLIO_READ",
-        "PORTFOLIO_MANAGE");
+        "PORTFOLIO_MANAGE",
+        "DECISION_PUBLISH",
+        "BUDGET_ACTUALS_RECORD");
   }
 
   private static IctSystemDetails system(String code, String name, String description) {

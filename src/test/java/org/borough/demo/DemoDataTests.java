@@ -3,7 +3,13 @@ package org.borough.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.jayway.jsonpath.JsonPath;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -20,6 +26,7 @@ import org.borough.catalogue.ServiceAttribute;
 import org.borough.catalogue.ServiceCatalogue;
 import org.borough.catalogue.ServiceDefinition;
 import org.borough.catalogue.Ward;
+import org.borough.governance.FinancialYear;
 import org.borough.residents.Channel;
 import org.borough.residents.ResidentManagement;
 import org.borough.system.UkFormats;
@@ -30,8 +37,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.web.servlet.MockMvc;
 
 @SpringBootTest(
     properties = {
@@ -44,6 +53,7 @@ import org.springframework.security.test.context.support.WithMockUser;
       "borough.demo.cases=1000",
       "borough.demo.staff-password=demo-tests-staff-password"
     })
+@AutoConfigureMockMvc
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DemoDataTests {
 
@@ -111,6 +121,61 @@ class DemoDataTests {
               assertThat(p.notedBy().item()).isEqualTo(2);
               assertThat(p.systems()).hasSize(3);
             });
+  }
+
+  @Test
+  @Order(1)
+  @WithMockUser(authorities = "PORTFOLIO_READ")
+  void budgetsEveryYearOfTheContactsWithActualsForEveryEndedMonth() {
+    LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
+    FinancialYear first = FinancialYear.of(today.minusYears(3));
+    FinancialYear last = FinancialYear.of(today);
+    for (int y = first.startYear(); y <= last.startYear(); y++) {
+      FinancialYear year = new FinancialYear(y);
+      assertThat(budget.search(year, null, null, 0, 10))
+          .as(year.toString())
+          .singleElement()
+          .satisfies(
+              l -> {
+                assertThat(l.amountPence()).isEqualTo(DemoBudgets.YEARLY_PENCE);
+                assertThat(l.systems()).hasSize(3);
+                assertThat(l.approvedBy().decision().title())
+                    .isEqualTo("Budget and council tax " + year + " (illustrative demo decision)");
+              });
+      long ended = year.months().stream().filter(m -> m.atEndOfMonth().isBefore(today)).count();
+      assertThat(
+              count(
+                  "select count(*) from budget_actual a join budget_line l on l.id ="
+                      + " a.budget_line_id where l.financial_year = '"
+                      + year
+                      + "'"))
+          .as(year.toString())
+          .isEqualTo(ended);
+    }
+  }
+
+  @Autowired MockMvc mvc;
+
+  @Test
+  @Order(1)
+  @WithMockUser(authorities = "WAREHOUSE_READ")
+  void costPerContactShowsAFigureOnFirstStart() throws Exception {
+    // The warehouse reads the demo's outbox in the background after it starts.
+    Object spend = null;
+    for (int tries = 0; tries < 240 && spend == null; tries++) {
+      String json =
+          mvc.perform(get("/api/v1/kpis/cost-per-contact"))
+              .andExpect(status().isOk())
+              .andReturn()
+              .getResponse()
+              .getContentAsString();
+      spend = JsonPath.<Object>read(json, "$.total.spend_per_contact");
+      if (spend == null) {
+        Thread.sleep(500);
+      }
+    }
+    assertThat(spend).isNotNull();
+    assertThat(new BigDecimal(spend.toString())).isPositive();
   }
 
   @Test
@@ -364,9 +429,13 @@ class DemoDataTests {
     long contacts = count("select count(*) from contact");
     long staff = count("select count(*) from staff_user");
     int services = catalogue.services().size();
+    long budgetLines = count("select count(*) from budget_line");
+    long decisionCount = count("select count(*) from decision");
 
     runner.run(new DefaultApplicationArguments());
 
+    assertThat(count("select count(*) from budget_line")).isEqualTo(budgetLines);
+    assertThat(count("select count(*) from decision")).isEqualTo(decisionCount);
     assertThat(count("select count(*) from resident")).isEqualTo(residents);
     assertThat(count("select count(*) from service_case")).isEqualTo(cases);
     assertThat(count("select count(*) from contact")).isEqualTo(contacts);
