@@ -14,6 +14,7 @@ import java.util.List;
  * @param callInDeadline the last working day on which it may be called in; null when not subject to
  *     call-in or not yet published
  * @param callIn the call-in, when it was called in
+ * @param callInOutcomes what was decided about the call-in, first first; empty until scrutiny met
  * @param versions every published version, oldest first
  * @param supersededBy the later decision that superseded this one, when its status is superseded
  * @param supersedes earlier decisions this one superseded
@@ -27,6 +28,7 @@ public record Decision(
     @JsonUnwrapped DecisionDetails details,
     LocalDate callInDeadline,
     CallIn callIn,
+    List<CallInOutcome> callInOutcomes,
     List<DecisionVersion> versions,
     Instant recordedAt,
     Instant updatedAt,
@@ -36,6 +38,13 @@ public record Decision(
 
   public boolean isDraft() {
     return status == DecisionStatus.DRAFT;
+  }
+
+  /** The outcomes that can be recorded next; none unless it was called in and is waiting. */
+  public List<CallInOutcome.Outcome> nextOutcomes() {
+    return java.util.Arrays.stream(CallInOutcome.Outcome.values())
+        .filter(o -> callIn != null && o.follows(status))
+        .toList();
   }
 
   public boolean isCorrected() {

@@ -313,6 +313,70 @@ public class DecisionRegister {
   }
 
   /**
+   * Records what was decided about a called-in decision, made to the edit version read (null for
+   * the one stored now); the decision's status follows it.
+   *
+   * @throws ConflictException when the decision is not waiting for that outcome (not called in,
+   *     already implementable, referred elsewhere)
+   */
+  @PreAuthorize("hasAuthority('DECISION_PUBLISH')")
+  @Transactional
+  public Decision recordCallInOutcome(DecisionId id, CallInOutcome outcome, Integer editVersion) {
+    StoredDecision current = stored(id);
+    claim(current, editVersion);
+    Errors errors = new Errors();
+    CallInOutcome.Outcome what = outcome == null ? null : outcome.outcome();
+    LocalDate on = outcome == null ? null : outcome.decidedOn();
+    String by = outcome == null ? null : trim(outcome.decidedBy());
+    String notes = outcome == null ? null : trim(outcome.notes());
+    if (what == null) {
+      errors.reject("outcome", "Choose what was decided");
+    }
+    List<CallInOutcome> earlier =
+        current.callIn() == null ? List.of() : decisions.callInOutcomes(id.value());
+    LocalDate since =
+        earlier.isEmpty()
+            ? current.callIn() == null ? null : current.callIn().calledInOn()
+            : earlier.get(earlier.size() - 1).decidedOn();
+    if (on == null) {
+      errors.reject("decidedOn", "Enter the date it was decided");
+    } else if (on.isAfter(today())) {
+      errors.reject("decidedOn", "The date it was decided cannot be in the future");
+    } else if (since != null && on.isBefore(since)) {
+      errors.reject(
+          "decidedOn",
+          "The date it was decided cannot be before "
+              + since
+              + (earlier.isEmpty() ? ", when it was called in" : ", the outcome before it"));
+    }
+    if (by == null) {
+      errors.reject("decidedBy", "Enter who decided it, such as the scrutiny committee");
+    } else if (by.length() > 300) {
+      errors.reject("decidedBy", "Who decided it must be 300 characters or fewer");
+    }
+    if (notes != null && notes.length() > 4000) {
+      errors.reject("notes", "The notes must be 4000 characters or fewer");
+    }
+    errors.throwIfAny();
+    if (current.callIn() == null) {
+      throw new ConflictException("This decision was not called in");
+    }
+    if (!what.follows(current.status())) {
+      throw new ConflictException(
+          "\""
+              + what.label()
+              + "\" cannot be recorded for a decision that is "
+              + current.status().label().toLowerCase());
+    }
+    var now = clock.instant();
+    decisions.insertCallInOutcome(id.value(), new CallInOutcome(what, on, by, notes), now, actor());
+    decisions.setStatus(id.value(), what.result(), now);
+    audit.record(AuditAction.UPDATE, "decision", id.toString(), "call-in outcome " + what.name());
+    events.publishEvent(new DecisionCallInDecided(id, what, on));
+    return find(id);
+  }
+
+  /**
    * Records that a later published decision supersedes {@code earlier}, which becomes SUPERSEDED
    * and can no longer be corrected or called in.
    *
@@ -401,6 +465,7 @@ public class DecisionRegister {
         s.details(),
         s.callInDeadline(),
         s.callIn(),
+        s.callIn() == null ? List.of() : decisions.callInOutcomes(id.value()),
         decisions.versions(id.value()),
         s.recordedAt(),
         s.updatedAt(),

@@ -188,6 +188,36 @@ class AccessibilityIT extends IntegrationTest {
     signedIn.enter(Fixtures.DEMOCRATIC_SERVICES);
     DecisionId published = decisions.importDecisions(List.of(decision)).get(0);
     DecisionId draft = decisions.recordDraft(decision);
+    // Published today, called in and referred to Council: the outcome form and public page.
+    DecisionId calledIn =
+        decisions.recordDraft(
+            new DecisionDetails(
+                new DecisionIssue("Axe call-in " + surname, null, null),
+                decision.decisionMaker(),
+                null,
+                decision.introducedBy(),
+                decisions.today(),
+                null,
+                false,
+                true,
+                null,
+                decision.purpose(),
+                decision.items(),
+                decision.reasons(),
+                decision.alternativeOptions(),
+                null,
+                null));
+    decisions.publish(calledIn);
+    decisions.recordCallIn(
+        calledIn, new org.borough.governance.CallIn(decisions.today(), "Cllr One", "Not costed"));
+    decisions.recordCallInOutcome(
+        calledIn,
+        new org.borough.governance.CallInOutcome(
+            org.borough.governance.CallInOutcome.Outcome.REFERRED_TO_COUNCIL,
+            decisions.today(),
+            "Overview and Scrutiny Board",
+            "Costings to be shown"),
+        null);
     ForwardPlanNoticeId notice =
         forwardPlan.publish(
             new ForwardPlanNoticeDetails(
@@ -392,6 +422,15 @@ class AccessibilityIT extends IntegrationTest {
             new String[] {
               Fixtures.DEMOCRATIC_SERVICES, "/governance/decisions/" + published + "/call-in"
             },
+            new String[] {Fixtures.DEMOCRATIC_SERVICES, "/governance/decisions/" + calledIn},
+            new String[] {
+              Fixtures.DEMOCRATIC_SERVICES, "/governance/decisions/" + calledIn + "/call-in/outcome"
+            },
+            new String[] {
+              Fixtures.DEMOCRATIC_SERVICES,
+              "/governance/decisions/" + calledIn + "/call-in/outcome",
+              SUBMIT
+            },
             new String[] {Fixtures.DEMOCRATIC_SERVICES, "/governance/forward-plan"},
             new String[] {Fixtures.DEMOCRATIC_SERVICES, "/governance/forward-plan/new"},
             new String[] {Fixtures.DEMOCRATIC_SERVICES, "/governance/forward-plan/new", SUBMIT},
@@ -423,6 +462,7 @@ class AccessibilityIT extends IntegrationTest {
             new String[] {null, "/decisions?q=axe&from-day=31&from-month=2&from-year=2020"},
             new String[] {null, "/decisions/" + published},
             new String[] {null, "/decisions/" + published + "/versions/1"},
+            new String[] {null, "/decisions/" + calledIn},
             // The resident portal, each page as a resident reaches it and with its errors.
             new String[] {null, "/portal"},
             new String[] {null, "/portal/privacy"},

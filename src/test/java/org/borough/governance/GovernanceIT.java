@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.jayway.jsonpath.JsonPath;
 import java.io.InputStream;
@@ -188,6 +190,128 @@ class GovernanceIT extends IntegrationTest {
             .andReturn()
             .getResponse();
     assertThat(late.getStatus()).isEqualTo(409);
+  }
+
+  @Test
+  void aCallInsOutcomesMoveTheDecisionsStatusAndShowOnThePublicPage() throws Exception {
+    String title = "Outcome " + UUID.randomUUID().toString().substring(0, 8);
+    String id = draft(decision(title, register.today(), ""));
+    assertThat(publish(id).getStatus()).isEqualTo(200);
+    LocalDate today = register.today();
+    assertThat(
+            outcome(
+                    id,
+                    "{\"outcome\": \"NO_FURTHER_ACTION\", \"decidedOn\": \"%s\", \"decidedBy\": \"Board\"}"
+                        .formatted(today))
+                .getStatus())
+        .as("not called in")
+        .isEqualTo(409);
+    mvc.perform(
+            asDemocraticServices(post("/api/v1/decisions/" + id + "/call-in"))
+                .content(
+                    """
+                    {"calledInOn": "%s", "calledInBy": "Cllr A, Cllr B", "reason": "Not costed"}"""
+                        .formatted(today)))
+        .andExpect(status().isOk());
+
+    assertThat(
+            outcome(
+                    id,
+                    "{\"outcome\": \"CONFIRMED\", \"decidedOn\": \"%s\", \"decidedBy\": \"Cabinet\"}"
+                        .formatted(today))
+                .getStatus())
+        .as("only after a referral back")
+        .isEqualTo(409);
+    MockHttpServletResponse wrong =
+        outcome(
+            id,
+            "{\"outcome\": null, \"decidedOn\": \"%s\", \"decidedBy\": \" \"}"
+                .formatted(today.minusDays(1)));
+    assertThat(wrong.getStatus()).isEqualTo(400);
+    assertThat(JsonPath.<List<String>>read(wrong.getContentAsString(), "$.errors[*].field"))
+        .containsExactly("outcome", "decidedOn", "decidedBy");
+
+    MockHttpServletResponse council =
+        outcome(
+            id,
+            """
+            {"outcome": "REFERRED_TO_COUNCIL", "decidedOn": "%s",
+             "decidedBy": "Overview and Scrutiny Board", "notes": "Costings to be shown to Council"}"""
+                .formatted(today));
+    assertThat(council.getStatus()).as(council.getContentAsString()).isEqualTo(200);
+    assertThat(JsonPath.<String>read(council.getContentAsString(), "$.status"))
+        .isEqualTo("REFERRED_TO_COUNCIL");
+
+    // The console's form: nothing chosen is an error on the page; then Council refers it back.
+    String empty =
+        mvc.perform(
+                post("/governance/decisions/" + id + "/call-in/outcome")
+                    .with(staff())
+                    .with(csrf())
+                    .param("decidedBy", "Council"))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(empty).contains("govuk-error-summary", "Choose what was decided");
+    mvc.perform(
+            post("/governance/decisions/" + id + "/call-in/outcome")
+                .with(staff())
+                .with(csrf())
+                .param("outcome", "REFERRED_BACK")
+                .param(
+                    "editVersion",
+                    JsonPath.read(council.getContentAsString(), "$.editVersion").toString())
+                .param("decidedOn-day", String.valueOf(today.getDayOfMonth()))
+                .param("decidedOn-month", String.valueOf(today.getMonthValue()))
+                .param("decidedOn-year", String.valueOf(today.getYear()))
+                .param("decidedBy", "Council"))
+        .andExpect(redirectedUrl("/governance/decisions/" + id));
+
+    MockHttpServletResponse confirmed =
+        outcome(
+            id,
+            "{\"outcome\": \"CONFIRMED\", \"decidedOn\": \"%s\", \"decidedBy\": \"Cabinet\"}"
+                .formatted(today));
+    assertThat(confirmed.getStatus()).as(confirmed.getContentAsString()).isEqualTo(200);
+    assertThat(JsonPath.<String>read(confirmed.getContentAsString(), "$.status"))
+        .isEqualTo("IMPLEMENTABLE");
+    assertThat(
+            JsonPath.<List<String>>read(
+                confirmed.getContentAsString(), "$.callInOutcomes[*].outcome"))
+        .containsExactly("REFERRED_TO_COUNCIL", "REFERRED_BACK", "CONFIRMED");
+    assertThat(
+            outcome(
+                    id,
+                    "{\"outcome\": \"NO_FURTHER_ACTION\", \"decidedOn\": \"%s\", \"decidedBy\": \"Board\"}"
+                        .formatted(today))
+                .getStatus())
+        .as("nothing follows a confirmation")
+        .isEqualTo(409);
+
+    String page =
+        mvc.perform(get("/decisions/" + id))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(page)
+        .contains(
+            "What was decided about the call-in",
+            "Referred to full Council",
+            "Decided by Overview and Scrutiny Board.",
+            "Costings to be shown to Council",
+            "Referred back to the decision maker to reconsider",
+            "The decision maker reconsidered it and confirmed it",
+            ">Implementable<");
+  }
+
+  private MockHttpServletResponse outcome(String id, String json) throws Exception {
+    return mvc.perform(
+            asDemocraticServices(post("/api/v1/decisions/" + id + "/call-in/outcome"))
+                .content(json))
+        .andReturn()
+        .getResponse();
   }
 
   @Test

@@ -253,6 +253,16 @@ class RoleMatrixIT extends IntegrationTest {
               "/governance/decisions/{id}/call-in",
               "/governance/decisions/" + DECISION + "/call-in",
               DECISION_PUBLISH),
+          needs(
+              GET,
+              "/governance/decisions/{id}/call-in/outcome",
+              "/governance/decisions/" + DECISION + "/call-in/outcome",
+              DECISION_PUBLISH),
+          needs(
+              POST,
+              "/governance/decisions/{id}/call-in/outcome",
+              "/governance/decisions/" + DECISION + "/call-in/outcome",
+              DECISION_PUBLISH),
           // Governance: the forward plan, public; notices published by democratic services
           open(GET, "/forward-plan"),
           open(GET, "/forward-plan/{id}", "/forward-plan/" + RANDOM),
@@ -691,6 +701,11 @@ class RoleMatrixIT extends IntegrationTest {
               POST,
               "/api/v1/decisions/{id}/call-in",
               "/api/v1/decisions/" + DECISION + "/call-in",
+              DECISION_PUBLISH),
+          needs(
+              POST,
+              "/api/v1/decisions/{id}/call-in/outcome",
+              "/api/v1/decisions/" + DECISION + "/call-in/outcome",
               DECISION_PUBLISH),
           needs(
               POST,

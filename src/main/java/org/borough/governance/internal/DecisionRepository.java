@@ -19,6 +19,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.borough.governance.CallIn;
+import org.borough.governance.CallInOutcome;
 import org.borough.governance.DecisionDetails;
 import org.borough.governance.DecisionDocument;
 import org.borough.governance.DecisionId;
@@ -514,6 +515,40 @@ public class DecisionRepository {
             Timestamp.from(at),
             who)
         .update();
+  }
+
+  /** Adds an outcome after the call-in's others. */
+  public void insertCallInOutcome(UUID id, CallInOutcome outcome, Instant at, String who) {
+    jdbc.sql(
+            "insert into decision_call_in_outcome (decision_id, position, outcome, decided_on,"
+                + " decided_by, notes, recorded_at, recorded_by) select ?, coalesce(max(position),"
+                + " 0) + 1, ?, ?, ?, ?, ?, ? from decision_call_in_outcome where decision_id = ?")
+        .params(
+            id,
+            outcome.outcome().name(),
+            date(outcome.decidedOn()),
+            outcome.decidedBy(),
+            outcome.notes(),
+            Timestamp.from(at),
+            who,
+            id)
+        .update();
+  }
+
+  /** The call-in's outcomes, first recorded first. */
+  public List<CallInOutcome> callInOutcomes(UUID id) {
+    return jdbc.sql(
+            "select outcome, decided_on, decided_by, notes from decision_call_in_outcome"
+                + " where decision_id = ? order by position")
+        .param(id)
+        .query(
+            (r, n) ->
+                new CallInOutcome(
+                    CallInOutcome.Outcome.valueOf(r.getString(1)),
+                    localDate(r.getDate(2)),
+                    r.getString(3),
+                    r.getString(4)))
+        .list();
   }
 
   /** Lower-case text that the register's search looks in. */

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.borough.governance.CallIn;
+import org.borough.governance.CallInOutcome;
 import org.borough.governance.Decision;
 import org.borough.governance.DecisionDetails;
 import org.borough.governance.DecisionId;
@@ -125,6 +126,22 @@ class DecisionApiController {
       @RequestBody CallIn callIn) {
     DecisionId decision = new DecisionId(id);
     return tagged(register.recordCallIn(decision, callIn, expected(decision, ifMatch)));
+  }
+
+  @PostMapping("/{id}/call-in/outcome")
+  @PreAuthorize("hasAuthority('DECISION_PUBLISH')")
+  @Operation(
+      summary = "Record what was decided about a called-in decision; its status follows",
+      description =
+          "outcome is NO_FURTHER_ACTION, REFERRED_BACK or REFERRED_TO_COUNCIL after the call-in;"
+              + " COUNCIL_DID_NOT_OBJECT or REFERRED_BACK after a referral to Council; CONFIRMED"
+              + " after a referral back. Any other is refused with 409.")
+  ResponseEntity<Decision> callInOutcome(
+      @PathVariable UUID id,
+      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+      @RequestBody CallInOutcome outcome) {
+    DecisionId decision = new DecisionId(id);
+    return tagged(register.recordCallInOutcome(decision, outcome, expected(decision, ifMatch)));
   }
 
   /** The later decision that supersedes one. */

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.borough.catalogue.ServiceCatalogue;
-import org.borough.governance.CallIn;
 import org.borough.governance.Decision;
 import org.borough.governance.DecisionDetails;
 import org.borough.governance.DecisionId;
@@ -142,6 +141,7 @@ class StaffDecisionsController {
     model.addAttribute("forwardPlanNotice", plan.forDecision(d.id()).orElse(null));
     model.addAttribute(
         "callInOpen", d.status() == DecisionStatus.PUBLISHED && d.callInDeadline() != null);
+    model.addAttribute("outcomeOpen", !d.nextOutcomes().isEmpty());
     Map<String, String> successors = new LinkedHashMap<>();
     if (!d.isDraft() && d.status() != DecisionStatus.SUPERSEDED) {
       for (var s :
@@ -227,44 +227,6 @@ class StaffDecisionsController {
     } catch (InvalidInputException e) {
       model.addAttribute("publishRefused", true);
       return form(model, formOf(d), e.errors(), d, null);
-    }
-  }
-
-  @GetMapping("/governance/decisions/{id}/call-in")
-  @PreAuthorize("hasAuthority('DECISION_PUBLISH')")
-  String callInForm(@PathVariable UUID id, Model model) {
-    model.addAttribute("decision", register.find(new DecisionId(id)));
-    model.addAttribute("form", new LinkedMultiValueMap<String, String>());
-    model.addAttribute("errors", Map.of());
-    return "governance/call-in";
-  }
-
-  @PostMapping("/governance/decisions/{id}/call-in")
-  @PreAuthorize("hasAuthority('DECISION_PUBLISH')")
-  String callIn(
-      @PathVariable UUID id,
-      @RequestParam MultiValueMap<String, String> form,
-      Model model,
-      RedirectAttributes redirect) {
-    Decision d = register.find(new DecisionId(id));
-    Errors errors = new Errors();
-    var on = DecisionForm.date(form, "calledInOn", "The call-in date", errors);
-    model.addAttribute("decision", d);
-    model.addAttribute("form", form);
-    if (!errors.isEmpty()) {
-      model.addAttribute("errors", errors.asMap());
-      return "governance/call-in";
-    }
-    try {
-      register.recordCallIn(
-          d.id(),
-          new CallIn(on, form.getFirst("calledInBy"), form.getFirst("reason")),
-          EditVersions.fromForm(form.getFirst("editVersion"), "decision"));
-      redirect.addFlashAttribute("banner", "Call-in recorded");
-      return "redirect:/governance/decisions/" + id;
-    } catch (InvalidInputException e) {
-      model.addAttribute("errors", e.errors());
-      return "governance/call-in";
     }
   }
 
