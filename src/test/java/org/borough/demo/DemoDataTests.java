@@ -352,7 +352,7 @@ class DemoDataTests {
     long recentActive =
         count(
             "select count(*) from service_case where status in ('NEW', 'OPEN', 'IN_PROGRESS',"
-                + " 'ON_HOLD') and opened_at > current_timestamp - interval '3' day");
+                + " 'ON_HOLD') and opened_at > current_timestamp - interval '7' day");
     long oldActive =
         count(
             "select count(*) from service_case where status in ('NEW', 'OPEN', 'IN_PROGRESS',"
