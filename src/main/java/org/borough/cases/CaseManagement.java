@@ -446,7 +446,19 @@ public class CaseManagement {
   @PreAuthorize("hasAuthority('CONTACT_LOG')")
   @Transactional
   public void recordContact(CaseId id, String summary) {
-    if (!cases.addContactLine(id.value(), clock.instant(), actor(), summary)) {
+    if (!cases.addInternalLine(id.value(), clock.instant(), actor(), "CONTACT", summary)) {
+      throw new NotFoundException("Case");
+    }
+  }
+
+  /**
+   * Adds a line about a message to the resident that could not be sent or delivered (called by the
+   * notifications module), so that staff know the resident has not heard.
+   */
+  @PreAuthorize("hasAuthority('CONTACT_LOG')")
+  @Transactional
+  public void recordMessage(CaseId id, String summary) {
+    if (!cases.addInternalLine(id.value(), clock.instant(), actor(), "MESSAGE", summary)) {
       throw new NotFoundException("Case");
     }
   }

@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package org.borough.notifications;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.borough.notifications.notify.NotifyClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -9,7 +13,8 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends one plain-text email through Spring Mail ({@code SPRING_MAIL_*}); without a mail server it
+ * Sends one plain-text email: through GOV.UK Notify when it has an email template for the message
+ * ({@code BOROUGH_NOTIFY_*}), else through Spring Mail ({@code SPRING_MAIL_*}); with neither it
  * writes the masked address and the subject — never the body — to the log instead.
  */
 @Component
@@ -17,27 +22,56 @@ class Mailer {
 
   private static final Logger log = LoggerFactory.getLogger(Mailer.class);
 
+  /** An email handed over: the channel recorded, and Notify's id for it when Notify took it. */
+  record Sent(String channel, String providerId) {}
+
   private final ObjectProvider<JavaMailSender> mail;
+  private final NotifyClient notify;
   private final NotificationsProperties properties;
 
-  Mailer(ObjectProvider<JavaMailSender> mail, NotificationsProperties properties) {
+  Mailer(
+      ObjectProvider<JavaMailSender> mail,
+      NotifyClient notify,
+      NotificationsProperties properties) {
     this.mail = mail;
+    this.notify = notify;
     this.properties = properties;
   }
 
   /**
-   * Sends it; the channel recorded: {@code EMAIL}, or {@code EMAIL_LOG} when it went to the log.
+   * Sends it; the channel is {@code EMAIL}, or {@code EMAIL_LOG} when it went to the log.
    *
-   * @throws RuntimeException when the mail server refused it or could not be reached
+   * @param message the message's name ({@code RECEIVED}, {@code SIGN_IN}, ...), which may have a
+   *     Notify template of its own
+   * @param fields what a Notify template of its own may use besides {@code subject} and {@code
+   *     body}
+   * @param reference Borough's id for the message, which Notify's delivery receipt carries back;
+   *     null when no receipt is wanted
+   * @throws RuntimeException when the mail server or Notify refused it or could not be reached
    */
-  String send(String to, String subject, String body) {
+  Sent send(
+      String message,
+      String to,
+      String subject,
+      String body,
+      Map<String, String> fields,
+      String reference) {
+    Optional<String> template = notify.template(message, NotifyClient.Channel.EMAIL);
+    if (template.isPresent()) {
+      Map<String, String> personalisation = new LinkedHashMap<>(fields);
+      personalisation.put("subject", subject);
+      personalisation.put("body", body);
+      return new Sent(
+          "EMAIL",
+          notify.send(NotifyClient.Channel.EMAIL, template.get(), to, personalisation, reference));
+    }
     JavaMailSender sender = mail.getIfAvailable();
     if (sender == null) {
       log.info(
           "Email to {} not sent: no mail server configured (SPRING_MAIL_HOST): {}",
           Masks.email(to),
           subject);
-      return "EMAIL_LOG";
+      return new Sent("EMAIL_LOG", null);
     }
     SimpleMailMessage m = new SimpleMailMessage();
     m.setFrom(properties.from());
@@ -45,6 +79,6 @@ class Mailer {
     m.setSubject(subject);
     m.setText(body);
     sender.send(m);
-    return "EMAIL";
+    return new Sent("EMAIL", null);
   }
 }

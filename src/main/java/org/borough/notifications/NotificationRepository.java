@@ -4,6 +4,7 @@ package org.borough.notifications;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -127,12 +128,36 @@ class NotificationRepository {
         .update();
   }
 
-  void finish(UUID id, String status, String channel, Instant at, String note) {
+  void finish(UUID id, String status, String channel, String providerId, Instant at, String note) {
     jdbc.sql(
-            "update notification set status = ?, channel = ?, sent_at = ?, last_error = ?,"
-                + " attempts = attempts + 1 where id = ?")
-        .params(status, channel, Timestamp.from(at), note, id)
+            "update notification set status = ?, channel = ?, provider_id = ?, sent_at = ?,"
+                + " last_error = ?, attempts = attempts + 1 where id = ?")
+        .params(status, channel, providerId, Timestamp.from(at), note, id)
         .update();
+  }
+
+  /** A message whose delivery Notify reported on. */
+  record Receipt(UUID caseId, String template, String channel) {}
+
+  /**
+   * Records what Notify says became of a message it sent; the message when this is news (Notify may
+   * send the same receipt again), empty when it is not or Borough sent no such message.
+   */
+  Optional<Receipt> receive(UUID id, String providerId, String deliveryStatus, Instant at) {
+    int changed =
+        jdbc.sql(
+                "update notification set delivery_status = ?, delivered_at = ? where id = ? and"
+                    + " provider_id = ? and (delivery_status is null or delivery_status <> ?)")
+            .params(deliveryStatus, Timestamp.from(at), id, providerId, deliveryStatus)
+            .update();
+    if (changed == 0) {
+      return Optional.empty();
+    }
+    return jdbc.sql("select case_id, template, channel from notification where id = ?")
+        .param(id)
+        .query(
+            (rs, i) -> new Receipt(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)))
+        .optional();
   }
 
   void retry(UUID id, Instant next, String error, boolean giveUp) {

@@ -5,8 +5,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import org.borough.audit.AuditAction;
 import org.borough.audit.AuditLog;
 import org.borough.cases.CaseAudience;
@@ -15,6 +15,7 @@ import org.borough.cases.CaseManagement;
 import org.borough.cases.CaseStatus;
 import org.borough.identity.Permission;
 import org.borough.identity.ServicePrincipal;
+import org.borough.notifications.notify.NotifyRefused;
 import org.borough.portal.TrackLinks;
 import org.borough.residents.ContactPreferences;
 import org.borough.residents.Reach;
@@ -40,14 +41,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 class NotificationSender {
 
   private static final Logger log = LoggerFactory.getLogger(NotificationSender.class);
-  private static final String OPTED_OUT = "OPTED_OUT";
   private static final Duration RECORD_RETRY = Duration.ofSeconds(1);
 
   private final NotificationRepository repository;
   private final CaseManagement cases;
   private final ResidentAccounts accounts;
-  private final Mailer mailer;
-  private final SmsSender sms;
+  private final Deliveries deliveries;
+  private final CaseLines caseLines;
   private final Templates templates;
   private final TrackLinks links;
   private final AuditLog audit;
@@ -61,8 +61,8 @@ class NotificationSender {
       NotificationRepository repository,
       CaseManagement cases,
       ResidentAccounts accounts,
-      Mailer mailer,
-      SmsSender sms,
+      Deliveries deliveries,
+      CaseLines caseLines,
       Templates templates,
       TrackLinks links,
       AuditLog audit,
@@ -74,8 +74,8 @@ class NotificationSender {
     this.repository = repository;
     this.cases = cases;
     this.accounts = accounts;
-    this.mailer = mailer;
-    this.sms = sms;
+    this.deliveries = deliveries;
+    this.caseLines = caseLines;
     this.templates = templates;
     this.links = links;
     this.audit = audit;
@@ -117,25 +117,11 @@ class NotificationSender {
   }
 
   private void send(NotificationRepository.Row row) {
-    String channel;
+    Deliveries.Outcome outcome;
     try {
-      channel = deliver(row);
+      outcome = deliver(row);
     } catch (RuntimeException e) {
-      int attempt = row.attempts() + 1;
-      boolean giveUp = attempt >= properties.maxAttempts();
-      Instant next =
-          clock
-              .instant()
-              .plus(properties.firstRetry().multipliedBy(1L << Math.min(attempt - 1, 16)));
-      String error = e.getClass().getSimpleName() + ": " + String.valueOf(e.getMessage());
-      repository.retry(
-          row.id(), next, error.length() > 300 ? error.substring(0, 300) : error, giveUp);
-      log.warn(
-          "Notification {} attempt {} failed{}: {}",
-          row.id(),
-          attempt,
-          giveUp ? " (giving up)" : ", will retry at " + next,
-          e.getMessage());
+      failed(row, e);
       return;
     }
     Instant at = clock.instant();
@@ -144,18 +130,12 @@ class NotificationSender {
         () ->
             transactions.executeWithoutResult(
                 status -> {
-                  if (channel == null || channel.equals(OPTED_OUT)) {
-                    repository.finish(
-                        row.id(),
-                        "SKIPPED",
-                        null,
-                        at,
-                        channel == null
-                            ? "no email address or mobile number"
-                            : "the resident asked for no updates this way");
+                  if (outcome.channel() == null) {
+                    repository.finish(row.id(), "SKIPPED", null, null, at, outcome.skipped());
                     return;
                   }
-                  repository.finish(row.id(), "SENT", channel, at, null);
+                  String channel = outcome.channel();
+                  repository.finish(row.id(), "SENT", channel, outcome.providerId(), at, null);
                   audit.record(
                       AuditAction.CREATE,
                       "notification",
@@ -170,6 +150,31 @@ class NotificationSender {
                           channel,
                           at));
                 }));
+  }
+
+  /**
+   * A try that failed waits twice as long as the one before. A message that cannot succeed (Notify
+   * refused it for good) or has had all its tries is given up, and a line on the case says the
+   * resident has not heard.
+   */
+  private void failed(NotificationRepository.Row row, RuntimeException e) {
+    int attempt = row.attempts() + 1;
+    boolean giveUp =
+        attempt >= properties.maxAttempts() || e instanceof NotifyRefused r && r.permanent();
+    Instant next =
+        clock.instant().plus(properties.firstRetry().multipliedBy(1L << Math.min(attempt - 1, 16)));
+    String error = e.getClass().getSimpleName() + ": " + String.valueOf(e.getMessage());
+    error = error.length() > 300 ? error.substring(0, 300) : error;
+    repository.retry(row.id(), next, error, giveUp);
+    log.warn(
+        "Notification {} attempt {} failed{}: {}",
+        row.id(),
+        attempt,
+        giveUp ? " (giving up)" : ", will retry at " + next,
+        e.getMessage());
+    if (giveUp) {
+      caseLines.notSent(row.caseId(), row.template(), attempt, String.valueOf(e.getMessage()));
+    }
   }
 
   /**
@@ -201,12 +206,8 @@ class NotificationSender {
     }
   }
 
-  /**
-   * Sends by email, or else by text, as the resident's contact preferences allow; the channel used,
-   * {@link #OPTED_OUT} when they can be reached but asked not to be this way, or null when they
-   * have neither an email address nor a mobile.
-   */
-  private String deliver(NotificationRepository.Row row) {
+  /** Sends the message by the way that reaches the resident ({@link Deliveries}). */
+  private Deliveries.Outcome deliver(NotificationRepository.Row row) {
     CaseAudience c;
     Reach r;
     try {
@@ -222,19 +223,20 @@ class NotificationSender {
       c = both.getKey();
       r = both.getValue();
     } catch (NotFoundException gone) {
-      return null;
+      return Deliveries.Outcome.skipped("the case or the resident is no longer held");
     }
     String status =
         row.caseStatus() == null
             ? c.status().label().toLowerCase()
             : CaseStatus.valueOf(row.caseStatus()).label().toLowerCase();
+    String link = links.trackUrl(c.reference());
     Templates.Message message =
         templates.render(
             row.template(),
             c.reference(),
             c.serviceName(),
             status,
-            links.trackUrl(c.reference()),
+            link,
             system.councilName(),
             r.forename());
     // The confirmation answers the resident's own report, so it goes whatever their preferences;
@@ -243,15 +245,13 @@ class NotificationSender {
         NotificationPlanner.RECEIVED.equals(row.template())
             ? ContactPreferences.DEFAULT
             : r.preferences();
-    Optional<String> email = r.email();
-    if (email.isPresent() && wants.emailUpdates()) {
-      return mailer.send(email.get(), message.subject(), message.body());
-    }
-    Optional<String> mobile = r.mobile();
-    if (mobile.isPresent() && wants.textUpdates()) {
-      sms.send(mobile.get(), message.sms());
-      return "SMS";
-    }
-    return email.isPresent() || mobile.isPresent() ? OPTED_OUT : null;
+    Map<String, String> fields = new LinkedHashMap<>();
+    fields.put("reference", c.reference());
+    fields.put("service", c.serviceName());
+    fields.put("status", status);
+    fields.put("link", link);
+    fields.put("council", system.councilName());
+    fields.put("first_name", r.forename());
+    return deliveries.deliver(row.template(), message, fields, r, wants, row.id().toString());
   }
 }

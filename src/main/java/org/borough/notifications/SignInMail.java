@@ -4,6 +4,7 @@ package org.borough.notifications;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -76,9 +77,16 @@ class SignInMail implements DisposableBean {
     Object[] args = {system.councilName(), event.reference(), event.link(), days};
     try {
       mailer.send(
+          "CLAIM",
           event.email(),
           messages.getMessage("notify.CLAIM.subject", args, Locale.UK),
-          messages.getMessage("notify.CLAIM.body", args, Locale.UK));
+          messages.getMessage("notify.CLAIM.body", args, Locale.UK),
+          Map.of(
+              "council", system.councilName(),
+              "reference", event.reference(),
+              "link", event.link(),
+              "days", Long.toString(days)),
+          null);
     } catch (RuntimeException e) {
       log.warn(
           "Report link for {} to {} not sent: {}",
@@ -95,9 +103,15 @@ class SignInMail implements DisposableBean {
     Object[] args = {system.councilName(), event.link(), minutes};
     try {
       mailer.send(
+          "SIGN_IN",
           event.email(),
           messages.getMessage("notify.SIGN_IN.subject", args, Locale.UK),
-          messages.getMessage("notify.SIGN_IN.body", args, Locale.UK));
+          messages.getMessage("notify.SIGN_IN.body", args, Locale.UK),
+          Map.of(
+              "council", system.councilName(),
+              "link", event.link(),
+              "minutes", Long.toString(minutes)),
+          null);
     } catch (RuntimeException e) {
       log.warn("Sign-in email to {} not sent: {}", Masks.email(event.email()), e.toString());
     }

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import org.borough.residents.ContactPreferences;
 import org.borough.residents.Resident;
+import org.borough.residents.TextMessages;
 import org.borough.system.UkFormats;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
@@ -42,6 +43,7 @@ class AccountController {
   private final RateLimits perIp;
   private final PortalProperties properties;
   private final MessageSource messages;
+  private final TextMessages texts;
   private final Clock clock;
 
   AccountController(
@@ -49,7 +51,9 @@ class AccountController {
       SignInLinks links,
       PortalProperties properties,
       MessageSource messages,
+      TextMessages texts,
       Clock clock) {
+    this.texts = texts;
     this.accounts = accounts;
     this.links = links;
     this.perAddress = new RateLimits(properties.signInAddressRequests(), properties.signInPeriod());
@@ -217,8 +221,14 @@ class AccountController {
 
   // --- helpers ---------------------------------------------------------------------------------
 
-  /** The UK mobile a text would go to, as notifications choose it. */
+  /**
+   * The UK mobile a text would go to, as notifications choose it; none while Borough cannot send
+   * texts, so that they are not offered (and a choice made before stands as it was).
+   */
   private Optional<String> mobile(String email) {
+    if (!texts.available()) {
+      return Optional.empty();
+    }
     return accounts
         .primary(email)
         .map(Resident::phones)

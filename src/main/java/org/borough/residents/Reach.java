@@ -8,10 +8,12 @@ import java.util.Optional;
  * mobile (each by sort order, as the single view lists them), and their contact preferences.
  *
  * @param id the resident it reaches: the surviving record when the one asked for was merged
+ * @param post their name and primary address, for a letter
  */
 public record Reach(
     ResidentId id,
     String forename,
     Optional<String> email,
     Optional<String> mobile,
-    ContactPreferences preferences) {}
+    ContactPreferences preferences,
+    Optional<PostalAddress> post) {}

@@ -80,7 +80,21 @@ public class ResidentAccounts {
         row.forename(),
         Optional.ofNullable(row.email()),
         Optional.ofNullable(row.mobile()),
-        new ContactPreferences(row.emailUpdates(), row.textUpdates()));
+        new ContactPreferences(row.emailUpdates(), row.textUpdates()),
+        post(row));
+  }
+
+  private static Optional<PostalAddress> post(ResidentRepository.ReachRow row) {
+    if (row.postcode() == null) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new PostalAddress(
+            (row.forename() + " " + row.surname()).strip(),
+            row.line1(),
+            row.line2(),
+            row.town(),
+            row.postcode()));
   }
 
   /** Records how the resident wants to hear about their reports. */

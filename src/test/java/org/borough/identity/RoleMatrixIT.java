@@ -461,6 +461,7 @@ class RoleMatrixIT extends IntegrationTest {
               POST,
               "/open311/v2/servicerequestupdates.{format}",
               "/open311/v2/servicerequestupdates.xml?api_key=" + Fixtures.OPEN311_KEY),
+          open(POST, "/callbacks/notify/delivery-receipts"),
           open(GET, "/open311/**", "/open311/v3/nothing.xml"),
           open(POST, "/open311/**", "/open311/v3/nothing.xml"),
           open(PUT, "/open311/**", "/open311/v2/requests.xml"),
@@ -805,6 +806,12 @@ class RoleMatrixIT extends IntegrationTest {
           "GET /portal/account/preferences",
           "POST /portal/account/preferences");
 
+  /**
+   * Calls from another service (GOV.UK Notify's receipts): open to Spring Security, but without the
+   * service's own token every caller — any member of staff, a resident, anonymous — gets a 401.
+   */
+  private static final Set<String> OWN_TOKEN = Set.of("POST /callbacks/notify/delivery-receipts");
+
   /** The fixture user who holds exactly one role. */
   private static final Map<Role, String> USERS =
       Map.of(
@@ -861,6 +868,8 @@ class RoleMatrixIT extends IntegrationTest {
     String what = e.key() + " as " + role + " (needs " + e.needs() + ")";
     if (RESIDENT_ONLY.contains(e.key())) {
       assertThat(response.getRedirectedUrl()).as(what).isEqualTo("/portal/sign-in");
+    } else if (OWN_TOKEN.contains(e.key())) {
+      assertThat(status).as(what + " without the service's token").isEqualTo(401);
     } else if (allowed) {
       assertThat(status).as(what + " should get past security").isNotIn(401, 403);
       assertThat(status).as(what + " answered with a server error").isLessThan(500);
@@ -883,6 +892,8 @@ class RoleMatrixIT extends IntegrationTest {
     String what = e.key() + " as anonymous (needs " + e.needs() + ")";
     if (RESIDENT_ONLY.contains(e.key())) {
       assertThat(response.getRedirectedUrl()).as(what).isEqualTo("/portal/sign-in");
+    } else if (OWN_TOKEN.contains(e.key())) {
+      assertThat(status).as(what + " without the service's token").isEqualTo(401);
     } else if (e.open()) {
       assertThat(status).as(what).isNotIn(401, 403).isLessThan(500);
     } else if (e.api()) {
@@ -923,6 +934,8 @@ class RoleMatrixIT extends IntegrationTest {
       if (RESIDENT_ONLY.contains(e.key())) {
         assertThat(status).as(what).isIn(200, 302);
         assertThat(response.getRedirectedUrl()).as(what).isNotEqualTo("/portal/sign-in");
+      } else if (OWN_TOKEN.contains(e.key())) {
+        assertThat(status).as(what).isEqualTo(401);
       } else if (e.open()) {
         assertThat(status).as(what).isNotIn(401, 403).isLessThan(500);
       } else if (e.api()) {
@@ -970,7 +983,7 @@ class RoleMatrixIT extends IntegrationTest {
     MockHttpServletRequestBuilder builder = request(e.method(), uri);
     if (e.method() != GET) {
       builder.with(csrf());
-      if (e.api()) {
+      if (e.api() || OWN_TOKEN.contains(e.key())) {
         builder.contentType(MediaType.APPLICATION_JSON).content("{}");
       }
     }

@@ -62,6 +62,13 @@ public abstract class IntegrationTest {
     registry.add("borough.data-dir", dataDir::toString);
     // Mail goes to a real SMTP server the tests can read (see TestMail).
     registry.add("spring.mail.port", TestMail::port);
+    // Texts and letters go through a server that plays GOV.UK Notify (see TestNotify); email stays
+    // on SMTP, as it does for a council that uses Notify for texts only.
+    registry.add("borough.notify.api-key", () -> TestNotify.API_KEY);
+    registry.add("borough.notify.base-url", TestNotify::url);
+    registry.add("borough.notify.sms-template", () -> TestNotify.SMS_TEMPLATE);
+    registry.add("borough.notify.letter-template", () -> TestNotify.LETTER_TEMPLATE);
+    registry.add("borough.notify.callback-token", () -> TestNotify.CALLBACK_TOKEN);
     if (!TestDatabase.postgres()) {
       // Set here, not derived: the embedded default is computed before this source exists.
       registry.add(

@@ -15,4 +15,12 @@ public final class ResidentDetailsFor {
         forename, surname, null, email, phone, null, null, null, null, null, null, null, null, null,
         null);
   }
+
+  /** Details with only names and a postal address: someone who can be reached by letter alone. */
+  public static ResidentDetails posted(
+      String forename, String surname, String line1, String town, String postcode) {
+    return new ResidentDetails(
+        forename, surname, null, null, null, line1, null, town, postcode, null, null, null, null,
+        null, null);
+  }
 }

@@ -186,11 +186,12 @@ public class CaseRepository {
    * Adds a contact line to a case's timeline in one statement, the existence check included; false
    * when there is no such case. A failed foreign key would abort a PostgreSQL transaction instead.
    */
-  public boolean addContactLine(UUID caseId, Instant at, String actor, String body) {
+  /** Adds a staff-only line of a kind with no status change; false when there is no such case. */
+  public boolean addInternalLine(UUID caseId, Instant at, String actor, String kind, String body) {
     return jdbc.sql(
                 "insert into case_timeline (case_id, at, actor, kind, public_note, body)"
-                    + " select id, ?, ?, 'CONTACT', false, ? from service_case where id = ?")
-            .params(ts(at), actor, body, caseId)
+                    + " select id, ?, ?, ?, false, ? from service_case where id = ?")
+            .params(ts(at), actor, kind, body, caseId)
             .update()
         == 1;
   }

@@ -37,10 +37,14 @@ class ApiTokenFilter extends OncePerRequestFilter {
     return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7);
   }
 
-  /** Open311 clients authenticate with an api_key; a stray bearer header there is ignored. */
+  /**
+   * Open311 clients authenticate with an api_key, and callers of the callbacks with a token of
+   * their own (Notify's is a bearer token too): neither is an API token.
+   */
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    return SecurityConfiguration.OPEN311.matches(request);
+    return SecurityConfiguration.OPEN311.matches(request)
+        || SecurityConfiguration.CALLBACKS.matches(request);
   }
 
   /**

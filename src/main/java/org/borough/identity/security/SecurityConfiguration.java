@@ -68,6 +68,13 @@ class SecurityConfiguration {
   static final RequestMatcher OPEN311 =
       PathPatternRequestMatcher.withDefaults().matcher("/open311/**");
 
+  /**
+   * Calls from other services (GOV.UK Notify's delivery receipts): each carries a token of its own
+   * that the receiving module checks; a browser never sends one by itself, so no CSRF token.
+   */
+  static final RequestMatcher CALLBACKS =
+      PathPatternRequestMatcher.withDefaults().matcher("/callbacks/**");
+
   /** The console's pages that ask for the password again ({@code BOROUGH_STEP_UP}). */
   static final String[] STEP_UP_PAGES = {
     "/residents/*/erasure",
@@ -224,6 +231,8 @@ class SecurityConfiguration {
                     // api_key the Open311 module checks itself, answering in Open311's format.
                     .requestMatchers("/open311/**")
                     .permitAll()
+                    .requestMatchers(CALLBACKS)
+                    .permitAll()
                     .requestMatchers("/actuator/**")
                     .hasAuthority(Permission.STAFF_ADMIN.name())
                     .requestMatchers(STEP_UP_PAGES)
@@ -256,7 +265,8 @@ class SecurityConfiguration {
         .csrf(
             c ->
                 c.ignoringRequestMatchers(ApiTokenFilter::hasBearer)
-                    .ignoringRequestMatchers(OPEN311))
+                    .ignoringRequestMatchers(OPEN311)
+                    .ignoringRequestMatchers(CALLBACKS))
         .exceptionHandling(
             e ->
                 e.defaultAuthenticationEntryPointFor(

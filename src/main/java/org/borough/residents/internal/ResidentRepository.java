@@ -393,15 +393,23 @@ public class ResidentRepository {
       String email,
       String mobile,
       boolean emailUpdates,
-      boolean textUpdates) {}
+      boolean textUpdates,
+      String surname,
+      String line1,
+      String line2,
+      String town,
+      String postcode) {}
 
+  /** One statement: the resident, their first email and mobile, and their primary address. */
   public Optional<ReachRow> reach(UUID id) {
     return jdbc.sql(
             "select r.id, r.forename, r.merged_into,"
                 + " (select min(e.email) from resident_email e where e.resident_id = r.id),"
                 + " (select min(p.phone) from resident_phone p where p.resident_id = r.id"
-                + " and p.phone like '+447%'), r.email_updates, r.text_updates"
-                + " from resident r where r.id = ?")
+                + " and p.phone like '+447%'), r.email_updates, r.text_updates, r.surname,"
+                + " a.line1, a.line2, a.town, a.postcode"
+                + " from resident r left join resident_address a on a.resident_id = r.id"
+                + " where r.id = ? order by a.is_primary desc, a.line1 fetch first 1 rows only")
         .param(id)
         .query(
             (rs, i) ->
@@ -412,7 +420,12 @@ public class ResidentRepository {
                     rs.getString(4),
                     rs.getString(5),
                     rs.getBoolean(6),
-                    rs.getBoolean(7)))
+                    rs.getBoolean(7),
+                    rs.getString(8),
+                    rs.getString(9),
+                    rs.getString(10),
+                    rs.getString(11),
+                    rs.getString(12)))
         .optional();
   }
 

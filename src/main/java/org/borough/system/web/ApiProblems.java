@@ -18,6 +18,14 @@ final class ApiProblems {
 
   private ApiProblems() {}
 
+  /**
+   * True for the paths that machines call and that answer in problems: the JSON API, and the
+   * callbacks other services make (GOV.UK Notify's delivery receipts).
+   */
+  static boolean answersInProblems(String path) {
+    return path != null && (path.startsWith("/api/") || path.startsWith("/callbacks/"));
+  }
+
   static void write(HttpServletResponse response, int status, String title, String detail)
       throws IOException {
     ProblemDetail problem =

@@ -65,7 +65,7 @@ class ApiRoutingProblems {
   }
 
   private static boolean api(HttpServletRequest request) {
-    return request.getRequestURI() != null && request.getRequestURI().startsWith("/api/");
+    return ApiProblems.answersInProblems(request.getRequestURI());
   }
 
   private static ResponseEntity<ProblemDetail> problem(

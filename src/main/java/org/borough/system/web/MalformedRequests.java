@@ -10,8 +10,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Malformed requests to pages and the API: the error page (400) or a problem. Open311 answers in
- * its own format (open311.Open311MalformedRequests).
+ * Malformed requests to pages, the API and callbacks: the error page (400) or a problem. Open311
+ * answers in its own format (open311.Open311MalformedRequests).
  */
 @Component
 @Order(ClientErrors.FILTER_ORDER)
@@ -25,7 +25,7 @@ class MalformedRequests extends MalformedRequestFilter {
   @Override
   protected void answer(HttpServletRequest request, HttpServletResponse response, int status)
       throws IOException {
-    if (!request.getRequestURI().startsWith("/api/")) {
+    if (!ApiProblems.answersInProblems(request.getRequestURI())) {
       response.sendError(status);
       return;
     }

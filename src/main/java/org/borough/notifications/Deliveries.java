@@ -1,0 +1,108 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.borough.notifications;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.borough.notifications.notify.NotifyClient;
+import org.borough.residents.ContactPreferences;
+import org.borough.residents.PostalAddress;
+import org.borough.residents.Reach;
+import org.springframework.stereotype.Component;
+
+/**
+ * Chooses how a message reaches a resident and sends it: by email when they have an address and
+ * want emails; else by text when they have a UK mobile, want texts and Notify sends texts; else by
+ * letter when Notify sends letters and Borough holds their address — a resident with no email and
+ * no way to be texted is not left unheard. Nothing is sent to a resident who turned off both kinds
+ * of update.
+ */
+@Component
+class Deliveries {
+
+  /** What became of a message: sent by a channel (with Notify's id), or skipped and why. */
+  record Outcome(String channel, String providerId, String skipped) {
+
+    static Outcome sent(String channel, String providerId) {
+      return new Outcome(channel, providerId, null);
+    }
+
+    static Outcome skipped(String why) {
+      return new Outcome(null, null, why);
+    }
+  }
+
+  private final Mailer mailer;
+  private final NotifyClient notify;
+
+  Deliveries(Mailer mailer, NotifyClient notify) {
+    this.mailer = mailer;
+    this.notify = notify;
+  }
+
+  /**
+   * Sends the message by the first channel that reaches the resident.
+   *
+   * @param fields what a Notify template of the message's own may use
+   * @param reference Borough's id for the message, carried back by Notify's delivery receipt
+   */
+  Outcome deliver(
+      String template,
+      Templates.Message message,
+      Map<String, String> fields,
+      Reach to,
+      ContactPreferences wants,
+      String reference) {
+    Optional<String> email = to.email();
+    if (email.isPresent() && wants.emailUpdates()) {
+      Mailer.Sent sent =
+          mailer.send(template, email.get(), message.subject(), message.body(), fields, reference);
+      return Outcome.sent(sent.channel(), sent.providerId());
+    }
+    Optional<String> texts = notify.template(template, NotifyClient.Channel.SMS);
+    Optional<String> mobile = to.mobile();
+    if (mobile.isPresent() && texts.isPresent()) {
+      if (!wants.textUpdates()) {
+        return Outcome.skipped("the resident asked for no updates this way");
+      }
+      Map<String, String> personalisation = new LinkedHashMap<>(fields);
+      personalisation.put("body", message.sms());
+      return Outcome.sent(
+          "SMS",
+          notify.send(
+              NotifyClient.Channel.SMS, texts.get(), mobile.get(), personalisation, reference));
+    }
+    if (email.isPresent() || !(wants.emailUpdates() || wants.textUpdates())) {
+      return Outcome.skipped("the resident asked for no updates this way");
+    }
+    Optional<String> letters = notify.template(template, NotifyClient.Channel.LETTER);
+    if (letters.isPresent() && to.post().isPresent()) {
+      Map<String, String> personalisation = new LinkedHashMap<>(fields);
+      personalisation.put("subject", message.subject());
+      personalisation.put("body", message.body());
+      personalisation.putAll(addressLines(to.post().get()));
+      return Outcome.sent(
+          "LETTER",
+          notify.send(
+              NotifyClient.Channel.LETTER, letters.get(), null, personalisation, reference));
+    }
+    if (mobile.isPresent()) {
+      return Outcome.skipped("texts are off (no GOV.UK Notify template for them) and no email");
+    }
+    return Outcome.skipped(
+        to.post().isPresent()
+            ? "no email address or mobile number, and letters are off"
+            : "no email address, mobile number or postal address");
+  }
+
+  /** The envelope's lines as Notify's fields (it takes up to seven; a Borough address has five). */
+  static Map<String, String> addressLines(PostalAddress address) {
+    List<String> lines = address.lines();
+    Map<String, String> fields = new LinkedHashMap<>();
+    for (int i = 0; i < lines.size(); i++) {
+      fields.put("address_line_" + (i + 1), lines.get(i));
+    }
+    return fields;
+  }
+}
