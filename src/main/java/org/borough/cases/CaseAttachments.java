@@ -55,6 +55,27 @@ public class CaseAttachments {
     this.clock = clock;
   }
 
+  private static final String WRONG_TYPE = "The file must be a JPG, PNG, GIF, WebP or PDF";
+
+  /**
+   * Why a file would not be kept, or empty when it would: the same rules for every way files
+   * arrive, so that a channel which must not fail on a bad file (an email's attachments) can leave
+   * it out and say why, before anything is written.
+   */
+  public Optional<String> refusal(long size, byte[] firstBytes) {
+    if (size <= 0) {
+      return Optional.of("Choose a file to attach");
+    }
+    if (size > properties.attachmentMaxSize().toBytes()) {
+      return Optional.of(
+          "The file must be smaller than " + properties.attachmentMaxSize().toMegabytes() + " MB");
+    }
+    if (typeOf(firstBytes).filter(properties.attachmentTypes()::contains).isEmpty()) {
+      return Optional.of(WRONG_TYPE);
+    }
+    return Optional.empty();
+  }
+
   /** A file's bytes with its stored name and type. */
   public record Download(String filename, String contentType, long size, Path path) {}
 
@@ -62,23 +83,18 @@ public class CaseAttachments {
   @Transactional
   public CaseView.Attachment add(CaseId caseId, String filename, long size, InputStream content) {
     CaseRow row = cases.find(caseId.value()).orElseThrow(() -> new NotFoundException("Case"));
-    if (size <= 0) {
-      throw InvalidInputException.of("file", "Choose a file to attach");
-    }
-    if (size > properties.attachmentMaxSize().toBytes()) {
-      throw InvalidInputException.of(
-          "file",
-          "The file must be smaller than " + properties.attachmentMaxSize().toMegabytes() + " MB");
+    // The size first, from what the caller says: a file too big is refused unread.
+    Optional<String> tooBig = refusal(size, null).filter(r -> !r.equals(WRONG_TYPE));
+    if (tooBig.isPresent()) {
+      throw InvalidInputException.of("file", tooBig.get());
     }
     try {
       byte[] bytes = content.readNBytes((int) Math.min(size, Integer.MAX_VALUE - 8));
-      String type =
-          sniff(bytes)
-              .filter(properties.attachmentTypes()::contains)
-              .orElseThrow(
-                  () ->
-                      InvalidInputException.of(
-                          "file", "The file must be a JPG, PNG, GIF, WebP or PDF"));
+      Optional<String> refused = refusal(size, bytes);
+      if (refused.isPresent()) {
+        throw InvalidInputException.of("file", refused.get());
+      }
+      String type = sniff(bytes).orElseThrow();
       UUID id = UUID.randomUUID();
       String key = row.id() + "/" + id;
       Path target = root.resolve(key);

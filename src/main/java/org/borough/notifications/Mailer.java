@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package org.borough.notifications;
 
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -8,8 +11,9 @@ import org.borough.notifications.notify.NotifyClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 /**
@@ -73,11 +77,20 @@ class Mailer {
           subject);
       return new Sent("EMAIL_LOG", null);
     }
-    SimpleMailMessage m = new SimpleMailMessage();
-    m.setFrom(properties.from());
-    m.setTo(to);
-    m.setSubject(subject);
-    m.setText(body);
+    MimeMessage m = sender.createMimeMessage();
+    try {
+      MimeMessageHelper h = new MimeMessageHelper(m, StandardCharsets.UTF_8.name());
+      h.setFrom(properties.from());
+      h.setTo(to);
+      h.setSubject(subject);
+      h.setText(body);
+      // An automatic message (RFC 3834): auto-responders do not answer it, and if it comes back to
+      // one of the council's mailboxes, Borough leaves it alone rather than raise a case.
+      m.setHeader("Auto-Submitted", "auto-generated");
+      m.setHeader("X-Auto-Response-Suppress", "All");
+    } catch (MessagingException e) {
+      throw new MailPreparationException(e);
+    }
     sender.send(m);
     return new Sent("EMAIL", null);
   }

@@ -31,6 +31,7 @@ import org.springframework.test.context.DynamicPropertySource;
       "borough.portal.track-requests=" + IntegrationTest.TRACK_RATE_LIMIT,
       "borough.notifications.poll-interval=200ms",
       "borough.notifications.first-retry=1s",
+      "borough.mail-poll-interval=300ms",
       "spring.mail.host=127.0.0.1",
       // No load balancer to wait for when a test context closes.
       "borough.shutdown-drain=0s",
@@ -69,6 +70,15 @@ public abstract class IntegrationTest {
     registry.add("borough.notify.sms-template", () -> TestNotify.SMS_TEMPLATE);
     registry.add("borough.notify.letter-template", () -> TestNotify.LETTER_TEMPLATE);
     registry.add("borough.notify.callback-token", () -> TestNotify.CALLBACK_TOKEN);
+    // The council's contact@ mailbox, read over IMAP (see TestMailbox); new emails become noise
+    // complaints, a service with no questions that tests add when they need it.
+    registry.add("borough.mailbox.contact.host", () -> "127.0.0.1");
+    registry.add("borough.mailbox.contact.port", TestMailbox::port);
+    registry.add("borough.mailbox.contact.protocol", () -> "imap");
+    registry.add("borough.mailbox.contact.username", () -> TestMailbox.USER);
+    registry.add("borough.mailbox.contact.password", () -> TestMailbox.PASSWORD);
+    registry.add("borough.mailbox.contact.address", () -> TestMailbox.ADDRESS);
+    registry.add("borough.mailbox.contact.service", () -> Fixtures.NOISE);
     if (!TestDatabase.postgres()) {
       // Set here, not derived: the embedded default is computed before this source exists.
       registry.add(
