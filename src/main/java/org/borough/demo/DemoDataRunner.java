@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package org.borough.demo;
 
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,7 +11,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,6 +43,7 @@ import org.borough.identity.StaffAdministration;
 import org.borough.identity.StaffDirectory;
 import org.borough.identity.Team;
 import org.borough.identity.TeamId;
+import org.borough.system.RandomTokens;
 import org.borough.system.SystemProperties;
 import org.borough.system.WorkingCalendar;
 import org.slf4j.Logger;
@@ -230,9 +229,7 @@ class DemoDataRunner implements ApplicationRunner {
     String password = properties.staffPassword();
     boolean generated = password == null || password.isBlank();
     if (generated) {
-      byte[] bytes = new byte[18];
-      new SecureRandom().nextBytes(bytes);
-      password = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+      password = RandomTokens.urlSafe(18);
     }
     Random names = Seeds.random(seed, Seeds.STAFF, 0);
     List<String> lines = new ArrayList<>();

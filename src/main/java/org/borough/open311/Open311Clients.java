@@ -1,20 +1,14 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package org.borough.open311;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,6 +20,8 @@ import org.borough.audit.AuditAction;
 import org.borough.audit.AuditLog;
 import org.borough.catalogue.ServiceCatalogue;
 import org.borough.system.Errors;
+import org.borough.system.RandomTokens;
+import org.borough.system.Sha256;
 import org.borough.system.ShortMemory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,7 +39,6 @@ class Open311Clients {
   static final String PREFIX = "o311_";
   static final String SUBJECT = "open311_client";
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 ._-]{0,49}");
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   /**
    * A client application; {@code revokedAt} set means its key no longer works. Its key may post
@@ -126,9 +121,7 @@ class Open311Clients {
   @PreAuthorize("hasAuthority('STAFF_ADMIN')")
   @Transactional
   public Issued issue(String name, String contact, String jurisdictionId) {
-    byte[] secret = new byte[32];
-    RANDOM.nextBytes(secret);
-    String key = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+    String key = PREFIX + RandomTokens.urlSafe(32);
     return new Issued(create(name, contact, jurisdictionId, key), key);
   }
 
@@ -405,11 +398,6 @@ class Open311Clients {
   }
 
   static String hash(String key) {
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(sha.digest(key.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return Sha256.hex(key);
   }
 }

@@ -1,13 +1,9 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package org.borough.portal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.regex.Pattern;
+import org.borough.system.RandomTokens;
+import org.borough.system.Sha256;
 
 /**
  * The tokens in links emailed to residents (sign-in, proving a report is theirs): 256 random bits,
@@ -19,14 +15,10 @@ final class OneTimeTokens {
   /** 32 random bytes in base64url: 43 characters. */
   private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
 
-  private static final SecureRandom RANDOM = new SecureRandom();
-
   private OneTimeTokens() {}
 
   static String next() {
-    byte[] bytes = new byte[32];
-    RANDOM.nextBytes(bytes);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    return RandomTokens.urlSafe(32);
   }
 
   /** Whether the text could be a token at all: anything else is refused before the database. */
@@ -35,12 +27,6 @@ final class OneTimeTokens {
   }
 
   static String hash(String token) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("Every Java has SHA-256", e);
-    }
+    return Sha256.hex(token);
   }
 }

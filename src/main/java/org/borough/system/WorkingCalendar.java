@@ -47,6 +47,22 @@ public final class WorkingCalendar {
     return bankHolidays.stream().sorted().toList();
   }
 
+  /**
+   * The last day the list speaks for: the end of the year of its last bank holiday (the government
+   * publishes whole years). After it, a bank holiday would count as a working day.
+   */
+  public LocalDate knownUntil() {
+    return bankHolidays.stream()
+        .max(LocalDate::compareTo)
+        .map(last -> LocalDate.of(last.getYear(), 12, 31))
+        .orElseThrow();
+  }
+
+  /** True when the list ends within {@code days} of {@code today}, or has ended. */
+  public boolean runsOutWithin(LocalDate today, int days) {
+    return !today.plusDays(days).isBefore(knownUntil());
+  }
+
   public ZoneId zone() {
     return zone;
   }

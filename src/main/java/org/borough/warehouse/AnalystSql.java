@@ -1,17 +1,14 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package org.borough.warehouse;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import org.borough.audit.AuditAction;
 import org.borough.audit.AuditLog;
 import org.borough.system.InvalidInputException;
+import org.borough.system.Sha256;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -127,14 +124,7 @@ class AnalystSql implements DisposableBean {
 
   /** The same text always gives the same subject in the audit log, so repeated runs group. */
   static String fingerprint(String sql) {
-    try {
-      byte[] hash =
-          MessageDigest.getInstance("SHA-256")
-              .digest((sql == null ? "" : sql).getBytes(StandardCharsets.UTF_8));
-      return "sha256:" + HexFormat.of().formatHex(hash, 0, 8);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return "sha256:" + Sha256.hex(sql == null ? "" : sql).substring(0, 16);
   }
 
   private static String detail(String outcome, String sql) {

@@ -383,4 +383,18 @@ class WorkingCalendarTests {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("yyyy-mm-dd");
   }
+
+  @Test
+  void theListSpeaksUntilTheEndOfItsLastYearAndWarnsNinetyDaysBefore() {
+    WorkingCalendar c =
+        new WorkingCalendar(
+            Set.of(LocalDate.of(2027, 5, 3), LocalDate.of(2027, 12, 27)),
+            LONDON,
+            LocalTime.of(9, 0),
+            LocalTime.of(17, 0));
+    assertThat(c.knownUntil()).isEqualTo(LocalDate.of(2027, 12, 31));
+    assertThat(c.runsOutWithin(LocalDate.of(2027, 10, 1), 90)).isFalse();
+    assertThat(c.runsOutWithin(LocalDate.of(2027, 10, 2), 90)).isTrue();
+    assertThat(c.runsOutWithin(LocalDate.of(2028, 2, 1), 90)).as("already ended").isTrue();
+  }
 }

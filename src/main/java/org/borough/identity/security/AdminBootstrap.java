@@ -1,14 +1,13 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package org.borough.identity.security;
 
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.EnumSet;
 import org.borough.identity.IdentityProperties;
 import org.borough.identity.Role;
 import org.borough.identity.Staff;
 import org.borough.identity.StaffAdministration;
 import org.borough.identity.StaffDirectory;
+import org.borough.system.RandomTokens;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.Ordered;
@@ -46,9 +45,7 @@ class AdminBootstrap implements ApplicationRunner {
                   String password = properties.adminPassword();
                   boolean generated = password == null || password.isBlank();
                   if (generated) {
-                    byte[] bytes = new byte[18];
-                    new SecureRandom().nextBytes(bytes);
-                    password = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+                    password = RandomTokens.urlSafe(18);
                   }
                   Staff created =
                       administration.createStaff(

@@ -1,12 +1,10 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package org.borough.identity.security;
 
-import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -15,6 +13,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import org.borough.identity.ApiTokenInfo;
 import org.borough.identity.Permission;
+import org.borough.system.RandomTokens;
 import org.borough.system.Sha256;
 import org.borough.system.ShortMemory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,7 +28,6 @@ import org.springframework.stereotype.Component;
 class ApiTokens {
 
   static final String PREFIX = "brg_";
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   static final Duration REMEMBER = Duration.ofSeconds(5);
 
@@ -56,9 +54,7 @@ class ApiTokens {
   record TokenUser(UserDetails user, Set<Permission> scopes) {}
 
   String issue(NewToken token) {
-    byte[] secret = new byte[32];
-    RANDOM.nextBytes(secret);
-    String value = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+    String value = PREFIX + RandomTokens.urlSafe(32);
     insert(token, hash(value));
     return value;
   }

@@ -2,7 +2,7 @@
 package org.borough.identity.security;
 
 import java.security.SecureRandom;
-import java.util.Base64;
+import org.borough.system.RandomTokens;
 import org.springframework.session.SessionIdGenerator;
 import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
@@ -19,13 +19,9 @@ class LongSessionIds implements SessionRepositoryCustomizer<JdbcIndexedSessionRe
 
   static final int BYTES = 32;
 
-  private static final SecureRandom RANDOM = new SecureRandom();
-
   static final SessionIdGenerator GENERATOR =
       () -> {
-        byte[] id = new byte[BYTES];
-        RANDOM.nextBytes(id);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(id);
+        return RandomTokens.urlSafe(BYTES);
       };
 
   @Override

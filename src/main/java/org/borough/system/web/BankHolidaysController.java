@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.borough.system.BankHolidayWatch;
 import org.borough.system.BankHolidays;
 import org.borough.system.SystemProperties;
 import org.borough.system.WorkingCalendar;
@@ -28,10 +29,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class BankHolidaysController {
 
   private final WorkingCalendar calendar;
+  private final BankHolidayWatch watch;
   private final Path uploaded;
 
-  BankHolidaysController(WorkingCalendar calendar, SystemProperties properties) {
+  BankHolidaysController(
+      WorkingCalendar calendar, BankHolidayWatch watch, SystemProperties properties) {
     this.calendar = calendar;
+    this.watch = watch;
     this.uploaded = BankHolidays.uploadedFile(properties.dataDir());
   }
 
@@ -71,6 +75,8 @@ class BankHolidaysController {
     model.addAttribute("holidays", holidays);
     model.addAttribute("first", holidays.isEmpty() ? null : holidays.get(0));
     model.addAttribute("last", holidays.isEmpty() ? null : holidays.get(holidays.size() - 1));
+    model.addAttribute("runningOut", watch.runningOut());
+    model.addAttribute("knownUntil", calendar.knownUntil());
     return "admin/bank-holidays";
   }
 }
