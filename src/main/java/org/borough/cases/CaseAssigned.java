@@ -3,18 +3,7 @@ package org.borough.cases;
 
 import java.time.Instant;
 import java.util.UUID;
-import org.borough.system.DomainEvent;
 
 /** A case was given to a team, and possibly an officer. */
 public record CaseAssigned(CaseId caseId, UUID teamId, UUID officerId, Instant at)
-    implements DomainEvent {
-  @Override
-  public String aggregateType() {
-    return "case";
-  }
-
-  @Override
-  public String aggregateId() {
-    return caseId.toString();
-  }
-}
+    implements CaseEvent {}

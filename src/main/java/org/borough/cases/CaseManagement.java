@@ -452,6 +452,44 @@ public class CaseManagement {
   }
 
   /**
+   * Writes to the case's reporter. The words are kept as a staff-only line on the timeline (a reply
+   * is often about the person, so it is never public) and the notifications module emails them,
+   * threaded with the resident's own emails; the contacts module logs it as an outbound contact.
+   *
+   * @throws InvalidInputException when the case has no reporter, or the words are missing or too
+   *     long
+   */
+  @PreAuthorize("hasAuthority('CASE_NOTE')")
+  @Transactional
+  public TimelineEntry replyToReporter(CaseId id, String text) {
+    CaseRow row = cases.find(id.value()).orElseThrow(() -> new NotFoundException("Case"));
+    TeamScope.require(row, teamScope.current());
+    String words = text == null ? "" : text.strip();
+    if (row.residentId() == null) {
+      throw InvalidInputException.of("reply", "This case has no reporter to write to");
+    }
+    if (words.isEmpty()) {
+      throw InvalidInputException.of("reply", "Write the reply");
+    }
+    if (words.length() > 4000) {
+      throw InvalidInputException.of("reply", "A reply must be 4000 characters or fewer");
+    }
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+    TimelineEntry entry =
+        cases.addTimeline(row.id(), now, actor(), "REPLY", false, null, null, words);
+    audit.record(AuditAction.UPDATE, SUBJECT, row.id().toString(), "reply to the reporter");
+    events.publishEvent(new CaseReplySent(new CaseId(row.id()), row.residentId(), entry.id(), now));
+    return entry;
+  }
+
+  /** The words of a reply to the reporter, for the email that carries them. */
+  @PreAuthorize("hasAuthority('CASE_READ')")
+  @Transactional(readOnly = true)
+  public Optional<String> replyText(CaseId id, long entryId) {
+    return cases.timelineBody(id.value(), entryId, "REPLY");
+  }
+
+  /**
    * Adds a line about a message to the resident that could not be sent or delivered (called by the
    * notifications module), so that staff know the resident has not heard.
    */

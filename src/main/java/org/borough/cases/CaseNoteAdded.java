@@ -2,17 +2,6 @@
 package org.borough.cases;
 
 import java.time.Instant;
-import org.borough.system.DomainEvent;
 
 /** A note was added to a case; its text stays in the CRM. */
-public record CaseNoteAdded(CaseId caseId, boolean publicNote, Instant at) implements DomainEvent {
-  @Override
-  public String aggregateType() {
-    return "case";
-  }
-
-  @Override
-  public String aggregateId() {
-    return caseId.toString();
-  }
-}
+public record CaseNoteAdded(CaseId caseId, boolean publicNote, Instant at) implements CaseEvent {}

@@ -3,7 +3,6 @@ package org.borough.cases;
 
 import java.time.Instant;
 import java.util.UUID;
-import org.borough.system.DomainEvent;
 
 /** A case was raised. Ids only: the outbox and the warehouse hold no personal data. */
 public record CaseOpened(
@@ -18,14 +17,4 @@ public record CaseOpened(
     Instant openedAt,
     Instant dueAt,
     UUID contactId)
-    implements DomainEvent {
-  @Override
-  public String aggregateType() {
-    return "case";
-  }
-
-  @Override
-  public String aggregateId() {
-    return caseId.toString();
-  }
-}
+    implements CaseEvent {}

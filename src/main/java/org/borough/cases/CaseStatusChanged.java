@@ -2,19 +2,8 @@
 package org.borough.cases;
 
 import java.time.Instant;
-import org.borough.system.DomainEvent;
 
 /** A case moved from one status to another. */
 public record CaseStatusChanged(
     CaseId caseId, CaseStatus from, CaseStatus to, Instant at, Instant dueAt, boolean reopened)
-    implements DomainEvent {
-  @Override
-  public String aggregateType() {
-    return "case";
-  }
-
-  @Override
-  public String aggregateId() {
-    return caseId.toString();
-  }
-}
+    implements CaseEvent {}

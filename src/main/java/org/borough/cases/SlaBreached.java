@@ -3,19 +3,8 @@ package org.borough.cases;
 
 import java.time.Instant;
 import java.util.UUID;
-import org.borough.system.DomainEvent;
 
 /** A case's SLA clock passed its due time while the case was still active. */
 public record SlaBreached(
     CaseId caseId, String reference, UUID teamId, Instant dueAt, Instant detectedAt)
-    implements DomainEvent {
-  @Override
-  public String aggregateType() {
-    return "case";
-  }
-
-  @Override
-  public String aggregateId() {
-    return caseId.toString();
-  }
-}
+    implements CaseEvent {}

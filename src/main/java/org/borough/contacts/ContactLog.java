@@ -11,7 +11,9 @@ import org.borough.audit.AuditLog;
 import org.borough.cases.CaseId;
 import org.borough.cases.CaseManagement;
 import org.borough.cases.CaseOpened;
+import org.borough.cases.CaseReplySent;
 import org.borough.contacts.internal.ContactRepository;
+import org.borough.residents.Channel;
 import org.borough.residents.ResidentErased;
 import org.borough.residents.ResidentId;
 import org.borough.residents.ResidentManagement;
@@ -169,6 +171,34 @@ public class ContactLog {
               cases.recordContact(opened.caseId(), describe(c));
               events.publishEvent(new ContactLinkedToCase(c.id(), opened.caseId().value()));
             });
+  }
+
+  /**
+   * A reply to a case's reporter is an outbound email contact with them, logged in the reply's
+   * transaction. The timeline already shows the reply, so no contact line is added there.
+   */
+  @EventListener
+  public void on(CaseReplySent reply) {
+    Contact contact =
+        new Contact(
+            new ContactId(UUID.randomUUID()),
+            reply.residentId(),
+            reply.caseId().value(),
+            Channel.EMAIL,
+            Direction.OUTBOUND,
+            agent(),
+            reply.at(),
+            null,
+            ContactOutcome.CASE_UPDATED,
+            ContactOutcome.CASE_UPDATED.resolvedAtFirstContact(),
+            "Email reply to the reporter");
+    contacts.insert(contact);
+    audit.record(
+        AuditAction.CREATE,
+        "resident",
+        reply.residentId().toString(),
+        "contact logged " + contact.id());
+    events.publishEvent(logged(contact));
   }
 
   /** A merge moves the duplicate's contacts to the kept resident, in the merge's transaction. */

@@ -26,6 +26,7 @@ import org.borough.residents.Channel;
 import org.borough.residents.Reporter;
 import org.borough.residents.Reporters;
 import org.borough.residents.ResidentId;
+import org.borough.system.NotFoundException;
 import org.borough.system.Sha256;
 import org.borough.system.UkFormats;
 import org.springframework.stereotype.Service;
@@ -97,21 +98,20 @@ class EmailIntake {
                     : null;
     if (ignored != null) {
       emails.insert(
-          mailboxName, messageHash, senderHash, now, Outcome.IGNORED.name(), ignored, null);
+          mailboxName, messageHash, senderHash, now, Outcome.IGNORED.name(), ignored, null, null);
       return Outcome.IGNORED;
     }
     ResidentId resident =
         reporters
             .findOrRegister(reporter(email.fromName(), from.get()))
             .orElseThrow(() -> new IllegalStateException("a named reporter is always registered"));
-    Optional<CaseId> quoted = quotedCase(email.subject());
+    Optional<CaseView> quoted = answered(email);
     UUID caseId;
     Outcome outcome;
     if (quoted.isPresent()) {
-      caseId = quoted.get().value();
-      contacts.log(
-          contact(resident, reference(email.subject()), ContactOutcome.CASE_UPDATED, email));
-      cases.addNote(quoted.get(), note(email), false);
+      caseId = quoted.get().id().value();
+      contacts.log(contact(resident, quoted.get().reference(), ContactOutcome.CASE_UPDATED, email));
+      cases.addNote(quoted.get().id(), note(email), false);
       outcome = Outcome.ADDED_TO_CASE;
     } else {
       Contact contact = contacts.log(contact(resident, null, ContactOutcome.CASE_RAISED, email));
@@ -120,14 +120,29 @@ class EmailIntake {
       outcome = Outcome.NEW_CASE;
     }
     keepAttachments(new CaseId(caseId), email);
-    emails.insert(mailboxName, messageHash, senderHash, now, outcome.name(), null, caseId);
+    emails.insert(
+        mailboxName, messageHash, senderHash, now, outcome.name(), null, caseId, email.messageId());
     return outcome;
   }
 
-  /** The case whose reference the subject quotes, when there is one. */
-  private Optional<CaseId> quotedCase(String subject) {
-    String reference = reference(subject);
-    return reference == null ? Optional.empty() : cases.idOf(reference);
+  /**
+   * The case the email answers: the one whose reference its subject quotes, else the one Borough's
+   * email it replies to was about (its In-Reply-To or References), when that case is still held.
+   */
+  private Optional<CaseView> answered(InboundEmail email) {
+    String reference = reference(email.subject());
+    Optional<CaseId> id = reference != null ? cases.idOf(reference) : Optional.<CaseId>empty();
+    if (id.isEmpty()) {
+      id = EmailThreads.caseOf(email.answers());
+    }
+    if (id.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(cases.view(id.get()));
+    } catch (NotFoundException gone) {
+      return Optional.empty();
+    }
   }
 
   private static String reference(String subject) {

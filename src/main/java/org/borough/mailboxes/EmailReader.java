@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 
 /**
@@ -29,6 +31,7 @@ final class EmailReader {
 
   private static final Set<String> BULK = Set.of("bulk", "junk", "list", "auto_reply");
   private static final Set<String> BOUNCERS = Set.of("mailer-daemon", "postmaster");
+  private static final Pattern MESSAGE_ID = Pattern.compile("<[^<>\\s]{1,400}>");
 
   private EmailReader() {}
 
@@ -52,7 +55,29 @@ final class EmailReader {
         subject,
         text.strip(),
         List.copyOf(body.files),
-        automatic(m, address, own));
+        automatic(m, address, own),
+        messageId(m),
+        answers(m));
+  }
+
+  private static String messageId(MimeMessage m) throws MessagingException {
+    String id = m.getMessageID();
+    return id == null || id.isBlank() || id.length() > 500 ? null : id.strip();
+  }
+
+  /** The ids in In-Reply-To and References, in that order: each is {@code <...>}. */
+  private static List<String> answers(MimeMessage m) throws MessagingException {
+    List<String> ids = new ArrayList<>();
+    for (String header : new String[] {"In-Reply-To", "References"}) {
+      String value = m.getHeader(header, " ");
+      if (value != null) {
+        Matcher found = MESSAGE_ID.matcher(value);
+        while (found.find() && ids.size() < 50) {
+          ids.add(found.group());
+        }
+      }
+    }
+    return List.copyOf(ids);
   }
 
   private static InternetAddress sender(MimeMessage m) throws MessagingException {

@@ -15,6 +15,8 @@ import java.util.List;
  * @param attachments its files
  * @param automatic why it was sent by a machine (an auto-reply, a bounce, a loop), or null for a
  *     person's email
+ * @param messageId its Message-ID as written, or null
+ * @param answers the Message-IDs it answers (In-Reply-To, then References)
  */
 record InboundEmail(
     String key,
@@ -23,7 +25,9 @@ record InboundEmail(
     String subject,
     String text,
     List<Attachment> attachments,
-    String automatic) {
+    String automatic,
+    String messageId,
+    List<String> answers) {
 
   /**
    * A file attached to the email.

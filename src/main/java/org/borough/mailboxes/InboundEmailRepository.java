@@ -3,6 +3,7 @@ package org.borough.mailboxes;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -41,10 +42,11 @@ class InboundEmailRepository {
       Instant at,
       String outcome,
       String reason,
-      UUID caseId) {
+      UUID caseId,
+      String messageId) {
     jdbc.sql(
             "insert into inbound_email (mailbox, message_hash, sender_hash, received_at, outcome,"
-                + " reason, case_id) values (?, ?, ?, ?, ?, ?, ?)")
+                + " reason, case_id, message_id) values (?, ?, ?, ?, ?, ?, ?, ?)")
         .params(
             mailbox,
             messageHash,
@@ -52,8 +54,18 @@ class InboundEmailRepository {
             Timestamp.from(at),
             outcome,
             reason == null || reason.length() <= 200 ? reason : reason.substring(0, 200),
-            caseId)
+            caseId,
+            caseId == null ? null : messageId)
         .update();
+  }
+
+  Optional<String> latestMessageId(UUID caseId) {
+    return jdbc.sql(
+            "select message_id from inbound_email where case_id = ? and message_id is not null"
+                + " order by received_at desc fetch first 1 rows only")
+        .param(caseId)
+        .query(String.class)
+        .optional();
   }
 
   /** Forgets emails taken before {@code cutoff}: by then none is still unread on its server. */

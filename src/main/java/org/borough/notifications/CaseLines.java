@@ -37,6 +37,11 @@ class CaseLines {
     add(caseId, "notify.line.not-sent", label(template), attempts, reason);
   }
 
+  /** A reply a member of staff wrote could not be emailed, for {@code reason}. */
+  void replyNotSent(UUID caseId, String reason) {
+    add(caseId, "notify.line.reply-not-sent", reason);
+  }
+
   /** Notify reported that the message it sent did not arrive ({@code status} is its word). */
   void notDelivered(UUID caseId, String template, String channel, String status) {
     add(

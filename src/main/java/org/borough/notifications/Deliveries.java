@@ -5,6 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import org.borough.cases.CaseId;
+import org.borough.mailboxes.EmailThreads;
 import org.borough.notifications.notify.NotifyClient;
 import org.borough.residents.ContactPreferences;
 import org.borough.residents.PostalAddress;
@@ -35,10 +38,21 @@ class Deliveries {
 
   private final Mailer mailer;
   private final NotifyClient notify;
+  private final EmailThreads threads;
 
-  Deliveries(Mailer mailer, NotifyClient notify) {
+  /** The council's mail domain, from the sender address, for the Message-IDs Borough makes. */
+  private final String domain;
+
+  Deliveries(
+      Mailer mailer,
+      NotifyClient notify,
+      EmailThreads threads,
+      NotificationsProperties properties) {
     this.mailer = mailer;
     this.notify = notify;
+    this.threads = threads;
+    String from = properties.from();
+    this.domain = from.substring(from.indexOf('@') + 1).strip();
   }
 
   /**
@@ -94,6 +108,38 @@ class Deliveries {
         to.post().isPresent()
             ? "no email address or mobile number, and letters are off"
             : "no email address, mobile number or postal address");
+  }
+
+  /**
+   * Sends a member of staff's reply to the reporter: by email only, whatever their preferences (it
+   * is an answer, not an update), threaded with their own latest email to the case. Its Message-ID
+   * names the case, so that their answer comes back to it.
+   */
+  Outcome reply(
+      CaseId caseId, Templates.Message message, Map<String, String> fields, Reach to, UUID id) {
+    Optional<String> email = to.email();
+    if (email.isEmpty()) {
+      return Outcome.skipped("the reporter has no email address");
+    }
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("Message-ID", EmailThreads.newMessageId(caseId, id, domain));
+    threads
+        .latestFromResident(caseId)
+        .ifPresent(
+            answered -> {
+              headers.put("In-Reply-To", answered);
+              headers.put("References", answered);
+            });
+    Mailer.Sent sent =
+        mailer.send(
+            NotificationPlanner.REPLY,
+            email.get(),
+            message.subject(),
+            message.body(),
+            fields,
+            id.toString(),
+            headers);
+    return Outcome.sent(sent.channel(), sent.providerId());
   }
 
   /** The envelope's lines as Notify's fields (it takes up to seven; a Borough address has five). */

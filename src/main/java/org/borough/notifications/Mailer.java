@@ -60,6 +60,21 @@ class Mailer {
       String body,
       Map<String, String> fields,
       String reference) {
+    return send(message, to, subject, body, fields, reference, Map.of());
+  }
+
+  /**
+   * As above, with headers of its own ({@code Message-ID}, {@code In-Reply-To}, {@code References})
+   * that thread a conversation; they go by SMTP only, as Notify sets its own.
+   */
+  Sent send(
+      String message,
+      String to,
+      String subject,
+      String body,
+      Map<String, String> fields,
+      String reference,
+      Map<String, String> headers) {
     Optional<String> template = notify.template(message, NotifyClient.Channel.EMAIL);
     if (template.isPresent()) {
       Map<String, String> personalisation = new LinkedHashMap<>(fields);
@@ -88,6 +103,10 @@ class Mailer {
       // one of the council's mailboxes, Borough leaves it alone rather than raise a case.
       m.setHeader("Auto-Submitted", "auto-generated");
       m.setHeader("X-Auto-Response-Suppress", "All");
+      // Spring keeps a Message-ID set here when it saves the message, rather than make its own.
+      for (Map.Entry<String, String> header : headers.entrySet()) {
+        m.setHeader(header.getKey(), header.getValue());
+      }
     } catch (MessagingException e) {
       throw new MailPreparationException(e);
     }

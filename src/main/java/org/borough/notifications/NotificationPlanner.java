@@ -41,6 +41,9 @@ class NotificationPlanner {
   static final String STATUS = "STATUS";
   static final String RESOLVED = "RESOLVED";
 
+  /** A member of staff's reply to the reporter: its words are on the case's timeline. */
+  static final String REPLY = "REPLY";
+
   /** Moves residents are told about; opening (triage) and closing a resolved case are not. */
   private static final Set<CaseStatus> TOLD =
       EnumSet.of(
@@ -136,7 +139,8 @@ class NotificationPlanner {
   }
 
   /** The events that can give a resident a message; any other is passed over. */
-  private static final Set<String> PLANNED = Set.of("CaseOpened", "CaseStatusChanged");
+  private static final Set<String> PLANNED =
+      Set.of("CaseOpened", "CaseStatusChanged", "CaseReplySent");
 
   private void apply(Outbox.Entry e, Instant now) {
     // Only these need remembering as handled: passing over any other event twice does nothing, and
@@ -194,6 +198,16 @@ class NotificationPlanner {
         String template = to == CaseStatus.RESOLVED ? RESOLVED : STATUS;
         for (ResidentId r : audience(caseId)) {
           repository.insert(e.position(), caseId, r.value(), template, to.name(), now);
+        }
+      }
+      case "CaseReplySent" -> {
+        JsonNode event = json.readTree(e.payload());
+        UUID caseId = UUID.fromString(event.path("caseId").asString());
+        // To the reporter the case has now: one erased since is not written to.
+        ResidentId reporter = reporter(caseId);
+        if (reporter != null) {
+          repository.insertReply(
+              e.position(), caseId, reporter.value(), event.path("entryId").asLong(), now);
         }
       }
       default -> {

@@ -23,7 +23,8 @@ class NotificationRepository {
       UUID residentId,
       String template,
       String caseStatus,
-      int attempts) {}
+      int attempts,
+      Long entryId) {}
 
   private final JdbcClient jdbc;
 
@@ -86,11 +87,31 @@ class NotificationRepository {
         .update();
   }
 
+  /** A reply to the reporter, whose words are the case's timeline entry {@code entryId}. */
+  void insertReply(long position, UUID caseId, UUID residentId, long entryId, Instant now) {
+    jdbc.sql(
+            "insert into notification (id, event_position, case_id, resident_id, template,"
+                + " status, attempts, next_attempt_at, created_at, entry_id) select ?, ?, ?, ?,"
+                + " 'REPLY', 'PENDING', 0, ?, ?, ? where not exists (select 1 from notification"
+                + " where event_position = ? and resident_id = ?)")
+        .params(
+            UUID.randomUUID(),
+            position,
+            caseId,
+            residentId,
+            Timestamp.from(now),
+            Timestamp.from(now),
+            entryId,
+            position,
+            residentId)
+        .update();
+  }
+
   /** Messages whose time has come, oldest event first. */
   List<Row> due(Instant now, int limit) {
     return jdbc.sql(
-            "select id, event_position, case_id, resident_id, template, case_status, attempts"
-                + " from notification where status = 'PENDING' and next_attempt_at <= ?"
+            "select id, event_position, case_id, resident_id, template, case_status, attempts,"
+                + " entry_id from notification where status = 'PENDING' and next_attempt_at <= ?"
                 + " order by event_position, id fetch first ? rows only")
         .params(Timestamp.from(now), limit)
         .query(
@@ -102,7 +123,8 @@ class NotificationRepository {
                     rs.getObject(4, UUID.class),
                     rs.getString(5),
                     rs.getString(6),
-                    rs.getInt(7)))
+                    rs.getInt(7),
+                    rs.getObject(8) == null ? null : rs.getLong(8)))
         .list();
   }
 

@@ -125,6 +125,10 @@ class NotificationSender {
       return;
     }
     Instant at = clock.instant();
+    if (outcome.channel() == null && NotificationPlanner.REPLY.equals(row.template())) {
+      // A member of staff wrote this one on purpose: they must know it did not go.
+      caseLines.replyNotSent(row.caseId(), outcome.skipped());
+    }
     recordSent(
         row,
         () ->
@@ -210,18 +214,25 @@ class NotificationSender {
   private Deliveries.Outcome deliver(NotificationRepository.Row row) {
     CaseAudience c;
     Reach r;
+    String words;
     try {
-      // One transaction for both reads rather than one each: a begin and a commit fewer for every
+      // One transaction for the reads rather than one each: a begin and a commit fewer for every
       // message, which at hundreds of reports a second is a measurable share of the database's
       // work.
-      var both =
+      Read read =
           transactions.execute(
               status ->
-                  Map.entry(
+                  new Read(
                       cases.audience(new CaseId(row.caseId())),
-                      accounts.reach(new ResidentId(row.residentId()))));
-      c = both.getKey();
-      r = both.getValue();
+                      accounts.reach(new ResidentId(row.residentId())),
+                      row.entryId() == null
+                          ? null
+                          : cases
+                              .replyText(new CaseId(row.caseId()), row.entryId())
+                              .orElseThrow(() -> new NotFoundException("Reply"))));
+      c = read.audience();
+      r = read.reach();
+      words = read.words();
     } catch (NotFoundException gone) {
       return Deliveries.Outcome.skipped("the case or the resident is no longer held");
     }
@@ -238,7 +249,8 @@ class NotificationSender {
             status,
             link,
             system.councilName(),
-            r.forename());
+            r.forename(),
+            words);
     // The confirmation answers the resident's own report, so it goes whatever their preferences;
     // updates follow them.
     ContactPreferences wants =
@@ -252,6 +264,12 @@ class NotificationSender {
     fields.put("link", link);
     fields.put("council", system.councilName());
     fields.put("first_name", r.forename());
+    if (NotificationPlanner.REPLY.equals(row.template())) {
+      return deliveries.reply(new CaseId(row.caseId()), message, fields, r, row.id());
+    }
     return deliveries.deliver(row.template(), message, fields, r, wants, row.id().toString());
   }
+
+  /** What one message needs read from the CRM. */
+  private record Read(CaseAudience audience, Reach reach, String words) {}
 }

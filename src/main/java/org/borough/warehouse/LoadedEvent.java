@@ -133,6 +133,8 @@ sealed interface LoadedEvent {
   Set<String> NOT_MODELLED =
       Set.of(
           "CaseFollowed",
+          // A reply's contact arrives as its own ContactLogged; the reply itself adds nothing.
+          "CaseReplySent",
           "NotificationSent",
           org.borough.governance.BudgetPressureChanged.class.getSimpleName());
 

@@ -191,6 +191,7 @@ class RoleMatrixIT extends IntegrationTest {
           needs(GET, "/cases/{reference}", "/cases/" + CASE, CASE_READ),
           needs(POST, "/cases/{reference}/status", "/cases/" + CASE + "/status", CASE_WORK),
           needs(POST, "/cases/{reference}/notes", "/cases/" + CASE + "/notes", CASE_NOTE),
+          needs(POST, "/cases/{reference}/reply", "/cases/" + CASE + "/reply", CASE_NOTE),
           needs(POST, "/cases/{reference}/assign", "/cases/" + CASE + "/assign", CASE_WORK),
           needs(
               POST, "/cases/{reference}/attachments", "/cases/" + CASE + "/attachments", CASE_NOTE),

@@ -109,6 +109,27 @@ class EmailReaderTests {
     assertThat(EmailIntake.reporter("x".repeat(300), "j@example.org").forename()).hasSize(100);
   }
 
+  @Test
+  void aReplyFindsItsCaseByBoroughsMessageIdInItsThread() {
+    java.util.UUID caseId = java.util.UUID.randomUUID();
+    String ours =
+        EmailThreads.newMessageId(
+            new org.borough.cases.CaseId(caseId), java.util.UUID.randomUUID(), "council.gov.uk");
+    assertThat(EmailThreads.caseOf(java.util.List.of("<abc@example.org>", ours)))
+        .contains(new org.borough.cases.CaseId(caseId));
+    assertThat(EmailThreads.caseOf(java.util.List.of("<case-not-a-uuid.x@council.gov.uk>")))
+        .isEmpty();
+  }
+
+  @Test
+  void theIdsAnEmailAnswersAreReadFromInReplyToThenReferences() throws Exception {
+    MimeMessage m = plain("jane@example.org", "Re: x", "y");
+    m.setHeader("In-Reply-To", "<b@x>");
+    m.setHeader("References", "<a@x>\r\n <b@x>");
+    assertThat(read(m).answers()).containsExactly("<b@x>", "<a@x>", "<b@x>");
+    assertThat(read(m).messageId()).isEqualTo("<abc@example.org>");
+  }
+
   // --- helpers ---------------------------------------------------------------------------------
 
   private static String names(Reporter r) {

@@ -2,6 +2,10 @@
 package org.borough.mailboxes;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.icegreen.greenmail.store.StoredMessage;
 import jakarta.mail.Flags;
@@ -27,6 +31,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 /**
  * Email to case end to end: emails put in a real IMAP mailbox (GreenMail) are read by Borough's
@@ -45,6 +51,7 @@ class MailboxesIT extends IntegrationTest {
   @Autowired CaseManagement cases;
   @Autowired SignedIn signedIn;
   @Autowired JdbcClient jdbc;
+  @Autowired MockMvc mvc;
 
   @BeforeEach
   void theMailboxesService() {
@@ -107,6 +114,52 @@ class MailboxesIT extends IntegrationTest {
     assertThat(casesOf(from)).hasSize(1);
     assertThat(contacts(from))
         .containsExactlyInAnyOrder("EMAIL INBOUND CASE_RAISED", "EMAIL INBOUND CASE_UPDATED");
+  }
+
+  @Test
+  void aStaffReplyIsEmailedInTheResidentsThreadAndTheirAnswerComesBackToTheCase() throws Exception {
+    String from = address();
+    String first = "<first-" + UUID.randomUUID() + "@example.org>";
+    MimeMessage opening =
+        email(from, "Tom Thread", "Hedge over the path", "Blocks the pram.", null);
+    opening.setHeader("Message-ID", first);
+    TestMailbox.deliver(opening);
+    CaseView c = awaitCase(from);
+    TestMail.await(from, 1, WAIT); // the acknowledgement
+
+    // From the case page: an empty reply is refused on the page, a written one is sent.
+    mvc.perform(
+            MockMvcRequestBuilders.post("/cases/" + c.reference() + "/reply")
+                .param("reply", " ")
+                .with(signedIn.request(Fixtures.AGENT))
+                .with(csrf()))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("Write the reply")));
+    mvc.perform(
+            MockMvcRequestBuilders.post("/cases/" + c.reference() + "/reply")
+                .param("reply", "We will cut it back on Thursday.")
+                .with(signedIn.request(Fixtures.AGENT))
+                .with(csrf()))
+        .andExpect(status().is3xxRedirection());
+
+    assertThat(TestMail.await(from, 2, WAIT)).hasSize(2);
+    MimeMessage reply = TestMail.raw(from).get(1);
+    assertThat(reply.getSubject()).isEqualTo("Your report " + c.reference());
+    assertThat(String.valueOf(reply.getContent())).contains("We will cut it back on Thursday.");
+    assertThat(reply.getHeader("In-Reply-To", ",")).isEqualTo(first);
+    String ours = reply.getMessageID();
+    assertThat(ours).startsWith("<case-" + c.id().value() + ".").endsWith("@example.gov.uk>");
+    assertThat(contacts(from)).contains("EMAIL OUTBOUND CASE_UPDATED");
+
+    // Their answer lost the reference from its subject; its In-Reply-To still finds the case.
+    MimeMessage answer = email(from, "Tom Thread", "Re: thanks", "Thursday is fine.", null);
+    answer.setHeader("In-Reply-To", ours);
+    answer.setHeader("References", first + " " + ours);
+    TestMailbox.deliver(answer);
+    awaitCondition(
+        () -> notes(c).stream().anyMatch(n -> n.contains("Thursday is fine.")),
+        "the answer is a note on " + c.reference());
+    assertThat(casesOf(from)).hasSize(1);
   }
 
   @Test

@@ -68,6 +68,24 @@ public final class TestMail {
     return mails;
   }
 
+  /** Every message that arrived for {@code address} as it arrived, headers and all. */
+  public static synchronized List<MimeMessage> raw(String address) {
+    port();
+    List<MimeMessage> found = new ArrayList<>();
+    try {
+      for (MimeMessage m : server.getReceivedMessages()) {
+        for (Address a : m.getAllRecipients()) {
+          if (a.toString().equalsIgnoreCase(address)) {
+            found.add(m);
+          }
+        }
+      }
+    } catch (MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+    return found;
+  }
+
   /** Waits (up to {@code within}) until {@code count} messages have arrived for the address. */
   public static List<Mail> await(String address, int count, Duration within) {
     long end = System.nanoTime() + within.toNanos();

@@ -155,6 +155,14 @@ public class CaseRepository {
     return answers;
   }
 
+  /** The words of one timeline entry of a kind, if the case has it. */
+  public Optional<String> timelineBody(UUID caseId, long entryId, String kind) {
+    return jdbc.sql("select body from case_timeline where id = ? and case_id = ? and kind = ?")
+        .params(entryId, caseId, kind)
+        .query(String.class)
+        .optional();
+  }
+
   /** Adds to a case's timeline and answers the entry as written, with its id. */
   public TimelineEntry addTimeline(
       UUID caseId,

@@ -112,6 +112,23 @@ class CaseController {
     return "redirect:/cases/" + c.reference();
   }
 
+  @PostMapping("/cases/{reference}/reply")
+  @PreAuthorize("hasAuthority('CASE_NOTE')")
+  String reply(
+      @PathVariable String reference,
+      @RequestParam(required = false) String reply,
+      Model model,
+      RedirectAttributes redirect) {
+    CaseView c = cases.viewByReference(reference);
+    try {
+      cases.replyToReporter(c.id(), reply);
+    } catch (InvalidInputException e) {
+      return page(c, e.errors(), model);
+    }
+    redirect.addFlashAttribute("banner", "Reply sent to the reporter");
+    return "redirect:/cases/" + c.reference();
+  }
+
   @PostMapping("/cases/{reference}/assign")
   @PreAuthorize("hasAuthority('CASE_WORK')")
   String assign(
