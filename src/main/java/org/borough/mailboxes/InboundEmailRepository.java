@@ -74,4 +74,41 @@ class InboundEmailRepository {
         .param(Timestamp.from(cutoff))
         .update();
   }
+
+  /** Records a mailbox's poll: {@code problem} null when it was read. */
+  void polled(String mailbox, Instant at, String problem, int waiting) {
+    String p = problem == null || problem.length() <= 300 ? problem : problem.substring(0, 300);
+    if (jdbc.sql(
+                "update mailbox_poll set polled_at = ?, problem = ?, waiting = ? where mailbox = ?")
+            .params(Timestamp.from(at), p, waiting, mailbox)
+            .update()
+        == 0) {
+      jdbc.sql(
+              "insert into mailbox_poll (mailbox, polled_at, problem, waiting) values (?, ?, ?, ?)")
+          .params(mailbox, Timestamp.from(at), p, waiting)
+          .update();
+    }
+  }
+
+  /** A mailbox's last poll, if it has been read. */
+  record Poll(Instant at, String problem, int waiting) {}
+
+  Optional<Poll> lastPoll(String mailbox) {
+    return jdbc.sql("select polled_at, problem, waiting from mailbox_poll where mailbox = ?")
+        .param(mailbox)
+        .query((rs, i) -> new Poll(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getInt(3)))
+        .optional();
+  }
+
+  /** How many emails of each outcome the mailbox has taken since {@code since}. */
+  java.util.Map<String, Long> outcomesSince(String mailbox, Instant since) {
+    java.util.Map<String, Long> counts = new java.util.HashMap<>();
+    jdbc.sql(
+            "select outcome, count(*) from inbound_email where mailbox = ? and received_at >= ?"
+                + " group by outcome")
+        .params(mailbox, Timestamp.from(since))
+        .query((rs, i) -> counts.put(rs.getString(1), rs.getLong(2)))
+        .list();
+    return counts;
+  }
 }

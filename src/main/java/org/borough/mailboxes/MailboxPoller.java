@@ -91,17 +91,33 @@ class MailboxPoller {
       return;
     }
     for (Map.Entry<String, Mailbox> box : settings.all().entrySet()) {
+      String name = box.getKey();
       try {
-        read(box.getKey(), box.getValue());
+        int waiting = read(name, box.getValue());
+        emails.polled(
+            name,
+            clock.instant(),
+            waiting == 0 ? null : waiting + " emails could not be taken in; see the log",
+            waiting);
       } catch (MessagingException | RuntimeException e) {
         // Never the password: Jakarta Mail's messages name the host and the server's answer.
-        log.warn("Mailbox {} could not be read: {}", box.getKey(), e.toString());
+        log.warn("Mailbox {} could not be read: {}", name, e.toString());
+        recordProblem(name, e.toString());
       }
     }
     emails.pruneBefore(clock.instant().minus(KEPT));
   }
 
-  private void read(String name, Mailbox box) throws MessagingException {
+  private void recordProblem(String name, String problem) {
+    try {
+      emails.polled(name, clock.instant(), "Could not be read: " + problem, 0);
+    } catch (RuntimeException databaseAway) {
+      // The log line above says it; the page will say it at the next poll that can write.
+    }
+  }
+
+  /** Reads the mailbox; returns how many unread emails could not be taken in. */
+  private int read(String name, Mailbox box) throws MessagingException {
     Store store = session(box).getStore(box.protocol());
     store.connect(box.host(), box.portOrDefault(), box.username(), box.password());
     try {
@@ -112,12 +128,16 @@ class MailboxPoller {
         // One that cannot be taken in stays unread and is passed over: it must not hold back the
         // emails behind it, however many such there are.
         int taken = 0;
+        int waiting = 0;
         for (int i = 0; i < unread.length && taken < BATCH; i++) {
           if (take(name, box, (MimeMessage) unread[i])) {
             unread[i].setFlag(Flags.Flag.SEEN, true);
             taken++;
+          } else {
+            waiting++;
           }
         }
+        return waiting;
       } finally {
         folder.close(false);
       }

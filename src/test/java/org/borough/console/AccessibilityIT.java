@@ -366,6 +366,7 @@ class AccessibilityIT extends IntegrationTest {
             new String[] {Fixtures.DPO, "/privacy/breaches/" + breach},
             new String[] {Fixtures.DPO, "/privacy/breaches/" + breach, SUBMIT},
             new String[] {Fixtures.ADMIN, "/admin/bank-holidays"},
+            new String[] {Fixtures.ADMIN, "/admin/mailboxes"},
             new String[] {Fixtures.ADMIN, "/admin/open311-clients"},
             new String[] {Fixtures.ADMIN, "/admin/staff/" + Fixtures.AGENT},
             new String[] {Fixtures.ADMIN, "/admin/staff/" + Fixtures.AGENT + "/password"},

@@ -469,6 +469,7 @@ class RoleMatrixIT extends IntegrationTest {
           open(HttpMethod.PATCH, "/open311/**", "/open311/v2/requests.xml"),
           open(HttpMethod.DELETE, "/open311/**", "/open311/v2/requests.xml"),
           needs(POST, "/admin/bank-holidays", STAFF_ADMIN),
+          needs(GET, "/admin/mailboxes", STAFF_ADMIN),
           needs(GET, "/admin/warehouse", WAREHOUSE_ADMIN),
           needs(POST, "/admin/warehouse/rebuild", WAREHOUSE_ADMIN),
           needs(POST, "/admin/warehouse/parquet", WAREHOUSE_ADMIN),

@@ -202,6 +202,25 @@ class MailboxesIT extends IntegrationTest {
         .isGreaterThanOrEqualTo(2);
   }
 
+  @Test
+  void theAdministratorSeesEachMailboxReadAndWhatBecameOfItsEmails() throws Exception {
+    String from = address();
+    TestMailbox.deliver(email(from, "Ada Admin", "Streetlight out", "Outside number 9.", null));
+    awaitCase(from);
+    String page =
+        mvc.perform(
+                MockMvcRequestBuilders.get("/admin/mailboxes")
+                    .with(signedIn.request(Fixtures.ADMIN)))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(page)
+        .contains("contact", "imap://127.0.0.1:", Fixtures.NOISE)
+        .doesNotContain("Not read yet", TestMailbox.PASSWORD)
+        .containsPattern("[1-9][0-9]* new cases");
+  }
+
   // --- helpers ---------------------------------------------------------------------------------
 
   private static String address() {
