@@ -51,8 +51,9 @@ class Deliveries {
     this.mailer = mailer;
     this.notify = notify;
     this.threads = threads;
-    String from = properties.from();
-    this.domain = from.substring(from.indexOf('@') + 1).strip();
+    // "Council <no-reply@council.gov.uk>" or the bare address: the part after the @.
+    String domain = properties.from().replaceAll(".*@", "").replaceAll("[>\\s].*", "");
+    this.domain = domain.isEmpty() ? "borough.invalid" : domain;
   }
 
   /**
