@@ -87,8 +87,8 @@ class MailboxesIT extends IntegrationTest {
 
     // Borough dies after the commit and before marking the email read: seen again, taken once.
     TestMailbox.markAllUnread();
+    // An email is marked read only once its intake has committed: read again means taken again.
     awaitRead();
-    Thread.sleep(1500);
     assertThat(casesOf(from)).hasSize(1);
     assertThat(TestMail.to(from)).hasSize(1);
   }
@@ -189,8 +189,8 @@ class MailboxesIT extends IntegrationTest {
         email("mailer-daemon@example.net", null, "Undelivered Mail Returned", "Gone.", null);
     TestMailbox.deliver(bounce);
 
+    // Marked read only once their intake committed: whatever it did is in the database now.
     awaitRead();
-    Thread.sleep(1000);
     assertThat(casesOf(from)).isEmpty();
     assertThat(
             jdbc.sql(
