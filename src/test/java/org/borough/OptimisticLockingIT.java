@@ -623,7 +623,8 @@ class OptimisticLockingIT extends IntegrationTest {
           75,
           List.of(),
           List.of(),
-          false);
+          false,
+          null);
     }
 
     public int version(String key) {

@@ -51,6 +51,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class CaseManagement {
 
   static final String SUBJECT = "case";
+  private static final java.time.format.DateTimeFormatter DUE_DAY =
+      java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK);
   private static final Pattern REFERENCE = Pattern.compile("[A-Z]{1,5}-\\d{4}-\\d{6,}");
 
   private final CaseRepository cases;
@@ -480,6 +482,49 @@ public class CaseManagement {
     audit.record(AuditAction.UPDATE, SUBJECT, row.id().toString(), "reply to the reporter");
     events.publishEvent(new CaseReplySent(new CaseId(row.id()), row.residentId(), entry.id(), now));
     return entry;
+  }
+
+  /**
+   * Sets a case's deadline by hand (a complaint's next stage, an extension), with a staff-only line
+   * saying why. The case turns 'at risk' after the service's warning share of the new span, and a
+   * breach is lifted when the new deadline is still to come.
+   *
+   * @throws InvalidInputException when the deadline has passed or no reason is given
+   */
+  @PreAuthorize("hasAuthority('CASE_WORK')")
+  @Transactional
+  public void retime(CaseId id, Instant due, String reason) {
+    CaseRow row = cases.find(id.value()).orElseThrow(() -> new NotFoundException("Case"));
+    TeamScope.require(row, teamScope.current());
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+    if (due == null || !due.isAfter(now)) {
+      throw InvalidInputException.of("due", "The new deadline must be in the future");
+    }
+    String why = reason == null ? "" : reason.strip();
+    if (why.isEmpty() || why.length() > 1000) {
+      throw InvalidInputException.of(
+          "reason", "Say why the deadline moves, in 1000 characters or fewer");
+    }
+    Instant at = due.truncatedTo(ChronoUnit.MICROS);
+    int warning = catalogue.find(row.serviceCode()).orElseThrow().sla().warningPercent();
+    java.time.Duration span = calendar.workingTimeBetween(now, at);
+    CaseRow.Builder changed = row.toBuilder();
+    changed.dueAt = at;
+    changed.slaRiskAt = calendar.addWorkingTime(now, span.multipliedBy(warning).dividedBy(100));
+    changed.slaBreachedAt = null;
+    changed.updatedAt = now;
+    save(changed.build());
+    cases.addTimeline(
+        row.id(),
+        now,
+        actor(),
+        "DEADLINE",
+        false,
+        null,
+        null,
+        "Now due by " + DUE_DAY.format(at.atZone(calendar.zone())) + ": " + why);
+    audit.record(AuditAction.UPDATE, SUBJECT, row.id().toString(), "deadline");
+    events.publishEvent(new CaseDeadlineChanged(new CaseId(row.id()), at, now));
   }
 
   /** The words of a reply to the reporter, for the email that carries them. */

@@ -388,6 +388,15 @@ public class ServiceCatalogue {
     }
     Priority priority =
         choice(Priority.class, in.priority(), "priority", "Choose a priority", errors);
+    CaseType caseType =
+        in.caseType() == null
+            ? (before == null ? CaseType.REQUEST : before.caseType())
+            : choice(
+                CaseType.class,
+                in.caseType(),
+                "caseType",
+                "Choose whether its cases are service requests or complaints",
+                errors);
     SlaPolicy.Unit unit =
         choice(
             SlaPolicy.Unit.class,
@@ -461,7 +470,9 @@ public class ServiceCatalogue {
         new SlaPolicy(in.slaTarget(), unit, in.slaWarningPercent(), pauses),
         attributes,
         // Never published by default: only an admin's choice puts a service's cases in public.
-        in.published() == null ? before != null && before.published() : in.published());
+        in.published() == null ? before != null && before.published() : in.published(),
+        caseType,
+        0);
   }
 
   private static ServiceAttribute attribute(

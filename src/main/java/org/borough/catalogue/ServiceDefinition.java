@@ -11,6 +11,7 @@ import org.borough.identity.TeamId;
  *     the street can see): its open cases are offered to residents reporting nearby and listed on
  *     Open311, at a street's precision. Off for anything about a person or their home (council tax,
  *     noise, housing, pest control).
+ * @param caseType what its cases are: requests, or complaints with their stages
  * @param version raised by every change to the service or its questions; an edit names the version
  *     it was made to, so it cannot overwrite a colleague's change unseen
  */
@@ -25,7 +26,12 @@ public record ServiceDefinition(
     SlaPolicy sla,
     List<ServiceAttribute> attributes,
     boolean published,
+    CaseType caseType,
     int version) {
+
+  public ServiceDefinition {
+    caseType = caseType == null ? CaseType.REQUEST : caseType;
+  }
 
   /** A service as first defined, at version 0. */
   public ServiceDefinition(
@@ -50,6 +56,7 @@ public record ServiceDefinition(
         sla,
         attributes,
         published,
+        CaseType.REQUEST,
         0);
   }
 
@@ -67,6 +74,23 @@ public record ServiceDefinition(
     this(code, name, group, description, active, defaultTeam, priority, sla, attributes, false);
   }
 
+  /** This definition with its cases of another type. */
+  public ServiceDefinition withCaseType(CaseType type) {
+    return new ServiceDefinition(
+        code,
+        name,
+        group,
+        description,
+        active,
+        defaultTeam,
+        priority,
+        sla,
+        attributes,
+        published,
+        type,
+        version);
+  }
+
   /** This definition at another version: the one a save raised it to. */
   public ServiceDefinition withVersion(int newVersion) {
     return new ServiceDefinition(
@@ -80,6 +104,7 @@ public record ServiceDefinition(
         sla,
         attributes,
         published,
+        caseType,
         newVersion);
   }
 

@@ -36,7 +36,15 @@ public record ServiceInput(
                 "Public by nature (a pothole, not a noise complaint): its open cases are shown to"
                     + " residents nearby and on Open311 at street precision. Defaults to false on a"
                     + " new service; missing on a change keeps the current value")
-        Boolean published) {
+        Boolean published,
+    @Schema(
+            example = "REQUEST",
+            allowableValues = {"REQUEST", "COMPLAINT"},
+            description =
+                "What its cases are: service requests, or complaints worked through the complaint"
+                    + " handling code's stages. Defaults to REQUEST on a new service; missing on a"
+                    + " change keeps the current type")
+        String caseType) {
 
   /** One question; {@code values} for list types only, at least one. */
   public record AttributeInput(
@@ -77,7 +85,8 @@ public record ServiceInput(
         s.sla().warningPercent(),
         s.sla().pauseStatuses().stream().sorted().toList(),
         s.attributes().stream().map(ServiceInput::of).toList(),
-        s.published());
+        s.published(),
+        s.caseType().name());
   }
 
   public static AttributeInput of(ServiceAttribute a) {
@@ -105,7 +114,8 @@ public record ServiceInput(
         slaWarningPercent,
         slaPauseStatuses,
         attributes,
-        published);
+        published,
+        caseType);
   }
 
   public ServiceInput withAttributes(List<AttributeInput> replaced) {
@@ -122,6 +132,7 @@ public record ServiceInput(
         slaWarningPercent,
         slaPauseStatuses,
         replaced,
-        published);
+        published,
+        caseType);
   }
 }

@@ -50,6 +50,26 @@ final class DemoCatalogue {
               "housing-repairs", "Housing repairs", "housing.repairs@example.org", "repairs"),
           new TeamSpec("parking", "Parking services", "parking@example.org", "parking"));
 
+  /** The complaints team: it works the complaint service's cases, which no generator draws. */
+  static final TeamSpec COMPLAINTS =
+      new TeamSpec(DemoComplaints.TEAM, "Complaints", "complaints@example.org", "complaints");
+
+  /** The complaint service, for cases that follow the complaint handling code's stages. */
+  static ServiceDefinition complaintService(TeamId team) {
+    return new ServiceDefinition(
+            DemoComplaints.SERVICE,
+            "Make a complaint",
+            "Complaints",
+            "A complaint about a council service, answered under the complaint handling code",
+            true,
+            team,
+            Priority.NORMAL,
+            new SlaPolicy(10, SlaPolicy.Unit.WORKING_DAYS, 80, java.util.Set.of()),
+            List.of(),
+            false)
+        .withCaseType(org.borough.catalogue.CaseType.COMPLAINT);
+  }
+
   /** How a question is answered on a demo case; null when left blank. */
   interface Answer {
     List<String> of(Random random, LocalDate opened, Places.Street street);

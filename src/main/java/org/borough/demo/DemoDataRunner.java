@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -169,6 +170,9 @@ class DemoDataRunner implements ApplicationRunner {
       }
     }
 
+    UUID complaintsTeam = staffing.teams().get(DemoCatalogue.COMPLAINTS.code()).id();
+    catalogue.add(DemoCatalogue.complaintService(new TeamId(complaintsTeam)));
+
     int decisionCount = DemoDecisions.load(decisions, json);
     int budgetLines =
         DemoPortfolio.load(
@@ -209,17 +213,19 @@ class DemoDataRunner implements ApplicationRunner {
             new SlaClock(calendar),
             work);
     inChunks("cases", properties.cases(), CASES_PER_CHUNK, postgres, generator::write);
+    long complaints = complaints(seed, now, complaintsTeam, postgres);
 
     Duration took = Duration.ofNanos(System.nanoTime() - started);
     log.info(
         "Demo data ready: {} wards, {} services, {} decisions, {} budget lines, {} residents,"
-            + " {} cases in {} s",
+            + " {} cases, {} complaints in {} s",
         places.wards.size(),
         services.size(),
         decisionCount,
         budgetLines,
         properties.residents(),
         properties.cases(),
+        complaints,
         took.toSeconds());
   }
 
@@ -270,6 +276,14 @@ class DemoDataRunner implements ApplicationRunner {
     lines.add(row("finance", "finance officer"));
     person("dpo", names, password, Role.DATA_PROTECTION_OFFICER, created);
     lines.add(row("dpo", "data protection officer"));
+    Team complaintsTeam = team(DemoCatalogue.COMPLAINTS);
+    Staff complaints = person("complaints", names, password, Role.COMPLAINTS_OFFICER, created);
+    join(complaintsTeam, complaints);
+    join(complaintsTeam, supervisor);
+    teams.put(
+        DemoCatalogue.COMPLAINTS.code(),
+        new TeamInfo(complaintsTeam.id().value(), complaintsTeam.name(), List.of()));
+    lines.add(row("complaints", "complaints officer"));
 
     if (created.get() > 0) {
       // The console, not the log: a password must not end up in log storage.
@@ -408,6 +422,22 @@ class DemoDataRunner implements ApplicationRunner {
         connection.setAutoCommit(true);
       }
     }
+  }
+
+  /** Complaints about some of the resolved cases, in one transaction after them. */
+  private long complaints(long seed, Instant now, UUID team, boolean postgres) throws SQLException {
+    long count = DemoComplaints.countFor(properties.cases());
+    long first = reserveReferences(count, postgres);
+    DemoComplaints writer = new DemoComplaints(seed, calendar, now, cases.referencePrefix());
+    long[] written = {0};
+    writeChunk(
+        (chunk, from, to, connection) ->
+            written[0] = writer.write(connection, postgres, count, first, team),
+        0,
+        0,
+        count,
+        postgres);
+    return written[0];
   }
 
   /**

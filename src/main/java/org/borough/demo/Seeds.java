@@ -19,6 +19,7 @@ final class Seeds {
   static final long RESIDENT_TIMES = 6;
   static final long RESIDENT_HOMES = 7;
   static final long STAFF = 8;
+  static final long COMPLAINTS = 9;
 
   private static final long GOLDEN = 0x9E3779B97F4A7C15L;
 

@@ -5,6 +5,7 @@ import static org.borough.identity.Role.ADMIN;
 import static org.borough.identity.Role.AGENT;
 import static org.borough.identity.Role.ANALYST;
 import static org.borough.identity.Role.CASEWORKER;
+import static org.borough.identity.Role.COMPLAINTS_OFFICER;
 import static org.borough.identity.Role.DATA_PROTECTION_OFFICER;
 import static org.borough.identity.Role.DEMOCRATIC_SERVICES;
 import static org.borough.identity.Role.FINANCE;
@@ -19,22 +20,46 @@ import java.util.Set;
  * table by {@code SecurityDocsTests}.
  */
 public enum Permission {
-  RESIDENT_READ("Find and view residents", AGENT, CASEWORKER, SUPERVISOR, DATA_PROTECTION_OFFICER),
+  RESIDENT_READ(
+      "Find and view residents",
+      AGENT,
+      CASEWORKER,
+      SUPERVISOR,
+      DATA_PROTECTION_OFFICER,
+      COMPLAINTS_OFFICER),
   RESIDENT_WRITE("Register and update residents", AGENT, CASEWORKER, SUPERVISOR),
   RESIDENT_MERGE("Merge duplicate residents", SUPERVISOR),
   VULNERABILITY_READ("See vulnerability flags", CASEWORKER, SUPERVISOR, DATA_PROTECTION_OFFICER),
   CONTACT_LOG("Log contacts", AGENT, CASEWORKER, SUPERVISOR),
-  CASE_READ("View cases", AGENT, CASEWORKER, SUPERVISOR, DATA_PROTECTION_OFFICER),
-  CASE_RAISE("Raise cases", AGENT, CASEWORKER, SUPERVISOR),
-  CASE_NOTE("Add notes to cases", AGENT, CASEWORKER, SUPERVISOR),
-  CASE_WORK("Change status, assign, work queues", CASEWORKER, SUPERVISOR),
+  CASE_READ(
+      "View cases", AGENT, CASEWORKER, SUPERVISOR, DATA_PROTECTION_OFFICER, COMPLAINTS_OFFICER),
+  CASE_RAISE("Raise cases", AGENT, CASEWORKER, SUPERVISOR, COMPLAINTS_OFFICER),
+  CASE_NOTE("Add notes to cases", AGENT, CASEWORKER, SUPERVISOR, COMPLAINTS_OFFICER),
+  CASE_WORK("Change status, assign, work queues", CASEWORKER, SUPERVISOR, COMPLAINTS_OFFICER),
   CASE_BULK("Bulk actions on cases", CASEWORKER, SUPERVISOR),
   CASE_WORK_ANY_TEAM(
       "Work cases of any team (without it, status, notes, assignment and bulk actions are"
           + " limited to one's own teams' cases)",
       SUPERVISOR),
   CATALOGUE_READ(
-      "Read the service catalogue and teams", AGENT, CASEWORKER, SUPERVISOR, ANALYST, ADMIN),
+      "Read the service catalogue and teams",
+      AGENT,
+      CASEWORKER,
+      SUPERVISOR,
+      ANALYST,
+      ADMIN,
+      COMPLAINTS_OFFICER),
+  COMPLAINT_HANDLE(
+      "Work complaints through their stages: acknowledge, extend, respond, escalate, link the"
+          + " cases they are about and record Ombudsman referrals (within one's own teams'"
+          + " complaints unless also allowed any team's cases)",
+      COMPLAINTS_OFFICER,
+      SUPERVISOR),
+  COMPLAINT_REPORT(
+      "Read and download the annual complaints performance report",
+      COMPLAINTS_OFFICER,
+      SUPERVISOR,
+      ANALYST),
   CATALOGUE_ADMIN("Define and change services, their questions and SLA policies", ADMIN),
   STAFF_ADMIN("Manage staff, teams and API tokens", ADMIN),
   AUDIT_READ("Read the audit log", ADMIN, DATA_PROTECTION_OFFICER),

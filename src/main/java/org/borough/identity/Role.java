@@ -10,7 +10,8 @@ public enum Role {
   ADMIN("Administrator"),
   DEMOCRATIC_SERVICES("Democratic services officer"),
   FINANCE("Finance officer"),
-  DATA_PROTECTION_OFFICER("Data protection officer");
+  DATA_PROTECTION_OFFICER("Data protection officer"),
+  COMPLAINTS_OFFICER("Complaints officer");
 
   private final String label;
 

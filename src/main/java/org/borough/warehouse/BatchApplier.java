@@ -261,6 +261,8 @@ final class BatchApplier {
       return r.caseId();
     } else if (e instanceof LoadedEvent.Breach b) {
       return b.caseId();
+    } else if (e instanceof LoadedEvent.Deadline d) {
+      return d.caseId();
     }
     return null;
   }
@@ -329,6 +331,9 @@ final class BatchApplier {
         if (f.slaBreachedAt == null) {
           f.slaBreachedAt = b.detectedAt();
         }
+      } else if (e instanceof LoadedEvent.Deadline d) {
+        f.dueAt = d.dueAt();
+        f.slaBreachedAt = null; // as in the CRM: the new deadline is still to come
       }
       f.lastPosition = e.position();
       return null;

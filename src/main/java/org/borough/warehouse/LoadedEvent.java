@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.borough.cases.CaseAssigned;
+import org.borough.cases.CaseDeadlineChanged;
 import org.borough.cases.CaseNoteAdded;
 import org.borough.cases.CaseOpened;
 import org.borough.cases.CaseResidentChanged;
@@ -70,6 +71,9 @@ sealed interface LoadedEvent {
   record ResidentChange(long position, UUID caseId, UUID toResident) implements LoadedEvent {}
 
   record Breach(long position, UUID caseId, Instant detectedAt) implements LoadedEvent {}
+
+  /** A deadline set by hand (a complaint's stage, an extension). */
+  record Deadline(long position, UUID caseId, Instant dueAt, Instant at) implements LoadedEvent {}
 
   record ContactLog(
       long position,
@@ -182,6 +186,8 @@ sealed interface LoadedEvent {
       return new Note(pos, uuid(p, "caseId"), bool(p, "publicNote"), instant(p, "at"));
     } else if (type.equals(CaseResidentChanged.class.getSimpleName())) {
       return new ResidentChange(pos, uuid(p, "caseId"), optionalUuid(p, "toResident"));
+    } else if (type.equals(CaseDeadlineChanged.class.getSimpleName())) {
+      return new Deadline(pos, uuid(p, "caseId"), instant(p, "dueAt"), instant(p, "at"));
     } else if (type.equals(SlaBreached.class.getSimpleName())) {
       return new Breach(pos, uuid(p, "caseId"), instant(p, "detectedAt"));
     } else if (type.equals(ContactLogged.class.getSimpleName())) {

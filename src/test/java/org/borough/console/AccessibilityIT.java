@@ -74,6 +74,7 @@ class AccessibilityIT extends IntegrationTest {
   @Autowired IctPortfolio portfolio;
   @Autowired BudgetLines budget;
   @Autowired BreachLog breachLog;
+  @Autowired org.borough.catalogue.ServiceCatalogue catalogue;
 
   @BeforeAll
   static void startBrowser() {
@@ -125,6 +126,18 @@ class AccessibilityIT extends IntegrationTest {
                 null,
                 null,
                 null,
+                null));
+    Fixtures.complaint(catalogue, directory);
+    CaseView complaint =
+        cases.open(
+            Fixtures.newCase(
+                Fixtures.COMPLAINT,
+                resident,
+                "The crew left the garden bin in the road",
+                null,
+                null,
+                null,
+                java.util.Map.of(),
                 null));
     // A resident with an email and a report, for the portal's account pages.
     String residentEmail = "axe." + surname.toLowerCase() + "@example.org";
@@ -367,6 +380,14 @@ class AccessibilityIT extends IntegrationTest {
             new String[] {Fixtures.DPO, "/privacy/breaches/" + breach, SUBMIT},
             new String[] {Fixtures.ADMIN, "/admin/bank-holidays"},
             new String[] {Fixtures.ADMIN, "/admin/mailboxes"},
+            new String[] {Fixtures.COMPLAINTS_OFFICER, "/"},
+            new String[] {Fixtures.COMPLAINTS_OFFICER, "/complaints"},
+            new String[] {Fixtures.COMPLAINTS_OFFICER, "/complaints/" + complaint.reference()},
+            new String[] {
+              Fixtures.COMPLAINTS_OFFICER, "/complaints/" + complaint.reference(), SUBMIT
+            },
+            new String[] {Fixtures.ANALYST, "/complaints/report"},
+            new String[] {Fixtures.ANALYST, "/complaints/report?year=nonsense"},
             new String[] {Fixtures.ADMIN, "/admin/open311-clients"},
             new String[] {Fixtures.ADMIN, "/admin/staff/" + Fixtures.AGENT},
             new String[] {Fixtures.ADMIN, "/admin/staff/" + Fixtures.AGENT + "/password"},

@@ -210,7 +210,14 @@ class DemoDataTests {
             "dog-fouling",
             "blocked-drain");
     Set<AttributeType> types = EnumSet.noneOf(AttributeType.class);
+    assertThat(services)
+        .filteredOn(s -> s.caseType() == org.borough.catalogue.CaseType.COMPLAINT)
+        .extracting(ServiceDefinition::code)
+        .containsExactly("complaint");
     for (ServiceDefinition s : services) {
+      if (s.caseType() == org.borough.catalogue.CaseType.COMPLAINT) {
+        continue; // a complaint is in the resident's own words, with no questions
+      }
       assertThat(s.active()).isTrue();
       assertThat(s.defaultTeam()).as(s.code()).isNotNull();
       assertThat(s.sla().target()).isPositive();
@@ -268,8 +275,11 @@ class DemoDataTests {
   @Test
   @Order(1)
   void generatesTheCasesAskedForWithUniqueReferencesAndSaneClocks() {
-    assertThat(count("select count(*) from service_case")).isEqualTo(1000);
-    assertThat(count("select count(distinct reference) from service_case")).isEqualTo(1000);
+    long complaints = count("select count(*) from complaint");
+    assertThat(count("select count(*) from service_case where service_code <> 'complaint'"))
+        .isEqualTo(1000);
+    assertThat(count("select count(distinct reference) from service_case"))
+        .isEqualTo(1000 + complaints);
     assertThat(jdbc.sql("select reference from service_case").query(String.class).list())
         .allSatisfy(r -> assertThat(r).matches(REFERENCE));
     assertThat(
@@ -333,6 +343,36 @@ class DemoDataTests {
 
   @Test
   @Order(1)
+  void complaintsGoThroughTheirStagesAboutResolvedCases() {
+    long complaints = count("select count(*) from complaint");
+    // One in 400 cases and at least 12, less any whose complaint would come after today.
+    assertThat(complaints).isBetween(8L, 12L);
+    assertThat(
+            count(
+                "select count(*) from complaint k join service_case c on c.id = k.case_id"
+                    + " where c.service_code = 'complaint' and c.reference = k.reference"))
+        .isEqualTo(complaints);
+    assertThat(count("select count(*) from complaint_stage where stage = 1")).isEqualTo(complaints);
+    assertThat(count("select count(distinct case_id) from complaint_link")).isEqualTo(complaints);
+    assertThat(
+            count(
+                "select count(*) from complaint_stage where respond_by < first_respond_by"
+                    + " or acknowledge_by > respond_by or responded_at < started_at"
+                    + " or (responded_at is null) <> (outcome is null)"))
+        .isZero();
+    assertThat(
+            count(
+                "select count(*) from complaint_stage s join service_case c on c.id = s.case_id"
+                    + " where s.stage = (select max(t.stage) from complaint_stage t"
+                    + " where t.case_id = s.case_id)"
+                    + " and (s.responded_at is null) <> (c.status in ('NEW', 'OPEN'))"))
+        .isZero();
+    assertThat(count("select count(*) from complaint_stage where responded_at is not null"))
+        .isPositive();
+  }
+
+  @Test
+  @Order(1)
   void mixesStatusesByAgeAndMeetsMostSlas() {
     Map<String, Long> statuses = new LinkedHashMap<>();
     jdbc.sql("select status, count(*) from service_case group by status")
@@ -368,8 +408,8 @@ class DemoDataTests {
     Map<String, String> serviceOf = new LinkedHashMap<>();
     jdbc.sql(
             "select c.id, c.service_code, a.attribute_code, a.attr_value from service_case c"
-                + " left join case_attribute a on a.case_id = c.id order by c.id, a.attribute_code,"
-                + " a.position")
+                + " left join case_attribute a on a.case_id = c.id where c.service_code <>"
+                + " 'complaint' order by c.id, a.attribute_code, a.position")
         .query(
             (rs, i) -> {
               String id = rs.getString(1);

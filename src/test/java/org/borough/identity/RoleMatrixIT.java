@@ -12,6 +12,8 @@ import static org.borough.identity.Permission.CASE_READ;
 import static org.borough.identity.Permission.CASE_WORK;
 import static org.borough.identity.Permission.CATALOGUE_ADMIN;
 import static org.borough.identity.Permission.CATALOGUE_READ;
+import static org.borough.identity.Permission.COMPLAINT_HANDLE;
+import static org.borough.identity.Permission.COMPLAINT_REPORT;
 import static org.borough.identity.Permission.CONTACT_LOG;
 import static org.borough.identity.Permission.DECISION_PUBLISH;
 import static org.borough.identity.Permission.DECISION_RECORD;
@@ -511,6 +513,40 @@ class RoleMatrixIT extends IntegrationTest {
               "/residents/{id}/legal-holds/{hold}/lift",
               "/residents/" + RESIDENT + "/legal-holds/" + RANDOM + "/lift",
               Permission.ERASURE),
+          needs(GET, "/complaints", COMPLAINT_HANDLE),
+          needs(GET, "/complaints/report", COMPLAINT_REPORT),
+          needs(GET, "/complaints/report.csv", COMPLAINT_REPORT),
+          needs(GET, "/complaints/{reference}", "/complaints/" + CASE, COMPLAINT_HANDLE),
+          needs(
+              POST,
+              "/complaints/{reference}/acknowledgement",
+              "/complaints/" + CASE + "/acknowledgement",
+              COMPLAINT_HANDLE),
+          needs(
+              POST,
+              "/complaints/{reference}/extension",
+              "/complaints/" + CASE + "/extension",
+              COMPLAINT_HANDLE),
+          needs(
+              POST,
+              "/complaints/{reference}/response",
+              "/complaints/" + CASE + "/response",
+              COMPLAINT_HANDLE),
+          needs(
+              POST,
+              "/complaints/{reference}/escalation",
+              "/complaints/" + CASE + "/escalation",
+              COMPLAINT_HANDLE),
+          needs(
+              POST,
+              "/complaints/{reference}/links",
+              "/complaints/" + CASE + "/links",
+              COMPLAINT_HANDLE),
+          needs(
+              POST,
+              "/complaints/{reference}/referral",
+              "/complaints/" + CASE + "/referral",
+              COMPLAINT_HANDLE),
           needs(GET, "/privacy/breaches", BREACH_LOG),
           needs(GET, "/privacy/breaches/new", BREACH_LOG),
           needs(POST, "/privacy/breaches", BREACH_LOG),
@@ -665,6 +701,43 @@ class RoleMatrixIT extends IntegrationTest {
           needs(POST, "/api/v1/contacts", CONTACT_LOG),
           needs(GET, "/api/v1/contacts/{id}", "/api/v1/contacts/" + RANDOM, RESIDENT_READ),
           needs(POST, "/api/v1/cases", CASE_RAISE),
+          needs(GET, "/api/v1/complaints", COMPLAINT_HANDLE),
+          needs(GET, "/api/v1/complaints/report", COMPLAINT_REPORT),
+          needs(
+              GET,
+              "/api/v1/complaints/{reference}",
+              "/api/v1/complaints/" + CASE,
+              COMPLAINT_HANDLE),
+          needs(
+              POST,
+              "/api/v1/complaints/{reference}/acknowledgement",
+              "/api/v1/complaints/" + CASE + "/acknowledgement",
+              COMPLAINT_HANDLE),
+          needs(
+              POST,
+              "/api/v1/complaints/{reference}/extension",
+              "/api/v1/complaints/" + CASE + "/extension",
+              COMPLAINT_HANDLE),
+          needs(
+              POST,
+              "/api/v1/complaints/{reference}/response",
+              "/api/v1/complaints/" + CASE + "/response",
+              COMPLAINT_HANDLE),
+          needs(
+              POST,
+              "/api/v1/complaints/{reference}/escalation",
+              "/api/v1/complaints/" + CASE + "/escalation",
+              COMPLAINT_HANDLE),
+          needs(
+              POST,
+              "/api/v1/complaints/{reference}/links",
+              "/api/v1/complaints/" + CASE + "/links",
+              COMPLAINT_HANDLE),
+          needs(
+              POST,
+              "/api/v1/complaints/{reference}/referral",
+              "/api/v1/complaints/" + CASE + "/referral",
+              COMPLAINT_HANDLE),
           needs(GET, "/api/v1/cases/{reference}", "/api/v1/cases/" + CASE, CASE_READ),
           needs(
               POST,
@@ -824,7 +897,8 @@ class RoleMatrixIT extends IntegrationTest {
           Role.ADMIN, Fixtures.ADMIN,
           Role.DEMOCRATIC_SERVICES, Fixtures.DEMOCRATIC_SERVICES,
           Role.FINANCE, Fixtures.FINANCE,
-          Role.DATA_PROTECTION_OFFICER, Fixtures.DPO);
+          Role.DATA_PROTECTION_OFFICER, Fixtures.DPO,
+          Role.COMPLAINTS_OFFICER, Fixtures.COMPLAINTS_OFFICER);
 
   /** A resident and a case of this test's own, created once per database. */
   private record Data(String resident, String reference, String decision, String team) {}

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import org.borough.cases.NewCase;
 import org.borough.catalogue.AttributeType;
+import org.borough.catalogue.CaseType;
 import org.borough.catalogue.Priority;
 import org.borough.catalogue.ServiceAttribute;
 import org.borough.catalogue.ServiceCatalogue;
@@ -60,6 +61,14 @@ public class Fixtures implements ApplicationRunner {
   public static final String FINANCE = "finance";
   public static final String DPO = "dpo";
 
+  /** A complaints officer, in the complaints team that complaint cases go to. */
+  public static final String COMPLAINTS_OFFICER = "complaints";
+
+  public static final String COMPLAINTS_TEAM = "complaints";
+
+  /** The complaint service: added on first use, like {@link #NOISE}. */
+  public static final String COMPLAINT = "complaint";
+
   private final StaffDirectory directory;
   private final StaffAdministration administration;
   private final ServiceCatalogue catalogue;
@@ -79,6 +88,13 @@ public class Fixtures implements ApplicationRunner {
     if (directory.findByUsername(DPO).isEmpty()) {
       staff(DPO, "Dee Pio", EnumSet.of(Role.DATA_PROTECTION_OFFICER), null);
     }
+    if (directory.findByUsername(COMPLAINTS_OFFICER).isEmpty()) {
+      Team complaints =
+          administration.createTeam(COMPLAINTS_TEAM, "Complaints", "complaints@example.org");
+      staff(COMPLAINTS_OFFICER, "Cora Plaint", EnumSet.of(Role.COMPLAINTS_OFFICER), complaints);
+    }
+    // Also in waste (below), as a complaints officer often is in the teams whose cases draw the
+    // most complaints: the role matrix's case is a waste case, worked within one's own teams.
     if (directory.findTeamByCode(WASTE).isPresent()) {
       return;
     }
@@ -88,6 +104,8 @@ public class Fixtures implements ApplicationRunner {
     staff(CASEWORKER, "Casey Worker", EnumSet.of(Role.CASEWORKER), waste);
     staff(SUPERVISOR, "Sam Supervisor", EnumSet.of(Role.SUPERVISOR), waste);
     staff(ANALYST, "Ana Lyst", EnumSet.of(Role.ANALYST), null);
+    administration.addMember(
+        waste.id(), directory.findByUsername(COMPLAINTS_OFFICER).orElseThrow().id());
     staff(HIGHWAYS_CASEWORKER, "Robin Roads", EnumSet.of(Role.CASEWORKER), highways);
     staff(DEMOCRATIC_SERVICES, "Dee Services", EnumSet.of(Role.DEMOCRATIC_SERVICES), null);
     catalogue.addWard(new Ward(WARD, "Central"));
@@ -200,6 +218,29 @@ public class Fixtures implements ApplicationRunner {
                       List.of(),
                       false));
               return catalogue.find(NOISE).orElseThrow();
+            });
+  }
+
+  /** The complaint service, for the complaints team, added on first use. */
+  public static ServiceDefinition complaint(ServiceCatalogue catalogue, StaffDirectory directory) {
+    return catalogue
+        .find(COMPLAINT)
+        .orElseGet(
+            () -> {
+              catalogue.add(
+                  new ServiceDefinition(
+                          COMPLAINT,
+                          "Make a complaint",
+                          "Complaints",
+                          "A complaint about a council service",
+                          true,
+                          directory.findTeamByCode(COMPLAINTS_TEAM).orElseThrow().id(),
+                          Priority.NORMAL,
+                          new SlaPolicy(10, SlaPolicy.Unit.WORKING_DAYS, 80, Set.of()),
+                          List.of(),
+                          false)
+                      .withCaseType(CaseType.COMPLAINT));
+              return catalogue.find(COMPLAINT).orElseThrow();
             });
   }
 

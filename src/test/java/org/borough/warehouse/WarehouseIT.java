@@ -221,9 +221,6 @@ class WarehouseIT extends IntegrationTest {
     assertThat(before.get(2)).hasSize(3);
     assertThat(before.get(3)).hasSize(1);
 
-    // Messages other tests left to send publish NotificationSent as they go, and one still
-    // committing under a lower position stops the rebuild before it (ADR 0002): let them go first.
-    awaitNoMessagesToSend();
     long positionBefore = warehouse.outboxPosition();
     RebuildProgress result = warehouse.rebuildNow();
 
@@ -235,8 +232,11 @@ class WarehouseIT extends IntegrationTest {
     }
     assertThat(after).isEqualTo(before);
     assertThat(warehouse.runDataTests()).filteredOn(r -> !r.passed()).isEmpty();
-    // At least where the outbox stood when the rebuild began; other modules (notifications, say)
-    // may add events while it runs, which the loader then follows.
+    // Once caught up, at least where the outbox stood when the rebuild began. The rebuild itself
+    // stopped one short in a CI run: its position is the one read inside its snapshot, with the
+    // CRM's state, and a commit this test had just seen was not yet in it. That is consistent (the
+    // state and the position agree) and the loader applies the rest, as after any rebuild.
+    warehouse.catchUp();
     assertThat(warehouse.state().highPosition())
         .isBetween(positionBefore, warehouse.outboxPosition());
 
@@ -502,30 +502,6 @@ class WarehouseIT extends IntegrationTest {
       return action.get();
     } finally {
       SecurityContextHolder.clearContext();
-    }
-  }
-
-  @Autowired org.springframework.jdbc.core.simple.JdbcClient crm;
-
-  /** Waits (30 s at most) until no message is due to be sent in the next two seconds. */
-  private void awaitNoMessagesToSend() {
-    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
-    while (crm.sql(
-                "select count(*) from notification where status in ('PENDING', 'SENDING')"
-                    + " and next_attempt_at <= ?")
-            .param(java.sql.Timestamp.from(java.time.Instant.now().plusSeconds(2)))
-            .query(Long.class)
-            .single()
-        > 0) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("messages were still being sent after 30 s");
-      }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
     }
   }
 }

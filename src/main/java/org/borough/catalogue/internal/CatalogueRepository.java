@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.borough.catalogue.AttributeType;
+import org.borough.catalogue.CaseType;
 import org.borough.catalogue.Priority;
 import org.borough.catalogue.ServiceAttribute;
 import org.borough.catalogue.ServiceDefinition;
@@ -65,7 +66,7 @@ public class CatalogueRepository {
     jdbc.sql(
             "select code, name, group_name, description, active, default_team_id, priority,"
                 + " sla_target, sla_unit, sla_warning_percent, sla_pause_statuses, published,"
-                + " version from service order by group_name, name")
+                + " version, case_type from service order by group_name, name")
         .query(
             (rs, i) -> {
               UUID team = rs.getObject(6, UUID.class);
@@ -92,6 +93,7 @@ public class CatalogueRepository {
                           pauseStatuses),
                       List.copyOf(attributes.getOrDefault(rs.getString(1), List.of())),
                       rs.getBoolean(12),
+                      CaseType.valueOf(rs.getString(14)),
                       rs.getInt(13));
               return services.put(s.code(), s);
             })
@@ -103,7 +105,7 @@ public class CatalogueRepository {
     jdbc.sql(
             "insert into service (name, group_name, description, active, default_team_id,"
                 + " priority, sla_target, sla_unit, sla_warning_percent, sla_pause_statuses, published,"
-                + " code, version) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                + " case_type, code, version) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(withVersion(s))
         .update();
     insertAttributes(s);
@@ -124,7 +126,8 @@ public class CatalogueRepository {
     jdbc.sql(
             "update service set name = ?, group_name = ?, description = ?, active = ?,"
                 + " default_team_id = ?, priority = ?, sla_target = ?, sla_unit = ?,"
-                + " sla_warning_percent = ?, sla_pause_statuses = ?, published = ? where code = ?")
+                + " sla_warning_percent = ?, sla_pause_statuses = ?, published = ?, case_type = ?"
+                + " where code = ?")
         .params(columns(s))
         .update();
     deleteAttributes(s.code());
@@ -157,6 +160,7 @@ public class CatalogueRepository {
         s.sla().warningPercent(),
         String.join(",", s.sla().pauseStatuses().stream().sorted().toList()),
         s.published(),
+        s.caseType().name(),
         s.code());
   }
 

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.borough.catalogue.AttributeType;
+import org.borough.catalogue.CaseType;
 import org.borough.catalogue.Priority;
 import org.borough.catalogue.ServiceAttribute;
 import org.borough.catalogue.ServiceCatalogue;
@@ -65,6 +66,7 @@ class CatalogueAdminController {
     MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
     form.add("active", "true");
     form.add("published", "false");
+    form.add("caseType", CaseType.REQUEST.name());
     form.add("priority", Priority.NORMAL.name());
     form.add("slaUnit", SlaPolicy.Unit.WORKING_DAYS.name());
     form.add("slaWarningPercent", "75");
@@ -246,6 +248,11 @@ class CatalogueAdminController {
       units.put(u.name(), message("admin.services.unit." + u.name()));
     }
     model.addAttribute("units", units);
+    Map<String, String> caseTypes = new LinkedHashMap<>();
+    for (CaseType t : CaseType.values()) {
+      caseTypes.put(t.name(), t.label());
+    }
+    model.addAttribute("caseTypes", caseTypes);
     model.addAttribute("pausable", catalogue.pausableStatuses());
     model.addAttribute(
         "activeOptions", yesNo("admin.services.active.yes", "admin.services.active.no"));
@@ -306,7 +313,8 @@ class CatalogueAdminController {
         whole(f.getFirst("slaWarningPercent")),
         f.getOrDefault("slaPauseStatuses", List.of()),
         questions,
-        "true".equals(f.getFirst("published")));
+        "true".equals(f.getFirst("published")),
+        f.getFirst("caseType"));
   }
 
   private static MultiValueMap<String, String> serviceForm(ServiceDefinition s) {
@@ -317,6 +325,7 @@ class CatalogueAdminController {
     form.add("description", s.description());
     form.add("active", String.valueOf(s.active()));
     form.add("published", String.valueOf(s.published()));
+    form.add("caseType", s.caseType().name());
     if (s.defaultTeam() != null) {
       form.add("defaultTeamId", s.defaultTeam().value().toString());
     }
