@@ -3,11 +3,15 @@ package org.borough.catalogue;
 
 /**
  * What kind of case a service's cases are. A request is worked to the service's SLA; a complaint
- * also follows the Ombudsman complaint handling codes' stages and clocks (the complaints module).
+ * also follows the Ombudsman complaint handling codes' stages and clocks (the complaints module); a
+ * request for information follows the Freedom of Information Act 2000 or the Environmental
+ * Information Regulations 2004 (the information module).
  */
 public enum CaseType {
   REQUEST("Service request"),
-  COMPLAINT("Complaint");
+  COMPLAINT("Complaint"),
+  FOI("Freedom of Information request"),
+  EIR("Environmental Information request");
 
   private final String label;
 

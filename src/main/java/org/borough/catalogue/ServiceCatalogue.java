@@ -395,7 +395,8 @@ public class ServiceCatalogue {
                 CaseType.class,
                 in.caseType(),
                 "caseType",
-                "Choose whether its cases are service requests or complaints",
+                "Choose whether its cases are service requests, complaints or requests for"
+                    + " information",
                 errors);
     SlaPolicy.Unit unit =
         choice(

@@ -39,11 +39,12 @@ public record ServiceInput(
         Boolean published,
     @Schema(
             example = "REQUEST",
-            allowableValues = {"REQUEST", "COMPLAINT"},
+            allowableValues = {"REQUEST", "COMPLAINT", "FOI", "EIR"},
             description =
-                "What its cases are: service requests, or complaints worked through the complaint"
-                    + " handling code's stages. Defaults to REQUEST on a new service; missing on a"
-                    + " change keeps the current type")
+                "What its cases are: service requests, complaints worked through the complaint"
+                    + " handling code's stages, or requests for information under FOI or the EIR."
+                    + " Defaults to REQUEST on a new service; missing on a change keeps the current"
+                    + " type")
         String caseType) {
 
   /** One question; {@code values} for list types only, at least one. */

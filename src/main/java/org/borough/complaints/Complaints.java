@@ -19,6 +19,7 @@ import org.borough.catalogue.ServiceCatalogue;
 import org.borough.complaints.internal.ComplaintRepository;
 import org.borough.system.ConflictException;
 import org.borough.system.Errors;
+import org.borough.system.Inputs;
 import org.borough.system.InvalidInputException;
 import org.borough.system.NotFoundException;
 import org.borough.system.StaleEditException;
@@ -153,7 +154,7 @@ public class Complaints {
     } else if (!calendar.isWorkingDay(until)) {
       errors.reject("until", "The new date must be a working day");
     }
-    String why = text(reason, "reason", "Say why more time is needed", 1000, errors);
+    String why = Inputs.requiredText(reason, "reason", "Say why more time is needed", 1000, errors);
     errors.throwIfAny();
     Instant respondBy = calendar.endOfWorkingDay(until);
     save(c, s, with(s, s.acknowledgedAt(), respondBy, why, null, null));
@@ -183,7 +184,8 @@ public class Complaints {
     if (outcome == null) {
       errors.reject("outcome", "Choose whether the complaint is upheld");
     }
-    String words = text(response, "response", "Write the response", MAX_RESPONSE, errors);
+    String words =
+        Inputs.requiredText(response, "response", "Write the response", MAX_RESPONSE, errors);
     errors.throwIfAny();
     Instant now = now();
     save(
@@ -217,7 +219,9 @@ public class Complaints {
   public void escalate(String reference, String reason) {
     Complaint c = find(reference);
     Errors errors = new Errors();
-    String why = text(reason, "reason", "Say why the resident is not satisfied", 1000, errors);
+    String why =
+        Inputs.requiredText(
+            reason, "reason", "Say why the resident is not satisfied", 1000, errors);
     errors.throwIfAny();
     if (!c.canEscalate()) {
       throw new ConflictException(
@@ -408,15 +412,5 @@ public class Complaints {
 
   private static String normal(String reference) {
     return reference == null ? "" : reference.strip().toUpperCase(Locale.UK);
-  }
-
-  private static String text(String value, String field, String missing, int max, Errors errors) {
-    String t = value == null ? "" : value.strip();
-    if (t.isEmpty()) {
-      errors.reject(field, missing);
-    } else if (t.length() > max) {
-      errors.reject(field, "Write " + max + " characters or fewer");
-    }
-    return t;
   }
 }

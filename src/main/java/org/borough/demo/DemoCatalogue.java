@@ -70,6 +70,25 @@ final class DemoCatalogue {
         .withCaseType(org.borough.catalogue.CaseType.COMPLAINT);
   }
 
+  /** A Freedom of Information or Environmental Information service, for the complaints team. */
+  static ServiceDefinition informationService(TeamId team, org.borough.catalogue.CaseType type) {
+    boolean foi = type == org.borough.catalogue.CaseType.FOI;
+    return new ServiceDefinition(
+            foi ? DemoInformationRequests.FOI : DemoInformationRequests.EIR,
+            foi ? "Freedom of Information request" : "Environmental Information request",
+            "Information requests",
+            foi
+                ? "Information the council holds, under the Freedom of Information Act 2000"
+                : "Environmental information, under the Environmental Information Regulations 2004",
+            true,
+            team,
+            Priority.NORMAL,
+            new SlaPolicy(20, SlaPolicy.Unit.WORKING_DAYS, 75, java.util.Set.of("ON_HOLD")),
+            List.of(),
+            false)
+        .withCaseType(type);
+  }
+
   /** How a question is answered on a demo case; null when left blank. */
   interface Answer {
     List<String> of(Random random, LocalDate opened, Places.Street street);

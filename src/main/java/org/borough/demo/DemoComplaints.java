@@ -76,28 +76,8 @@ final class DemoComplaints {
     Random r = Seeds.random(seed, Seeds.COMPLAINTS, 0);
     List<Source> sources = sources(c, count);
     long written = 0;
-    try (BulkInsert cases =
-            new BulkInsert(
-                c,
-                postgres,
-                "service_case",
-                """
-                id uuid, reference text, service_code text, resident_id uuid,
-                description text, priority text, status text, team_id uuid, channel text,
-                opened_at timestamptz, first_response_at timestamptz, resolved_at timestamptz,
-                closed_at timestamptz, due_at timestamptz, sla_risk_at timestamptz,
-                sla_breached_at timestamptz, times_reopened integer, updated_at timestamptz,
-                version integer
-                """);
-        BulkInsert timeline =
-            new BulkInsert(
-                c,
-                postgres,
-                "case_timeline",
-                """
-                case_id uuid, at timestamptz, actor text, kind text, public_note boolean,
-                from_status text, to_status text, body text
-                """);
+    try (BulkInsert cases = StatutoryCaseRows.cases(c, postgres);
+        BulkInsert timeline = StatutoryCaseRows.timeline(c, postgres);
         BulkInsert complaints =
             new BulkInsert(
                 c,
@@ -133,7 +113,9 @@ final class DemoComplaints {
         String reference =
             String.format("%s-%d-%06d", prefix, received.getYear(), firstNumber + written);
         List<Object[]> lines = new ArrayList<>();
-        lines.add(line(openedAt, "CREATED", null, CaseStatus.NEW, "Complaint received"));
+        lines.add(
+            StatutoryCaseRows.line(
+                openedAt, "CREATED", null, CaseStatus.NEW, "Complaint received"));
         Stage one = stage(r, 1, openedAt, lines, CaseStatus.NEW);
         Stage two = null;
         if (one.respondedAt != null && r.nextDouble() < 0.2) {
@@ -141,7 +123,7 @@ final class DemoComplaints {
               at(calendar.addWorkingDays(day(one.respondedAt), 2 + r.nextInt(10)), 10);
           if (escalated.isBefore(now)) {
             lines.add(
-                line(
+                StatutoryCaseRows.line(
                     escalated,
                     "STATUS",
                     CaseStatus.RESOLVED,
@@ -168,7 +150,9 @@ final class DemoComplaints {
         if (status == CaseStatus.RESOLVED
             && last.respondedAt.plusSeconds(28L * 86_400).isBefore(now)) {
           closedAt = last.respondedAt.plusSeconds(28L * 86_400);
-          lines.add(line(closedAt, "STATUS", CaseStatus.RESOLVED, CaseStatus.CLOSED, null));
+          lines.add(
+              StatutoryCaseRows.line(
+                  closedAt, "STATUS", CaseStatus.RESOLVED, CaseStatus.CLOSED, null));
           status = CaseStatus.CLOSED;
         }
         Instant judged = last.respondedAt != null ? last.respondedAt : now;
@@ -262,9 +246,12 @@ final class DemoComplaints {
     if (acknowledged.isBefore(now)) {
       s.acknowledgedAt = acknowledged;
       lines.add(
-          line(acknowledged, "REPLY", null, null, "Complaint acknowledged at stage " + number));
+          StatutoryCaseRows.line(
+              acknowledged, "REPLY", null, null, "Complaint acknowledged at stage " + number));
       if (number == 1) {
-        lines.add(line(acknowledged.plusSeconds(1), "STATUS", from, CaseStatus.OPEN, null));
+        lines.add(
+            StatutoryCaseRows.line(
+                acknowledged.plusSeconds(1), "STATUS", from, CaseStatus.OPEN, null));
       }
     }
     int answeredAfter;
@@ -275,7 +262,9 @@ final class DemoComplaints {
       s.respondBy = calendar.endOfWorkingDay(extended);
       Instant told = at(calendar.addWorkingDays(start, days - 2), 15);
       if (told.isBefore(now)) {
-        lines.add(line(told, "REPLY", null, null, "More time needed: " + s.extensionReason));
+        lines.add(
+            StatutoryCaseRows.line(
+                told, "REPLY", null, null, "More time needed: " + s.extensionReason));
       }
       answeredAfter = days + (number == 1 ? 3 : 8);
     } else if (roll < 0.25) {
@@ -288,9 +277,11 @@ final class DemoComplaints {
       s.respondedAt = answered;
       double o = r.nextDouble();
       s.outcome = o < 0.3 ? "UPHELD" : o < 0.6 ? "PARTLY_UPHELD" : "NOT_UPHELD";
-      lines.add(line(answered, "REPLY", null, null, "Stage " + number + " response sent"));
       lines.add(
-          line(
+          StatutoryCaseRows.line(
+              answered, "REPLY", null, null, "Stage " + number + " response sent"));
+      lines.add(
+          StatutoryCaseRows.line(
               answered.plusSeconds(1),
               "STATUS",
               CaseStatus.OPEN,
@@ -298,18 +289,6 @@ final class DemoComplaints {
               "Stage " + number + " response sent"));
     }
     return s;
-  }
-
-  private static Object[] line(
-      Instant at, String kind, CaseStatus from, CaseStatus to, String text) {
-    return new Object[] {
-      at,
-      kind,
-      kind.equals("STATUS") || kind.equals("CREATED"),
-      from == null ? null : from.name(),
-      to == null ? null : to.name(),
-      text
-    };
   }
 
   /**

@@ -27,6 +27,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.borough.cases.CasesProperties;
 import org.borough.cases.SlaClock;
+import org.borough.catalogue.CaseType;
 import org.borough.catalogue.ServiceCatalogue;
 import org.borough.catalogue.Ward;
 import org.borough.demo.CaseGenerator.Member;
@@ -172,6 +173,9 @@ class DemoDataRunner implements ApplicationRunner {
 
     UUID complaintsTeam = staffing.teams().get(DemoCatalogue.COMPLAINTS.code()).id();
     catalogue.add(DemoCatalogue.complaintService(new TeamId(complaintsTeam)));
+    for (CaseType type : List.of(CaseType.FOI, CaseType.EIR)) {
+      catalogue.add(DemoCatalogue.informationService(new TeamId(complaintsTeam), type));
+    }
 
     int decisionCount = DemoDecisions.load(decisions, json);
     int budgetLines =
@@ -214,11 +218,12 @@ class DemoDataRunner implements ApplicationRunner {
             work);
     inChunks("cases", properties.cases(), CASES_PER_CHUNK, postgres, generator::write);
     long complaints = complaints(seed, now, complaintsTeam, postgres);
+    long information = informationRequests(seed, now, periodStart, complaintsTeam, postgres);
 
     Duration took = Duration.ofNanos(System.nanoTime() - started);
     log.info(
         "Demo data ready: {} wards, {} services, {} decisions, {} budget lines, {} residents,"
-            + " {} cases, {} complaints in {} s",
+            + " {} cases, {} complaints, {} requests for information in {} s",
         places.wards.size(),
         services.size(),
         decisionCount,
@@ -226,6 +231,7 @@ class DemoDataRunner implements ApplicationRunner {
         properties.residents(),
         properties.cases(),
         complaints,
+        information,
         took.toSeconds());
   }
 
@@ -433,6 +439,24 @@ class DemoDataRunner implements ApplicationRunner {
     writeChunk(
         (chunk, from, to, connection) ->
             written[0] = writer.write(connection, postgres, count, first, team),
+        0,
+        0,
+        count,
+        postgres);
+    return written[0];
+  }
+
+  /** FOI and EIR requests over the period, in one transaction after the cases. */
+  private long informationRequests(
+      long seed, Instant now, Instant from, UUID team, boolean postgres) throws SQLException {
+    long count = DemoInformationRequests.countFor(properties.cases());
+    long first = reserveReferences(count, postgres);
+    DemoInformationRequests writer =
+        new DemoInformationRequests(seed, calendar, now, cases.referencePrefix());
+    long[] written = {0};
+    writeChunk(
+        (chunk, start, end, connection) ->
+            written[0] = writer.write(connection, postgres, count, first, team, from),
         0,
         0,
         count,

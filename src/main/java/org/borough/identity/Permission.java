@@ -55,6 +55,11 @@ public enum Permission {
           + " complaints unless also allowed any team's cases)",
       COMPLAINTS_OFFICER,
       SUPERVISOR),
+  INFORMATION_REQUEST_HANDLE(
+      "Answer requests for information under FOI and the EIR: clarify, extend, respond with the"
+          + " exemptions applied, publish to the disclosure log, and review",
+      COMPLAINTS_OFFICER,
+      SUPERVISOR),
   COMPLAINT_REPORT(
       "Read and download the annual complaints performance report",
       COMPLAINTS_OFFICER,

@@ -11,7 +11,7 @@ public enum Role {
   DEMOCRATIC_SERVICES("Democratic services officer"),
   FINANCE("Finance officer"),
   DATA_PROTECTION_OFFICER("Data protection officer"),
-  COMPLAINTS_OFFICER("Complaints officer");
+  COMPLAINTS_OFFICER("Complaints and information officer");
 
   private final String label;
 

@@ -161,4 +161,19 @@ public final class Inputs {
     }
     return digits.substring(0, i);
   }
+
+  /**
+   * Free text that must be given: stripped, rejected on {@code errors} under {@code field} with
+   * {@code missing} when empty, or when longer than {@code max} characters.
+   */
+  public static String requiredText(
+      String value, String field, String missing, int max, Errors errors) {
+    String t = value == null ? "" : value.strip();
+    if (t.isEmpty()) {
+      errors.reject(field, missing);
+    } else if (t.length() > max) {
+      errors.reject(field, "Write " + max + " characters or fewer");
+    }
+    return t;
+  }
 }

@@ -3,6 +3,7 @@ package org.borough.complaints;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.borough.support.DateFields.date;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -92,7 +93,7 @@ class ComplaintsIT extends IntegrationTest {
     // Acknowledged: the resident is told the response date.
     perform(post("/complaints/" + c.reference() + "/acknowledgement"))
         .andExpect(status().is3xxRedirection());
-    assertThat(mailContaining(email, "We have received your complaint " + c.reference()))
+    assertThat(TestMail.containing(email, "We have received your complaint " + c.reference(), WAIT))
         .contains(calendar.addWorkingDays(day, 10).getYear() + "");
 
     // An extension beyond the code's 10 working days is refused; one within it is told.
@@ -108,7 +109,7 @@ class ComplaintsIT extends IntegrationTest {
             date(post("/complaints/" + c.reference() + "/extension"), "until", extended)
                 .param("reason", "We are waiting for the crew's records."))
         .andExpect(status().is3xxRedirection());
-    assertThat(mailContaining(email, "We need more time"))
+    assertThat(TestMail.containing(email, "We need more time", WAIT))
         .contains("We are waiting for the crew's records.");
     CaseView retimed = view(c);
     assertThat(retimed.summary().dueAt()).isEqualTo(calendar.endOfWorkingDay(extended));
@@ -129,7 +130,8 @@ class ComplaintsIT extends IntegrationTest {
                 .param("outcome", "PARTLY_UPHELD")
                 .param("response", "We are sorry: the crew missed your street twice."))
         .andExpect(status().is3xxRedirection());
-    assertThat(mailContaining(email, "the crew missed your street twice")).contains("stage 2");
+    assertThat(TestMail.containing(email, "the crew missed your street twice", WAIT))
+        .contains("stage 2");
     assertThat(view(c).status()).isEqualTo(CaseStatus.RESOLVED);
 
     // Escalated: stage 2 with its 20 working days, the case open again and due then.
@@ -154,7 +156,7 @@ class ComplaintsIT extends IntegrationTest {
                 .param("outcome", "UPHELD")
                 .param("response", "We will collect weekly and check with a supervisor."))
         .andExpect(status().is3xxRedirection());
-    assertThat(mailContaining(email, "This is our final response"))
+    assertThat(TestMail.containing(email, "This is our final response", WAIT))
         .contains("Local Government and Social Care Ombudsman", "Housing Ombudsman");
     LocalDate today = LocalDate.now(calendar.zone());
     perform(
@@ -293,25 +295,6 @@ class ComplaintsIT extends IntegrationTest {
                 Fixtures.newCase(service, resident, description, null, null, null, answers, null)));
   }
 
-  /** The body of the first email to {@code address} that contains {@code text}, waiting for it. */
-  private static String mailContaining(String address, String text) {
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (System.nanoTime() < deadline) {
-      for (TestMail.Mail m : TestMail.to(address)) {
-        if (m.body().contains(text)) {
-          return m.body();
-        }
-      }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        break;
-      }
-    }
-    throw new AssertionError("No email to " + address + " said: " + text);
-  }
-
   private CaseView view(CaseView c) {
     return signedIn.as(Fixtures.SUPERVISOR, () -> cases.view(c.id()));
   }
@@ -329,13 +312,5 @@ class ComplaintsIT extends IntegrationTest {
             .accept(MediaType.APPLICATION_JSON)
             .with(signedIn.request(Fixtures.COMPLAINTS_OFFICER))
             .with(csrf()));
-  }
-
-  private static MockHttpServletRequestBuilder date(
-      MockHttpServletRequestBuilder request, String name, LocalDate date) {
-    return request
-        .param(name + "-day", String.valueOf(date.getDayOfMonth()))
-        .param(name + "-month", String.valueOf(date.getMonthValue()))
-        .param(name + "-year", String.valueOf(date.getYear()));
   }
 }

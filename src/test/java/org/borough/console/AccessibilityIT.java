@@ -139,6 +139,18 @@ class AccessibilityIT extends IntegrationTest {
                 null,
                 java.util.Map.of(),
                 null));
+    Fixtures.information(catalogue, directory, org.borough.catalogue.CaseType.FOI);
+    CaseView foi =
+        cases.open(
+            Fixtures.newCase(
+                Fixtures.FOI,
+                resident,
+                "How much did the council spend on agency staff last year?",
+                null,
+                null,
+                null,
+                java.util.Map.of(),
+                null));
     // A resident with an email and a report, for the portal's account pages.
     String residentEmail = "axe." + surname.toLowerCase() + "@example.org";
     ResidentId account =
@@ -386,6 +398,12 @@ class AccessibilityIT extends IntegrationTest {
             new String[] {
               Fixtures.COMPLAINTS_OFFICER, "/complaints/" + complaint.reference(), SUBMIT
             },
+            new String[] {Fixtures.COMPLAINTS_OFFICER, "/information-requests"},
+            new String[] {Fixtures.COMPLAINTS_OFFICER, "/information-requests/" + foi.reference()},
+            new String[] {
+              Fixtures.COMPLAINTS_OFFICER, "/information-requests/" + foi.reference(), SUBMIT
+            },
+            new String[] {null, "/portal/disclosure-log"},
             new String[] {Fixtures.ANALYST, "/complaints/report"},
             new String[] {Fixtures.ANALYST, "/complaints/report?year=nonsense"},
             new String[] {Fixtures.ADMIN, "/admin/open311-clients"},

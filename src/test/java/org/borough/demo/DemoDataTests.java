@@ -59,6 +59,9 @@ class DemoDataTests {
 
   private static final Pattern REFERENCE = Pattern.compile("BR-\\d{4}-\\d{6,}");
 
+  /** The services the case generator draws from: not complaints or requests for information. */
+  private static final String NOT_STATUTORY = " not in ('complaint', 'foi-request', 'eir-request')";
+
   @Autowired JdbcClient jdbc;
   @Autowired ServiceCatalogue catalogue;
   @Autowired DemoDataRunner runner;
@@ -215,8 +218,8 @@ class DemoDataTests {
         .extracting(ServiceDefinition::code)
         .containsExactly("complaint");
     for (ServiceDefinition s : services) {
-      if (s.caseType() == org.borough.catalogue.CaseType.COMPLAINT) {
-        continue; // a complaint is in the resident's own words, with no questions
+      if (s.caseType() != org.borough.catalogue.CaseType.REQUEST) {
+        continue; // a complaint or a request for information is in the resident's own words
       }
       assertThat(s.active()).isTrue();
       assertThat(s.defaultTeam()).as(s.code()).isNotNull();
@@ -275,11 +278,12 @@ class DemoDataTests {
   @Test
   @Order(1)
   void generatesTheCasesAskedForWithUniqueReferencesAndSaneClocks() {
-    long complaints = count("select count(*) from complaint");
-    assertThat(count("select count(*) from service_case where service_code <> 'complaint'"))
+    long statutory =
+        count("select count(*) from complaint") + count("select count(*) from information_request");
+    assertThat(count("select count(*) from service_case where service_code" + NOT_STATUTORY))
         .isEqualTo(1000);
     assertThat(count("select count(distinct reference) from service_case"))
-        .isEqualTo(1000 + complaints);
+        .isEqualTo(1000 + statutory);
     assertThat(jdbc.sql("select reference from service_case").query(String.class).list())
         .allSatisfy(r -> assertThat(r).matches(REFERENCE));
     assertThat(
@@ -373,6 +377,28 @@ class DemoDataTests {
 
   @Test
   @Order(1)
+  void requestsForInformationAreAnsweredAndSomePublished() {
+    assertThat(count("select count(*) from information_request")).isBetween(6L, 8L);
+    assertThat(count("select count(distinct regime) from information_request")).isEqualTo(2);
+    assertThat(
+            count(
+                "select count(*) from information_request i join service_case c"
+                    + " on c.id = i.case_id where c.reference <> i.reference"
+                    + " or c.service_code not in ('foi-request', 'eir-request')"))
+        .isZero();
+    assertThat(
+            count(
+                "select count(*) from information_request where due_by < first_due_by"
+                    + " or (responded_at is null) <> (outcome is null)"
+                    + " or (log_title is not null and responded_at is null)"
+                    + " or (outcome in ('PART_RELEASED', 'REFUSED') and exemptions is null)"))
+        .isZero();
+    assertThat(count("select count(*) from information_request where responded_at is not null"))
+        .isPositive();
+  }
+
+  @Test
+  @Order(1)
   void mixesStatusesByAgeAndMeetsMostSlas() {
     Map<String, Long> statuses = new LinkedHashMap<>();
     jdbc.sql("select status, count(*) from service_case group by status")
@@ -408,8 +434,9 @@ class DemoDataTests {
     Map<String, String> serviceOf = new LinkedHashMap<>();
     jdbc.sql(
             "select c.id, c.service_code, a.attribute_code, a.attr_value from service_case c"
-                + " left join case_attribute a on a.case_id = c.id where c.service_code <>"
-                + " 'complaint' order by c.id, a.attribute_code, a.position")
+                + " left join case_attribute a on a.case_id = c.id where c.service_code"
+                + NOT_STATUTORY
+                + " order by c.id, a.attribute_code, a.position")
         .query(
             (rs, i) -> {
               String id = rs.getString(1);

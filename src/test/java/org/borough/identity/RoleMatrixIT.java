@@ -17,6 +17,7 @@ import static org.borough.identity.Permission.COMPLAINT_REPORT;
 import static org.borough.identity.Permission.CONTACT_LOG;
 import static org.borough.identity.Permission.DECISION_PUBLISH;
 import static org.borough.identity.Permission.DECISION_RECORD;
+import static org.borough.identity.Permission.INFORMATION_REQUEST_HANDLE;
 import static org.borough.identity.Permission.PORTFOLIO_MANAGE;
 import static org.borough.identity.Permission.PORTFOLIO_READ;
 import static org.borough.identity.Permission.RESIDENT_MERGE;
@@ -513,6 +514,43 @@ class RoleMatrixIT extends IntegrationTest {
               "/residents/{id}/legal-holds/{hold}/lift",
               "/residents/" + RESIDENT + "/legal-holds/" + RANDOM + "/lift",
               Permission.ERASURE),
+          needs(GET, "/information-requests", INFORMATION_REQUEST_HANDLE),
+          needs(
+              GET,
+              "/information-requests/{reference}",
+              "/information-requests/" + CASE,
+              INFORMATION_REQUEST_HANDLE),
+          open(GET, "/portal/disclosure-log"),
+          needs(
+              POST,
+              "/information-requests/{reference}/clarification",
+              "/information-requests/" + CASE + "/clarification",
+              INFORMATION_REQUEST_HANDLE),
+          needs(
+              POST,
+              "/information-requests/{reference}/clarified",
+              "/information-requests/" + CASE + "/clarified",
+              INFORMATION_REQUEST_HANDLE),
+          needs(
+              POST,
+              "/information-requests/{reference}/extension",
+              "/information-requests/" + CASE + "/extension",
+              INFORMATION_REQUEST_HANDLE),
+          needs(
+              POST,
+              "/information-requests/{reference}/response",
+              "/information-requests/" + CASE + "/response",
+              INFORMATION_REQUEST_HANDLE),
+          needs(
+              POST,
+              "/information-requests/{reference}/review",
+              "/information-requests/" + CASE + "/review",
+              INFORMATION_REQUEST_HANDLE),
+          needs(
+              POST,
+              "/information-requests/{reference}/review-response",
+              "/information-requests/" + CASE + "/review-response",
+              INFORMATION_REQUEST_HANDLE),
           needs(GET, "/complaints", COMPLAINT_HANDLE),
           needs(GET, "/complaints/report", COMPLAINT_REPORT),
           needs(GET, "/complaints/report.csv", COMPLAINT_REPORT),
@@ -701,6 +739,42 @@ class RoleMatrixIT extends IntegrationTest {
           needs(POST, "/api/v1/contacts", CONTACT_LOG),
           needs(GET, "/api/v1/contacts/{id}", "/api/v1/contacts/" + RANDOM, RESIDENT_READ),
           needs(POST, "/api/v1/cases", CASE_RAISE),
+          needs(GET, "/api/v1/information-requests", INFORMATION_REQUEST_HANDLE),
+          needs(
+              GET,
+              "/api/v1/information-requests/{reference}",
+              "/api/v1/information-requests/" + CASE,
+              INFORMATION_REQUEST_HANDLE),
+          needs(
+              POST,
+              "/api/v1/information-requests/{reference}/clarification",
+              "/api/v1/information-requests/" + CASE + "/clarification",
+              INFORMATION_REQUEST_HANDLE),
+          needs(
+              POST,
+              "/api/v1/information-requests/{reference}/clarified",
+              "/api/v1/information-requests/" + CASE + "/clarified",
+              INFORMATION_REQUEST_HANDLE),
+          needs(
+              POST,
+              "/api/v1/information-requests/{reference}/extension",
+              "/api/v1/information-requests/" + CASE + "/extension",
+              INFORMATION_REQUEST_HANDLE),
+          needs(
+              POST,
+              "/api/v1/information-requests/{reference}/response",
+              "/api/v1/information-requests/" + CASE + "/response",
+              INFORMATION_REQUEST_HANDLE),
+          needs(
+              POST,
+              "/api/v1/information-requests/{reference}/review",
+              "/api/v1/information-requests/" + CASE + "/review",
+              INFORMATION_REQUEST_HANDLE),
+          needs(
+              POST,
+              "/api/v1/information-requests/{reference}/review-response",
+              "/api/v1/information-requests/" + CASE + "/review-response",
+              INFORMATION_REQUEST_HANDLE),
           needs(GET, "/api/v1/complaints", COMPLAINT_HANDLE),
           needs(GET, "/api/v1/complaints/report", COMPLAINT_REPORT),
           needs(

@@ -69,6 +69,11 @@ public class Fixtures implements ApplicationRunner {
   /** The complaint service: added on first use, like {@link #NOISE}. */
   public static final String COMPLAINT = "complaint";
 
+  /** The Freedom of Information and Environmental Information services: added on first use. */
+  public static final String FOI = "foi-request";
+
+  public static final String EIR = "eir-request";
+
   private final StaffDirectory directory;
   private final StaffAdministration administration;
   private final ServiceCatalogue catalogue;
@@ -241,6 +246,33 @@ public class Fixtures implements ApplicationRunner {
                           false)
                       .withCaseType(CaseType.COMPLAINT));
               return catalogue.find(COMPLAINT).orElseThrow();
+            });
+  }
+
+  /** The FOI or EIR service, for the complaints team, added on first use. */
+  public static ServiceDefinition information(
+      ServiceCatalogue catalogue, StaffDirectory directory, CaseType type) {
+    String code = type == CaseType.FOI ? FOI : EIR;
+    return catalogue
+        .find(code)
+        .orElseGet(
+            () -> {
+              catalogue.add(
+                  new ServiceDefinition(
+                          code,
+                          type == CaseType.FOI
+                              ? "Freedom of Information request"
+                              : "Environmental Information request",
+                          "Information requests",
+                          "A request for information the council holds",
+                          true,
+                          directory.findTeamByCode(COMPLAINTS_TEAM).orElseThrow().id(),
+                          Priority.NORMAL,
+                          new SlaPolicy(20, SlaPolicy.Unit.WORKING_DAYS, 75, Set.of("ON_HOLD")),
+                          List.of(),
+                          false)
+                      .withCaseType(type));
+              return catalogue.find(code).orElseThrow();
             });
   }
 

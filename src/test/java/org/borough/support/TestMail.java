@@ -101,4 +101,26 @@ public final class TestMail {
     }
     return mails;
   }
+
+  /**
+   * The body of the first message for the address that contains {@code text}, waiting (up to {@code
+   * within}) for it to arrive.
+   */
+  public static String containing(String address, String text, Duration within) {
+    long end = System.nanoTime() + within.toNanos();
+    do {
+      for (Mail m : to(address)) {
+        if (m.body().contains(text)) {
+          return m.body();
+        }
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    } while (System.nanoTime() < end);
+    throw new AssertionError("No email to " + address + " said: " + text);
+  }
 }

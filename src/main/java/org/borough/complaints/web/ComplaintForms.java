@@ -11,18 +11,6 @@ final class ComplaintForms {
 
   private ComplaintForms() {}
 
-  /** The constant named {@code value}, or null for a missing or unknown one (refused later). */
-  static <E extends Enum<E>> E choice(Class<E> type, String value) {
-    if (value == null) {
-      return null;
-    }
-    try {
-      return Enum.valueOf(type, value);
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
-  }
-
   /** Radio options: the constant's name to its label, in declared order. */
   static <E extends Enum<E>> Map<String, String> options(E[] values, Function<E, String> label) {
     Map<String, String> options = new LinkedHashMap<>();

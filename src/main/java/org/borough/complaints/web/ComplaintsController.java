@@ -7,10 +7,9 @@ import org.borough.complaints.Complaint;
 import org.borough.complaints.Complaints;
 import org.borough.complaints.Ombudsman;
 import org.borough.complaints.Outcome;
-import org.borough.system.ConflictException;
 import org.borough.system.DateInputs;
 import org.borough.system.Errors;
-import org.borough.system.InvalidInputException;
+import org.borough.system.FormSteps;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -95,7 +94,7 @@ class ComplaintsController {
       @RequestParam MultiValueMap<String, String> form,
       Model model,
       RedirectAttributes redirect) {
-    Outcome outcome = ComplaintForms.choice(Outcome.class, form.getFirst("outcome"));
+    Outcome outcome = FormSteps.choice(Outcome.class, form.getFirst("outcome"));
     return act(
         reference,
         form,
@@ -156,7 +155,7 @@ class ComplaintsController {
     if (!errors.isEmpty()) {
       return page(reference, form, errors.asMap(), model);
     }
-    Ombudsman ombudsman = ComplaintForms.choice(Ombudsman.class, form.getFirst("ombudsman"));
+    Ombudsman ombudsman = FormSteps.choice(Ombudsman.class, form.getFirst("ombudsman"));
     return act(
         reference,
         form,
@@ -167,11 +166,6 @@ class ComplaintsController {
         () -> complaints.refer(reference, ombudsman, on, form.getFirst("ombudsmanReference")));
   }
 
-  /**
-   * Does one action; a banner and a redirect when it worked, the page again with the errors when
-   * not. A refusal that is no field's fault (stage already answered, a colleague's change) is shown
-   * against the action's first field.
-   */
   private String act(
       String reference,
       MultiValueMap<String, String> form,
@@ -180,15 +174,13 @@ class ComplaintsController {
       RedirectAttributes redirect,
       String done,
       Runnable action) {
-    try {
-      action.run();
-    } catch (InvalidInputException e) {
-      return page(reference, form, e.errors(), model);
-    } catch (ConflictException e) { // and StaleEditException, a kind of it
-      return page(reference, form, Map.of(field, e.getMessage()), model);
-    }
-    redirect.addFlashAttribute("banner", done);
-    return "redirect:/complaints/" + complaints.find(reference).reference();
+    return FormSteps.run(
+        action,
+        field,
+        errors -> page(reference, form, errors, model),
+        redirect,
+        done,
+        () -> "/complaints/" + complaints.find(reference).reference());
   }
 
   private String page(
