@@ -12,6 +12,7 @@ import jakarta.mail.search.FlagTerm;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Map;
@@ -19,6 +20,8 @@ import java.util.Properties;
 import java.util.Set;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.borough.cases.CasesProperties;
+import org.borough.catalogue.ServiceCatalogue;
+import org.borough.catalogue.ServiceDefinition;
 import org.borough.identity.Permission;
 import org.borough.identity.ServicePrincipal;
 import org.borough.system.DatabaseUnavailable;
@@ -45,6 +48,8 @@ class MailboxPoller {
 
   private static final Duration KEPT = Duration.ofDays(30);
 
+  private final ServiceCatalogue catalogue;
+
   private static final Set<Permission> PERMISSIONS =
       EnumSet.of(
           Permission.RESIDENT_READ,
@@ -66,8 +71,10 @@ class MailboxPoller {
       EmailIntake intake,
       InboundEmailRepository emails,
       CasesProperties cases,
+      ServiceCatalogue catalogue,
       @Value("${borough.notifications.from:no-reply@example.gov.uk}") String from,
       Clock clock) {
+    this.catalogue = catalogue;
     this.settings = settings;
     this.intake = intake;
     this.emails = emails;
@@ -92,6 +99,14 @@ class MailboxPoller {
     }
     for (Map.Entry<String, Mailbox> box : settings.all().entrySet()) {
       String name = box.getKey();
+      String service = box.getValue().service();
+      if (catalogue.find(service).filter(ServiceDefinition::active).isEmpty()) {
+        // Every email would be refused one by one; left unread, they wait for the fix.
+        log.warn("Mailbox {} is not read: its service {} is not an active service", name, service);
+        recordProblem(
+            name, "its service " + service + " is not an active service in the catalogue");
+        continue;
+      }
       try {
         int waiting = read(name, box.getValue());
         emails.polled(
@@ -105,8 +120,15 @@ class MailboxPoller {
         recordProblem(name, e.toString());
       }
     }
-    emails.pruneBefore(clock.instant().minus(KEPT));
+    Instant now = clock.instant();
+    if (lastPruned == null || lastPruned.isBefore(now.minus(Duration.ofDays(1)))) {
+      emails.pruneBefore(now.minus(KEPT)); // once a day is enough for a 30-day window
+      lastPruned = now;
+    }
   }
+
+  /** When this node last deleted old inbound_email rows; null before its first poll. */
+  private Instant lastPruned;
 
   private void recordProblem(String name, String problem) {
     try {

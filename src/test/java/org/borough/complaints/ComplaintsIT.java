@@ -86,6 +86,9 @@ class ComplaintsIT extends IntegrationTest {
         .isEqualTo(calendar.endOfWorkingDay(calendar.addWorkingDays(day, 5)));
     assertThat(one.respondBy())
         .isEqualTo(calendar.endOfWorkingDay(calendar.addWorkingDays(day, 10)));
+    mvc.perform(get("/cases/" + c.reference()).with(signedIn.request(Fixtures.COMPLAINTS_OFFICER)))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("/complaints/" + c.reference())));
     mvc.perform(get("/complaints").with(signedIn.request(Fixtures.COMPLAINTS_OFFICER)))
         .andExpect(status().isOk())
         .andExpect(content().string(containsString(c.reference())));

@@ -110,7 +110,8 @@ class NotifyIT extends IntegrationTest {
     Row failed = await(c, "FAILED");
 
     assertThat(failed.attempts()).isEqualTo(1);
-    assertThat(messageLines(c))
+    // The line is written just after the message is marked given up, in its own transaction.
+    assertThat(awaitMessageLine(c))
         .singleElement()
         .asString()
         .contains("could not be sent after 1 tries", "Not a UK mobile number");
@@ -292,6 +293,22 @@ class NotifyIT extends IntegrationTest {
         .param(message.id())
         .query(String.class)
         .single();
+  }
+
+  /** The case's message lines once there is one, waiting for it (at most {@link #WAIT}). */
+  private List<String> awaitMessageLine(CaseView c) {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    List<String> lines = messageLines(c);
+    while (lines.isEmpty() && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+      lines = messageLines(c);
+    }
+    return lines;
   }
 
   private List<String> messageLines(CaseView c) {

@@ -10,6 +10,7 @@ import org.borough.cases.CaseAttachments;
 import org.borough.cases.CaseManagement;
 import org.borough.cases.CaseStatus;
 import org.borough.cases.CaseView;
+import org.borough.catalogue.ServiceCatalogue;
 import org.borough.identity.StaffDirectory;
 import org.borough.identity.StaffId;
 import org.borough.identity.Team;
@@ -41,12 +42,15 @@ class CaseController {
   private final CaseAttachments attachments;
   private final StaffDirectory staff;
   private final ResidentManagement residents;
+  private final ServiceCatalogue catalogue;
 
   CaseController(
       CaseManagement cases,
       CaseAttachments attachments,
       StaffDirectory staff,
-      ResidentManagement residents) {
+      ResidentManagement residents,
+      ServiceCatalogue catalogue) {
+    this.catalogue = catalogue;
     this.cases = cases;
     this.attachments = attachments;
     this.staff = staff;
@@ -196,6 +200,10 @@ class CaseController {
   private String page(CaseView c, Map<String, String> errors, Model model) {
     model.addAttribute("c", c);
     model.addAttribute("errors", errors);
+    // A complaint or a request for information is worked on its own page, with its own clock.
+    model.addAttribute(
+        "caseType",
+        catalogue.find(c.summary().serviceCode()).map(s -> s.caseType().name()).orElse("REQUEST"));
     model.addAttribute(
         "nextStatuses",
         Options.of(List.copyOf(c.status().next()), CaseStatus::name, CaseStatus::label));

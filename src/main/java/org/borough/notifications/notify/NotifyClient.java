@@ -87,9 +87,11 @@ public class NotifyClient implements TextMessages {
   /** Texts go only through Notify, once it has a template for them. */
   @Override
   public boolean available() {
+    boolean general = properties.smsTemplate() != null && !properties.smsTemplate().isBlank();
     return key != null
-        && (template("", Channel.SMS).isPresent()
-            || properties.templates().keySet().stream().anyMatch(k -> k.endsWith(".sms")));
+        && (general
+            || properties.templates().entrySet().stream()
+                .anyMatch(t -> t.getKey().endsWith(".sms") && !t.getValue().isBlank()));
   }
 
   /**
