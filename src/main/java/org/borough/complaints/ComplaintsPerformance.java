@@ -7,14 +7,12 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.borough.catalogue.ServiceCatalogue;
 import org.borough.catalogue.ServiceDefinition;
 import org.borough.complaints.ComplaintsReport.Figures;
 import org.borough.complaints.internal.ComplaintRepository;
+import org.borough.system.FinancialYears;
 import org.borough.system.WorkingCalendar;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -23,8 +21,6 @@ import org.springframework.transaction.annotation.Transactional;
 /** Counts a financial year's complaints into the annual performance report. */
 @Service
 public class ComplaintsPerformance {
-
-  private static final Pattern YEAR = Pattern.compile("(\\d{4})/(\\d{2})");
 
   private final ComplaintRepository complaints;
   private final ServiceCatalogue catalogue;
@@ -37,27 +33,9 @@ public class ComplaintsPerformance {
     this.calendar = calendar;
   }
 
-  /** The year as written, 2026/27, if it is one (the second part following the first). */
-  public static Optional<Integer> startOf(String year) {
-    Matcher m = YEAR.matcher(year == null ? "" : year.strip());
-    if (!m.matches()) {
-      return Optional.empty();
-    }
-    int start = Integer.parseInt(m.group(1));
-    return (start + 1) % 100 == Integer.parseInt(m.group(2)) && start >= 2000 && start < 2100
-        ? Optional.of(start)
-        : Optional.empty();
-  }
-
-  /** The financial year a day falls in, written 2026/27. */
-  public static String yearOf(LocalDate day) {
-    int start = day.getMonthValue() >= 4 ? day.getYear() : day.getYear() - 1;
-    return String.format("%d/%02d", start, (start + 1) % 100);
-  }
-
   /** The financial year in progress now. */
   public String currentYear(Instant now) {
-    return yearOf(now.atZone(calendar.zone()).toLocalDate());
+    return FinancialYears.of(now.atZone(calendar.zone()).toLocalDate());
   }
 
   @PreAuthorize("hasAuthority('COMPLAINT_REPORT')")
@@ -103,7 +81,7 @@ public class ComplaintsPerformance {
       two = two.plus(unlinked[1]);
     }
     return new ComplaintsReport(
-        String.format("%d/%02d", startYear, (startYear + 1) % 100),
+        FinancialYears.written(startYear),
         from,
         until,
         rows,

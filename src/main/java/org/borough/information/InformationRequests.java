@@ -20,6 +20,7 @@ import org.borough.catalogue.ServiceCatalogue;
 import org.borough.information.internal.InformationRequestRepository;
 import org.borough.system.ConflictException;
 import org.borough.system.Errors;
+import org.borough.system.FinancialYears;
 import org.borough.system.Inputs;
 import org.borough.system.NotFoundException;
 import org.borough.system.StaleEditException;
@@ -352,6 +353,11 @@ public class InformationRequests {
 
   public Instant now() {
     return clock.instant().truncatedTo(ChronoUnit.MICROS);
+  }
+
+  /** The financial year in progress, written 2026/27. */
+  public String currentYear() {
+    return FinancialYears.of(now().atZone(calendar.zone()).toLocalDate());
   }
 
   private void resolve(InformationRequest r, String what) {

@@ -30,6 +30,7 @@ import org.borough.support.IntegrationTest;
 import org.borough.support.ResidentDetailsFor;
 import org.borough.support.SignedIn;
 import org.borough.support.TestMail;
+import org.borough.system.FinancialYears;
 import org.borough.system.InvalidInputException;
 import org.borough.system.WorkingCalendar;
 import org.junit.jupiter.api.BeforeEach;
@@ -66,7 +67,7 @@ class ComplaintsIT extends IntegrationTest {
 
   @Test
   void aComplaintGoesThroughBothStagesToTheOmbudsmanAndTheResidentHearsEachStep() throws Exception {
-    int year = ComplaintsPerformance.startOf(performance.currentYear(complaints.now())).get();
+    int year = FinancialYears.startOf(performance.currentYear(complaints.now())).get();
     ComplaintsReport before = signedIn.as(Fixtures.ANALYST, () -> performance.report(year));
     String email = "complainant-" + UUID.randomUUID() + "@example.org";
     ResidentId resident =

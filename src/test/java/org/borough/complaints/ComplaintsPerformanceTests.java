@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import org.borough.system.FinancialYears;
 import org.junit.jupiter.api.Test;
 
 /** Financial years as the report reads and writes them, and a stage's clocks. */
@@ -12,19 +13,19 @@ class ComplaintsPerformanceTests {
 
   @Test
   void aFinancialYearIsWrittenWithItsSecondYearFollowingTheFirst() {
-    assertThat(ComplaintsPerformance.startOf("2026/27")).contains(2026);
-    assertThat(ComplaintsPerformance.startOf(" 1999/00 ")).isEmpty(); // before 2000
-    assertThat(ComplaintsPerformance.startOf("2099/00")).contains(2099);
-    assertThat(ComplaintsPerformance.startOf("2026/28")).isEmpty();
-    assertThat(ComplaintsPerformance.startOf("2026-27")).isEmpty();
-    assertThat(ComplaintsPerformance.startOf(null)).isEmpty();
+    assertThat(FinancialYears.startOf("2026/27")).contains(2026);
+    assertThat(FinancialYears.startOf(" 1999/00 ")).isEmpty(); // before 2000
+    assertThat(FinancialYears.startOf("2099/00")).contains(2099);
+    assertThat(FinancialYears.startOf("2026/28")).isEmpty();
+    assertThat(FinancialYears.startOf("2026-27")).isEmpty();
+    assertThat(FinancialYears.startOf(null)).isEmpty();
   }
 
   @Test
   void aDayBelongsToTheYearThatBeganOnTheFirstOfApril() {
-    assertThat(ComplaintsPerformance.yearOf(LocalDate.of(2027, 3, 31))).isEqualTo("2026/27");
-    assertThat(ComplaintsPerformance.yearOf(LocalDate.of(2027, 4, 1))).isEqualTo("2027/28");
-    assertThat(ComplaintsPerformance.yearOf(LocalDate.of(2099, 12, 1))).isEqualTo("2099/00");
+    assertThat(FinancialYears.of(LocalDate.of(2027, 3, 31))).isEqualTo("2026/27");
+    assertThat(FinancialYears.of(LocalDate.of(2027, 4, 1))).isEqualTo("2027/28");
+    assertThat(FinancialYears.of(LocalDate.of(2099, 12, 1))).isEqualTo("2099/00");
   }
 
   @Test

@@ -404,6 +404,8 @@ class AccessibilityIT extends IntegrationTest {
               Fixtures.COMPLAINTS_OFFICER, "/information-requests/" + foi.reference(), SUBMIT
             },
             new String[] {null, "/portal/disclosure-log"},
+            new String[] {Fixtures.COMPLAINTS_OFFICER, "/information-requests/report"},
+            new String[] {Fixtures.COMPLAINTS_OFFICER, "/information-requests/report?year=x"},
             new String[] {Fixtures.ANALYST, "/complaints/report"},
             new String[] {Fixtures.ANALYST, "/complaints/report?year=nonsense"},
             new String[] {Fixtures.ADMIN, "/admin/open311-clients"},

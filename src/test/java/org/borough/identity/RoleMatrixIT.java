@@ -515,6 +515,7 @@ class RoleMatrixIT extends IntegrationTest {
               "/residents/" + RESIDENT + "/legal-holds/" + RANDOM + "/lift",
               Permission.ERASURE),
           needs(GET, "/information-requests", INFORMATION_REQUEST_HANDLE),
+          needs(GET, "/information-requests/report", INFORMATION_REQUEST_HANDLE),
           needs(
               GET,
               "/information-requests/{reference}",
@@ -740,6 +741,7 @@ class RoleMatrixIT extends IntegrationTest {
           needs(GET, "/api/v1/contacts/{id}", "/api/v1/contacts/" + RANDOM, RESIDENT_READ),
           needs(POST, "/api/v1/cases", CASE_RAISE),
           needs(GET, "/api/v1/information-requests", INFORMATION_REQUEST_HANDLE),
+          needs(GET, "/api/v1/information-requests/report", INFORMATION_REQUEST_HANDLE),
           needs(
               GET,
               "/api/v1/information-requests/{reference}",

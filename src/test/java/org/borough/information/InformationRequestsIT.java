@@ -53,6 +53,7 @@ class InformationRequestsIT extends IntegrationTest {
   @Autowired ResidentManagement residents;
   @Autowired CaseManagement cases;
   @Autowired InformationRequests requests;
+  @Autowired InformationPerformance performance;
   @Autowired WorkingCalendar calendar;
   @Autowired SignedIn signedIn;
   @Autowired MockMvc mvc;
@@ -152,6 +153,29 @@ class InformationRequestsIT extends IntegrationTest {
         .andExpect(status().is3xxRedirection());
     assertThat(TestMail.containing(email, "We have looked again", WAIT)).contains("ico.org.uk");
     assertThat(find(c).reviewOutcome()).isEqualTo(ReviewOutcome.UPHELD);
+
+    // Counted in the year's figures: in time, extended, part released, reviewed.
+    mvc.perform(
+            get("/api/v1/information-requests/report")
+                .accept(MediaType.APPLICATION_JSON)
+                .with(signedIn.request(Fixtures.COMPLAINTS_OFFICER)))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.regimes[0].regime").value("FOI"))
+        .andExpect(jsonPath("$.regimes[0].received").isNumber());
+    InformationPerformance.Report year =
+        signedIn.as(
+            Fixtures.COMPLAINTS_OFFICER,
+            () ->
+                performance.report(
+                    org.borough.system.FinancialYears.startOf(requests.currentYear()).get()));
+    InformationPerformance.Figures foi = year.regimes().get(0);
+    assertThat(foi.extended()).isPositive();
+    assertThat(foi.reviews()).isPositive();
+    assertThat(foi.outcome(Disclosure.PART_RELEASED)).isPositive();
+    mvc.perform(
+            get("/information-requests/report").with(signedIn.request(Fixtures.COMPLAINTS_OFFICER)))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("Requests received in " + year.year())));
     assertThat(view(c).status()).isEqualTo(CaseStatus.RESOLVED);
   }
 

@@ -11,6 +11,7 @@ import org.borough.complaints.ComplaintsPerformance;
 import org.borough.complaints.ComplaintsReport;
 import org.borough.complaints.Ombudsman;
 import org.borough.complaints.Outcome;
+import org.borough.system.FinancialYears;
 import org.borough.system.InvalidInputException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -65,7 +66,7 @@ class ComplaintApiController {
     String chosen =
         year == null || year.isBlank() ? performance.currentYear(complaints.now()) : year.strip();
     int start =
-        ComplaintsPerformance.startOf(chosen)
+        FinancialYears.startOf(chosen)
             .orElseThrow(
                 () -> InvalidInputException.of("year", "Give a financial year, like 2026/27"));
     return performance.report(start);

@@ -11,6 +11,7 @@ import org.borough.complaints.Complaints;
 import org.borough.complaints.ComplaintsPerformance;
 import org.borough.complaints.ComplaintsReport;
 import org.borough.system.CsvCells;
+import org.borough.system.FinancialYears;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -40,14 +41,10 @@ class ComplaintsReportController {
   String page(@RequestParam(required = false) String year, Model model) {
     String current = performance.currentYear(complaints.now());
     String chosen = year == null || year.isBlank() ? current : year.strip();
-    List<String> years = new ArrayList<>();
-    int start = ComplaintsPerformance.startOf(current).orElseThrow();
-    for (int y = start; y > start - YEARS; y--) {
-      years.add(String.format("%d/%02d", y, (y + 1) % 100));
-    }
+    List<String> years = FinancialYears.recent(current, YEARS);
     model.addAttribute("years", years);
     model.addAttribute("year", chosen);
-    var startYear = ComplaintsPerformance.startOf(chosen);
+    var startYear = FinancialYears.startOf(chosen);
     if (startYear.isEmpty()) {
       model.addAttribute("errors", Map.of("year", "Choose a financial year, like " + current));
       return "complaints/report";
@@ -64,7 +61,7 @@ class ComplaintsReportController {
       throws IOException {
     String chosen =
         year == null || year.isBlank() ? performance.currentYear(complaints.now()) : year.strip();
-    var start = ComplaintsPerformance.startOf(chosen);
+    var start = FinancialYears.startOf(chosen);
     if (start.isEmpty()) {
       response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
       return page(chosen, model);

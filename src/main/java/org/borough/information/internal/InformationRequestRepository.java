@@ -130,6 +130,17 @@ public class InformationRequestRepository {
         .list();
   }
 
+  /** Every request received in [from, until), for the year's figures. */
+  public List<InformationRequest> receivedBetween(Instant from, Instant until) {
+    return jdbc.sql(
+            "select "
+                + COLUMNS
+                + " from information_request where received_at >= ? and received_at < ?")
+        .params(ts(from), ts(until))
+        .query((rs, i) -> request(rs))
+        .list();
+  }
+
   private static InformationRequest request(ResultSet rs) throws SQLException {
     String outcome = rs.getString(11);
     String exemptions = rs.getString(12);

@@ -7,15 +7,19 @@ import java.time.LocalDate;
 import java.util.List;
 import org.borough.information.Disclosure;
 import org.borough.information.Exemption;
+import org.borough.information.InformationPerformance;
 import org.borough.information.InformationRequest;
 import org.borough.information.InformationRequests;
 import org.borough.information.ReviewOutcome;
+import org.borough.system.FinancialYears;
+import org.borough.system.InvalidInputException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Requests for information over JSON: the open ones, one, and each step the law names. */
@@ -25,9 +29,11 @@ import org.springframework.web.bind.annotation.RestController;
 class InformationApiController {
 
   private final InformationRequests requests;
+  private final InformationPerformance performance;
 
-  InformationApiController(InformationRequests requests) {
+  InformationApiController(InformationRequests requests, InformationPerformance performance) {
     this.requests = requests;
+    this.performance = performance;
   }
 
   record Clarification(String question) {}
@@ -46,6 +52,21 @@ class InformationApiController {
   @Operation(summary = "Requests waiting for a response or a review, the soonest deadline first")
   List<InformationRequest> open() {
     return requests.open(InformationController.QUEUE_SIZE);
+  }
+
+  @GetMapping("/report")
+  @PreAuthorize("hasAuthority('INFORMATION_REQUEST_HANDLE')")
+  @Operation(
+      summary =
+          "A financial year's requests (2026/27; this year's when none is given): answered within"
+              + " time, extended, outcomes, reviews")
+  InformationPerformance.Report report(@RequestParam(required = false) String year) {
+    String chosen = year == null || year.isBlank() ? requests.currentYear() : year.strip();
+    int start =
+        FinancialYears.startOf(chosen)
+            .orElseThrow(
+                () -> InvalidInputException.of("year", "Give a financial year, like 2026/27"));
+    return performance.report(start);
   }
 
   @GetMapping("/{reference}")
