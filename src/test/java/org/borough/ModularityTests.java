@@ -3,6 +3,8 @@ package org.borough;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
+import java.nio.file.Path;
+import org.borough.support.GeneratedDocs;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
@@ -26,10 +28,14 @@ class ModularityTests {
   }
 
   @Test
-  void writesTheModuleDiagramToDocs() {
-    new Documenter(modules, Documenter.Options.defaults().withOutputFolder("docs/modules"))
+  void theCommittedModuleDiagramsAreTheCurrentOnes() throws java.io.IOException {
+    Path generated = GeneratedDocs.TARGET.resolve("modules");
+    org.springframework.util.FileSystemUtils.deleteRecursively(generated);
+    new Documenter(modules, Documenter.Options.defaults().withOutputFolder(generated.toString()))
         .writeModulesAsPlantUml()
         .writeIndividualModulesAsPlantUml()
         .writeModuleCanvases();
+    GeneratedDocs.checkFolder(
+        Path.of("docs", "modules"), generated, "./mvnw test -Dtest=ModularityTests");
   }
 }

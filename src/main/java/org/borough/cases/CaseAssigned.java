@@ -3,7 +3,9 @@ package org.borough.cases;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.borough.system.EventType;
 
 /** A case was given to a team, and possibly an officer. */
+@EventType("case.assigned")
 public record CaseAssigned(CaseId caseId, UUID teamId, UUID officerId, Instant at)
     implements CaseEvent {}

@@ -3,8 +3,10 @@ package org.borough.cases;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.borough.system.EventType;
 
 /** A case was raised. Ids only: the outbox and the warehouse hold no personal data. */
+@EventType("case.opened")
 public record CaseOpened(
     CaseId caseId,
     String reference,

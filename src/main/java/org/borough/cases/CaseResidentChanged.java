@@ -2,7 +2,9 @@
 package org.borough.cases;
 
 import java.util.UUID;
+import org.borough.system.EventType;
 
 /** A case now belongs to another resident record (after a merge). */
+@EventType("case.resident-changed")
 public record CaseResidentChanged(CaseId caseId, UUID fromResident, UUID toResident)
     implements CaseEvent {}

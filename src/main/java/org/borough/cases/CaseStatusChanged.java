@@ -2,8 +2,10 @@
 package org.borough.cases;
 
 import java.time.Instant;
+import org.borough.system.EventType;
 
 /** A case moved from one status to another. */
+@EventType("case.status-changed")
 public record CaseStatusChanged(
     CaseId caseId, CaseStatus from, CaseStatus to, Instant at, Instant dueAt, boolean reopened)
     implements CaseEvent {}

@@ -3,8 +3,10 @@ package org.borough.cases;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.borough.system.EventType;
 
 /** A case's SLA clock passed its due time while the case was still active. */
+@EventType("case.sla-breached")
 public record SlaBreached(
     CaseId caseId, String reference, UUID teamId, Instant dueAt, Instant detectedAt)
     implements CaseEvent {}

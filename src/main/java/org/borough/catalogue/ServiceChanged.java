@@ -2,11 +2,13 @@
 package org.borough.catalogue;
 
 import org.borough.system.DomainEvent;
+import org.borough.system.EventType;
 
 /**
  * A service's definition changed; {@code previousCode} differs from {@code code} only when the code
  * was changed (possible only before any case was raised). {@code change} says what, in words.
  */
+@EventType("service.changed")
 public record ServiceChanged(
     String code, String previousCode, String change, ServiceSummary service)
     implements DomainEvent {

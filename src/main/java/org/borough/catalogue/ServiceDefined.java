@@ -2,8 +2,10 @@
 package org.borough.catalogue;
 
 import org.borough.system.DomainEvent;
+import org.borough.system.EventType;
 
 /** A service was added to the catalogue. */
+@EventType("service.defined")
 public record ServiceDefined(String code, ServiceSummary service) implements DomainEvent {
 
   static ServiceDefined of(ServiceDefinition s) {

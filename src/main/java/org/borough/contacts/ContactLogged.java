@@ -4,8 +4,10 @@ package org.borough.contacts;
 import java.time.Instant;
 import java.util.UUID;
 import org.borough.system.DomainEvent;
+import org.borough.system.EventType;
 
 /** A contact was logged (or linked to a case). No summary text: it may be personal. */
+@EventType("contact.logged")
 public record ContactLogged(
     ContactId contactId,
     UUID residentId,

@@ -2,6 +2,7 @@
 package org.borough.governance;
 
 import org.borough.system.DomainEvent;
+import org.borough.system.EventType;
 
 /**
  * What was spent on an approved budget line in one month was recorded (or recorded again, which
@@ -11,6 +12,7 @@ import org.borough.system.DomainEvent;
  * @param month written {@code 2017-10}
  * @param amountPence the month's actual spend now
  */
+@EventType("budget-line.actual-recorded")
 public record BudgetActualRecorded(
     BudgetLineId budgetLineId, String financialYear, String month, long amountPence)
     implements DomainEvent {

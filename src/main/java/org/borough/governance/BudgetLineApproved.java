@@ -3,11 +3,13 @@ package org.borough.governance;
 
 import java.util.List;
 import org.borough.system.DomainEvent;
+import org.borough.system.EventType;
 
 /**
  * A budget line was approved, at once or as an approved pressure. Carries amounts and codes only,
  * no personal data, so the warehouse can load {@code fact_budget} from the outbox.
  */
+@EventType("budget-line.approved")
 public record BudgetLineApproved(
     BudgetLineId budgetLineId,
     String financialYear,

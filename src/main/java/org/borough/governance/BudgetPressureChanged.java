@@ -3,11 +3,13 @@ package org.borough.governance;
 
 import java.util.List;
 import org.borough.system.DomainEvent;
+import org.borough.system.EventType;
 
 /**
  * A budget pressure was noted (status PRESSURE) or dropped (DROPPED). Its approval is a {@link
  * BudgetLineApproved}.
  */
+@EventType("budget-line.pressure-changed")
 public record BudgetPressureChanged(
     BudgetLineId budgetLineId,
     BudgetLineStatus status,

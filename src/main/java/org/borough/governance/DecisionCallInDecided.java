@@ -3,8 +3,10 @@ package org.borough.governance;
 
 import java.time.LocalDate;
 import org.borough.system.DomainEvent;
+import org.borough.system.EventType;
 
 /** What was decided about a called-in decision was recorded; its status follows the outcome. */
+@EventType("decision.call-in-decided")
 public record DecisionCallInDecided(
     DecisionId decisionId, CallInOutcome.Outcome outcome, LocalDate decidedOn)
     implements DomainEvent {

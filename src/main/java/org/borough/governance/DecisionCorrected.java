@@ -2,8 +2,10 @@
 package org.borough.governance;
 
 import org.borough.system.DomainEvent;
+import org.borough.system.EventType;
 
 /** A published decision was corrected; {@code version} is the new version. */
+@EventType("decision.corrected")
 public record DecisionCorrected(DecisionId decisionId, int version, String reason)
     implements DomainEvent {
   @Override

@@ -2,8 +2,10 @@
 package org.borough.governance;
 
 import org.borough.system.DomainEvent;
+import org.borough.system.EventType;
 
 /** A draft decision was recorded. */
+@EventType("decision.recorded")
 public record DecisionRecorded(DecisionId decisionId, String title) implements DomainEvent {
   @Override
   public String aggregateType() {

@@ -2,11 +2,13 @@
 package org.borough.governance;
 
 import org.borough.system.DomainEvent;
+import org.borough.system.EventType;
 
 /**
  * A forward-plan notice was withdrawn ({@code decisionId} null), or linked to the decision it led
  * to.
  */
+@EventType("forward-plan-notice.changed")
 public record ForwardPlanNoticeChanged(
     ForwardPlanNoticeId noticeId, ForwardPlanStatus status, DecisionId decisionId)
     implements DomainEvent {

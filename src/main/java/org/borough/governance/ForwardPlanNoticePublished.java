@@ -3,8 +3,10 @@ package org.borough.governance;
 
 import java.time.LocalDate;
 import org.borough.system.DomainEvent;
+import org.borough.system.EventType;
 
 /** A notice of a forthcoming decision was published in the forward plan. */
+@EventType("forward-plan-notice.published")
 public record ForwardPlanNoticePublished(
     ForwardPlanNoticeId noticeId,
     String title,

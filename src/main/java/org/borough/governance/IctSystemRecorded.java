@@ -3,8 +3,10 @@ package org.borough.governance;
 
 import java.time.LocalDate;
 import org.borough.system.DomainEvent;
+import org.borough.system.EventType;
 
 /** A system was added to the ICT portfolio (version 1) or changed. */
+@EventType("ict-system.recorded")
 public record IctSystemRecorded(
     SystemId systemId,
     String code,

@@ -3,8 +3,10 @@ package org.borough.governance;
 
 import java.time.LocalDate;
 import org.borough.system.DomainEvent;
+import org.borough.system.EventType;
 
 /** Money went into or out of a reserve; {@code budgetLineId} names the line a drawdown funds. */
+@EventType("reserve.moved")
 public record ReserveMoved(
     ReserveId reserveId,
     String code,

@@ -3,11 +3,13 @@ package org.borough.identity;
 
 import java.util.Set;
 import org.borough.system.DomainEvent;
+import org.borough.system.EventType;
 
 /**
  * A member of staff was added or changed: roles, teams, whether they may sign in, or their password
  * ({@code change} says which, never the password). Ids only, no names.
  */
+@EventType("staff.changed")
 public record StaffChanged(
     StaffId staffId, String change, Set<Role> roles, Set<TeamId> teams, boolean active)
     implements DomainEvent {

@@ -2,8 +2,10 @@
 package org.borough.identity;
 
 import org.borough.system.DomainEvent;
+import org.borough.system.EventType;
 
 /** A team was added ({@code change} "added") or its code, name, email or state changed. */
+@EventType("team.changed")
 public record TeamChanged(TeamId teamId, String change, String code, String name, boolean active)
     implements DomainEvent {
 

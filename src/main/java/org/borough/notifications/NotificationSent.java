@@ -5,11 +5,13 @@ import java.time.Instant;
 import java.util.UUID;
 import org.borough.cases.CaseId;
 import org.borough.system.DomainEvent;
+import org.borough.system.EventType;
 
 /**
  * A notification went to a resident: which case, which template, which channel. No address and no
  * text, so the outbox and the warehouse stay free of personal data.
  */
+@EventType("case.notification-sent")
 public record NotificationSent(
     UUID notificationId,
     CaseId caseId,

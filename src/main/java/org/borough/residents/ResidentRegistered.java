@@ -2,8 +2,10 @@
 package org.borough.residents;
 
 import org.borough.system.DomainEvent;
+import org.borough.system.EventType;
 
 /** A resident was registered. Carries only the id: the outbox holds no personal data. */
+@EventType("resident.registered")
 public record ResidentRegistered(ResidentId residentId, String wardCode) implements DomainEvent {
   @Override
   public String aggregateType() {

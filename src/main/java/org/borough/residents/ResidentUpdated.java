@@ -2,8 +2,10 @@
 package org.borough.residents;
 
 import org.borough.system.DomainEvent;
+import org.borough.system.EventType;
 
 /** A resident's details changed. */
+@EventType("resident.updated")
 public record ResidentUpdated(ResidentId residentId, String wardCode) implements DomainEvent {
   @Override
   public String aggregateType() {

@@ -34,8 +34,6 @@ import org.slf4j.LoggerFactory;
  */
 final class OutboxLoader {
 
-  private static final String ERASED = org.borough.residents.ResidentErased.class.getSimpleName();
-
   private static final Logger log = LoggerFactory.getLogger(OutboxLoader.class);
 
   /** Positions skipped in one jump beyond which the jump is taken for a sequence reset. */
@@ -159,7 +157,11 @@ final class OutboxLoader {
           int applied = picked.size() - quarantined.size();
           saveState(c, high, appliedBefore + applied, gaps, now);
           beforeCommit.run();
-          int erasures = (int) picked.stream().filter(e -> ERASED.equals(e.eventType())).count();
+          int erasures =
+              (int)
+                  picked.stream()
+                      .filter(e -> LoadedEvent.RESIDENT_ERASED.equals(e.eventType()))
+                      .count();
           return new Batch(applied, quarantined.size(), late, dropped, high, erasures);
         });
   }

@@ -144,7 +144,7 @@ final class CrashRun {
         }
       }
       try (ResultSet rs =
-          s.executeQuery("select payload from outbox_event where event_type = 'CaseOpened'")) {
+          s.executeQuery("select payload from outbox_event where event_type = 'case.opened.v1'")) {
         while (rs.next()) {
           Matcher m = EVENT_REFERENCE.matcher(rs.getString(1));
           if (m.find()) {

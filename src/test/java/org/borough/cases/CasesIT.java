@@ -331,7 +331,7 @@ class CasesIT extends IntegrationTest {
     assertThat(reopened.resolvedAt()).isNull();
     String payload =
         jdbc.sql(
-                "select payload from outbox_event where event_type = 'CaseStatusChanged'"
+                "select payload from outbox_event where event_type = 'case.status-changed.v1'"
                     + " and aggregate_id = ? order by position desc fetch first 1 rows only")
             .param(c.id().toString())
             .query(String.class)
@@ -406,11 +406,11 @@ class CasesIT extends IntegrationTest {
   void everyChangeAddsATimelineEntryAndAnOutboxEvent() {
     CaseView c = open(Fixtures.AGENT, binRequest(marker()));
     assertThat(timeline(c, "CREATED")).isEqualTo(1);
-    assertThat(events(c, "CaseOpened")).isEqualTo(1);
+    assertThat(events(c, "case.opened.v1")).isEqualTo(1);
 
     move(c, CaseStatus.OPEN, null);
     assertThat(timeline(c, "STATUS")).isEqualTo(1);
-    assertThat(events(c, "CaseStatusChanged")).isEqualTo(1);
+    assertThat(events(c, "case.status-changed.v1")).isEqualTo(1);
 
     signedIn.as(
         Fixtures.CASEWORKER,
@@ -419,7 +419,7 @@ class CasesIT extends IntegrationTest {
           return null;
         });
     assertThat(timeline(c, "ASSIGNMENT")).isEqualTo(1);
-    assertThat(events(c, "CaseAssigned")).isEqualTo(1);
+    assertThat(events(c, "case.assigned.v1")).isEqualTo(1);
 
     signedIn.as(
         Fixtures.AGENT,
@@ -428,7 +428,7 @@ class CasesIT extends IntegrationTest {
           return null;
         });
     assertThat(timeline(c, "NOTE")).isEqualTo(1);
-    assertThat(events(c, "CaseNoteAdded")).isEqualTo(1);
+    assertThat(events(c, "case.note-added.v1")).isEqualTo(1);
 
     assertThat(timeline(c, null)).isEqualTo(4);
     assertThat(events(c, null)).isEqualTo(4);
@@ -607,7 +607,7 @@ class CasesIT extends IntegrationTest {
     assertThat(changed).isEqualTo(3);
     for (CaseView c : three) {
       assertThat(view(c).summary().officerId()).isEqualTo(officer(Fixtures.CASEWORKER).value());
-      assertThat(events(c, "CaseAssigned")).isEqualTo(1);
+      assertThat(events(c, "case.assigned.v1")).isEqualTo(1);
     }
   }
 
@@ -645,8 +645,8 @@ class CasesIT extends IntegrationTest {
     assertThat(pausedAt(second)).isNull();
     assertThat(timeline(first, null)).isEqualTo(firstTimeline);
     assertThat(timeline(second, null)).isEqualTo(secondTimeline);
-    assertThat(events(first, "CaseStatusChanged")).isZero();
-    assertThat(events(second, "CaseStatusChanged")).isZero();
+    assertThat(events(first, "case.status-changed.v1")).isZero();
+    assertThat(events(second, "case.status-changed.v1")).isZero();
   }
 
   @Test
@@ -761,11 +761,11 @@ class CasesIT extends IntegrationTest {
     scanForBreaches();
 
     assertThat(instant("select sla_breached_at from service_case where id = ?", c)).isNotNull();
-    assertThat(events(c, "SlaBreached")).isEqualTo(1);
+    assertThat(events(c, "case.sla-breached.v1")).isEqualTo(1);
     assertThat(timeline(c, "SLA")).isEqualTo(1);
     String payload =
         jdbc.sql(
-                "select payload from outbox_event where event_type = 'SlaBreached'"
+                "select payload from outbox_event where event_type = 'case.sla-breached.v1'"
                     + " and aggregate_id = ?")
             .param(c.id().toString())
             .query(String.class)
@@ -774,7 +774,7 @@ class CasesIT extends IntegrationTest {
 
     scanForBreaches();
 
-    assertThat(events(c, "SlaBreached")).isEqualTo(1);
+    assertThat(events(c, "case.sla-breached.v1")).isEqualTo(1);
     assertThat(timeline(c, "SLA")).isEqualTo(1);
   }
 
@@ -790,7 +790,7 @@ class CasesIT extends IntegrationTest {
     scanForBreaches();
 
     assertThat(instant("select sla_breached_at from service_case where id = ?", c)).isNull();
-    assertThat(events(c, "SlaBreached")).isZero();
+    assertThat(events(c, "case.sla-breached.v1")).isZero();
   }
 
   // --- attachments ------------------------------------------------------------------------------
@@ -1003,7 +1003,7 @@ class CasesIT extends IntegrationTest {
 
   private long caseOpenedEventsSince(long position) {
     return jdbc.sql(
-            "select count(*) from outbox_event where event_type = 'CaseOpened' and position > ?")
+            "select count(*) from outbox_event where event_type = 'case.opened.v1' and position > ?")
         .param(position)
         .query(Long.class)
         .single();

@@ -160,13 +160,13 @@ class CatalogueAdminIT extends IntegrationTest {
     assertThat(
             count(
                 "select count(*) from outbox_event where aggregate_type = 'service'"
-                    + " and aggregate_id = ? and event_type = 'ServiceDefined'",
+                    + " and aggregate_id = ? and event_type = 'service.defined.v1'",
                 code))
         .isEqualTo(1);
     assertThat(
             count(
                 "select count(*) from outbox_event where aggregate_type = 'service'"
-                    + " and aggregate_id = ? and event_type = 'ServiceChanged'",
+                    + " and aggregate_id = ? and event_type = 'service.changed.v1'",
                 code))
         .isEqualTo(3);
   }

@@ -219,7 +219,7 @@ class ContactsIT extends IntegrationTest {
         .isEqualTo(resident.value());
     String opened =
         jdbc.sql(
-                "select payload from outbox_event where event_type = 'CaseOpened'"
+                "select payload from outbox_event where event_type = 'case.opened.v1'"
                     + " and aggregate_id = ?")
             .param(caseId.toString())
             .query(String.class)
@@ -248,7 +248,7 @@ class ContactsIT extends IntegrationTest {
 
     List<String> payloads =
         jdbc.sql(
-                "select payload from outbox_event where event_type = 'ContactLogged'"
+                "select payload from outbox_event where event_type = 'contact.logged.v1'"
                     + " and aggregate_type = 'contact' and aggregate_id = ?")
             .param(logged.id().toString())
             .query(String.class)

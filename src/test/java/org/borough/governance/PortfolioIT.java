@@ -521,7 +521,7 @@ class PortfolioIT extends IntegrationTest {
         .extracting(BudgetActual::amountPence)
         .containsExactly(1_250_050L, 1_250_000L, 1_000_000L);
     assertThat(outbox.readAfter(0, 100_000))
-        .filteredOn(e -> e.eventType().equals("BudgetActualRecorded"))
+        .filteredOn(e -> e.eventType().equals("budget-line.actual-recorded.v1"))
         .filteredOn(e -> e.aggregateId().equals(line.toString()))
         .hasSize(3);
   }
@@ -645,7 +645,7 @@ class PortfolioIT extends IntegrationTest {
     assertThat(outbox.readAfter(0, 100_000))
         .filteredOn(e -> e.aggregateId().equals(line.toString()))
         .extracting(org.borough.system.Outbox.Entry::eventType)
-        .containsExactly("BudgetLineApproved", "BudgetLineReversed");
+        .containsExactly("budget-line.approved.v1", "budget-line.reversed.v1");
     assertThatThrownBy(() -> admin(() -> budget.reverse(line, "Again")))
         .isInstanceOf(org.borough.system.ConflictException.class);
     // The item's money is free again for a line in the right place.

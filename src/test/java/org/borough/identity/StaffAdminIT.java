@@ -69,7 +69,7 @@ class StaffAdminIT extends IntegrationTest {
     mvc.perform(get("/").session(session)).andExpect(redirectedUrl("/sign-in?ended"));
     assertThat(
             jdbc.queryForObject(
-                "select count(*) from outbox_event where event_type = 'StaffChanged'"
+                "select count(*) from outbox_event where event_type = 'staff.changed.v1'"
                     + " and aggregate_id = ?",
                 Long.class,
                 who.id().value().toString()))

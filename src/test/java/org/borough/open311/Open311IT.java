@@ -521,7 +521,7 @@ class Open311IT extends IntegrationTest {
         .isEqualTo(403);
     assertThat(
             jdbc.sql(
-                    "select count(*) from outbox_event where aggregate_id = ? and event_type in ('Open311ClientIssued', 'Open311ClientRevoked')")
+                    "select count(*) from outbox_event where aggregate_id = ? and event_type in ('open311-client.issued.v1', 'open311-client.revoked.v1')")
                 .param(id.toString())
                 .query(Integer.class)
                 .single())

@@ -373,7 +373,7 @@ class ResidentsIT extends IntegrationTest {
     assertThat(auditCount("MERGE", duplicate.id, null)).isEqualTo(1);
     List<String> payloads =
         jdbc.sql(
-                "select payload from outbox_event where event_type = 'ResidentsMerged'"
+                "select payload from outbox_event where event_type = 'resident.merged.v1'"
                     + " and aggregate_id = ?")
             .param(keep.id.toString())
             .query(String.class)
@@ -383,7 +383,7 @@ class ResidentsIT extends IntegrationTest {
     assertThat(payloads.get(0)).doesNotContain(keep.surname, "Jane", keep.email);
     assertThat(
             jdbc.sql(
-                    "select count(*) from outbox_event where event_type = 'CaseResidentChanged'"
+                    "select count(*) from outbox_event where event_type = 'case.resident-changed.v1'"
                         + " and aggregate_id = ?")
                 .param(raised.id().toString())
                 .query(Long.class)

@@ -143,7 +143,7 @@ final class TestWarehouse implements AutoCloseable {
 
     synchronized long add(DomainEvent event, JsonMapper json, Instant at) {
       return addRaw(
-          event.getClass().getSimpleName(),
+          DomainEvent.typeOf(event.getClass()),
           event.aggregateType(),
           event.aggregateId(),
           at,

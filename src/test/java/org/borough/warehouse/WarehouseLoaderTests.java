@@ -199,8 +199,8 @@ class WarehouseLoaderTests {
   @Test
   void quarantinesPoisonEventsWithTheirReasonAndCarriesOn() {
     w = new TestWarehouse(dir, 100);
-    w.outbox.addRaw("CaseOpened", "case", "x", MONDAY_10AM, "{not json");
-    w.outbox.addRaw("CaseOpened", "case", "x", MONDAY_10AM, "{\"caseId\": \"nope\"}");
+    w.outbox.addRaw("case.opened.v1", "case", "x", MONDAY_10AM, "{not json");
+    w.outbox.addRaw("case.opened.v1", "case", "x", MONDAY_10AM, "{\"caseId\": \"nope\"}");
     w.outbox.addRaw("SomethingNew", "case", "x", MONDAY_10AM, "{}");
     move(w, new CaseId(UUID.randomUUID()), CaseStatus.NEW, CaseStatus.OPEN, MONDAY_10AM);
     CaseId ok = open(w, "missed-bin", MONDAY_10AM);

@@ -202,8 +202,8 @@ class WarehouseRebuildTests {
   @Test
   void skipsEventsAboutWhatTheWarehouseDoesNotFollow() {
     w = new TestWarehouse(dir, 100);
-    w.outbox.addRaw("TeamChanged", "team", "x", MONDAY_10AM, "{}");
-    w.outbox.addRaw("DecisionPublished", "decision", "y", MONDAY_10AM, "not even JSON");
+    w.outbox.addRaw("team.changed.v1", "team", "x", MONDAY_10AM, "{}");
+    w.outbox.addRaw("decision.published.v1", "decision", "y", MONDAY_10AM, "not even JSON");
 
     OutboxLoader.Batch b = w.loader.runBatch();
 
@@ -215,8 +215,8 @@ class WarehouseRebuildTests {
   @Test
   void skipsFollowersAndNotificationsButQuarantinesACaseEventItDoesNotKnow() {
     w = new TestWarehouse(dir, 100);
-    w.outbox.addRaw("CaseFollowed", "case", "x", MONDAY_10AM, "{}");
-    w.outbox.addRaw("NotificationSent", "case", "x", MONDAY_10AM, "{}");
+    w.outbox.addRaw("case.followed.v1", "case", "x", MONDAY_10AM, "{}");
+    w.outbox.addRaw("case.notification-sent.v1", "case", "x", MONDAY_10AM, "{}");
     w.outbox.addRaw("CaseTeleported", "case", "x", MONDAY_10AM, "{}");
 
     OutboxLoader.Batch b = w.loader.runBatch();

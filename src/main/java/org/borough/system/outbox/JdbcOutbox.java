@@ -40,7 +40,7 @@ class JdbcOutbox implements Outbox {
             insert into outbox_event (event_type, aggregate_type, aggregate_id, occurred_at, payload)
             values (?, ?, ?, ?, ?)""")
         .params(
-            event.getClass().getSimpleName(),
+            DomainEvent.typeOf(event.getClass()),
             event.aggregateType(),
             event.aggregateId(),
             Timestamp.from(clock.instant()),
