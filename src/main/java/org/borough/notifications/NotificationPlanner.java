@@ -5,10 +5,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import org.borough.cases.CaseId;
 import org.borough.cases.CaseManagement;
 import org.borough.cases.CaseStatus;
@@ -17,6 +15,8 @@ import org.borough.identity.ServicePrincipal;
 import org.borough.residents.ResidentId;
 import org.borough.system.NotFoundException;
 import org.borough.system.Outbox;
+import org.borough.system.OutboxCursor;
+import org.borough.system.OutboxReaders;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -26,11 +26,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Turns case events in the outbox into messages to send, one per resident per event, in the sent
- * log. Positions are not commit order (ADR 0002): a missing position may be a transaction still
- * committing. Entries after it are handled at once; the missing position is looked for on every
- * poll, and the cursor stops before it until it appears or the gap timeout says it was rolled back.
- * (Reading again from the cursor instead would hold every notification behind one rolled- back
- * transaction for the whole timeout once more than a batch had piled up behind it.)
+ * log. It follows the outbox with an {@link OutboxCursor}: entries after a missing position (a
+ * transaction still committing, ADR 0002) are handled at once, the missing one when it appears; the
+ * stored cursor stops before it until then or until the gap timeout says it was rolled back.
  */
 @Component
 class NotificationPlanner {
@@ -53,27 +51,37 @@ class NotificationPlanner {
           CaseStatus.CANCELLED,
           CaseStatus.DUPLICATE);
 
+  /** Its name among the outbox's readers. */
+  static final String READER = "notifications";
+
   private final Outbox outbox;
+  private final OutboxReaders readers;
   private final NotificationRepository repository;
   private final CaseManagement cases;
   private final JsonMapper json;
   private final NotificationsProperties properties;
   private final Clock clock;
 
-  /** Missing positions and when they were first seen missing. */
-  private final Map<Long, Instant> gaps = new ConcurrentHashMap<>();
+  /**
+   * Where reading has got to, with the gaps passed: in memory, ahead of the stored cursor (its
+   * settled position). Null until the first poll and after a rollback: it then starts again from
+   * the stored cursor, and the handled-events table skips what was done before.
+   */
+  private volatile OutboxCursor reading;
 
-  /** The highest position read; everything read after the cursor has been handled. */
-  private volatile long readUpTo = -1;
+  /** When handled events past the cursor are next forgotten (hourly, not at every poll). */
+  private volatile Instant nextForget = Instant.MIN;
 
   NotificationPlanner(
       Outbox outbox,
+      OutboxReaders readers,
       NotificationRepository repository,
       CaseManagement cases,
       JsonMapper json,
       NotificationsProperties properties,
       Clock clock) {
     this.outbox = outbox;
+    this.readers = readers;
     this.repository = repository;
     this.cases = cases;
     this.json = json;
@@ -82,60 +90,33 @@ class NotificationPlanner {
   }
 
   /**
-   * Reads the next batch of the outbox and any missing positions that have appeared since; returns
-   * how many new entries it read. Entries after a gap are handled at once: only the cursor waits.
+   * Reads the next batch of the outbox, missing positions that have appeared first; returns how
+   * many entries it handled. Entries after a gap are handled at once: only the stored cursor waits.
    */
   @Transactional
   public int plan() {
     Instant now = clock.instant();
-    long cursor = repository.cursor();
+    long stored = readers.position(READER);
     forgetOnRollback();
-    if (readUpTo < cursor) {
-      readUpTo = cursor;
+    OutboxCursor cursor = reading;
+    // Another node may have moved the stored cursor past this one's view: start from it.
+    if (cursor == null || cursor.settled() < stored) {
+      cursor = OutboxCursor.at(stored);
+      reading = cursor;
     }
-    // A missing position may have committed since: one look at each.
-    for (Long p : List.copyOf(gaps.keySet())) {
-      if (p <= cursor) {
-        gaps.remove(p);
-        continue;
-      }
-      for (Outbox.Entry e : outbox.readAfter(p - 1, 1)) {
-        if (e.position() == p) {
-          gaps.remove(p);
-          apply(e, now);
-        }
-      }
-    }
-    List<Outbox.Entry> entries = outbox.readAfter(readUpTo, properties.batchSize());
-    long expected = readUpTo + 1;
-    for (Outbox.Entry e : entries) {
-      for (long p = expected; p < e.position(); p++) {
-        gaps.putIfAbsent(p, now);
-      }
-      expected = e.position() + 1;
+    OutboxCursor.Read read =
+        cursor.read(outbox, properties.batchSize(), properties.gapTimeout(), now);
+    for (Outbox.Entry e : read.entries()) {
       apply(e, now);
     }
-    if (!entries.isEmpty()) {
-      readUpTo = entries.get(entries.size() - 1).position();
+    if (cursor.settled() > stored) {
+      readers.moveTo(READER, cursor.settled());
     }
-    // The cursor moves over what was read, up to the first gap still worth waiting for.
-    long safe = cursor;
-    while (safe < readUpTo) {
-      long p = safe + 1;
-      Instant missingSince = gaps.get(p);
-      if (missingSince == null) {
-        safe = p;
-      } else if (missingSince.plus(properties.gapTimeout()).isBefore(now)) {
-        gaps.remove(p);
-        safe = p;
-      } else {
-        break;
-      }
+    if (!now.isBefore(nextForget)) {
+      repository.forgetHandled(cursor.settled(), now.minus(java.time.Duration.ofDays(1)));
+      nextForget = now.plus(java.time.Duration.ofHours(1));
     }
-    if (safe != cursor) {
-      repository.moveCursor(safe);
-    }
-    return entries.size();
+    return read.entries().size();
   }
 
   private static final String CASE_OPENED = "case.opened.v1";
@@ -207,8 +188,7 @@ class NotificationPlanner {
             @Override
             public void afterCompletion(int status) {
               if (status != STATUS_COMMITTED) {
-                readUpTo = -1;
-                gaps.clear();
+                reading = null;
               }
             }
           });

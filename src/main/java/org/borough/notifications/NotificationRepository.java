@@ -9,11 +9,9 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The notification tables: the cursor, the events handled, and the sent-log. */
+/** The notification tables: the events handled and the sent-log. */
 @Repository
 class NotificationRepository {
-
-  static final String CONSUMER = "notifications";
 
   /** A message to send, or sent. */
   record Row(
@@ -32,23 +30,14 @@ class NotificationRepository {
     this.jdbc = jdbc;
   }
 
-  long cursor() {
-    return jdbc.sql("select position from notification_cursor where consumer = ?")
-        .param(CONSUMER)
-        .query(Long.class)
-        .optional()
-        .orElse(0L);
-  }
-
-  void moveCursor(long position) {
-    if (jdbc.sql("update notification_cursor set position = ? where consumer = ?")
-            .params(position, CONSUMER)
-            .update()
-        == 0) {
-      jdbc.sql("insert into notification_cursor (consumer, position) values (?, ?)")
-          .params(CONSUMER, position)
-          .update();
-    }
+  /**
+   * Forgets which events up to a position were handled, once the stored cursor is past them and
+   * they are a day old: no node reads them again by then (a node's gaps last a minute).
+   */
+  int forgetHandled(long upTo, Instant before) {
+    return jdbc.sql("delete from notification_event where position <= ? and handled_at < ?")
+        .params(upTo, Timestamp.from(before))
+        .update();
   }
 
   /** Records that an event was planned for; false when it already was. */

@@ -13,15 +13,16 @@ import org.springframework.core.env.MapPropertySource;
  * refuses relative paths not written as ./name, and BOROUGH_DATA_DIR may be given either way. Does
  * nothing when {@code SPRING_DATASOURCE_URL} is set (PostgreSQL in production).
  */
-class EmbeddedDatabaseLocation implements EnvironmentPostProcessor {
+public class EmbeddedDatabaseLocation implements EnvironmentPostProcessor {
 
   /**
    * {@code MAX_COMPACT_TIME}: durable commits ({@link DurableCommits}) leave H2's file mostly empty
    * space (19 times its data in docs/benchmarks.md, "Soak"), and H2 compacts only when it closes,
    * for 200 ms by default. Thirty seconds lets a graceful stop or restart give most of it back (195
-   * MB to 31 MB for 12 MB of rows); compacting while running is not safe beside commits.
+   * MB to 31 MB for 12 MB of rows); compacting while running is not safe beside commits. Public for
+   * tests that make H2 databases of their own with Borough's settings.
    */
-  static final String H2_OPTIONS =
+  public static final String H2_OPTIONS =
       ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;MAX_COMPACT_TIME=30000";
 
   @Override

@@ -10,6 +10,15 @@ public interface Outbox {
   /** Up to {@code limit} entries after {@code position}, oldest first. */
   List<Entry> readAfter(long position, int limit);
 
+  /** The entries at these positions that exist now, oldest first (for a reader's gaps). */
+  List<Entry> readAt(java.util.Collection<Long> positions);
+
+  /**
+   * The highest position pruning has deleted up to (0 if none): a reader whose position is below it
+   * has missed entries for good and must start again from the CRM (the warehouse rebuilds).
+   */
+  long prunedUpTo();
+
   /** The highest position written so far (0 when empty), for progress and lag. */
   long lastPosition();
 

@@ -10,11 +10,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.borough.system.Outbox;
+import org.borough.system.OutboxCursor;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 import org.slf4j.Logger;
@@ -27,17 +27,13 @@ import org.slf4j.LoggerFactory;
  * the loader's state: the highest position applied and the positions below it not yet seen. After a
  * crash the last committed state is the truth, so nothing is applied twice or skipped.
  *
- * <p>Outbox positions are taken at insert, not at commit (ADR 0002): position 11 can become visible
- * before 10. When the loader moves past a missing position it records it as a gap, re-reads from
- * the oldest gap on every poll, applies a gap's event when it shows up and skips positions already
- * applied. A gap still empty after {@code gapTimeout} was a rolled-back transaction and is dropped.
+ * <p>The loader follows the outbox with an {@link OutboxCursor} whose position and gaps (positions
+ * passed before their transaction committed) are part of that state: a gap's event is applied when
+ * it shows up, and a gap still empty after {@code gapTimeout} is dropped.
  */
 final class OutboxLoader {
 
   private static final Logger log = LoggerFactory.getLogger(OutboxLoader.class);
-
-  /** Positions skipped in one jump beyond which the jump is taken for a sequence reset. */
-  static final int MAX_GAPS_PER_JUMP = 10_000;
 
   private final WarehouseDatabase db;
   private final Outbox outbox;
@@ -70,10 +66,10 @@ final class OutboxLoader {
     this.gapTimeout = gapTimeout;
   }
 
-  /** What one batch did. */
   /**
    * What a batch did.
    *
+   * @param settledPosition the position at and before which everything is applied or given up
    * @param erasures residents erased (their pseudonyms forgotten) by the batch
    */
   record Batch(
@@ -82,6 +78,7 @@ final class OutboxLoader {
       int lateArrivals,
       int gapsDropped,
       long highPosition,
+      long settledPosition,
       int erasures) {
     boolean didSomething() {
       return applied + quarantined + gapsDropped > 0;
@@ -97,55 +94,15 @@ final class OutboxLoader {
         conn -> {
           DuckDBConnection c = conn.unwrap(DuckDBConnection.class);
           Instant now = clock.instant();
-          long high = high(c);
+          OutboxCursor cursor = new OutboxCursor(high(c), gaps(c));
           long appliedBefore = appliedEvents(c);
-          TreeMap<Long, Instant> gaps = gaps(c);
-          List<Outbox.Entry> picked = new ArrayList<>();
-          int late = 0;
-          long cursor = gaps.isEmpty() ? high : gaps.firstKey() - 1;
-          read:
-          while (picked.size() < batchSize) {
-            List<Outbox.Entry> page = outbox.readAfter(cursor, batchSize);
-            for (Outbox.Entry e : page) {
-              cursor = e.position();
-              if (e.position() <= high) {
-                if (gaps.remove(e.position()) != null) {
-                  picked.add(e);
-                  late++;
-                }
-              } else {
-                long missing = e.position() - high - 1;
-                if (missing > MAX_GAPS_PER_JUMP) {
-                  log.warn(
-                      "Outbox jumped from {} to {}; not waiting for the positions between",
-                      high,
-                      e.position());
-                } else {
-                  for (long p = high + 1; p < e.position(); p++) {
-                    gaps.put(p, now);
-                  }
-                }
-                high = e.position();
-                picked.add(e);
-              }
-              if (picked.size() >= batchSize) {
-                break read;
-              }
-            }
-            if (page.size() < batchSize) {
-              break;
-            }
-          }
-          int dropped = 0;
-          for (var it = gaps.entrySet().iterator(); it.hasNext(); ) {
-            Map.Entry<Long, Instant> gap = it.next();
-            if (!gap.getValue().plus(gapTimeout).isAfter(now)) {
-              it.remove();
-              dropped++;
-            }
-          }
+          OutboxCursor.Read read = cursor.read(outbox, batchSize, gapTimeout, now);
+          List<Outbox.Entry> picked = read.entries();
+          int late = read.lateArrivals();
+          int dropped = read.gapsDropped();
+          long high = cursor.high();
           if (picked.isEmpty() && dropped == 0) {
-            return new Batch(0, 0, 0, 0, high, 0); // nothing to write
+            return new Batch(0, 0, 0, 0, high, cursor.settled(), 0); // nothing to write
           }
           List<BatchApplier.Quarantined> quarantined = List.of();
           if (!picked.isEmpty()) {
@@ -155,14 +112,15 @@ final class OutboxLoader {
             Backlog.snapshot(c, now, applier.zone());
           }
           int applied = picked.size() - quarantined.size();
-          saveState(c, high, appliedBefore + applied, gaps, now);
+          saveState(c, high, appliedBefore + applied, cursor.gaps(), now);
           beforeCommit.run();
           int erasures =
               (int)
                   picked.stream()
                       .filter(e -> LoadedEvent.RESIDENT_ERASED.equals(e.eventType()))
                       .count();
-          return new Batch(applied, quarantined.size(), late, dropped, high, erasures);
+          return new Batch(
+              applied, quarantined.size(), late, dropped, high, cursor.settled(), erasures);
         });
   }
 
@@ -244,7 +202,7 @@ final class OutboxLoader {
   }
 
   static void saveState(
-      DuckDBConnection c, long high, long applied, TreeMap<Long, Instant> gaps, Instant now)
+      DuckDBConnection c, long high, long applied, Map<Long, Instant> gaps, Instant now)
       throws SQLException {
     try (Statement s = c.createStatement()) {
       s.execute("delete from loader_state");

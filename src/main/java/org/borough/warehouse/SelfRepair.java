@@ -54,6 +54,16 @@ class SelfRepair {
               + ": the CRM has lost changes the warehouse saw (restored from an older backup, or"
               + " a crash before its commits were durable)");
     }
+    long pruned = warehouse.outboxPrunedUpTo();
+    if (read < pruned) {
+      return repair(
+          "it had read the CRM's outbox up to position "
+              + read
+              + " but the outbox has been pruned up to "
+              + pruned
+              + ": this node was away for longer than BOROUGH_OUTBOX_READER_EXPIRY, so the changes"
+              + " between are no longer there to read");
+    }
     List<DataTests.Result> failing = disagreements();
     if (!failing.isEmpty()) {
       // Counted again once caught up: a case opened between the CRM's count and the warehouse's

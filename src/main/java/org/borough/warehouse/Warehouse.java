@@ -22,6 +22,7 @@ import org.borough.cases.CaseStatistics;
 import org.borough.contacts.ContactStatistics;
 import org.borough.governance.BudgetLines;
 import org.borough.system.Outbox;
+import org.borough.system.OutboxReaders;
 import org.borough.system.SystemProperties;
 import org.borough.system.WorkingCalendar;
 import org.duckdb.DuckDBAppender;
@@ -82,6 +83,14 @@ class Warehouse implements DisposableBean {
   private volatile RebuildProgress rebuild = RebuildProgress.IDLE;
   private volatile long expectedRows;
 
+  private static final Duration REPORT_EVERY = Duration.ofMinutes(1);
+  private final OutboxReaders readers;
+
+  /** This replica's name among the outbox's readers: its host and file. */
+  private final String readerName;
+
+  private volatile Instant lastReported = Instant.EPOCH;
+
   Warehouse(
       WarehouseProperties properties,
       SystemProperties system,
@@ -94,14 +103,17 @@ class Warehouse implements DisposableBean {
       CaseStatistics cases,
       ContactStatistics contacts,
       BudgetLines budget,
+      OutboxReaders readers,
       ApplicationEventPublisher events) {
     this.properties = properties;
+    this.readers = readers;
     this.events = events;
     this.outbox = outbox;
     this.source = source;
     this.crm = crm;
     this.clock = clock;
     this.file = properties.fileUnder(system.dataDir()).toAbsolutePath();
+    this.readerName = readerName(file);
     this.pseudonyms =
         Pseudonyms.load(properties.pseudonymKey(), file.resolveSibling("pseudonym.key"));
     this.dimensions = new Dimensions(calendar);
@@ -117,6 +129,18 @@ class Warehouse implements DisposableBean {
     this.db = open(file);
     this.loader = loaderFor(db);
     this.latestDataTests = db.read(DataTests::latest);
+  }
+
+  static String readerName(Path file) {
+    String host;
+    try {
+      host = java.net.InetAddress.getLocalHost().getHostName();
+    } catch (java.net.UnknownHostException e) {
+      host = "localhost";
+    }
+    String name = "warehouse@" + host + ":" + file;
+    // The column holds 100 characters: the end of a long path tells replicas apart.
+    return name.length() <= 100 ? name : name.substring(name.length() - 100);
   }
 
   /** One daemon thread for long work started from a page, so the request returns at once. */
@@ -213,9 +237,28 @@ class Warehouse implements DisposableBean {
       if (b.erasures() > 0) {
         events.publishEvent(new PseudonymsForgotten(b.erasures()));
       }
+      report(b);
       return b;
     } finally {
       swap.readLock().unlock();
+    }
+  }
+
+  /**
+   * Tells the outbox how far this replica has loaded, so that pruning never deletes what it has not
+   * read: after a batch that moved, and once a minute when idle, so a live replica never looks
+   * away. A failure here only delays pruning.
+   */
+  private void report(OutboxLoader.Batch b) {
+    Instant now = clock.instant();
+    if (!b.didSomething() && lastReported.plus(REPORT_EVERY).isAfter(now)) {
+      return;
+    }
+    try {
+      readers.moveTo(readerName, b.settledPosition());
+      lastReported = now;
+    } catch (RuntimeException e) {
+      log.warn("Could not report the warehouse's outbox position: {}", e.toString());
     }
   }
 
@@ -283,6 +326,11 @@ class Warehouse implements DisposableBean {
 
   long outboxPosition() {
     return outbox.lastPosition();
+  }
+
+  /** Positions up to this were pruned from the outbox: a replica behind it must rebuild. */
+  long outboxPrunedUpTo() {
+    return outbox.prunedUpTo();
   }
 
   Path file() {

@@ -155,7 +155,7 @@ class Open311LoadBenchmark {
             db.prepareStatement(
                 "select (select count(*) from notification where status in ('PENDING',"
                     + " 'SENDING')) + (select coalesce(max(position), 0) from outbox_event)"
-                    + " - (select position from notification_cursor)");
+                    + " - (select position from outbox_reader where reader = 'notifications')");
         ResultSet rs = p.executeQuery()) {
       rs.next();
       return rs.getLong(1);

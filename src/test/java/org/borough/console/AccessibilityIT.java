@@ -391,6 +391,7 @@ class AccessibilityIT extends IntegrationTest {
             new String[] {Fixtures.DPO, "/privacy/breaches/" + breach},
             new String[] {Fixtures.DPO, "/privacy/breaches/" + breach, SUBMIT},
             new String[] {Fixtures.ADMIN, "/admin/bank-holidays"},
+            new String[] {Fixtures.ADMIN, "/admin/outbox"},
             new String[] {Fixtures.ADMIN, "/admin/mailboxes"},
             new String[] {Fixtures.COMPLAINTS_OFFICER, "/"},
             new String[] {Fixtures.COMPLAINTS_OFFICER, "/complaints"},

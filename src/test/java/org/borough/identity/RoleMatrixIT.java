@@ -425,6 +425,8 @@ class RoleMatrixIT extends IntegrationTest {
           needs(GET, "/admin/audit/verify", AUDIT_READ),
           needs(GET, "/admin/audit/export", AUDIT_READ),
           needs(GET, "/admin/bank-holidays", STAFF_ADMIN),
+          needs(GET, "/admin/outbox", STAFF_ADMIN),
+          needs(GET, "/api/v1/admin/outbox", STAFF_ADMIN),
           needs(GET, "/admin/open311-clients", STAFF_ADMIN),
           needs(POST, "/admin/open311-clients", STAFF_ADMIN),
           needs(

@@ -73,6 +73,27 @@ public final class TestDatabase {
     return ADMIN_URL.substring(0, ADMIN_URL.lastIndexOf('/') + 1) + name;
   }
 
+  /**
+   * A new, empty database of the kind this run tests (a PostgreSQL database, or an in-memory H2 one
+   * with Borough's settings), for tests that must not touch the shared one.
+   */
+  public static String fresh() throws SQLException {
+    return postgres()
+        ? createPostgres()
+        : "jdbc:h2:mem:fresh-"
+            + UUID.randomUUID()
+            + ";DB_CLOSE_DELAY=-1"
+            + org.borough.system.EmbeddedDatabaseLocation.H2_OPTIONS;
+  }
+
+  /** The Flyway locations for this run's database. */
+  public static String[] migrations() {
+    return new String[] {
+      "classpath:db/migration/common",
+      "classpath:db/migration/" + (postgres() ? "postgresql" : "h2")
+    };
+  }
+
   private static void drop(String name) {
     try (Connection c = DriverManager.getConnection(ADMIN_URL, USER, PASSWORD);
         Statement s = c.createStatement()) {

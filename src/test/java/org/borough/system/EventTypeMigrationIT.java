@@ -10,7 +10,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.borough.support.TestDatabase;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
@@ -23,15 +22,8 @@ class EventTypeMigrationIT {
 
   @Test
   void storedRowsTakeTheirDeclaredNames() throws SQLException {
-    String url =
-        TestDatabase.postgres()
-            ? TestDatabase.createPostgres()
-            : "jdbc:h2:mem:events-"
-                + UUID.randomUUID()
-                + ";DB_CLOSE_DELAY=-1"
-                + EmbeddedDatabaseLocation.H2_OPTIONS;
-    String vendor = TestDatabase.postgres() ? "postgresql" : "h2";
-    migrate(url, vendor, "44");
+    String url = TestDatabase.fresh();
+    migrate(url, "44");
     try (Connection c = DriverManager.getConnection(url, TestDatabase.USER, TestDatabase.PASSWORD);
         Statement s = c.createStatement()) {
       for (String type :
@@ -44,7 +36,7 @@ class EventTypeMigrationIT {
       }
     }
 
-    migrate(url, vendor, "latest");
+    migrate(url, "latest");
 
     List<String> types = new ArrayList<>();
     try (Connection c = DriverManager.getConnection(url, TestDatabase.USER, TestDatabase.PASSWORD);
@@ -59,10 +51,10 @@ class EventTypeMigrationIT {
             "case.opened.v1", "resident.merged.v1", "case.notification-sent.v1", "Elsewhere");
   }
 
-  private static void migrate(String url, String vendor, String target) {
+  private static void migrate(String url, String target) {
     Flyway.configure()
         .dataSource(url, TestDatabase.USER, TestDatabase.PASSWORD)
-        .locations("classpath:db/migration/common", "classpath:db/migration/" + vendor)
+        .locations(TestDatabase.migrations())
         .target(target)
         .load()
         .migrate();

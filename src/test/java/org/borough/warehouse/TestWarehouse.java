@@ -11,9 +11,8 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.UUID;
+import org.borough.support.TestOutbox;
 import org.borough.system.BankHolidays;
 import org.borough.system.DomainEvent;
 import org.borough.system.Outbox;
@@ -37,7 +36,7 @@ final class TestWarehouse implements AutoCloseable {
           java.time.LocalTime.of(17, 0));
 
   final Path file;
-  final FakeOutbox outbox = new FakeOutbox();
+  final TestOutbox outbox = new TestOutbox();
   final MutableClock clock = new MutableClock(Instant.parse("2026-03-27T10:00:00Z"));
   final FakeDimensions dimensions = new FakeDimensions();
   final Pseudonyms pseudonyms = new Pseudonyms("test-key-test-key-test-key-test-key".getBytes());
@@ -135,54 +134,6 @@ final class TestWarehouse implements AutoCloseable {
     db.close();
   }
 
-  /** An outbox whose entries can be held back, like a transaction that has not committed yet. */
-  static final class FakeOutbox implements Outbox {
-    private final TreeMap<Long, Entry> entries = new TreeMap<>();
-    private final TreeSet<Long> hidden = new TreeSet<>();
-    private long next = 1;
-
-    synchronized long add(DomainEvent event, JsonMapper json, Instant at) {
-      return addRaw(
-          DomainEvent.typeOf(event.getClass()),
-          event.aggregateType(),
-          event.aggregateId(),
-          at,
-          json.writeValueAsString(event));
-    }
-
-    synchronized long addRaw(String type, String aggregate, String id, Instant at, String payload) {
-      long p = next++;
-      entries.put(p, new Entry(p, type, aggregate, id, at, payload));
-      return p;
-    }
-
-    /** Takes a position whose transaction rolls back: it never appears. */
-    synchronized long skip() {
-      return next++;
-    }
-
-    synchronized void hide(long position) {
-      hidden.add(position);
-    }
-
-    synchronized void show(long position) {
-      hidden.remove(position);
-    }
-
-    @Override
-    public synchronized List<Entry> readAfter(long position, int limit) {
-      return entries.tailMap(position, false).values().stream()
-          .filter(e -> !hidden.contains(e.position()))
-          .limit(limit)
-          .toList();
-    }
-
-    @Override
-    public synchronized long lastPosition() {
-      return entries.isEmpty() ? 0 : entries.lastKey();
-    }
-  }
-
   /** The CRM's state as lists; the snapshot sees the outbox only up to {@link #position}. */
   static final class FakeCrm implements CrmState {
     final List<org.borough.cases.CaseBulkRead.Case> cases = new ArrayList<>();
@@ -222,13 +173,23 @@ final class TestWarehouse implements AutoCloseable {
       }
     }
 
-    Outbox outboxAt(FakeOutbox outbox) {
+    Outbox outboxAt(TestOutbox outbox) {
       return new Outbox() {
         @Override
         public List<Entry> readAfter(long after, int limit) {
           return outbox.readAfter(after, limit).stream()
               .filter(e -> e.position() <= position)
               .toList();
+        }
+
+        @Override
+        public List<Entry> readAt(java.util.Collection<Long> positions) {
+          return outbox.readAt(positions).stream().filter(e -> e.position() <= position).toList();
+        }
+
+        @Override
+        public long prunedUpTo() {
+          return outbox.prunedUpTo();
         }
 
         @Override

@@ -3,6 +3,8 @@ package org.borough.system.outbox;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import org.borough.system.DomainEvent;
 import org.borough.system.Outbox;
@@ -55,16 +57,43 @@ class JdbcOutbox implements Outbox {
             select position, event_type, aggregate_type, aggregate_id, occurred_at, payload
             from outbox_event where position > ? order by position fetch first ? rows only""")
         .params(position, limit)
-        .query(
-            (rs, i) ->
-                new Entry(
-                    rs.getLong(1),
-                    rs.getString(2),
-                    rs.getString(3),
-                    rs.getString(4),
-                    rs.getTimestamp(5).toInstant(),
-                    rs.getString(6)))
+        .query(JdbcOutbox::entry)
         .list();
+  }
+
+  @Override
+  public List<Entry> readAt(Collection<Long> positions) {
+    List<Entry> found = new ArrayList<>();
+    List<Long> all = List.copyOf(positions);
+    // A bounded IN list per query: drivers and planners handle a few hundred values well.
+    for (int from = 0; from < all.size(); from += 500) {
+      found.addAll(
+          jdbc.sql(
+                  "select position, event_type, aggregate_type, aggregate_id, occurred_at, payload"
+                      + " from outbox_event where position in (:positions)")
+              .param("positions", all.subList(from, Math.min(all.size(), from + 500)))
+              .query(JdbcOutbox::entry)
+              .list());
+    }
+    found.sort(java.util.Comparator.comparingLong(Entry::position));
+    return found;
+  }
+
+  private static Entry entry(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    return new Entry(
+        rs.getLong(1),
+        rs.getString(2),
+        rs.getString(3),
+        rs.getString(4),
+        rs.getTimestamp(5).toInstant(),
+        rs.getString(6));
+  }
+
+  @Override
+  public long prunedUpTo() {
+    return jdbc.sql("select coalesce(max(pruned_up_to), 0) from outbox_pruning")
+        .query(Long.class)
+        .single();
   }
 
   @Override
