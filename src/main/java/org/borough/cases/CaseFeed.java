@@ -163,6 +163,24 @@ public class CaseFeed {
             limit));
   }
 
+  /**
+   * A ward's cases of published services, newest first, {@link PublicCase#published() as
+   * published}: what its councillor may see of them (no resident, no description, the street).
+   */
+  @PreAuthorize("hasAuthority('WARD_CASES_READ')")
+  @Transactional(readOnly = true)
+  public List<PublicCase> inWard(String wardCode, int offset, int limit) {
+    return publicCases(
+            cases.feedInWard(
+                publishedAmong(List.of()),
+                wardCode,
+                Math.max(0, offset),
+                Math.max(0, Math.min(limit, MAX_LIMIT))))
+        .stream()
+        .map(PublicCase::published)
+        .toList();
+  }
+
   /** The published services among {@code codes}; every published service when none is given. */
   private List<String> publishedAmong(List<String> codes) {
     return catalogue.services().stream()

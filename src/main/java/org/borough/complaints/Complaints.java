@@ -153,6 +153,9 @@ public class Complaints {
               + DAY.format(latest));
     } else if (!calendar.isWorkingDay(until)) {
       errors.reject("until", "The new date must be a working day");
+    } else if (!calendar.endOfWorkingDay(until).isAfter(now())) {
+      // An overdue response extended to a day already over: say so here, against the date.
+      errors.reject("until", "The new date must be in the future");
     }
     String why = Inputs.requiredText(reason, "reason", "Say why more time is needed", 1000, errors);
     errors.throwIfAny();

@@ -95,6 +95,7 @@ class DemoDataRunner implements ApplicationRunner {
   private final IctPortfolio portfolio;
   private final BudgetLines budget;
   private final BudgetActuals actuals;
+  private final org.borough.enquiries.CouncillorEnquiries enquiries;
   private final JsonMapper json;
   private final Clock clock;
 
@@ -112,6 +113,7 @@ class DemoDataRunner implements ApplicationRunner {
       IctPortfolio portfolio,
       BudgetLines budget,
       BudgetActuals actuals,
+      org.borough.enquiries.CouncillorEnquiries enquiries,
       JsonMapper json,
       Clock clock) {
     this.enabled = enabled;
@@ -127,6 +129,7 @@ class DemoDataRunner implements ApplicationRunner {
     this.portfolio = portfolio;
     this.budget = budget;
     this.actuals = actuals;
+    this.enquiries = enquiries;
     this.json = json;
     this.clock = clock;
   }
@@ -176,6 +179,7 @@ class DemoDataRunner implements ApplicationRunner {
     for (CaseType type : List.of(CaseType.FOI, CaseType.EIR)) {
       catalogue.add(DemoCatalogue.informationService(new TeamId(complaintsTeam), type));
     }
+    catalogue.add(DemoEnquiries.service(team(DemoCatalogue.CONTACT_CENTRE).id()));
 
     int decisionCount = DemoDecisions.load(decisions, json);
     int budgetLines =
@@ -219,11 +223,18 @@ class DemoDataRunner implements ApplicationRunner {
     inChunks("cases", properties.cases(), CASES_PER_CHUNK, postgres, generator::write);
     long complaints = complaints(seed, now, complaintsTeam, postgres);
     long information = informationRequests(seed, now, periodStart, complaintsTeam, postgres);
+    int enquiryCount =
+        DemoEnquiries.load(
+            enquiries,
+            places.wards.stream().map(w -> new Ward(w.gssCode(), w.name())).toList(),
+            staffing.supervisor(),
+            seed);
 
     Duration took = Duration.ofNanos(System.nanoTime() - started);
     log.info(
         "Demo data ready: {} wards, {} services, {} decisions, {} budget lines, {} residents,"
-            + " {} cases, {} complaints, {} requests for information in {} s",
+            + " {} cases, {} complaints, {} requests for information, {} councillor enquiries"
+            + " in {} s",
         places.wards.size(),
         services.size(),
         decisionCount,
@@ -232,6 +243,7 @@ class DemoDataRunner implements ApplicationRunner {
         properties.cases(),
         complaints,
         information,
+        enquiryCount,
         took.toSeconds());
   }
 
@@ -290,6 +302,13 @@ class DemoDataRunner implements ApplicationRunner {
         DemoCatalogue.COMPLAINTS.code(),
         new TeamInfo(complaintsTeam.id().value(), complaintsTeam.name(), List.of()));
     lines.add(row("complaints", "complaints officer"));
+    for (int i = 1; i <= DemoEnquiries.COUNCILLORS; i++) {
+      person("councillor" + i, names, password, Role.COUNCILLOR, created);
+    }
+    lines.add(
+        row(
+            "councillor1 … councillor" + DemoEnquiries.COUNCILLORS,
+            "councillors, each for a share of the wards"));
 
     if (created.get() > 0) {
       // The console, not the log: a password must not end up in log storage.

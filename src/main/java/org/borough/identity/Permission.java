@@ -6,6 +6,7 @@ import static org.borough.identity.Role.AGENT;
 import static org.borough.identity.Role.ANALYST;
 import static org.borough.identity.Role.CASEWORKER;
 import static org.borough.identity.Role.COMPLAINTS_OFFICER;
+import static org.borough.identity.Role.COUNCILLOR;
 import static org.borough.identity.Role.DATA_PROTECTION_OFFICER;
 import static org.borough.identity.Role.DEMOCRATIC_SERVICES;
 import static org.borough.identity.Role.FINANCE;
@@ -59,6 +60,17 @@ public enum Permission {
       "Answer requests for information under FOI and the EIR: clarify, extend, respond with the"
           + " exemptions applied, publish to the disclosure log, and review",
       COMPLAINTS_OFFICER,
+      SUPERVISOR),
+  ENQUIRY_RAISE(
+      "Raise enquiries for residents of one's own wards and follow their answers", COUNCILLOR),
+  WARD_CASES_READ(
+      "See the cases in one's own wards as the public may see them (no names, no descriptions),"
+          + " with their status and deadline",
+      COUNCILLOR),
+  ENQUIRY_RESPOND(
+      "Answer councillors' enquiries (within one's own teams' cases unless also allowed any"
+          + " team's)",
+      CASEWORKER,
       SUPERVISOR),
   COMPLAINT_REPORT(
       "Read and download the annual complaints performance report",

@@ -11,7 +11,8 @@ public enum Role {
   DEMOCRATIC_SERVICES("Democratic services officer"),
   FINANCE("Finance officer"),
   DATA_PROTECTION_OFFICER("Data protection officer"),
-  COMPLAINTS_OFFICER("Complaints and information officer");
+  COMPLAINTS_OFFICER("Complaints and information officer"),
+  COUNCILLOR("Councillor");
 
   private final String label;
 

@@ -203,6 +203,9 @@ public class InformationRequests {
               + DAY.format(latest));
     } else if (!calendar.isWorkingDay(until)) {
       errors.reject("until", "The new date must be a working day");
+    } else if (!calendar.endOfWorkingDay(until).isAfter(clock.instant())) {
+      // An overdue response extended to a day already over: say so here, against the date.
+      errors.reject("until", "The new date must be in the future");
     }
     String why =
         Inputs.requiredText(

@@ -75,6 +75,7 @@ class AccessibilityIT extends IntegrationTest {
   @Autowired BudgetLines budget;
   @Autowired BreachLog breachLog;
   @Autowired org.borough.catalogue.ServiceCatalogue catalogue;
+  @Autowired org.borough.enquiries.CouncillorEnquiries enquiries;
 
   @BeforeAll
   static void startBrowser() {
@@ -151,6 +152,26 @@ class AccessibilityIT extends IntegrationTest {
                 null,
                 java.util.Map.of(),
                 null));
+    Fixtures.enquiry(catalogue, directory);
+    String enquiry =
+        signedIn
+            .as(
+                Fixtures.COUNCILLOR,
+                () ->
+                    enquiries.raise(
+                        new org.borough.enquiries.NewEnquiry(
+                            Fixtures.WARD,
+                            null,
+                            "Ada",
+                            surname,
+                            null,
+                            null,
+                            "3 Mill Lane",
+                            "E1 6AN",
+                            "The bins at the back of the flats were missed again",
+                            null)))
+            .reference();
+    signedIn.enter(Fixtures.SUPERVISOR);
     // A resident with an email and a report, for the portal's account pages.
     String residentEmail = "axe." + surname.toLowerCase() + "@example.org";
     ResidentId account =
@@ -392,6 +413,16 @@ class AccessibilityIT extends IntegrationTest {
             new String[] {Fixtures.DPO, "/privacy/breaches/" + breach, SUBMIT},
             new String[] {Fixtures.ADMIN, "/admin/bank-holidays"},
             new String[] {Fixtures.ADMIN, "/admin/outbox"},
+            new String[] {Fixtures.ADMIN, "/admin/councillors"},
+            new String[] {Fixtures.COUNCILLOR, "/"},
+            new String[] {Fixtures.COUNCILLOR, "/enquiries"},
+            new String[] {Fixtures.COUNCILLOR, "/enquiries/new"},
+            new String[] {Fixtures.COUNCILLOR, "/enquiries/new", SUBMIT},
+            new String[] {Fixtures.COUNCILLOR, "/enquiries/" + enquiry},
+            new String[] {Fixtures.COUNCILLOR, "/wards"},
+            new String[] {Fixtures.CASEWORKER, "/enquiries/queue"},
+            new String[] {Fixtures.CASEWORKER, "/enquiries/" + enquiry},
+            new String[] {Fixtures.CASEWORKER, "/enquiries/" + enquiry, SUBMIT},
             new String[] {Fixtures.ADMIN, "/admin/mailboxes"},
             new String[] {Fixtures.COMPLAINTS_OFFICER, "/"},
             new String[] {Fixtures.COMPLAINTS_OFFICER, "/complaints"},

@@ -60,7 +60,8 @@ class DemoDataTests {
   private static final Pattern REFERENCE = Pattern.compile("BR-\\d{4}-\\d{6,}");
 
   /** The services the case generator draws from: not complaints or requests for information. */
-  private static final String NOT_STATUTORY = " not in ('complaint', 'foi-request', 'eir-request')";
+  private static final String NOT_STATUTORY =
+      " not in ('complaint', 'foi-request', 'eir-request', 'councillor-enquiry')";
 
   @Autowired JdbcClient jdbc;
   @Autowired ServiceCatalogue catalogue;
@@ -243,7 +244,12 @@ class DemoDataTests {
   @Test
   @Order(1)
   void generatesTheResidentsAskedForWithSearchableDetails() {
-    assertThat(count("select count(*) from resident")).isEqualTo(300);
+    // Besides the 300, the residents councillors named in their enquiries.
+    long named =
+        count(
+            "select count(*) from service_case where service_code = 'councillor-enquiry'"
+                + " and resident_id is not null");
+    assertThat(count("select count(*) from resident")).isEqualTo(300 + named);
     List<String[]> names =
         jdbc.sql("select forename, surname, search_name from resident")
             .query((rs, i) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
@@ -279,7 +285,9 @@ class DemoDataTests {
   @Order(1)
   void generatesTheCasesAskedForWithUniqueReferencesAndSaneClocks() {
     long statutory =
-        count("select count(*) from complaint") + count("select count(*) from information_request");
+        count("select count(*) from complaint")
+            + count("select count(*) from information_request")
+            + count("select count(*) from member_enquiry");
     assertThat(count("select count(*) from service_case where service_code" + NOT_STATUTORY))
         .isEqualTo(1000);
     assertThat(count("select count(distinct reference) from service_case"))

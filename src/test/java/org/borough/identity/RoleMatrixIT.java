@@ -17,6 +17,8 @@ import static org.borough.identity.Permission.COMPLAINT_REPORT;
 import static org.borough.identity.Permission.CONTACT_LOG;
 import static org.borough.identity.Permission.DECISION_PUBLISH;
 import static org.borough.identity.Permission.DECISION_RECORD;
+import static org.borough.identity.Permission.ENQUIRY_RAISE;
+import static org.borough.identity.Permission.ENQUIRY_RESPOND;
 import static org.borough.identity.Permission.INFORMATION_REQUEST_HANDLE;
 import static org.borough.identity.Permission.PORTFOLIO_MANAGE;
 import static org.borough.identity.Permission.PORTFOLIO_READ;
@@ -25,6 +27,7 @@ import static org.borough.identity.Permission.RESIDENT_READ;
 import static org.borough.identity.Permission.RESIDENT_WRITE;
 import static org.borough.identity.Permission.STAFF_ADMIN;
 import static org.borough.identity.Permission.SUBJECT_ACCESS;
+import static org.borough.identity.Permission.WARD_CASES_READ;
 import static org.borough.identity.Permission.WAREHOUSE_ADMIN;
 import static org.borough.identity.Permission.WAREHOUSE_READ;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -554,6 +557,34 @@ class RoleMatrixIT extends IntegrationTest {
               "/information-requests/{reference}/review-response",
               "/information-requests/" + CASE + "/review-response",
               INFORMATION_REQUEST_HANDLE),
+          needs(GET, "/enquiries", ENQUIRY_RAISE),
+          needs(GET, "/enquiries/new", ENQUIRY_RAISE),
+          needs(POST, "/enquiries", ENQUIRY_RAISE),
+          needs(GET, "/enquiries/queue", ENQUIRY_RESPOND),
+          needs(
+              GET, "/enquiries/{reference}", "/enquiries/" + CASE, ENQUIRY_RAISE, ENQUIRY_RESPOND),
+          needs(
+              POST,
+              "/enquiries/{reference}/answer",
+              "/enquiries/" + CASE + "/answer",
+              ENQUIRY_RESPOND),
+          needs(GET, "/wards", WARD_CASES_READ),
+          needs(GET, "/admin/councillors", STAFF_ADMIN),
+          needs(POST, "/admin/councillors/{username}", "/admin/councillors/nobody", STAFF_ADMIN),
+          needs(GET, "/api/v1/enquiries", ENQUIRY_RAISE),
+          needs(POST, "/api/v1/enquiries", ENQUIRY_RAISE),
+          needs(GET, "/api/v1/enquiries/waiting", ENQUIRY_RESPOND),
+          needs(
+              GET,
+              "/api/v1/enquiries/{reference}",
+              "/api/v1/enquiries/" + CASE,
+              ENQUIRY_RAISE,
+              ENQUIRY_RESPOND),
+          needs(
+              POST,
+              "/api/v1/enquiries/{reference}/answer",
+              "/api/v1/enquiries/" + CASE + "/answer",
+              ENQUIRY_RESPOND),
           needs(GET, "/complaints", COMPLAINT_HANDLE),
           needs(GET, "/complaints/report", COMPLAINT_REPORT),
           needs(GET, "/complaints/report.csv", COMPLAINT_REPORT),
@@ -976,7 +1007,8 @@ class RoleMatrixIT extends IntegrationTest {
           Role.DEMOCRATIC_SERVICES, Fixtures.DEMOCRATIC_SERVICES,
           Role.FINANCE, Fixtures.FINANCE,
           Role.DATA_PROTECTION_OFFICER, Fixtures.DPO,
-          Role.COMPLAINTS_OFFICER, Fixtures.COMPLAINTS_OFFICER);
+          Role.COMPLAINTS_OFFICER, Fixtures.COMPLAINTS_OFFICER,
+          Role.COUNCILLOR, Fixtures.COUNCILLOR);
 
   /** A resident and a case of this test's own, created once per database. */
   private record Data(String resident, String reference, String decision, String team) {}

@@ -74,15 +74,26 @@ public class Fixtures implements ApplicationRunner {
 
   public static final String EIR = "eir-request";
 
+  /** A councillor for the ward {@link #WARD} (Central) alone. */
+  public static final String COUNCILLOR = "councillor";
+
+  /** The councillor-enquiry service, for the waste team: added on first use. */
+  public static final String ENQUIRY = "councillor-enquiry";
+
   private final StaffDirectory directory;
   private final StaffAdministration administration;
   private final ServiceCatalogue catalogue;
+  private final org.borough.enquiries.CouncillorEnquiries enquiries;
 
   Fixtures(
-      StaffDirectory directory, StaffAdministration administration, ServiceCatalogue catalogue) {
+      StaffDirectory directory,
+      StaffAdministration administration,
+      ServiceCatalogue catalogue,
+      org.borough.enquiries.CouncillorEnquiries enquiries) {
     this.directory = directory;
     this.administration = administration;
     this.catalogue = catalogue;
+    this.enquiries = enquiries;
   }
 
   @Override
@@ -115,6 +126,14 @@ public class Fixtures implements ApplicationRunner {
     staff(DEMOCRATIC_SERVICES, "Dee Services", EnumSet.of(Role.DEMOCRATIC_SERVICES), null);
     catalogue.addWard(new Ward(WARD, "Central"));
     catalogue.addWard(new Ward("E05000002", "Riverside"));
+    staff(COUNCILLOR, "Cllr Kim Counsell", EnumSet.of(Role.COUNCILLOR), null);
+    org.borough.identity.ServicePrincipal.call(
+        "fixtures",
+        EnumSet.of(org.borough.identity.Permission.STAFF_ADMIN),
+        () -> {
+          enquiries.setWards(COUNCILLOR, Set.of(WARD));
+          return null;
+        });
     catalogue.add(
         new ServiceDefinition(
             MISSED_BIN,
@@ -246,6 +265,29 @@ public class Fixtures implements ApplicationRunner {
                           false)
                       .withCaseType(CaseType.COMPLAINT));
               return catalogue.find(COMPLAINT).orElseThrow();
+            });
+  }
+
+  /** The councillor-enquiry service, answered by the waste team in 10 working days. */
+  public static ServiceDefinition enquiry(ServiceCatalogue catalogue, StaffDirectory directory) {
+    return catalogue
+        .find(ENQUIRY)
+        .orElseGet(
+            () -> {
+              catalogue.add(
+                  new ServiceDefinition(
+                          ENQUIRY,
+                          "Councillor enquiry",
+                          "Councillors",
+                          "An enquiry a councillor raises for a resident of their ward",
+                          true,
+                          directory.findTeamByCode(WASTE).orElseThrow().id(),
+                          Priority.NORMAL,
+                          new SlaPolicy(10, SlaPolicy.Unit.WORKING_DAYS, 80, Set.of("ON_HOLD")),
+                          List.of(),
+                          false)
+                      .withCaseType(CaseType.MEMBER_ENQUIRY));
+              return catalogue.find(ENQUIRY).orElseThrow();
             });
   }
 

@@ -571,6 +571,27 @@ public class CaseRepository {
         .list();
   }
 
+  /** Cases of these services in one ward, newest first. */
+  public List<FeedRow> feedInWard(
+      List<String> serviceCodes, String wardCode, int offset, int limit) {
+    if (limit == 0 || serviceCodes.isEmpty()) {
+      return List.of();
+    }
+    List<Object> params = new ArrayList<>(List.of(wardCode));
+    params.addAll(serviceCodes);
+    params.add(offset);
+    params.add(limit);
+    return jdbc.sql(
+            "select "
+                + FEED_COLUMNS
+                + " from service_case c where c.ward_code = ? and c.service_code in ("
+                + String.join(",", Collections.nCopies(serviceCodes.size(), "?"))
+                + ") order by c.opened_at desc, c.id offset ? rows fetch next ? rows only")
+        .params(params)
+        .query((rs, i) -> feedRow(rs))
+        .list();
+  }
+
   /**
    * Cases that any of these residents reported or follows by a proven link, newest first, each with
    * whether one of them reported it. Found through the two resident indexes, never a scan of every

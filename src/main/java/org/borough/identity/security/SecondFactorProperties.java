@@ -21,13 +21,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 record SecondFactorProperties(
     @DefaultValue("personal-data") String roles, @DefaultValue("Borough") String issuer) {
 
-  /** The permissions that open personal data: whoever holds one sees residents or their cases. */
+  /**
+   * The permissions that open personal data: whoever holds one sees residents or their cases (a
+   * councillor, their enquiries about named residents).
+   */
   private static final Set<Permission> PERSONAL_DATA =
       EnumSet.of(
           Permission.RESIDENT_READ,
           Permission.CASE_READ,
           Permission.AUDIT_READ,
-          Permission.SUBJECT_ACCESS);
+          Permission.SUBJECT_ACCESS,
+          Permission.ENQUIRY_RAISE);
 
   /** The roles that must use a second factor; an unknown role name stops Borough starting. */
   Set<Role> requiredRoles() {
