@@ -223,6 +223,7 @@ class DemoDataRunner implements ApplicationRunner {
     inChunks("cases", properties.cases(), CASES_PER_CHUNK, postgres, generator::write);
     long complaints = complaints(seed, now, complaintsTeam, postgres);
     long information = informationRequests(seed, now, periodStart, complaintsTeam, postgres);
+    long satisfaction = satisfaction(seed, postgres);
     int enquiryCount =
         DemoEnquiries.load(
             enquiries,
@@ -233,8 +234,8 @@ class DemoDataRunner implements ApplicationRunner {
     Duration took = Duration.ofNanos(System.nanoTime() - started);
     log.info(
         "Demo data ready: {} wards, {} services, {} decisions, {} budget lines, {} residents,"
-            + " {} cases, {} complaints, {} requests for information, {} councillor enquiries"
-            + " in {} s",
+            + " {} cases, {} complaints, {} requests for information, {} councillor enquiries,"
+            + " {} satisfaction answers in {} s",
         places.wards.size(),
         services.size(),
         decisionCount,
@@ -244,6 +245,7 @@ class DemoDataRunner implements ApplicationRunner {
         complaints,
         information,
         enquiryCount,
+        satisfaction,
         took.toSeconds());
   }
 
@@ -461,6 +463,18 @@ class DemoDataRunner implements ApplicationRunner {
         0,
         0,
         count,
+        postgres);
+    return written[0];
+  }
+
+  /** Satisfaction answers for a share of the resolved cases, in one transaction after them. */
+  private long satisfaction(long seed, boolean postgres) throws SQLException {
+    long[] written = {0};
+    writeChunk(
+        (chunk, from, to, connection) -> written[0] = DemoSatisfaction.write(connection, seed),
+        0,
+        0,
+        1,
         postgres);
     return written[0];
   }

@@ -22,6 +22,7 @@ final class Seeds {
   static final long COMPLAINTS = 9;
   static final long INFORMATION_REQUESTS = 10;
   static final long ENQUIRIES = 11;
+  static final long SATISFACTION = 12;
 
   private static final long GOLDEN = 0x9E3779B97F4A7C15L;
 

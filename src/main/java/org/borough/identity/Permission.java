@@ -72,6 +72,10 @@ public enum Permission {
           + " team's)",
       CASEWORKER,
       SUPERVISOR),
+  SATISFACTION_REPORT(
+      "Read how satisfied residents said they were with resolved cases, by service and channel",
+      SUPERVISOR,
+      ANALYST),
   COMPLAINT_REPORT(
       "Read and download the annual complaints performance report",
       COMPLAINTS_OFFICER,

@@ -141,6 +141,7 @@ class NotificationPlanner {
           "case.sla-breached.v1",
           "case.followed.v1",
           "case.notification-sent.v1",
+          "case.feedback-given.v1",
           "contact.logged.v1",
           "contact.linked-to-case.v1",
           "resident.registered.v1",

@@ -21,6 +21,7 @@ import org.borough.residents.ContactPreferences;
 import org.borough.residents.Reach;
 import org.borough.residents.ResidentAccounts;
 import org.borough.residents.ResidentId;
+import org.borough.satisfaction.Satisfaction;
 import org.borough.system.DatabaseUnavailable;
 import org.borough.system.NotFoundException;
 import org.borough.system.SystemProperties;
@@ -50,6 +51,7 @@ class NotificationSender {
   private final CaseLines caseLines;
   private final Templates templates;
   private final TrackLinks links;
+  private final Satisfaction satisfaction;
   private final AuditLog audit;
   private final ApplicationEventPublisher events;
   private final TransactionTemplate transactions;
@@ -65,6 +67,7 @@ class NotificationSender {
       CaseLines caseLines,
       Templates templates,
       TrackLinks links,
+      Satisfaction satisfaction,
       AuditLog audit,
       ApplicationEventPublisher events,
       TransactionTemplate transactions,
@@ -78,6 +81,7 @@ class NotificationSender {
     this.caseLines = caseLines;
     this.templates = templates;
     this.links = links;
+    this.satisfaction = satisfaction;
     this.audit = audit;
     this.events = events;
     this.transactions = transactions;
@@ -210,6 +214,22 @@ class NotificationSender {
     }
   }
 
+  /**
+   * The satisfaction question's link, for the reporter of a resolved case (followers are not
+   * asked), or null; none once the case was answered.
+   */
+  private String feedbackLink(NotificationRepository.Row row, CaseAudience c) {
+    if (!NotificationPlanner.RESOLVED.equals(row.template())
+        || c.reporter() == null
+        || !c.reporter().value().equals(row.residentId())) {
+      return null;
+    }
+    return transactions
+        .execute(status -> satisfaction.invite(c))
+        .map(links::feedbackUrl)
+        .orElse(null);
+  }
+
   /** Sends the message by the way that reaches the resident ({@link Deliveries}). */
   private Deliveries.Outcome deliver(NotificationRepository.Row row) {
     CaseAudience c;
@@ -250,7 +270,8 @@ class NotificationSender {
             link,
             system.councilName(),
             r.forename(),
-            words);
+            words,
+            feedbackLink(row, c));
     // The confirmation answers the resident's own report, so it goes whatever their preferences;
     // updates follow them.
     ContactPreferences wants =

@@ -9,7 +9,9 @@ import org.springframework.stereotype.Component;
  * The words of each notification, from {@code messages.properties}: {@code notify.<TEMPLATE>.*} for
  * the email subject and body and the text message. Arguments: {0} reference, {1} service, {2}
  * status (lower case), {3} link to track it, {4} council, {5} the resident's first name, {6} the
- * words of a reply (REPLY only).
+ * words of a reply (REPLY only), {7} the satisfaction question's line with its link, or nothing
+ * (RESOLVED only: {@code notify.feedback.line} in emails and letters, {@code notify.feedback.sms}
+ * in texts).
  */
 @Component
 class Templates {
@@ -30,11 +32,17 @@ class Templates {
       String link,
       String council,
       String firstName,
-      String words) {
-    Object[] args = {reference, service, status, link, council, firstName, words};
+      String words,
+      String feedback) {
+    Object[] args = {reference, service, status, link, council, firstName, words, ""};
+    Object[] sms = args.clone();
+    if (feedback != null) {
+      args[7] = messages.getMessage("notify.feedback.line", new Object[] {feedback}, Locale.UK);
+      sms[7] = messages.getMessage("notify.feedback.sms", new Object[] {feedback}, Locale.UK);
+    }
     return new Message(
         messages.getMessage("notify." + template + ".subject", args, Locale.UK),
         messages.getMessage("notify." + template + ".body", args, Locale.UK),
-        messages.getMessage("notify." + template + ".sms", args, Locale.UK));
+        messages.getMessage("notify." + template + ".sms", sms, Locale.UK));
   }
 }

@@ -25,4 +25,13 @@ public class TrackLinks {
         .build()
         .toUriString();
   }
+
+  /** {@code <base url>/portal/feedback?token=…}: the satisfaction question for a resolved case. */
+  public String feedbackUrl(String token) {
+    return UriComponentsBuilder.fromUri(properties.baseUrl())
+        .path("/portal/feedback")
+        .queryParam("token", token)
+        .build()
+        .toUriString();
+  }
 }

@@ -117,6 +117,9 @@ sealed interface LoadedEvent {
           "case.notification-sent.v1",
           // A reply's contact arrives as its own contact.logged; the reply itself adds nothing.
           "case.reply-sent.v1",
+          // Satisfaction answers: not in the star schema yet (the satisfaction report reads the
+          // CRM); folding them into fact_case needs the rebuild to read them too.
+          "case.feedback-given.v1",
           // Money noted, not budgeted: a pressure reaches fact_budget when it is approved.
           "budget-line.pressure-changed.v1",
           // Services and teams reach the dimensions by comparison with the catalogue and the staff

@@ -76,6 +76,7 @@ class AccessibilityIT extends IntegrationTest {
   @Autowired BreachLog breachLog;
   @Autowired org.borough.catalogue.ServiceCatalogue catalogue;
   @Autowired org.borough.enquiries.CouncillorEnquiries enquiries;
+  @Autowired org.borough.satisfaction.Satisfaction satisfaction;
 
   @BeforeAll
   static void startBrowser() {
@@ -172,6 +173,8 @@ class AccessibilityIT extends IntegrationTest {
                             null)))
             .reference();
     signedIn.enter(Fixtures.SUPERVISOR);
+    // A resolved case's satisfaction link, for the question page and its error.
+    String feedback = satisfaction.invite(cases.audience(c.id())).orElseThrow();
     // A resident with an email and a report, for the portal's account pages.
     String residentEmail = "axe." + surname.toLowerCase() + "@example.org";
     ResidentId account =
@@ -414,6 +417,11 @@ class AccessibilityIT extends IntegrationTest {
             new String[] {Fixtures.ADMIN, "/admin/bank-holidays"},
             new String[] {Fixtures.ADMIN, "/admin/outbox"},
             new String[] {Fixtures.ADMIN, "/admin/councillors"},
+            new String[] {Fixtures.ANALYST, "/satisfaction"},
+            new String[] {Fixtures.ANALYST, "/satisfaction?from=soon"},
+            new String[] {null, "/portal/feedback?token=" + feedback},
+            new String[] {null, "/portal/feedback?token=" + feedback, SUBMIT},
+            new String[] {null, "/portal/feedback?token=no-longer-works"},
             new String[] {Fixtures.COUNCILLOR, "/"},
             new String[] {Fixtures.COUNCILLOR, "/enquiries"},
             new String[] {Fixtures.COUNCILLOR, "/enquiries/new"},

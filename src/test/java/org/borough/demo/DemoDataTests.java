@@ -437,6 +437,25 @@ class DemoDataTests {
 
   @Test
   @Order(1)
+  void aShareOfResolvedCasesHaveASatisfactionAnswerAfterTheirResolution() {
+    long answers = count("select count(*) from case_feedback");
+    long resolved =
+        count(
+            "select count(*) from service_case where resolved_at is not null and resident_id is"
+                + " not null and service_code"
+                + NOT_STATUTORY);
+    assertThat(answers).isBetween(resolved / 10, resolved / 3);
+    assertThat(count("select count(*) from case_feedback where rating < 1 or rating > 5")).isZero();
+    assertThat(
+            count(
+                "select count(*) from case_feedback f join service_case c on c.id = f.case_id"
+                    + " where c.resolved_at is null or f.given_at <= c.resolved_at"
+                    + " or f.service_code <> c.service_code or f.channel <> c.channel"))
+        .isZero();
+  }
+
+  @Test
+  @Order(1)
   void answersAreValidForTheirServices() {
     Map<String, Map<String, List<String>>> answers = new LinkedHashMap<>();
     Map<String, String> serviceOf = new LinkedHashMap<>();

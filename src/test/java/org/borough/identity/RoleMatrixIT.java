@@ -25,6 +25,7 @@ import static org.borough.identity.Permission.PORTFOLIO_READ;
 import static org.borough.identity.Permission.RESIDENT_MERGE;
 import static org.borough.identity.Permission.RESIDENT_READ;
 import static org.borough.identity.Permission.RESIDENT_WRITE;
+import static org.borough.identity.Permission.SATISFACTION_REPORT;
 import static org.borough.identity.Permission.STAFF_ADMIN;
 import static org.borough.identity.Permission.SUBJECT_ACCESS;
 import static org.borough.identity.Permission.WARD_CASES_READ;
@@ -703,6 +704,10 @@ class RoleMatrixIT extends IntegrationTest {
           open(POST, "/portal/sign-in/link"),
           open(GET, "/portal/claim", "/portal/claim?token=nothing"),
           open(POST, "/portal/claim"),
+          open(GET, "/portal/feedback", "/portal/feedback?token=nothing"),
+          open(POST, "/portal/feedback"),
+          needs(GET, "/satisfaction", SATISFACTION_REPORT),
+          needs(GET, "/api/v1/satisfaction", SATISFACTION_REPORT),
           open(POST, "/portal/sign-out"),
           open(GET, "/portal/account"),
           open(GET, "/portal/account/preferences"),
