@@ -233,6 +233,23 @@ public class CouncillorEnquiries {
     return enquiry(row, opened.summary().status());
   }
 
+  /**
+   * An enquiry whose case is closed some other way (resolved from the case page, cancelled, marked
+   * a duplicate) leaves the queue as answered then, by whoever moved the case; the councillor sees
+   * the note written with the move on the enquiry's page.
+   */
+  @org.springframework.context.event.EventListener
+  void caseMoved(org.borough.cases.CaseStatusChanged e) {
+    if (CLOSING.contains(e.to())) {
+      String by = staff.current().map(Staff::displayName).orElse("the case's team");
+      enquiries.answered(e.caseId().value(), e.at(), by);
+    }
+  }
+
+  private static final Set<CaseStatus> CLOSING =
+      EnumSet.of(
+          CaseStatus.RESOLVED, CaseStatus.CLOSED, CaseStatus.CANCELLED, CaseStatus.DUPLICATE);
+
   /** The signed-in councillor's enquiries, newest first. */
   @PreAuthorize("hasAuthority('ENQUIRY_RAISE')")
   @Transactional(readOnly = true)
@@ -273,8 +290,21 @@ public class CouncillorEnquiries {
                         || t.kind().equals("STATUS")
                         || (t.kind().equals("NOTE") && t.publicNote()))
             .toList();
+    // The case's own deadline: a pause or a new date set on the case since it was raised shows.
+    EnquiryRepository.Row now =
+        new EnquiryRepository.Row(
+            row.caseId(),
+            row.reference(),
+            row.councillorId(),
+            row.wardCode(),
+            row.serviceCode(),
+            row.aboutReference(),
+            row.raisedAt(),
+            c.summary().dueAt(),
+            row.respondedAt(),
+            row.respondedBy());
     return new EnquiryPage(
-        enquiry(row, c.summary().status()), c.description(), c.address(), history);
+        enquiry(now, c.summary().status()), c.description(), c.address(), history);
   }
 
   /**

@@ -12,7 +12,8 @@ import org.borough.cases.CaseStatus;
  * @param aboutReference an existing case the enquiry is about, if the councillor gave one
  * @param status the case's status, on an enquiry's own page (null in lists, which are read without
  *     opening each case)
- * @param dueAt the answer's deadline, set by the service's SLA when the enquiry was raised
+ * @param dueAt the answer's deadline: on an enquiry's page the case's own (paused or moved since,
+ *     as the case is); in lists the one the service's SLA set when it was raised
  */
 public record Enquiry(
     UUID caseId,

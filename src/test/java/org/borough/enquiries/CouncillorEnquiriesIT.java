@@ -189,6 +189,43 @@ class CouncillorEnquiriesIT extends IntegrationTest {
   }
 
   @Test
+  void anEnquiryWhoseCaseIsResolvedFromTheCasePageLeavesTheQueueAsAnswered() {
+    Enquiry raised =
+        signedIn.as(
+            Fixtures.COUNCILLOR,
+            () ->
+                enquiries.raise(
+                    new NewEnquiry(
+                        Fixtures.WARD,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        "Overflowing litter bin on the green",
+                        null)));
+    signedIn.as(
+        Fixtures.CASEWORKER,
+        () ->
+            cases.changeStatus(
+                new org.borough.cases.CaseId(raised.caseId()),
+                CaseStatus.RESOLVED,
+                "Emptied, and a bigger bin ordered.",
+                true,
+                null,
+                null));
+
+    Enquiry after =
+        signedIn.as(Fixtures.COUNCILLOR, () -> enquiries.find(raised.reference())).enquiry();
+    assertThat(after.respondedBy()).isEqualTo("Casey Worker");
+    assertThat(signedIn.as(Fixtures.CASEWORKER, () -> enquiries.waiting()))
+        .extracting(Enquiry::reference)
+        .doesNotContain(raised.reference());
+  }
+
+  @Test
   void aCouncillorSeesTheirWardsCasesAsThePublicMayAndNotAnotherWards() throws Exception {
     String tag = UUID.randomUUID().toString().substring(0, 8);
     CaseView central = openCase(Fixtures.WARD, "Bin missed at 12 Mill Lane " + tag);

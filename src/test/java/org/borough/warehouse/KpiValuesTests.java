@@ -224,7 +224,15 @@ class KpiValuesTests {
   }
 
   @Test
-  void everyKpiRunsUnderEveryCombinationOfFilters() {
+  void everyKpiRunsUnderEveryCombinationOfFiltersAndAFilterOnlyNarrowsItsCases() {
+    KpiFilters none = new KpiFilters(Q1.from(), Q1.to(), null, null, null, null);
+    java.util.Map<String, java.util.Set<java.util.UUID>> unfiltered = new java.util.HashMap<>();
+    for (Kpis.Kpi k : KPIS.all()) {
+      if (k.drillable()) {
+        unfiltered.put(k.id(), caseKeys(k, none));
+      }
+    }
+    assertThat(unfiltered.values()).anySatisfy(keys -> assertThat(keys).isNotEmpty());
     for (int bits = 0; bits < 16; bits++) {
       KpiFilters f =
           new KpiFilters(
@@ -237,15 +245,20 @@ class KpiValuesTests {
       for (Kpis.Kpi k : KPIS.all()) {
         assertThat(run(k.id(), f).rows()).as(k.id() + " " + f).isNotNull();
         if (k.drillable()) {
-          var lines =
-              w.db.read(
-                  c ->
-                      KpiQueries.drill(
-                          c, k, "2026-03", f, w.clock.instant(), TestWarehouse.LONDON));
-          assertThat(lines).as(k.id() + " " + f).isNotNull();
+          // The cases behind a month under any filters are among those without: never others.
+          assertThat(caseKeys(k, f)).as(k.id() + " " + f).isSubsetOf(unfiltered.get(k.id()));
         }
       }
     }
+  }
+
+  private java.util.Set<java.util.UUID> caseKeys(Kpis.Kpi k, KpiFilters f) {
+    return w
+        .db
+        .read(c -> KpiQueries.drill(c, k, "2026-03", f, w.clock.instant(), TestWarehouse.LONDON))
+        .stream()
+        .map(KpiQueries.CaseLine::caseKey)
+        .collect(java.util.stream.Collectors.toSet());
   }
 
   @Test
