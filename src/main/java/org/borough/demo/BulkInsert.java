@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Inserts many rows into one table quickly, with nothing but JDBC. On PostgreSQL each column goes
@@ -91,14 +90,6 @@ final class BulkInsert implements AutoCloseable {
     }
     this.columns = names.toString();
     rowsPerStatement = Math.min(MAX_ROWS, MAX_PARAMETERS / parts.length);
-  }
-
-  static boolean isPostgres(Connection connection) throws SQLException {
-    return connection
-        .getMetaData()
-        .getDatabaseProductName()
-        .toLowerCase(Locale.ROOT)
-        .contains("postgres");
   }
 
   /** Adds a row, in column order. */

@@ -25,6 +25,7 @@ import org.borough.contacts.Direction;
 import org.borough.demo.DemoCatalogue.Question;
 import org.borough.demo.DemoCatalogue.ServiceSpec;
 import org.borough.residents.Channel;
+import org.borough.system.DatabaseProducts;
 
 /**
  * Cases with their answers, timelines and contacts, and the contacts that needed no case. Case
@@ -180,7 +181,7 @@ final class CaseGenerator {
   /** Writes cases {@code from} (inclusive) to {@code to} (exclusive) and their contacts. */
   void write(long chunk, long from, long to, Connection connection) throws SQLException {
     Random r = Seeds.random(seed, Seeds.CASES, chunk);
-    boolean postgres = BulkInsert.isPostgres(connection);
+    boolean postgres = DatabaseProducts.isPostgres(connection);
     Instant windowStart = timeAt((double) from / total);
     Instant windowEnd = timeAt((double) to / total);
     List<Draft> drafts = new ArrayList<>((int) (to - from));

@@ -45,6 +45,7 @@ import org.borough.identity.StaffAdministration;
 import org.borough.identity.StaffDirectory;
 import org.borough.identity.Team;
 import org.borough.identity.TeamId;
+import org.borough.system.DatabaseProducts;
 import org.borough.system.RandomTokens;
 import org.borough.system.SystemProperties;
 import org.borough.system.WorkingCalendar;
@@ -194,7 +195,7 @@ class DemoDataRunner implements ApplicationRunner {
 
     ResidentGenerator residents =
         new ResidentGenerator(seed, properties.residents(), places, periodStart, now, zone);
-    boolean postgres = isPostgres();
+    boolean postgres = DatabaseProducts.isPostgres(dataSource);
     inChunks("residents", properties.residents(), RESIDENTS_PER_CHUNK, postgres, residents::write);
 
     long firstNumber = reserveReferences(properties.cases(), postgres);
@@ -518,12 +519,6 @@ class DemoDataRunner implements ApplicationRunner {
         }
       }
       return first;
-    }
-  }
-
-  private boolean isPostgres() throws SQLException {
-    try (Connection connection = dataSource.getConnection()) {
-      return BulkInsert.isPostgres(connection);
     }
   }
 }

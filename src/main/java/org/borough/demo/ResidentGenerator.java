@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.borough.residents.Channel;
 import org.borough.residents.ResidentManagement;
 import org.borough.residents.Vulnerability;
+import org.borough.system.DatabaseProducts;
 
 /**
  * Residents with contact details, homes and a few vulnerability flags. Resident {@code i} is fixed
@@ -124,7 +125,7 @@ final class ResidentGenerator {
   /** Writes residents {@code from} (inclusive) to {@code to} (exclusive). */
   void write(long chunk, long from, long to, Connection connection) throws SQLException {
     Random r = Seeds.random(seed, Seeds.RESIDENTS, chunk);
-    boolean postgres = BulkInsert.isPostgres(connection);
+    boolean postgres = DatabaseProducts.isPostgres(connection);
     LocalDate today = LocalDate.ofInstant(now, zone);
     try (BulkInsert residents =
             new BulkInsert(

@@ -326,14 +326,13 @@ public class CouncillorEnquiries {
     if (row.respondedAt() != null) {
       throw new ConflictException("Enquiry " + row.reference() + " was already answered");
     }
-    Staff me = me();
     CaseId id = new CaseId(row.caseId());
     // The words go to the resident as a reply (the email about the resolution carries none).
     if (cases.audience(id).reporter() != null) {
       cases.replyToReporter(id, text);
     }
+    // The case's move marks the enquiry answered, by the signed-in officer (caseMoved).
     cases.changeStatus(id, CaseStatus.RESOLVED, text, true, null, null);
-    enquiries.answered(row.caseId(), clock.instant(), me.displayName());
   }
 
   /**

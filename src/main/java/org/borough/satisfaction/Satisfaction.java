@@ -196,8 +196,6 @@ public class Satisfaction {
     if (token == null || token.isBlank() || token.length() > 100) {
       return Optional.empty();
     }
-    return feedback
-        .invitation(Sha256.hex(token), clock.instant())
-        .filter(i -> !feedback.answered(i.caseId()));
+    return feedback.invitation(Sha256.hex(token), clock.instant());
   }
 }

@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package org.borough.warehouse;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
@@ -11,6 +9,7 @@ import org.borough.contacts.ContactBulkRead;
 import org.borough.governance.BudgetLines;
 import org.borough.governance.BudgetMonth;
 import org.borough.residents.ResidentBulkRead;
+import org.borough.system.DatabaseProducts;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -47,17 +46,9 @@ class CrmModules implements CrmState {
     this.snapshot = new TransactionTemplate(transactions);
     this.snapshot.setReadOnly(true);
     this.snapshot.setIsolationLevel(
-        isPostgres(dataSource)
+        DatabaseProducts.isPostgres(dataSource)
             ? TransactionDefinition.ISOLATION_REPEATABLE_READ
             : TransactionDefinition.ISOLATION_SERIALIZABLE);
-  }
-
-  private static boolean isPostgres(DataSource dataSource) {
-    try (Connection c = dataSource.getConnection()) {
-      return c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
-    } catch (SQLException e) {
-      throw new IllegalStateException("Cannot tell which database the CRM is on", e);
-    }
   }
 
   @Override

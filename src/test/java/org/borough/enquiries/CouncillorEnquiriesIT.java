@@ -189,6 +189,31 @@ class CouncillorEnquiriesIT extends IntegrationTest {
   }
 
   @Test
+  void aRetriedEnquiryWithTheSameKeyGetsTheSameReferenceAndIsRaisedOnce() throws Exception {
+    String key = java.util.UUID.randomUUID().toString();
+    String body =
+        "{\"wardCode\": \"" + Fixtures.WARD + "\", \"description\": \"Fly-tipping " + key + "\"}";
+    long before = enquiriesSaved();
+    String first =
+        councillorApi(post("/api/v1/enquiries").content(body).header("Idempotency-Key", key))
+            .andExpect(status().isCreated())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    String retried =
+        councillorApi(post("/api/v1/enquiries").content(body).header("Idempotency-Key", key))
+            .andExpect(status().isCreated())
+            .andExpect(
+                org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+                    .string("Idempotent-Replayed", "true"))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(retried).isEqualTo(first);
+    assertThat(enquiriesSaved()).isEqualTo(before + 1);
+  }
+
+  @Test
   void anEnquiryWhoseCaseIsResolvedFromTheCasePageLeavesTheQueueAsAnswered() {
     Enquiry raised =
         signedIn.as(

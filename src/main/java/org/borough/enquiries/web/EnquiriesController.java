@@ -30,16 +30,18 @@ class EnquiriesController {
   static final int WARD_PAGE = 50;
 
   private final CouncillorEnquiries enquiries;
+  private final java.time.Clock clock;
 
-  EnquiriesController(CouncillorEnquiries enquiries) {
+  EnquiriesController(CouncillorEnquiries enquiries, java.time.Clock clock) {
     this.enquiries = enquiries;
+    this.clock = clock;
   }
 
   @GetMapping("/enquiries")
   @PreAuthorize("hasAuthority('ENQUIRY_RAISE')")
   String mine(Model model) {
     model.addAttribute("enquiries", enquiries.mine());
-    model.addAttribute("now", java.time.Instant.now());
+    model.addAttribute("now", clock.instant());
     return "enquiries/mine";
   }
 
@@ -80,7 +82,7 @@ class EnquiriesController {
   @PreAuthorize("hasAuthority('ENQUIRY_RESPOND')")
   String queue(Model model) {
     model.addAttribute("enquiries", enquiries.waiting());
-    model.addAttribute("now", java.time.Instant.now());
+    model.addAttribute("now", clock.instant());
     return "enquiries/queue";
   }
 
@@ -157,7 +159,7 @@ class EnquiriesController {
       Map<String, String> errors,
       Model model) {
     model.addAttribute("page", enquiries.find(reference));
-    model.addAttribute("now", java.time.Instant.now());
+    model.addAttribute("now", clock.instant());
     model.addAttribute("form", form);
     model.addAttribute("errors", errors);
     return "enquiries/enquiry";

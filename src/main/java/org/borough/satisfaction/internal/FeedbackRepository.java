@@ -47,10 +47,12 @@ public class FeedbackRepository {
         .update();
   }
 
+  /** The invitation behind a link, while it lasts and its case is not answered yet. */
   public Optional<Invite> invitation(String tokenHash, Instant now) {
     return jdbc.sql(
-            "select case_id, reference, service_name, expires_at from feedback_invite"
-                + " where token_hash = ? and expires_at >= ?")
+            "select i.case_id, i.reference, i.service_name, i.expires_at from feedback_invite i"
+                + " where i.token_hash = ? and i.expires_at >= ?"
+                + " and not exists (select 1 from case_feedback f where f.case_id = i.case_id)")
         .params(tokenHash, Timestamp.from(now))
         .query(
             (rs, i) ->

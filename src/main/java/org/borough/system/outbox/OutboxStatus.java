@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import javax.sql.DataSource;
+import org.borough.system.DatabaseProducts;
 import org.borough.system.OutboxReaders;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -29,7 +30,7 @@ public class OutboxStatus {
     this.readers = readers;
     this.properties = properties;
     this.clock = clock;
-    this.postgres = isPostgres(dataSource);
+    this.postgres = DatabaseProducts.isPostgres(dataSource);
   }
 
   /**
@@ -123,13 +124,5 @@ public class OutboxStatus {
       return d.toHours() + (d.toHours() == 1 ? " hour" : " hours");
     }
     return d.toMinutes() + (d.toMinutes() == 1 ? " minute" : " minutes");
-  }
-
-  private static boolean isPostgres(DataSource dataSource) {
-    try (var c = dataSource.getConnection()) {
-      return c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
-    } catch (java.sql.SQLException e) {
-      return false;
-    }
   }
 }

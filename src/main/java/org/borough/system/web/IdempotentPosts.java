@@ -33,12 +33,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * Makes the POSTs that create cases and contacts safe to retry. A client that timed out cannot know
- * whether its case was made; with an {@code Idempotency-Key} header it posts again and gets the
- * first answer (the same reference) instead of a second case. The POSTs of modules whose callers
- * rarely send the header ({@link IdempotencyScopes}: Open311 apps) are covered without one: an
- * identical request from the same caller within {@link #SAME_REQUEST_WINDOW} is taken as a retry.
- * Any other POST passes straight through, with no work at all.
+ * Makes the POSTs that create cases, contacts and councillors' enquiries safe to retry. A client
+ * that timed out cannot know whether its case was made; with an {@code Idempotency-Key} header it
+ * posts again and gets the first answer (the same reference) instead of a second case. The POSTs of
+ * modules whose callers rarely send the header ({@link IdempotencyScopes}: Open311 apps) are
+ * covered without one: an identical request from the same caller within {@link
+ * #SAME_REQUEST_WINDOW} is taken as a retry. Any other POST passes straight through, with no work
+ * at all.
  *
  * <p>The request runs in a transaction that ends with one insert of its answer, so the record of
  * the answer commits with the case it describes: a crash leaves both or neither. A retry that
@@ -54,7 +55,7 @@ class IdempotentPosts extends OncePerRequestFilter {
   static final String HEADER = "Idempotency-Key";
   static final Duration KEY_LIFETIME = Duration.ofHours(24);
   static final Duration SAME_REQUEST_WINDOW = Duration.ofMinutes(10);
-  private static final Pattern API = Pattern.compile("/api/v1/(cases|contacts)");
+  private static final Pattern API = Pattern.compile("/api/v1/(cases|contacts|enquiries)");
   private static final Pattern KEY = Pattern.compile("[\\x21-\\x7e]{1,255}");
   private static final int MAX_BODY = 1 << 20;
 
