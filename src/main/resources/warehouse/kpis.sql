@@ -376,6 +376,120 @@ group by grouping sets ((s.system_code), ())
 order by _total, budget desc, system
 ;
 
+-- kpi: complaints-within-time
+-- columns: stage:code answered:count within_time:count percent:percent extended:count median_days:days
+-- filters: from to
+-- chart: bar
+{params}
+select case k.stage when 1 then 'Stage 1' when 2 then 'Stage 2' end as stage, count(*) as answered,
+  count(*) filter (where k.responded_in_time) as within_time,
+  round(100.0 * count(*) filter (where k.responded_in_time) / nullif(count(*), 0), 1) as percent,
+  count(*) filter (where k.extended) as extended,
+  round(percentile_cont(0.5) within group (order by k.working_days_taken), 1) as median_days,
+  grouping(k.stage) = 1 as _total
+from fact_complaint_stage k cross join p
+where k.responded_date_key between {from_key} and {to_key}
+group by grouping sets ((k.stage), ())
+order by _total, stage
+;
+
+-- kpi: complaints-by-service
+-- columns: service:code service_name:text answered:count upheld:count within_time:count percent:percent referred:count
+-- filters: from to
+-- chart: bar
+{params}
+select k.about_service_code as service,
+  case when grouping(k.about_service_code) = 0
+    then coalesce(any_value(s.name), 'No service case linked') end as service_name,
+  count(*) as answered,
+  count(*) filter (where k.outcome in ('UPHELD', 'PARTLY_UPHELD')) as upheld,
+  count(*) filter (where k.responded_in_time) as within_time,
+  round(100.0 * count(*) filter (where k.responded_in_time) / nullif(count(*), 0), 1) as percent,
+  count(distinct case when k.referred_to_ombudsman then k.case_key end) as referred,
+  grouping(k.about_service_code) = 1 as _total
+from fact_complaint_stage k cross join p
+left join dim_service s on s.service_code = k.about_service_code and s.is_current
+where k.responded_date_key between {from_key} and {to_key}
+group by grouping sets ((k.about_service_code), ())
+order by _total, answered desc, service
+;
+
+-- kpi: information-requests-within-time
+-- columns: regime:code answered:count within_time:count percent:percent extended:count withheld:count reviewed:count overturned:count
+-- filters: from to
+-- chart: bar
+{params}
+select r.regime, count(*) as answered,
+  count(*) filter (where r.responded_in_time) as within_time,
+  round(100.0 * count(*) filter (where r.responded_in_time) / nullif(count(*), 0), 1) as percent,
+  count(*) filter (where r.extended) as extended,
+  count(*) filter (where r.outcome in ('REFUSED', 'PART_RELEASED')) as withheld,
+  count(*) filter (where r.reviewed_at is not null) as reviewed,
+  count(*) filter (where r.review_outcome in ('OVERTURNED', 'PARTLY_OVERTURNED')) as overturned,
+  grouping(r.regime) = 1 as _total
+from fact_information_request r cross join p
+where r.responded_date_key between {from_key} and {to_key}
+group by grouping sets ((r.regime), ())
+order by _total, regime
+;
+
+-- kpi: enquiries-within-time
+-- columns: ward:code ward_name:text answered:count within_time:count percent:percent median_days:days
+-- filters: from to service ward channel team
+-- chart: bar
+{params}
+select q.ward_code as ward,
+  case when grouping(q.ward_code) = 0 then any_value(w.name) end as ward_name,
+  count(*) as answered,
+  count(*) filter (where q.responded_in_time) as within_time,
+  round(100.0 * count(*) filter (where q.responded_in_time) / nullif(count(*), 0), 1) as percent,
+  round(percentile_cont(0.5) within group (order by q.working_days_taken), 1) as median_days,
+  grouping(q.ward_code) = 1 as _total
+from fact_enquiry q join fact_case f on f.case_key = q.case_key cross join p
+left join dim_ward w on w.gss_code = q.ward_code and w.is_current
+where q.responded_date_key between {from_key} and {to_key} and {case_filter}
+group by grouping sets ((q.ward_code), ())
+order by _total, answered desc, ward
+;
+
+-- kpi: satisfaction-by-service
+-- columns: service:code service_name:text answers:count satisfied:count dissatisfied:count percent:percent
+-- filters: from to service ward channel team
+-- chart: bar
+{params}
+select f.service_code as service,
+  case when grouping(f.service_code) = 0 then any_value(s.name) end as service_name,
+  count(*) as answers,
+  count(*) filter (where fb.satisfied) as satisfied,
+  count(*) filter (where fb.score <= 2) as dissatisfied,
+  round(100.0 * count(*) filter (where fb.satisfied) / nullif(count(*), 0), 1) as percent,
+  grouping(f.service_code) = 1 as _total
+from fact_feedback fb join fact_case f on f.case_key = fb.case_key cross join p
+left join dim_service s on s.service_code = f.service_code and s.is_current
+where fb.date_key between {from_key} and {to_key} and {case_filter}
+group by grouping sets ((f.service_code), ())
+order by _total, answers desc, service
+;
+
+-- kpi: satisfaction-by-channel
+-- columns: channel:code channel_name:text answers:count satisfied:count dissatisfied:count percent:percent
+-- filters: from to service ward channel team
+-- chart: bar
+{params}
+select f.channel_code as channel,
+  case when grouping(f.channel_code) = 0 then any_value(ch.label) end as channel_name,
+  count(*) as answers,
+  count(*) filter (where fb.satisfied) as satisfied,
+  count(*) filter (where fb.score <= 2) as dissatisfied,
+  round(100.0 * count(*) filter (where fb.satisfied) / nullif(count(*), 0), 1) as percent,
+  grouping(f.channel_code) = 1 as _total
+from fact_feedback fb join fact_case f on f.case_key = fb.case_key cross join p
+left join dim_channel ch on ch.channel_code = f.channel_code
+where fb.date_key between {from_key} and {to_key} and {case_filter}
+group by grouping sets ((f.channel_code), ())
+order by _total, answers desc, channel
+;
+
 -- fragment: params
 with p as (
   select $1::integer as from_key, $2::integer as to_key, $3::varchar as service,

@@ -244,3 +244,77 @@ create table if not exists bridge_budget_system (
   weight          decimal(18, 12)
 )
 ;
+-- Statutory casework and satisfaction: complaints (one row per stage), requests for information,
+-- councillors' enquiries and the satisfaction answers. Their modules publish a record's whole state
+-- after each step (complaint.changed, information-request.changed, enquiry.changed; an answer is
+-- given once), which replaces the case's rows, and a rebuild reads the same state from the CRM: so
+-- applying an event again changes nothing. Keys, clocks and outcomes only: no reference, reason or
+-- words. `position` is the event's, empty when read by a rebuild.
+create table if not exists fact_complaint_stage (
+  stage_key               varchar,
+  case_key                uuid,
+  stage                   integer,
+  about_service_code      varchar,
+  started_at              timestamptz,
+  started_date_key        integer,
+  acknowledge_by          timestamptz,
+  acknowledged_at         timestamptz,
+  acknowledged_in_time    boolean,
+  respond_by              timestamptz,
+  first_respond_by        timestamptz,
+  extended                boolean,
+  responded_at            timestamptz,
+  responded_date_key      integer,
+  responded_in_time       boolean,
+  outcome                 varchar,
+  working_days_taken      integer,
+  referred_to_ombudsman   boolean,
+  position                bigint
+)
+;
+create table if not exists fact_information_request (
+  case_key              uuid,
+  regime                varchar,
+  received_at           timestamptz,
+  received_date_key     integer,
+  due_by                timestamptz,
+  first_due_by          timestamptz,
+  clarification_asked   boolean,
+  extended              boolean,
+  responded_at          timestamptz,
+  responded_date_key    integer,
+  responded_in_time     boolean,
+  outcome               varchar,
+  exemptions            varchar,
+  published             boolean,
+  review_requested_at   timestamptz,
+  reviewed_at           timestamptz,
+  review_outcome        varchar,
+  working_days_taken    integer,
+  position              bigint
+)
+;
+create table if not exists fact_enquiry (
+  case_key            uuid,
+  ward_code           varchar,
+  service_code        varchar,
+  raised_at           timestamptz,
+  raised_date_key     integer,
+  due_at              timestamptz,
+  responded_at        timestamptz,
+  responded_date_key  integer,
+  responded_in_time   boolean,
+  working_days_taken  integer,
+  position            bigint
+)
+;
+-- A satisfaction answer: the case's service and channel are the case's (fact_case).
+create table if not exists fact_feedback (
+  case_key   uuid,
+  score      integer,
+  satisfied  boolean,
+  given_at   timestamptz,
+  date_key   integer,
+  position   bigint
+)
+;

@@ -24,6 +24,7 @@ import org.borough.system.InvalidInputException;
 import org.borough.system.NotFoundException;
 import org.borough.system.StaleEditException;
 import org.borough.system.WorkingCalendar;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -50,6 +51,7 @@ public class Complaints {
   private final WorkingCalendar calendar;
   private final ComplaintsProperties clocks;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
 
   Complaints(
       ComplaintRepository complaints,
@@ -57,13 +59,15 @@ public class Complaints {
       CaseManagement cases,
       WorkingCalendar calendar,
       ComplaintsProperties clocks,
-      Clock clock) {
+      Clock clock,
+      ApplicationEventPublisher events) {
     this.complaints = complaints;
     this.catalogue = catalogue;
     this.cases = cases;
     this.calendar = calendar;
     this.clocks = clocks;
     this.clock = clock;
+    this.events = events;
   }
 
   /** A case of a complaint service is a complaint from the moment it is opened. */
@@ -74,6 +78,7 @@ public class Complaints {
     if (complaint) {
       complaints.insert(e.caseId().value(), e.reference(), e.openedAt());
       complaints.insertStage(e.caseId().value(), stage(1, e.openedAt()));
+      changed(e.caseId());
     }
   }
 
@@ -235,6 +240,7 @@ public class Complaints {
     Instant now = now();
     ComplaintStage two = stage(2, now);
     complaints.insertStage(c.caseId().value(), two);
+    changed(c.caseId());
     CaseStatus status = cases.view(c.caseId()).status();
     if (!status.active()) {
       cases.changeStatus(
@@ -269,6 +275,7 @@ public class Complaints {
       throw new ConflictException("The referral to the Ombudsman is already recorded");
     }
     complaints.refer(c.caseId().value(), ombudsman, on, theirs.isEmpty() ? null : theirs);
+    changed(c.caseId());
     cases.addNote(
         c.caseId(),
         "Referred to the "
@@ -302,6 +309,7 @@ public class Complaints {
                 () -> InvalidInputException.of("caseReference", "There is no case " + other));
     String service = cases.view(linked).summary().serviceCode();
     if (complaints.link(c.caseId().value(), linked.value(), other, service)) {
+      changed(c.caseId());
       cases.addNote(c.caseId(), "The complaint is about case " + other, false);
     }
   }
@@ -350,6 +358,25 @@ public class Complaints {
     if (!complaints.updateStage(c.caseId().value(), before, after)) {
       throw new StaleEditException("complaint " + c.reference());
     }
+    changed(c.caseId());
+  }
+
+  /** Publishes the complaint as it now stands, in the transaction of the change. */
+  private void changed(CaseId id) {
+    complaints.find(id.value()).map(ComplaintChanged::of).ifPresent(events::publishEvent);
+  }
+
+  /**
+   * Every complaint as it stands, as the event its last change published: what a rebuild of the
+   * warehouse reads, inside the caller's transaction.
+   */
+  public void forEachChanged(java.util.function.Consumer<ComplaintChanged> each) {
+    complaints.forEach(c -> each.accept(ComplaintChanged.of(c)));
+  }
+
+  /** Complaint stages begun in each UTC hour, for the warehouse's reconciliation. */
+  public java.util.Map<Instant, Long> stagesStartedPerHour() {
+    return complaints.stagesStartedPerHour();
   }
 
   private static ComplaintStage openStage(Complaint c) {

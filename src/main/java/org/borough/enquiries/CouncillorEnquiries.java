@@ -2,6 +2,7 @@
 package org.borough.enquiries;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
@@ -34,6 +35,7 @@ import org.borough.system.Errors;
 import org.borough.system.Inputs;
 import org.borough.system.InvalidInputException;
 import org.borough.system.NotFoundException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -61,6 +63,7 @@ public class CouncillorEnquiries {
   private final CaseFeed feed;
   private final ResidentManagement residents;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
 
   CouncillorEnquiries(
       EnquiryRepository enquiries,
@@ -70,7 +73,9 @@ public class CouncillorEnquiries {
       CaseManagement cases,
       CaseFeed feed,
       ResidentManagement residents,
-      Clock clock) {
+      Clock clock,
+      ApplicationEventPublisher events) {
+    this.events = events;
     this.enquiries = enquiries;
     this.staff = staff;
     this.administration = administration;
@@ -230,6 +235,7 @@ public class CouncillorEnquiries {
             null,
             null);
     enquiries.insert(row);
+    events.publishEvent(changed(row));
     return enquiry(row, opened.summary().status());
   }
 
@@ -242,8 +248,36 @@ public class CouncillorEnquiries {
   void caseMoved(org.borough.cases.CaseStatusChanged e) {
     if (CLOSING.contains(e.to())) {
       String by = staff.current().map(Staff::displayName).orElse("the case's team");
-      enquiries.answered(e.caseId().value(), e.at(), by);
+      if (enquiries.answered(e.caseId().value(), e.at(), by)) {
+        enquiries
+            .findByCase(e.caseId().value())
+            .map(CouncillorEnquiries::changed)
+            .ifPresent(events::publishEvent);
+      }
     }
+  }
+
+  private static EnquiryChanged changed(EnquiryRepository.Row r) {
+    return new EnquiryChanged(
+        new CaseId(r.caseId()),
+        r.wardCode(),
+        r.serviceCode(),
+        r.raisedAt(),
+        r.dueAt(),
+        r.respondedAt());
+  }
+
+  /**
+   * Every enquiry as it stands, as the event its last change published: what a rebuild of the
+   * warehouse reads, inside the caller's transaction.
+   */
+  public void forEachChanged(java.util.function.Consumer<EnquiryChanged> each) {
+    enquiries.forEach(r -> each.accept(changed(r)));
+  }
+
+  /** Enquiries raised in each UTC hour, for the warehouse's reconciliation. */
+  public java.util.Map<Instant, Long> raisedPerHour() {
+    return enquiries.raisedPerHour();
   }
 
   private static final Set<CaseStatus> CLOSING =

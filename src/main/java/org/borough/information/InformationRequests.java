@@ -25,6 +25,7 @@ import org.borough.system.Inputs;
 import org.borough.system.NotFoundException;
 import org.borough.system.StaleEditException;
 import org.borough.system.WorkingCalendar;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -51,6 +52,7 @@ public class InformationRequests {
   private final WorkingCalendar calendar;
   private final InformationProperties clocks;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
 
   InformationRequests(
       InformationRequestRepository requests,
@@ -58,7 +60,9 @@ public class InformationRequests {
       CaseManagement cases,
       WorkingCalendar calendar,
       InformationProperties clocks,
-      Clock clock) {
+      Clock clock,
+      ApplicationEventPublisher events) {
+    this.events = events;
     this.requests = requests;
     this.catalogue = catalogue;
     this.cases = cases;
@@ -73,7 +77,7 @@ public class InformationRequests {
     CaseType type = catalogue.find(e.serviceCode()).map(s -> s.caseType()).orElse(CaseType.REQUEST);
     if (type == CaseType.FOI || type == CaseType.EIR) {
       Instant due = after(e.openedAt(), clocks.responseDays());
-      requests.insert(
+      InformationRequest r =
           new InformationRequest(
               e.caseId(),
               e.reference(),
@@ -92,7 +96,9 @@ public class InformationRequests {
               null,
               null,
               null,
-              null));
+              null);
+      requests.insert(r);
+      events.publishEvent(InformationRequestChanged.of(r));
     }
   }
 
@@ -391,6 +397,20 @@ public class InformationRequests {
     if (!requests.update(before, after)) {
       throw new StaleEditException("request " + before.reference());
     }
+    events.publishEvent(InformationRequestChanged.of(after));
+  }
+
+  /**
+   * Every request as it stands, as the event its last change published: what a rebuild of the
+   * warehouse reads, inside the caller's transaction.
+   */
+  public void forEachChanged(java.util.function.Consumer<InformationRequestChanged> each) {
+    requests.forEach(r -> each.accept(InformationRequestChanged.of(r)));
+  }
+
+  /** Requests received in each UTC hour, for the warehouse's reconciliation. */
+  public java.util.Map<Instant, Long> receivedPerHour() {
+    return requests.receivedPerHour();
   }
 
   private static RequestChange with(InformationRequest r) {

@@ -95,7 +95,7 @@ class Deliveries {
     if (letters.isPresent() && to.post().isPresent()) {
       Map<String, String> personalisation = new LinkedHashMap<>(fields);
       personalisation.put("subject", message.subject());
-      personalisation.put("body", message.body());
+      personalisation.put("body", message.letter());
       personalisation.putAll(addressLines(to.post().get()));
       return Outcome.sent(
           "LETTER",
@@ -112,15 +112,17 @@ class Deliveries {
   }
 
   /**
-   * Sends a member of staff's reply to the reporter: by email only, whatever their preferences (it
-   * is an answer, not an update), threaded with their own latest email to the case. Its Message-ID
-   * names the case, so that their answer comes back to it.
+   * Sends a member of staff's reply to the reporter, whatever their preferences (it is an answer,
+   * not an update): by email, threaded with their own latest email to the case, its Message-ID
+   * naming the case so that their answer comes back to it; to a reporter with no email address, by
+   * letter when Notify sends letters and Borough holds their address (a complaint's response or an
+   * FOI answer is owed to them in writing; a text would not hold it).
    */
   Outcome reply(
       CaseId caseId, Templates.Message message, Map<String, String> fields, Reach to, UUID id) {
     Optional<String> email = to.email();
     if (email.isEmpty()) {
-      return Outcome.skipped("the reporter has no email address");
+      return replyByLetter(message, fields, to, id);
     }
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("Message-ID", EmailThreads.newMessageId(caseId, id, domain));
@@ -141,6 +143,26 @@ class Deliveries {
             id.toString(),
             headers);
     return Outcome.sent(sent.channel(), sent.providerId());
+  }
+
+  private Outcome replyByLetter(
+      Templates.Message message, Map<String, String> fields, Reach to, UUID id) {
+    Optional<String> letters =
+        notify.template(NotificationPlanner.REPLY, NotifyClient.Channel.LETTER);
+    if (to.post().isEmpty()) {
+      return Outcome.skipped("the reporter has no email address or postal address");
+    }
+    if (letters.isEmpty()) {
+      return Outcome.skipped("the reporter has no email address, and letters are off");
+    }
+    Map<String, String> personalisation = new LinkedHashMap<>(fields);
+    personalisation.put("subject", message.subject());
+    personalisation.put("body", message.letter());
+    personalisation.putAll(addressLines(to.post().get()));
+    return Outcome.sent(
+        "LETTER",
+        notify.send(
+            NotifyClient.Channel.LETTER, letters.get(), null, personalisation, id.toString()));
   }
 
   /** The envelope's lines as Notify's fields (it takes up to seven; a Borough address has five). */

@@ -142,6 +142,11 @@ class NotificationPlanner {
           "case.followed.v1",
           "case.notification-sent.v1",
           "case.feedback-given.v1",
+          // The statutory modules write to the resident themselves at each step (a reply on the
+          // case); their whole-record events are for the warehouse.
+          "complaint.changed.v1",
+          "information-request.changed.v1",
+          "enquiry.changed.v1",
           "contact.logged.v1",
           "contact.linked-to-case.v1",
           "resident.registered.v1",

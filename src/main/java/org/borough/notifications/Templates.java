@@ -11,12 +11,14 @@ import org.springframework.stereotype.Component;
  * status (lower case), {3} link to track it, {4} council, {5} the resident's first name, {6} the
  * words of a reply (REPLY only), {7} the satisfaction question's line with its link, or nothing
  * (RESOLVED only: {@code notify.feedback.line} in emails and letters, {@code notify.feedback.sms}
- * in texts).
+ * in texts). A letter's body is {@code notify.<TEMPLATE>.letter} where a letter must say something
+ * else (a reply cannot be answered by replying to it), else the email's.
  */
 @Component
 class Templates {
 
-  record Message(String subject, String body, String sms) {}
+  /** A message's words; {@code letter} is the body for a letter, the email's where none differs. */
+  record Message(String subject, String body, String sms, String letter) {}
 
   private final MessageSource messages;
 
@@ -40,9 +42,11 @@ class Templates {
       args[7] = messages.getMessage("notify.feedback.line", new Object[] {feedback}, Locale.UK);
       sms[7] = messages.getMessage("notify.feedback.sms", new Object[] {feedback}, Locale.UK);
     }
+    String body = messages.getMessage("notify." + template + ".body", args, Locale.UK);
     return new Message(
         messages.getMessage("notify." + template + ".subject", args, Locale.UK),
-        messages.getMessage("notify." + template + ".body", args, Locale.UK),
-        messages.getMessage("notify." + template + ".sms", sms, Locale.UK));
+        body,
+        messages.getMessage("notify." + template + ".sms", sms, Locale.UK),
+        messages.getMessage("notify." + template + ".letter", args, body, Locale.UK));
   }
 }

@@ -142,6 +142,20 @@ public class Satisfaction {
     events.publishEvent(new CaseFeedbackGiven(id, rating.score(), now));
   }
 
+  /**
+   * Every answer, as the event it published: what a rebuild of the warehouse reads, inside the
+   * caller's transaction.
+   */
+  public void forEachGiven(java.util.function.Consumer<CaseFeedbackGiven> each) {
+    feedback.forEach(
+        a -> each.accept(new CaseFeedbackGiven(new CaseId(a.caseId()), a.rating(), a.givenAt())));
+  }
+
+  /** Answers given in each UTC hour, for the warehouse's reconciliation. */
+  public java.util.Map<Instant, Long> givenPerHour() {
+    return feedback.givenPerHour();
+  }
+
   /** Answers given on the days from {@code from} to {@code to}, both included. */
   @PreAuthorize("hasAuthority('SATISFACTION_REPORT')")
   @Transactional(readOnly = true)

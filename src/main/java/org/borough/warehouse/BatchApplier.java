@@ -116,7 +116,12 @@ final class BatchApplier {
             overlap ? readSnapshotStatusChanges(c) : Set.of());
 
     List<UUID> erased = new ArrayList<>();
+    CaseworkFacts casework = new CaseworkFacts(calendar);
     for (LoadedEvent e : events) {
+      if (CaseworkFacts.handles(e)) {
+        casework.fold(e, pseudonyms.ofCase(CaseworkFacts.caseOf(e)));
+        continue;
+      }
       if (e instanceof LoadedEvent.ResidentErase r) {
         erased.add(pseudonyms.of(r.residentId()));
         continue; // applied after the batch's rows are written, below
@@ -163,6 +168,7 @@ final class BatchApplier {
       }
     }
     budget.write(c);
+    casework.write(c);
     forget(c, erased);
     return quarantined;
   }

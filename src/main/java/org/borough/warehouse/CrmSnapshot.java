@@ -30,12 +30,14 @@ import java.util.function.LongConsumer;
 import org.borough.cases.CaseBulkRead;
 import org.borough.contacts.ContactBulkRead;
 import org.borough.governance.BudgetMonth;
+import org.borough.system.DomainEvent;
 import org.borough.system.Outbox;
 import org.borough.system.WorkingCalendar;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Loads the CRM's current state into a fresh warehouse file: every case, status change, contact and
@@ -71,13 +73,16 @@ final class CrmSnapshot {
   private final WorkingCalendar calendar;
   private final ZoneId zone;
   private final Clock clock;
+  private final JsonMapper json;
 
   CrmSnapshot(
       Dimensions dimensions,
       DimensionSource source,
       Pseudonyms pseudonyms,
       WorkingCalendar calendar,
-      Clock clock) {
+      Clock clock,
+      JsonMapper json) {
+    this.json = json;
     this.dimensions = dimensions;
     this.source = source;
     this.pseudonyms = pseudonyms;
@@ -190,6 +195,7 @@ final class CrmSnapshot {
       worker.shutdownNow();
     }
     counted.accept(budget(c, crm));
+    counted.accept(casework(c, crm));
     Instant until = clock.instant();
     progress.accept(rows.get());
     OutboxLoader.saveState(c, position, 0, gaps, until);
@@ -229,6 +235,51 @@ final class CrmSnapshot {
     }
     BudgetFacts.writeBridge(c, systems, false);
     return months.size();
+  }
+
+  /**
+   * Appends the statutory casework and satisfaction facts: each record as the event its last change
+   * published, read by the loader's own reader, so a rebuild's rows are the loader's to the column.
+   * Returns how many records.
+   */
+  private long casework(DuckDBConnection c, CrmState crm) throws SQLException {
+    CaseworkFacts facts = new CaseworkFacts(calendar);
+    Map<String, List<Object[]>> rows = new LinkedHashMap<>();
+    long[] records = new long[1];
+    Instant now = clock.instant();
+    crm.forEachCasework(
+        event -> {
+          Outbox.Entry entry =
+              new Outbox.Entry(
+                  0,
+                  DomainEvent.typeOf(event.getClass()),
+                  event.aggregateType(),
+                  event.aggregateId(),
+                  now,
+                  json.writeValueAsString(event));
+          LoadedEvent read;
+          try {
+            read = LoadedEvent.read(entry, json);
+          } catch (LoadedEvent.Unreadable e) {
+            throw new IllegalStateException(
+                "The CRM holds a "
+                    + entry.eventType()
+                    + " the warehouse cannot read: "
+                    + e.getMessage(),
+                e);
+          }
+          rows.computeIfAbsent(CaseworkFacts.TABLES.get(read.getClass()), t -> new ArrayList<>())
+              .addAll(facts.rows(read, pseudonyms.ofCase(CaseworkFacts.caseOf(read)), null));
+          records[0]++;
+        });
+    for (Map.Entry<String, List<Object[]>> t : rows.entrySet()) {
+      try (DuckDBAppender a = c.createAppender(t.getKey())) {
+        for (Object[] row : t.getValue()) {
+          Rows.append(a, row);
+        }
+      }
+    }
+    return records[0];
   }
 
   private static final int BATCH = 4_096;

@@ -4,14 +4,15 @@ package org.borough.warehouse;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.borough.cases.CaseBulkRead;
+import org.borough.cases.CaseEvent;
 import org.borough.contacts.ContactBulkRead;
 import org.borough.governance.BudgetMonth;
 import org.borough.residents.ResidentBulkRead;
 
 /**
  * The CRM's current state as a rebuild reads it: cases, their status changes, contacts and
- * residents, and governance's budget lines by month, streamed through the owning modules' public
- * APIs, never their tables.
+ * residents, the statutory casework and satisfaction answers, and governance's budget lines by
+ * month, streamed through the owning modules' public APIs, never their tables.
  */
 interface CrmState {
 
@@ -37,4 +38,10 @@ interface CrmState {
 
   /** Every month of every approved budget line, with its actual spend where recorded. */
   void forEachBudgetMonth(Consumer<BudgetMonth> each);
+
+  /**
+   * Every complaint, request for information and councillor's enquiry, and every satisfaction
+   * answer, each as the event its last change published (CaseworkFacts reads both alike).
+   */
+  void forEachCasework(Consumer<CaseEvent> each);
 }

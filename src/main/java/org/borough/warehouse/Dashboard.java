@@ -29,7 +29,15 @@ enum Dashboard {
       "cost-per-contact"),
   WARDS("wards", "volume-by-ward"),
   SERVICES("services", "volume-by-service", "sla-by-service", "time-to-resolve", "volume-by-team"),
-  BUDGET("budget", "budget-by-month", "budget-by-system", "cost-per-contact");
+  BUDGET("budget", "budget-by-month", "budget-by-system", "cost-per-contact"),
+  CASEWORK(
+      "casework",
+      "complaints-within-time",
+      "complaints-by-service",
+      "information-requests-within-time",
+      "enquiries-within-time",
+      "satisfaction-by-service",
+      "satisfaction-by-channel");
 
   final String slug;
   final List<String> kpis;

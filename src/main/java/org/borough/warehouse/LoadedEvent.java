@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package org.borough.warehouse;
 
-import java.math.BigDecimal;
+import static org.borough.warehouse.Payloads.*;
+
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -102,6 +103,59 @@ sealed interface LoadedEvent {
   record BudgetActual(long position, UUID budgetLineId, YearMonth month, long amountPence)
       implements LoadedEvent {}
 
+  /** A complaint as it now stands: its stages replace the case's (CaseworkFacts). */
+  record ComplaintState(
+      long position,
+      UUID caseId,
+      String aboutService,
+      boolean referred,
+      List<ComplaintStageState> stages)
+      implements LoadedEvent {}
+
+  record ComplaintStageState(
+      int stage,
+      Instant startedAt,
+      Instant acknowledgeBy,
+      Instant acknowledgedAt,
+      Instant respondBy,
+      Instant firstRespondBy,
+      boolean extended,
+      Instant respondedAt,
+      String outcome) {}
+
+  /** A request for information as it now stands. */
+  record RequestState(
+      long position,
+      UUID caseId,
+      String regime,
+      Instant receivedAt,
+      Instant dueBy,
+      Instant firstDueBy,
+      boolean clarificationAsked,
+      boolean extended,
+      Instant respondedAt,
+      String outcome,
+      List<String> exemptions,
+      boolean published,
+      Instant reviewRequestedAt,
+      Instant reviewedAt,
+      String reviewOutcome)
+      implements LoadedEvent {}
+
+  /** A councillor's enquiry as it now stands. */
+  record EnquiryState(
+      long position,
+      UUID caseId,
+      String wardCode,
+      String serviceCode,
+      Instant raisedAt,
+      Instant dueAt,
+      Instant respondedAt)
+      implements LoadedEvent {}
+
+  /** A reporter's satisfaction answer about their case (given once). */
+  record Feedback(long position, UUID caseId, int score, Instant givenAt) implements LoadedEvent {}
+
   /** An event about something the warehouse does not model from events; applied as a no-op. */
   record Skipped(long position) implements LoadedEvent {}
 
@@ -117,9 +171,6 @@ sealed interface LoadedEvent {
           "case.notification-sent.v1",
           // A reply's contact arrives as its own contact.logged; the reply itself adds nothing.
           "case.reply-sent.v1",
-          // Satisfaction answers: not in the star schema yet (the satisfaction report reads the
-          // CRM); folding them into fact_case needs the rebuild to read them too.
-          "case.feedback-given.v1",
           // Money noted, not budgeted: a pressure reaches fact_budget when it is approved.
           "budget-line.pressure-changed.v1",
           // Services and teams reach the dimensions by comparison with the catalogue and the staff
@@ -224,7 +275,11 @@ sealed interface LoadedEvent {
           Map.entry(
               "budget-line.reversed.v1",
               (pos, p, e) -> new BudgetReversal(pos, uuid(p, "budgetLineId"))),
-          Map.entry("budget-line.actual-recorded.v1", LoadedEvent::budgetActual));
+          Map.entry("budget-line.actual-recorded.v1", LoadedEvent::budgetActual),
+          Map.entry("complaint.changed.v1", CaseworkFacts::complaint),
+          Map.entry("information-request.changed.v1", CaseworkFacts::request),
+          Map.entry("enquiry.changed.v1", CaseworkFacts::enquiry),
+          Map.entry("case.feedback-given.v1", CaseworkFacts::feedback));
 
   /** Reads an entry; throws {@link Unreadable} naming the problem. */
   static LoadedEvent read(Outbox.Entry e, JsonMapper json) {
@@ -275,118 +330,6 @@ sealed interface LoadedEvent {
     } catch (DateTimeParseException ex) {
       throw new Unreadable("month is not a month like 2017-10: " + month);
     }
-  }
-
-  private static FinancialYear financialYear(JsonNode p, String field) {
-    String v = text(p, field);
-    return FinancialYear.parse(v)
-        .orElseThrow(() -> new Unreadable(field + " is not a financial year like 2017/18: " + v));
-  }
-
-  private static long pence(JsonNode p, String field) {
-    JsonNode n = p.path(field);
-    if (!n.isIntegralNumber() || n.asLong() < 0) {
-      throw new Unreadable(field + " is missing or not whole pence");
-    }
-    return n.asLong();
-  }
-
-  private static List<String> codes(JsonNode p, String field) {
-    JsonNode n = p.path(field);
-    if (!n.isArray() || n.isEmpty()) {
-      throw new Unreadable(field + " is missing or empty");
-    }
-    List<String> codes = new java.util.ArrayList<>();
-    for (JsonNode c : n) {
-      if (!c.isString() || c.asString().isBlank()) {
-        throw new Unreadable(field + " holds something that is not a code");
-      }
-      codes.add(c.asString());
-    }
-    return List.copyOf(codes);
-  }
-
-  private static String optionalText(JsonNode p, String field) {
-    JsonNode n = p.path(field);
-    return n.isMissingNode() || n.isNull() ? null : n.asString();
-  }
-
-  private static String text(JsonNode p, String field) {
-    String v = optionalText(p, field);
-    if (v == null || v.isBlank()) {
-      throw new Unreadable(field + " is missing");
-    }
-    return v;
-  }
-
-  private static UUID optionalUuid(JsonNode p, String field) {
-    String v = optionalText(p, field);
-    try {
-      return v == null ? null : UUID.fromString(v);
-    } catch (IllegalArgumentException ex) {
-      throw new Unreadable(field + " is not a UUID: " + v);
-    }
-  }
-
-  private static UUID uuid(JsonNode p, String field) {
-    UUID v = optionalUuid(p, field);
-    if (v == null) {
-      throw new Unreadable(field + " is missing");
-    }
-    return v;
-  }
-
-  private static Instant optionalInstant(JsonNode p, String field) {
-    JsonNode n = p.path(field);
-    if (n.isMissingNode() || n.isNull()) {
-      return null;
-    }
-    if (n.isNumber()) {
-      // Epoch seconds with a fraction, if the mapper ever writes dates as numbers.
-      BigDecimal seconds = n.decimalValue();
-      return Instant.ofEpochSecond(
-          seconds.longValue(), seconds.remainder(BigDecimal.ONE).movePointRight(9).longValue());
-    }
-    try {
-      return toMicros(Instant.parse(n.asString()));
-    } catch (DateTimeParseException ex) {
-      throw new Unreadable(field + " is not a time: " + n.asString());
-    }
-  }
-
-  /**
-   * The time as the CRM's database stored it: to the nearest microsecond, as H2 and PostgreSQL
-   * round (an event may carry nanoseconds), so that an event and the row it changed agree to the
-   * digit.
-   */
-  static Instant toMicros(Instant t) {
-    Instant down = t.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
-    return t.getNano() % 1_000 >= 500 ? down.plusNanos(1_000) : down;
-  }
-
-  private static Instant instant(JsonNode p, String field) {
-    Instant v = optionalInstant(p, field);
-    if (v == null) {
-      throw new Unreadable(field + " is missing");
-    }
-    return v;
-  }
-
-  private static CaseStatus status(JsonNode p, String field) {
-    String v = text(p, field);
-    try {
-      return CaseStatus.valueOf(v);
-    } catch (IllegalArgumentException ex) {
-      throw new Unreadable(field + " is not a case status: " + v);
-    }
-  }
-
-  private static boolean bool(JsonNode p, String field) {
-    JsonNode n = p.path(field);
-    if (!n.isBoolean()) {
-      throw new Unreadable(field + " is missing or not true/false");
-    }
-    return n.asBoolean();
   }
 
   /** Why an event cannot be applied; the event is quarantined with this message. */

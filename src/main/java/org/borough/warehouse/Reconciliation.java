@@ -27,6 +27,12 @@ final class Reconciliation {
   enum Check {
     CASES_OPENED_PER_DAY("cases_opened_per_day", "fact_case", "opened_date_key"),
     CONTACTS_PER_DAY("contacts_per_day", "fact_contact", "date_key"),
+    COMPLAINT_STAGES_PER_DAY(
+        "complaint_stages_per_day", "fact_complaint_stage", "started_date_key"),
+    INFORMATION_REQUESTS_PER_DAY(
+        "information_requests_per_day", "fact_information_request", "received_date_key"),
+    ENQUIRIES_PER_DAY("enquiries_per_day", "fact_enquiry", "raised_date_key"),
+    FEEDBACK_PER_DAY("feedback_per_day", "fact_feedback", "date_key"),
     BUDGET_PER_YEAR("budget_per_year", "fact_budget", null);
 
     final String id;
@@ -62,20 +68,20 @@ final class Reconciliation {
   private final ZoneId zone;
 
   /**
-   * @param casesOpenedPerHour the CRM's cases opened per UTC hour
-   * @param contactsPerHour the CRM's contacts per UTC hour
+   * @param perHour for each check by day, the CRM's rows per UTC hour (keyed by the hour's start)
    * @param budgetPerYear governance's approved budget in pence per financial year (2017/18)
    */
   Reconciliation(
-      Supplier<Map<Instant, Long>> casesOpenedPerHour,
-      Supplier<Map<Instant, Long>> contactsPerHour,
+      Map<Check, Supplier<Map<Instant, Long>>> perHour,
       Supplier<Map<String, Long>> budgetPerYear,
       ZoneId zone) {
+    for (Check c : Check.values()) {
+      if (c != Check.BUDGET_PER_YEAR && !perHour.containsKey(c)) {
+        throw new IllegalArgumentException("No CRM count for " + c.id);
+      }
+    }
     this.budgetPerYear = budgetPerYear;
-    this.crm =
-        Map.of(
-            Check.CASES_OPENED_PER_DAY, casesOpenedPerHour,
-            Check.CONTACTS_PER_DAY, contactsPerHour);
+    this.crm = Map.copyOf(perHour);
     this.zone = zone;
   }
 

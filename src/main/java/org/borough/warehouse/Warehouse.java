@@ -18,8 +18,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
-import org.borough.cases.CaseStatistics;
-import org.borough.contacts.ContactStatistics;
 import org.borough.governance.BudgetLines;
 import org.borough.system.Outbox;
 import org.borough.system.OutboxReaders;
@@ -100,8 +98,7 @@ class Warehouse implements DisposableBean {
       WorkingCalendar calendar,
       JsonMapper json,
       Clock clock,
-      CaseStatistics cases,
-      ContactStatistics contacts,
+      CrmCounts counts,
       BudgetLines budget,
       OutboxReaders readers,
       ApplicationEventPublisher events) {
@@ -118,14 +115,10 @@ class Warehouse implements DisposableBean {
         Pseudonyms.load(properties.pseudonymKey(), file.resolveSibling("pseudonym.key"));
     this.dimensions = new Dimensions(calendar);
     this.applier = new BatchApplier(pseudonyms, calendar, json);
-    this.snapshot = new CrmSnapshot(dimensions, source, pseudonyms, calendar, clock);
+    this.snapshot = new CrmSnapshot(dimensions, source, pseudonyms, calendar, clock, json);
     this.dataTests =
         new DataTests(
-            new Reconciliation(
-                cases::openedPerHour,
-                contacts::occurredPerHour,
-                budget::approvedPerYear,
-                calendar.zone()));
+            new Reconciliation(counts.perHour(), budget::approvedPerYear, calendar.zone()));
     this.db = open(file);
     this.loader = loaderFor(db);
     this.latestDataTests = db.read(DataTests::latest);

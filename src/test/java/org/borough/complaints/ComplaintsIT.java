@@ -59,6 +59,7 @@ class ComplaintsIT extends IntegrationTest {
   @Autowired WorkingCalendar calendar;
   @Autowired SignedIn signedIn;
   @Autowired MockMvc mvc;
+  @Autowired org.borough.warehouse.WarehouseProbe warehouse;
 
   @BeforeEach
   void theComplaintService() {
@@ -203,6 +204,44 @@ class ComplaintsIT extends IntegrationTest {
                 .with(signedIn.request(Fixtures.ANALYST)))
         .andExpect(status().isOk())
         .andExpect(content().string(containsString("Missed bin collection")));
+
+    // In the warehouse: a row per stage with its clocks and outcome, the same after a rebuild from
+    // the CRM, and in the KPI of complaints by the service complained about.
+    List<java.util.Map<String, Object>> facts =
+        warehouse.factsOf("fact_complaint_stage", c.id().value());
+    assertThat(facts)
+        .extracting(
+            f -> f.get("stage"),
+            f -> f.get("outcome"),
+            f -> f.get("extended"),
+            f -> f.get("about_service_code"),
+            f -> f.get("referred_to_ombudsman"))
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                1, "PARTLY_UPHELD", true, Fixtures.MISSED_BIN, true),
+            org.assertj.core.groups.Tuple.tuple(2, "UPHELD", false, Fixtures.MISSED_BIN, true));
+    assertThat(facts.get(0).get("responded_in_time")).isEqualTo(true);
+    warehouse.rebuild();
+    assertThat(warehouse.factsOf("fact_complaint_stage", c.id().value()))
+        .extracting(f -> f.get("stage"), f -> f.get("outcome"), f -> f.get("working_days_taken"))
+        .containsExactlyElementsOf(
+            facts.stream()
+                .map(
+                    f ->
+                        org.assertj.core.groups.Tuple.tuple(
+                            f.get("stage"), f.get("outcome"), f.get("working_days_taken")))
+                .toList());
+    assertThat(warehouse.failingDataTests()).isEmpty();
+    mvc.perform(
+            get("/api/v1/kpis/complaints-by-service")
+                .param("from", today.toString())
+                .param("to", today.toString())
+                .with(signedIn.request(Fixtures.ANALYST)))
+        .andExpect(status().isOk())
+        .andExpect(
+            jsonPath(
+                "$.rows[?(@.service == '" + Fixtures.MISSED_BIN + "')].answered",
+                org.hamcrest.Matchers.hasItem(org.hamcrest.Matchers.greaterThanOrEqualTo(2))));
   }
 
   @Test

@@ -477,6 +477,7 @@ class AccessibilityIT extends IntegrationTest {
             new String[] {Fixtures.ANALYST, "/warehouse/dashboards/wards"},
             new String[] {Fixtures.ANALYST, "/warehouse/dashboards/services"},
             new String[] {Fixtures.ANALYST, "/warehouse/dashboards/budget"},
+            new String[] {Fixtures.ANALYST, "/warehouse/dashboards/casework"},
             new String[] {
               Fixtures.ANALYST, "/warehouse/dashboards/budget?from=2019-04-01&to=2020-03-31"
             },

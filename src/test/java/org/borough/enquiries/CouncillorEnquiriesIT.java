@@ -53,6 +53,7 @@ class CouncillorEnquiriesIT extends IntegrationTest {
   @Autowired WorkingCalendar calendar;
   @Autowired SignedIn signedIn;
   @Autowired MockMvc mvc;
+  @Autowired org.borough.warehouse.WarehouseProbe warehouse;
   @Autowired JdbcClient jdbc;
 
   @BeforeEach
@@ -186,6 +187,21 @@ class CouncillorEnquiriesIT extends IntegrationTest {
     councillorApi(get("/api/v1/enquiries/" + reference))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.enquiry.status").value("RESOLVED"));
+
+    // In the warehouse: raised and answered in time, in the councillor's ward.
+    java.util.UUID caseId =
+        jdbc.sql("select case_id from member_enquiry where reference = ?")
+            .param(reference)
+            .query(java.util.UUID.class)
+            .single();
+    assertThat(warehouse.factsOf("fact_enquiry", caseId))
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.get("ward_code")).isEqualTo(Fixtures.WARD);
+              assertThat(f.get("responded_at")).isNotNull();
+              assertThat(f.get("responded_in_time")).isEqualTo(true);
+            });
   }
 
   @Test

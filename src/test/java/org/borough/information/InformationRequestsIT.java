@@ -57,6 +57,7 @@ class InformationRequestsIT extends IntegrationTest {
   @Autowired WorkingCalendar calendar;
   @Autowired SignedIn signedIn;
   @Autowired MockMvc mvc;
+  @Autowired org.borough.warehouse.WarehouseProbe warehouse;
 
   @BeforeEach
   void theServices() {
@@ -177,6 +178,19 @@ class InformationRequestsIT extends IntegrationTest {
         .andExpect(status().isOk())
         .andExpect(content().string(containsString("Requests received in " + year.year())));
     assertThat(view(c).status()).isEqualTo(CaseStatus.RESOLVED);
+
+    // In the warehouse: the request's clock and outcome, and no words of it.
+    assertThat(warehouse.factsOf("fact_information_request", c.id().value()))
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.get("regime")).isEqualTo("FOI");
+              assertThat(f.get("clarification_asked")).isEqualTo(true);
+              assertThat(f.get("extended")).isEqualTo(true);
+              assertThat(f.get("outcome")).isEqualTo("PART_RELEASED");
+              assertThat(f.get("review_outcome")).isEqualTo("UPHELD");
+              assertThat(f.get("responded_in_time")).isEqualTo(true);
+            });
   }
 
   @Test

@@ -169,6 +169,47 @@ class NotifyIT extends IntegrationTest {
   }
 
   @Test
+  void aReplyToAReporterWithNoEmailAddressGoesAsALetter() {
+    String surname = "Written" + unique();
+    ResidentId resident =
+        signedIn.as(
+            Fixtures.AGENT,
+            () ->
+                residents.register(
+                    ResidentDetailsFor.posted(
+                        "Olu", surname, "2 Letter Lane", "London", "SW1A 1AA")));
+    CaseView c = raise(resident);
+    await(c, "SENT"); // the acknowledgement, by letter
+    String words = "Our response to your complaint " + unique() + ": we will collect weekly.";
+    signedIn.as(Fixtures.CASEWORKER, () -> cases.replyToReporter(c.id(), words));
+
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    List<com.github.tomakehurst.wiremock.verification.LoggedRequest> letters = List.of();
+    while (letters.isEmpty() && System.nanoTime() < deadline) {
+      sleep();
+      letters =
+          notify.findAll(
+              postRequestedFor(urlEqualTo("/v2/notifications/letter"))
+                  .withRequestBody(
+                      com.github.tomakehurst.wiremock.client.WireMock.containing(words)));
+    }
+    assertThat(letters).hasSize(1);
+    String body = letters.get(0).getBodyAsString();
+    // A letter cannot be answered by replying to it: it says how to answer instead.
+    assertThat(body)
+        .contains("Olu " + surname, "2 Letter Lane", "quote " + c.reference())
+        .doesNotContain("replying to this email");
+    assertThat(
+            jdbc.sql(
+                    "select count(*) from notification where case_id = ? and template = 'REPLY'"
+                        + " and channel = 'LETTER' and status = 'SENT'")
+                .param(c.id().value())
+                .query(Long.class)
+                .single())
+        .isEqualTo(1);
+  }
+
+  @Test
   void receiptsNeedTheTokenAndAWellFormedBody() throws Exception {
     String receipt =
         "{\"id\":\""

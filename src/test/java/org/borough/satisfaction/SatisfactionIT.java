@@ -46,6 +46,7 @@ class SatisfactionIT extends IntegrationTest {
   @Autowired CaseManagement cases;
   @Autowired SignedIn signedIn;
   @Autowired MockMvc mvc;
+  @Autowired org.borough.warehouse.WarehouseProbe warehouse;
   @Autowired JdbcClient jdbc;
 
   @Test
@@ -114,6 +115,15 @@ class SatisfactionIT extends IntegrationTest {
                 .query(Long.class)
                 .single())
         .isEqualTo(1);
+
+    // In the warehouse: the score, counted as not satisfied.
+    assertThat(warehouse.factsOf("fact_feedback", c.id().value()))
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.get("score")).isEqualTo(2);
+              assertThat(f.get("satisfied")).isEqualTo(false);
+            });
 
     // The link is used up: the page says so, and a second answer changes nothing.
     mvc.perform(get("/portal/feedback").param("token", token))

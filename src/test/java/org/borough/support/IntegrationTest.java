@@ -44,7 +44,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @org.springframework.context.annotation.Import({
   Fixtures.class,
   SignedIn.class,
-  SessionCookies.class
+  SessionCookies.class,
+  org.borough.warehouse.WarehouseProbe.class
 })
 @org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc
 public abstract class IntegrationTest {

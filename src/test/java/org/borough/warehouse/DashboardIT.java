@@ -144,7 +144,7 @@ class DashboardIT extends IntegrationTest {
     var analyst = signedIn.request(Fixtures.ANALYST);
     mvc.perform(get("/api/v1/kpis").with(analyst))
         .andExpect(status().isOk())
-        .andExpect(jsonPath("$.kpis.length()").value(16))
+        .andExpect(jsonPath("$.kpis.length()").value(22))
         .andExpect(jsonPath("$.kpis[*].id", hasItem("cost-per-contact")))
         .andExpect(jsonPath("$.kpis[*].id", hasItem("budget-by-month")))
         .andExpect(jsonPath("$.unitCosts.faceToFace").value(8.62))

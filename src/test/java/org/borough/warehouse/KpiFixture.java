@@ -3,6 +3,7 @@ package org.borough.warehouse;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.borough.cases.CaseBulkRead;
 import org.borough.cases.CaseStatus;
@@ -141,8 +142,110 @@ final class KpiFixture {
         "DWH");
     crm.budgetLine(id(8), "2025/26", 2_400_000L, "BASE_BUDGET", null, java.util.Map.of(), "DWH");
     crm.budgetLine(id(9), "2026/27", 1_200_000L, "BASE_BUDGET", null, java.util.Map.of(), "CRM");
+    casework(w);
     w.loadCrm(0);
     return w;
+  }
+
+  /**
+   * The statutory casework and satisfaction answers, on the fixture's cases (a fact only needs its
+   * case to exist): F is a complaint about missed bins through both stages, D an FOI and E an EIR
+   * request, B and C councillors' enquiries, and A, B and C answered the satisfaction question.
+   */
+  static void casework(TestWarehouse w) {
+    var cw = w.crm.casework;
+    // F: stage 1 begun Tue 6 Jan, answered Thu 15 Jan (7 working days), in time, not upheld;
+    // stage 2 begun Mon 19 Jan, answered Fri 20 Feb (24 working days), after its 16 Feb deadline,
+    // upheld; then referred to the Ombudsman.
+    cw.add(
+        new org.borough.complaints.ComplaintChanged(
+            new org.borough.cases.CaseId(F),
+            "missed-bin",
+            true,
+            List.of(
+                new org.borough.complaints.ComplaintChanged.Stage(
+                    1,
+                    at("2026-01-06T10:00:00Z"),
+                    at("2026-01-13T17:00:00Z"),
+                    at("2026-01-07T10:00:00Z"),
+                    at("2026-01-20T17:00:00Z"),
+                    at("2026-01-20T17:00:00Z"),
+                    false,
+                    at("2026-01-15T12:00:00Z"),
+                    "NOT_UPHELD"),
+                new org.borough.complaints.ComplaintChanged.Stage(
+                    2,
+                    at("2026-01-19T10:00:00Z"),
+                    at("2026-01-26T17:00:00Z"),
+                    null,
+                    at("2026-02-16T17:00:00Z"),
+                    at("2026-02-16T17:00:00Z"),
+                    false,
+                    at("2026-02-20T12:00:00Z"),
+                    "UPHELD"))));
+    // D: FOI received Mon 2 Mar, answered Fri 20 Mar, released in full, in time.
+    cw.add(
+        new org.borough.information.InformationRequestChanged(
+            new org.borough.cases.CaseId(D),
+            "FOI",
+            at("2026-03-02T10:00:00Z"),
+            at("2026-03-30T17:00:00Z"),
+            at("2026-03-30T17:00:00Z"),
+            false,
+            false,
+            at("2026-03-20T12:00:00Z"),
+            "RELEASED",
+            List.of(),
+            true,
+            null,
+            null,
+            null));
+    // E: EIR received Mon 2 Feb, extended to 30 Mar, answered Mon 16 Mar in part, in time; the
+    // review overturned it.
+    cw.add(
+        new org.borough.information.InformationRequestChanged(
+            new org.borough.cases.CaseId(E),
+            "EIR",
+            at("2026-02-02T10:00:00Z"),
+            at("2026-03-30T17:00:00Z"),
+            at("2026-03-02T17:00:00Z"),
+            false,
+            true,
+            at("2026-03-16T12:00:00Z"),
+            "PART_RELEASED",
+            List.of("R12_5_F"),
+            false,
+            at("2026-03-17T10:00:00Z"),
+            at("2026-03-25T10:00:00Z"),
+            "OVERTURNED"));
+    // B (Riverside): raised Mon 9 Feb, due 23 Feb, answered Wed 25 Feb: late, 12 working days.
+    // C (Central): raised Mon 2 Mar, due 16 Mar, answered Wed 4 Mar: in time, 2 working days.
+    cw.add(
+        new org.borough.enquiries.EnquiryChanged(
+            new org.borough.cases.CaseId(B),
+            "E05000002",
+            "missed-bin",
+            at("2026-02-09T10:00:00Z"),
+            at("2026-02-23T17:00:00Z"),
+            at("2026-02-25T12:00:00Z")));
+    cw.add(
+        new org.borough.enquiries.EnquiryChanged(
+            new org.borough.cases.CaseId(C),
+            "E05000001",
+            "pothole",
+            at("2026-03-02T10:00:00Z"),
+            at("2026-03-16T17:00:00Z"),
+            at("2026-03-04T12:00:00Z")));
+    // Satisfaction: A very satisfied, B dissatisfied, C satisfied.
+    cw.add(
+        new org.borough.satisfaction.CaseFeedbackGiven(
+            new org.borough.cases.CaseId(A), 5, at("2026-02-04T10:00:00Z")));
+    cw.add(
+        new org.borough.satisfaction.CaseFeedbackGiven(
+            new org.borough.cases.CaseId(B), 2, at("2026-02-16T10:00:00Z")));
+    cw.add(
+        new org.borough.satisfaction.CaseFeedbackGiven(
+            new org.borough.cases.CaseId(C), 4, at("2026-03-03T10:00:00Z")));
   }
 
   static CaseBulkRead.Case kase(

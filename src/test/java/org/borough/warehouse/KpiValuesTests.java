@@ -58,6 +58,56 @@ class KpiValuesTests {
   }
 
   @Test
+  void complaintsByStageAndByServiceComplainedAbout() {
+    // Stage 1: 7 working days, in time; stage 2: 24, late. The median of both is 15.5.
+    assertThat(run("complaints-within-time", Q1).rows())
+        .containsExactly(
+            row("Stage 1", 1L, 1L, d("100.0"), 0L, d("7.0")),
+            row("Stage 2", 1L, 0L, d("0.0"), 0L, d("24.0")));
+    assertThat(run("complaints-within-time", Q1).total())
+        .isEqualTo(row(null, 2L, 1L, d("50.0"), 0L, d("15.5")));
+    assertThat(run("complaints-by-service", Q1).rows())
+        .containsExactly(row("missed-bin", "Missed bin", 2L, 1L, 1L, d("50.0"), 1L));
+  }
+
+  @Test
+  void requestsForInformationByLaw() {
+    assertThat(run("information-requests-within-time", Q1).rows())
+        .containsExactly(
+            row("EIR", 1L, 1L, d("100.0"), 1L, 1L, 1L, 1L),
+            row("FOI", 1L, 1L, d("100.0"), 0L, 0L, 0L, 0L));
+  }
+
+  @Test
+  void enquiriesByWardUnderTheCaseFilters() {
+    assertThat(run("enquiries-within-time", Q1).rows())
+        .containsExactly(
+            row("E05000001", "Central", 1L, 1L, d("100.0"), d("2.0")),
+            row("E05000002", "Riverside", 1L, 0L, d("0.0"), d("12.0")));
+    // The ward filter applies through the enquiry's case.
+    KpiFilters riverside =
+        new KpiFilters(
+            LocalDate.of(2026, 1, 1), LocalDate.of(2026, 3, 31), null, "E05000002", null, null);
+    assertThat(run("enquiries-within-time", riverside).rows())
+        .containsExactly(row("E05000002", "Riverside", 1L, 0L, d("0.0"), d("12.0")));
+  }
+
+  @Test
+  void satisfactionByServiceAndByChannel() {
+    assertThat(run("satisfaction-by-service", Q1).rows())
+        .containsExactly(
+            row("missed-bin", "Missed bin", 2L, 1L, 1L, d("50.0")),
+            row("pothole", "Pothole", 1L, 1L, 0L, d("100.0")));
+    assertThat(run("satisfaction-by-service", Q1).total())
+        .isEqualTo(row(null, null, 3L, 2L, 1L, d("66.7")));
+    assertThat(run("satisfaction-by-channel", Q1).rows())
+        .containsExactlyInAnyOrder(
+            row("PHONE", "Phone", 1L, 1L, 0L, d("100.0")),
+            row("WEB", "Web", 1L, 0L, 1L, d("0.0")),
+            row("APP", "App (Open311)", 1L, 1L, 0L, d("100.0")));
+  }
+
+  @Test
   void volumeByChannelServiceWardAndTeam() {
     assertThat(run("volume-by-channel", Q1).rows())
         .containsExactly(

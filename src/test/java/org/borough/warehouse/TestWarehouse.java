@@ -80,7 +80,7 @@ final class TestWarehouse implements AutoCloseable {
    */
   CrmSnapshot.Result loadCrm(long position) {
     crm.position = position;
-    return new CrmSnapshot(new Dimensions(CALENDAR), dimensions, pseudonyms, CALENDAR, clock)
+    return new CrmSnapshot(new Dimensions(CALENDAR), dimensions, pseudonyms, CALENDAR, clock, json)
         .load(db, crm, crm.outboxAt(outbox), n -> {});
   }
 
@@ -141,6 +141,7 @@ final class TestWarehouse implements AutoCloseable {
     final List<org.borough.contacts.ContactBulkRead.Row> contacts = new ArrayList<>();
     final List<org.borough.residents.ResidentBulkRead.Row> residents = new ArrayList<>();
     final List<org.borough.governance.BudgetMonth> budget = new ArrayList<>();
+    final List<org.borough.cases.CaseEvent> casework = new ArrayList<>();
     long position;
 
     /**
@@ -235,6 +236,11 @@ final class TestWarehouse implements AutoCloseable {
     public void forEachBudgetMonth(
         java.util.function.Consumer<org.borough.governance.BudgetMonth> each) {
       budget.forEach(each);
+    }
+
+    @Override
+    public void forEachCasework(java.util.function.Consumer<org.borough.cases.CaseEvent> each) {
+      casework.forEach(each);
     }
 
     @Override

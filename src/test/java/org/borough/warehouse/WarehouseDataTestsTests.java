@@ -92,6 +92,36 @@ class WarehouseDataTestsTests {
             new DecisionId(UUID.randomUUID()),
             1));
     w.publish(new BudgetActualRecorded(line, "2025/26", "2026-01", 95_000));
+    // The case as a complaint, a request, an enquiry and with an answer: one row in each table.
+    Instant due = AT.plus(Duration.ofDays(14));
+    w.publish(
+        new org.borough.complaints.ComplaintChanged(
+            id,
+            "missed-bin",
+            false,
+            List.of(
+                new org.borough.complaints.ComplaintChanged.Stage(
+                    1, AT, due, AT, due, due, false, AT.plus(Duration.ofDays(3)), "UPHELD"))));
+    w.publish(
+        new org.borough.information.InformationRequestChanged(
+            id,
+            "FOI",
+            AT,
+            due,
+            due,
+            false,
+            false,
+            AT.plus(Duration.ofDays(3)),
+            "RELEASED",
+            List.of(),
+            false,
+            null,
+            null,
+            null));
+    w.publish(
+        new org.borough.enquiries.EnquiryChanged(
+            id, "E05000001", "missed-bin", AT, due, AT.plus(Duration.ofDays(1))));
+    w.publish(new org.borough.satisfaction.CaseFeedbackGiven(id, 5, AT));
     w.loader.catchUp();
   }
 
@@ -104,8 +134,13 @@ class WarehouseDataTestsTests {
     Instant hour = AT.truncatedTo(ChronoUnit.HOURS);
     return new DataTests(
         new Reconciliation(
-            () -> Map.of(hour, crmCases),
-            () -> Map.of(hour, 1L),
+            Map.of(
+                Reconciliation.Check.CASES_OPENED_PER_DAY, () -> Map.of(hour, crmCases),
+                Reconciliation.Check.CONTACTS_PER_DAY, () -> Map.of(hour, 1L),
+                Reconciliation.Check.COMPLAINT_STAGES_PER_DAY, () -> Map.of(hour, 1L),
+                Reconciliation.Check.INFORMATION_REQUESTS_PER_DAY, () -> Map.of(hour, 1L),
+                Reconciliation.Check.ENQUIRIES_PER_DAY, () -> Map.of(hour, 1L),
+                Reconciliation.Check.FEEDBACK_PER_DAY, () -> Map.of(hour, 1L)),
             () -> Map.of("2025/26", crmBudget),
             TestWarehouse.LONDON));
   }
@@ -185,7 +220,19 @@ class WarehouseDataTestsTests {
               + " is not null"
               + (d.condition() == null ? "" : " and " + d.condition())
               + " limit 1";
-      case "not_null" -> "insert into " + t + " default values";
+      case "not_null" ->
+          d.condition() == null
+              ? "insert into " + t + " default values"
+              // A copy of a row the condition holds for, with the column emptied.
+              : "insert into "
+                  + t
+                  + " select * replace (null as "
+                  + col
+                  + ") from "
+                  + t
+                  + " where "
+                  + d.condition()
+                  + " limit 1";
       case "relationship", "accepted_values" ->
           "insert into " + t + " (" + col + ") values (" + bogus(c, t, col) + ")";
       default -> throw new IllegalArgumentException(d.kind());
@@ -218,6 +265,14 @@ class WarehouseDataTestsTests {
         .containsExactlyInAnyOrder(names(Direction.values()));
     assertThat(values("fact_contact.outcome"))
         .containsExactlyInAnyOrder(names(ContactOutcome.values()));
+    assertThat(values("fact_complaint_stage.outcome"))
+        .containsExactlyInAnyOrder(names(org.borough.complaints.Outcome.values()));
+    assertThat(values("fact_information_request.regime"))
+        .containsExactlyInAnyOrder(names(org.borough.information.Regime.values()));
+    assertThat(values("fact_information_request.outcome"))
+        .containsExactlyInAnyOrder(names(org.borough.information.Disclosure.values()));
+    assertThat(values("fact_information_request.review_outcome"))
+        .containsExactlyInAnyOrder(names(org.borough.information.ReviewOutcome.values()));
   }
 
   private static String[] values(String column) {

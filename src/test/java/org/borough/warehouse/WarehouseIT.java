@@ -132,7 +132,7 @@ class WarehouseIT extends IntegrationTest {
     List<DataTests.Result> results = warehouse.runDataTests();
     assertThat(results)
         .filteredOn(r -> r.kind().equals("reconcile"))
-        .hasSize(3)
+        .hasSize(Reconciliation.Check.values().length)
         .allSatisfy(r -> assertThat(r.passed()).as(r.name() + ": " + r.sample()).isTrue());
     assertThat(results).filteredOn(r -> !r.passed()).isEmpty();
 

@@ -28,6 +28,10 @@ public class ComplaintRepository {
       "case_id, stage, started_at, acknowledge_by, acknowledged_at, respond_by, first_respond_by,"
           + " extension_reason, responded_at, outcome";
 
+  private static final String HEAD_COLUMNS =
+      "case_id, reference, received_at, about_service, ombudsman, ombudsman_referred_on,"
+          + " ombudsman_reference";
+
   private final JdbcClient jdbc;
 
   public ComplaintRepository(JdbcClient jdbc) {
@@ -116,9 +120,7 @@ public class ComplaintRepository {
             .param(caseId)
             .query(String.class)
             .list();
-    return jdbc.sql(
-            "select case_id, reference, received_at, about_service, ombudsman,"
-                + " ombudsman_referred_on, ombudsman_reference from complaint where case_id = ?")
+    return jdbc.sql("select " + HEAD_COLUMNS + " from complaint where case_id = ?")
         .param(caseId)
         .query((rs, i) -> complaint(rs, stages(caseId), linked))
         .optional();
@@ -166,6 +168,32 @@ public class ComplaintRepository {
         .single();
   }
 
+  /**
+   * Every complaint with its stages, for a rebuild of the warehouse (no linked references: it keeps
+   * none). Two statements for the whole table; complaints are a few in a thousand cases.
+   */
+  public void forEach(java.util.function.Consumer<Complaint> each) {
+    Map<UUID, List<ComplaintStage>> stages = new LinkedHashMap<>();
+    jdbc.sql("select " + STAGE_COLUMNS + " from complaint_stage order by case_id, stage")
+        .query(
+            (ResultSet rs) -> {
+              stages
+                  .computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
+                  .add(stage(rs));
+            });
+    jdbc.sql("select " + HEAD_COLUMNS + " from complaint")
+        .query(
+            (ResultSet rs) -> {
+              UUID id = rs.getObject(1, UUID.class);
+              each.accept(complaint(rs, stages.getOrDefault(id, List.of()), List.of()));
+            });
+  }
+
+  /** Complaint stages begun in each UTC hour, for the warehouse's reconciliation. */
+  public Map<Instant, Long> stagesStartedPerHour() {
+    return org.borough.system.HourlyCounts.of(jdbc, "complaint_stage", "started_at");
+  }
+
   private List<Complaint> many(List<UUID> ids) {
     List<Complaint> all = new ArrayList<>();
     // One statement per table for the whole list: the report reads a year of complaints.
@@ -188,11 +216,7 @@ public class ComplaintRepository {
                     .computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
                     .add(stage(rs));
               });
-      jdbc.sql(
-              "select case_id, reference, received_at, about_service, ombudsman,"
-                  + " ombudsman_referred_on, ombudsman_reference from complaint where case_id in ("
-                  + in
-                  + ")")
+      jdbc.sql("select " + HEAD_COLUMNS + " from complaint where case_id in (" + in + ")")
           .params(new ArrayList<Object>(chunk))
           .query(
               (ResultSet rs) -> {

@@ -80,6 +80,24 @@ public class EnquiryRepository {
         .optional();
   }
 
+  public Optional<Row> findByCase(UUID caseId) {
+    return jdbc.sql("select " + COLUMNS + " from member_enquiry where case_id = ?")
+        .param(caseId)
+        .query(EnquiryRepository::row)
+        .optional();
+  }
+
+  /** Every enquiry, for a rebuild of the warehouse. */
+  public void forEach(java.util.function.Consumer<Row> each) {
+    jdbc.sql("select " + COLUMNS + " from member_enquiry")
+        .query((ResultSet rs) -> each.accept(row(rs, 0)));
+  }
+
+  /** Enquiries raised in each UTC hour, for the warehouse's reconciliation. */
+  public java.util.Map<Instant, Long> raisedPerHour() {
+    return org.borough.system.HourlyCounts.of(jdbc, "member_enquiry", "raised_at");
+  }
+
   /** A councillor's enquiries, newest first. */
   public List<Row> ofCouncillor(UUID councillor, int limit) {
     return jdbc.sql(

@@ -141,6 +141,17 @@ public class InformationRequestRepository {
         .list();
   }
 
+  /** Every request, for a rebuild of the warehouse. */
+  public void forEach(java.util.function.Consumer<InformationRequest> each) {
+    jdbc.sql("select " + COLUMNS + " from information_request")
+        .query((ResultSet rs) -> each.accept(request(rs)));
+  }
+
+  /** Requests received in each UTC hour, for the warehouse's reconciliation. */
+  public java.util.Map<Instant, Long> receivedPerHour() {
+    return org.borough.system.HourlyCounts.of(jdbc, "information_request", "received_at");
+  }
+
   private static InformationRequest request(ResultSet rs) throws SQLException {
     String outcome = rs.getString(11);
     String exemptions = rs.getString(12);

@@ -72,6 +72,26 @@ public class FeedbackRepository {
         > 0;
   }
 
+  /** Every answer (case, rating, when), for a rebuild of the warehouse. */
+  public void forEach(java.util.function.Consumer<Answer> each) {
+    jdbc.sql("select case_id, rating, given_at from case_feedback")
+        .query(
+            (java.sql.ResultSet rs) ->
+                each.accept(
+                    new Answer(
+                        rs.getObject(1, UUID.class),
+                        rs.getInt(2),
+                        rs.getTimestamp(3).toInstant())));
+  }
+
+  /** An answer as the warehouse keeps it. */
+  public record Answer(UUID caseId, int rating, Instant givenAt) {}
+
+  /** Answers given in each UTC hour, for the warehouse's reconciliation. */
+  public java.util.Map<Instant, Long> givenPerHour() {
+    return org.borough.system.HourlyCounts.of(jdbc, "case_feedback", "given_at");
+  }
+
   /** Records an answer; false when the case was answered already (by another link or tab). */
   public boolean answer(UUID caseId, int rating, String serviceCode, String channel, Instant at) {
     int added;
