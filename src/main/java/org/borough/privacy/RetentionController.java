@@ -19,9 +19,14 @@ class RetentionController {
   private final RetentionSchedule schedule;
   private final ProcessingRecord processing;
   private final RetentionProperties properties;
+  private final org.borough.system.LegalProperties legal;
 
   RetentionController(
-      RetentionSchedule schedule, ProcessingRecord processing, RetentionProperties properties) {
+      RetentionSchedule schedule,
+      ProcessingRecord processing,
+      RetentionProperties properties,
+      org.borough.system.LegalProperties legal) {
+    this.legal = legal;
     this.schedule = schedule;
     this.processing = processing;
     this.properties = properties;
@@ -56,6 +61,7 @@ class RetentionController {
   @GetMapping("/portal/privacy")
   String publicPage(Model model) {
     model.addAttribute("lines", schedule.lines());
+    model.addAttribute("dpoEmail", legal.dpoEmail());
     model.addAttribute("errors", java.util.Map.of());
     return "portal/privacy";
   }

@@ -371,6 +371,11 @@ final class CrmSnapshot {
             k.openedAt(),
             k.dueAt(),
             keys);
+    // The loader counts a case under the versions current when it applies the opening, moments
+    // after it happened; read now, that is the version valid when the case opened, which the
+    // history carried over from the file being replaced still holds.
+    f.serviceKey = keys.serviceAt(k.serviceCode(), k.openedAt());
+    f.wardKey = keys.wardAt(k.wardCode(), k.openedAt());
     f.status = k.status().name();
     f.firstResponseAt = k.firstResponseAt();
     f.resolvedAt = k.resolvedAt();

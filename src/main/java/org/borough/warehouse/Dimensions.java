@@ -14,7 +14,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
 import org.borough.cases.CaseStatus;
@@ -40,14 +42,42 @@ final class Dimensions {
     this.calendar = calendar;
   }
 
-  /** The surrogate keys of the current versions, by natural key. */
-  record Keys(Map<String, Long> services, Map<String, Long> wards, Map<String, Long> teams) {
+  /**
+   * The surrogate keys of the current versions, by natural key, and of every version of services
+   * and wards by the time it became valid, so that a case read by a rebuild is counted under the
+   * service and ward as they were when it was opened, as the loader counted it then.
+   */
+  record Keys(
+      Map<String, Long> services,
+      Map<String, Long> wards,
+      Map<String, Long> teams,
+      Map<String, NavigableMap<Instant, Long>> serviceVersions,
+      Map<String, NavigableMap<Instant, Long>> wardVersions) {
+
     Long service(String code) {
       return code == null ? null : services.get(code);
     }
 
     Long ward(String gss) {
       return gss == null ? null : wards.get(gss);
+    }
+
+    /** The key of the service's version valid at {@code at} (its first, before any was). */
+    Long serviceAt(String code, Instant at) {
+      return code == null ? null : versionAt(serviceVersions.get(code), at, service(code));
+    }
+
+    /** The key of the ward's version valid at {@code at} (its first, before any was). */
+    Long wardAt(String gss, Instant at) {
+      return gss == null ? null : versionAt(wardVersions.get(gss), at, ward(gss));
+    }
+
+    private static Long versionAt(NavigableMap<Instant, Long> versions, Instant at, Long current) {
+      if (versions == null || versions.isEmpty() || at == null) {
+        return current;
+      }
+      Map.Entry<Instant, Long> valid = versions.floorEntry(at);
+      return valid != null ? valid.getValue() : versions.firstEntry().getValue();
     }
 
     Long team(UUID id) {
@@ -152,7 +182,84 @@ final class Dimensions {
             t -> t.id().toString(),
             t -> values(t.code(), t.name()),
             now);
-    return new Keys(services, wards, teams);
+    return new Keys(
+        services,
+        wards,
+        teams,
+        versions(c, "dim_service", "service_key", "service_code"),
+        versions(c, "dim_ward", "ward_key", "gss_code"));
+  }
+
+  /** Every version's key by natural key and the time it became valid. */
+  private static Map<String, NavigableMap<Instant, Long>> versions(
+      DuckDBConnection c, String table, String keyColumn, String naturalColumn)
+      throws SQLException {
+    Map<String, NavigableMap<Instant, Long>> versions = new HashMap<>();
+    try (Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "select " + naturalColumn + ", valid_from, " + keyColumn + " from " + table)) {
+      while (rs.next()) {
+        versions
+            .computeIfAbsent(rs.getString(1), k -> new TreeMap<>())
+            .put(Rows.instant(rs.getObject(2)), rs.getLong(3));
+      }
+    }
+    return versions;
+  }
+
+  /** The slowly changing dimensions, whose history a rebuild carries into its new file. */
+  static final List<String> HISTORIES = List.of("dim_service", "dim_ward", "dim_team");
+
+  /**
+   * Copies the slowly changing dimensions' history from {@code from} (the file being replaced) into
+   * the new, empty file {@code to}, and starts its key sequence after theirs: the rebuild's own
+   * sync then adds versions only for what changed since, instead of beginning the history again at
+   * the rebuild. A table whose columns the new model changed is not copied (its history starts
+   * again, and the log says so).
+   */
+  static void carryHistory(Connection from, DuckDBConnection to) throws SQLException {
+    long maxKey = 0;
+    for (String table : HISTORIES) {
+      List<String> columns = columns(to, table);
+      if (!columns(from, table).containsAll(columns)) {
+        org.slf4j.LoggerFactory.getLogger(Dimensions.class)
+            .warn("The history of {} is not carried over: its columns changed", table);
+        continue;
+      }
+      try (Statement read = from.createStatement();
+          ResultSet rs =
+              read.executeQuery("select " + String.join(", ", columns) + " from " + table);
+          DuckDBAppender a = to.createAppender(table)) {
+        while (rs.next()) {
+          Object[] row = new Object[columns.size()];
+          for (int i = 0; i < row.length; i++) {
+            Object v = rs.getObject(i + 1);
+            row[i] = v instanceof java.time.OffsetDateTime ? Rows.instant(v) : v;
+          }
+          maxKey = Math.max(maxKey, ((Number) row[0]).longValue());
+          Rows.append(a, row);
+        }
+      }
+    }
+    try (Statement s = to.createStatement()) {
+      s.execute("create or replace sequence dim_key_seq start with " + (maxKey + 1));
+    }
+  }
+
+  private static List<String> columns(Connection c, String table) throws SQLException {
+    List<String> columns = new ArrayList<>();
+    try (Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "select column_name from information_schema.columns where table_name = '"
+                    + table
+                    + "' order by ordinal_position")) {
+      while (rs.next()) {
+        columns.add(rs.getString(1));
+      }
+    }
+    return columns;
   }
 
   private static List<Object> values(Object... v) {

@@ -1,7 +1,17 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package org.borough.warehouse;
 
-import static org.borough.warehouse.Payloads.*;
+import static org.borough.warehouse.Payloads.bool;
+import static org.borough.warehouse.Payloads.codes;
+import static org.borough.warehouse.Payloads.financialYear;
+import static org.borough.warehouse.Payloads.instant;
+import static org.borough.warehouse.Payloads.optionalInstant;
+import static org.borough.warehouse.Payloads.optionalText;
+import static org.borough.warehouse.Payloads.optionalUuid;
+import static org.borough.warehouse.Payloads.pence;
+import static org.borough.warehouse.Payloads.status;
+import static org.borough.warehouse.Payloads.text;
+import static org.borough.warehouse.Payloads.uuid;
 
 import java.time.Instant;
 import java.time.YearMonth;

@@ -412,6 +412,7 @@ class Warehouse implements DisposableBean {
       Instant swapped;
       try (WarehouseDatabase fresh = open(next)) {
         phase("opened the new file", started);
+        carryHistory(fresh);
         read = snapshot.load(fresh, crm, outbox, n -> rebuild = rebuild.at(n, expectedRows));
         phase("read and committed", started);
         rebuild = rebuild.at(read.rows(), read.rows());
@@ -474,6 +475,29 @@ class Warehouse implements DisposableBean {
       return false;
     } catch (RuntimeException e) {
       return true;
+    }
+  }
+
+  /**
+   * Copies the services', wards' and teams' history into the fresh file before the CRM is read into
+   * it, so that the versions of a dimension outlive a rebuild (and cases are counted under the
+   * version valid when they opened). A live file of another model may lack them: then the history
+   * starts again, as it did before there was any.
+   */
+  private void carryHistory(WarehouseDatabase fresh) {
+    try {
+      read(
+          live -> {
+            fresh.write(
+                conn -> {
+                  Dimensions.carryHistory(live, conn.unwrap(DuckDBConnection.class));
+                  return null;
+                });
+            return null;
+          });
+    } catch (RuntimeException e) {
+      // A file that cannot be read (the reason for some rebuilds) has no history to give.
+      log.warn("The dimensions' history is not carried over: {}", e.getMessage());
     }
   }
 

@@ -549,6 +549,8 @@ class AccessibilityIT extends IntegrationTest {
             // The resident portal, each page as a resident reaches it and with its errors.
             new String[] {null, "/portal"},
             new String[] {null, "/portal/privacy"},
+            new String[] {null, "/portal/accessibility"},
+            new String[] {null, "/portal/cookies"},
             new String[] {null, "/portal/report/service"},
             new String[] {null, "/portal/report/service", SUBMIT},
             new String[] {null, "/portal/report/start?service=" + Fixtures.MISSED_BIN},

@@ -500,6 +500,8 @@ class RoleMatrixIT extends IntegrationTest {
           needs(POST, "/privacy/retention/run", Permission.ERASURE),
           needs(GET, "/privacy/processing", SUBJECT_ACCESS),
           open(GET, "/portal/privacy", "/portal/privacy"),
+          open(GET, "/portal/accessibility", "/portal/accessibility"),
+          open(GET, "/portal/cookies", "/portal/cookies"),
           needs(
               GET,
               "/residents/{id}/erasure",
