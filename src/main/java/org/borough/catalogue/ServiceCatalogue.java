@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package org.borough.catalogue;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -30,7 +33,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * The service catalogue and wards. Both are small and read on every form, so they are held in
- * memory and reloaded when an admin changes them.
+ * memory (two Caffeine caches of one entry each: the whole catalogue, all wards) and reloaded when
+ * an admin changes them, on this node at once and on the others within seconds (CatalogueRefresh);
+ * an entry older than {@link #HELD_FOR} is reloaded anyway, so a change a node somehow missed
+ * cannot outlive that.
  *
  * <p>Every change is validated whole before anything is written, is written in one transaction with
  * its audit entry and its event ({@link ServiceDefined}, {@link ServiceChanged}), and drops the
@@ -59,8 +65,15 @@ public class ServiceCatalogue {
   private final StaffDirectory staff;
   private final AuditLog audit;
   private final ApplicationEventPublisher events;
-  private volatile Map<String, ServiceDefinition> services;
-  private volatile List<Ward> wards;
+
+  /** The longest either cache is trusted without a reload. */
+  static final Duration HELD_FOR = Duration.ofMinutes(10);
+
+  /** The one key of each cache. */
+  private static final String ALL = "all";
+
+  private final LoadingCache<String, Map<String, ServiceDefinition>> services;
+  private final LoadingCache<String, List<Ward>> wards;
 
   ServiceCatalogue(
       CatalogueRepository repository,
@@ -73,6 +86,19 @@ public class ServiceCatalogue {
     this.staff = staff;
     this.audit = audit;
     this.events = events;
+    // Evicting the key of a load in flight waits for the load and then removes what it loaded (the
+    // map's compute lock), so a form drawn during an admin's change cannot leave the catalogue
+    // from before it in the cache, as the plain field this replaces could.
+    this.services =
+        Caffeine.newBuilder()
+            .maximumSize(1)
+            .expireAfterWrite(HELD_FOR)
+            .build(k -> repository.loadAll());
+    this.wards =
+        Caffeine.newBuilder()
+            .maximumSize(1)
+            .expireAfterWrite(HELD_FOR)
+            .build(k -> List.copyOf(repository.wards()));
   }
 
   /** Every service, active or not, grouped and ordered by group then name. */
@@ -89,12 +115,7 @@ public class ServiceCatalogue {
   }
 
   public List<Ward> wards() {
-    List<Ward> w = wards;
-    if (w == null) {
-      w = List.copyOf(repository.wards());
-      wards = w;
-    }
-    return w;
+    return wards.get(ALL);
   }
 
   public Optional<Ward> ward(String gssCode) {
@@ -583,13 +604,13 @@ public class ServiceCatalogue {
    */
   private void evictServices() {
     repository.raiseVersion(); // the other nodes drop theirs too (CatalogueRefresh)
-    services = null;
+    services.invalidate(ALL);
     if (TransactionSynchronizationManager.isSynchronizationActive()) {
       TransactionSynchronizationManager.registerSynchronization(
           new TransactionSynchronization() {
             @Override
             public void afterCompletion(int status) {
-              services = null;
+              services.invalidate(ALL);
             }
           });
     }
@@ -604,13 +625,13 @@ public class ServiceCatalogue {
     }
     repository.insertWard(ward);
     repository.raiseVersion();
-    wards = null;
+    wards.invalidate(ALL);
   }
 
   /** Drops the cached services and wards: another node changed them (CatalogueRefresh). */
   void forgetCached() {
-    services = null;
-    wards = null;
+    services.invalidate(ALL);
+    wards.invalidate(ALL);
   }
 
   /**
@@ -714,11 +735,6 @@ public class ServiceCatalogue {
   }
 
   private Map<String, ServiceDefinition> cache() {
-    Map<String, ServiceDefinition> s = services;
-    if (s == null) {
-      s = repository.loadAll();
-      services = s;
-    }
-    return s;
+    return services.get(ALL);
   }
 }

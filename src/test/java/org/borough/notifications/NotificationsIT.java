@@ -126,7 +126,7 @@ class NotificationsIT extends IntegrationTest {
 
   @Test
   void aResidentWithOnlyAMobileGetsATextAndAnAnonymousReportNothing() {
-    CaseView c = raise(resident(null, "07700 900" + (100 + (int) (Math.random() * 800))));
+    CaseView c = raise(resident(null, org.borough.support.TestPhones.unused(jdbc)));
     CaseView anonymous = raise(null);
     awaitStatus(c, "SENT");
     assertThat(

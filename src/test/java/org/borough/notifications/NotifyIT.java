@@ -373,8 +373,8 @@ class NotifyIT extends IntegrationTest {
   }
 
   /** A mobile number of Ofcom's drama range that no other test uses. */
-  private static String mobile() {
-    return "07700 9" + String.format("%05d", (int) (Math.random() * 100_000));
+  private String mobile() {
+    return org.borough.support.TestPhones.unused(jdbc);
   }
 
   private static String e164(String number) {

@@ -103,8 +103,8 @@ class ReportersIT extends IntegrationTest {
     return signedIn.as(Fixtures.SUPERVISOR, () -> residents.register(details));
   }
 
-  private static String mobile() {
-    return "07700 9" + String.format("%05d", (int) (Math.random() * 100_000));
+  private String mobile() {
+    return org.borough.support.TestPhones.unused(jdbc);
   }
 
   private static String unique() {

@@ -3,6 +3,8 @@ package org.borough.audit.web;
 
 import org.borough.audit.AuditAction;
 import org.borough.audit.AuditLog;
+import org.borough.audit.internal.AuditChain;
+import org.borough.audit.internal.AuditVerification;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
-package org.borough.audit.web;
+package org.borough.audit.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -236,7 +236,7 @@ class AuditChainIT extends IntegrationTest {
                 + " before update, delete on "
                 + table
                 + " for each row call '"
-                + AuditLogAppendOnly.class.getName()
+                + org.borough.audit.web.AuditLogAppendOnly.class.getName()
                 + "'");
       }
     }

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
-package org.borough.audit.web;
+package org.borough.audit.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -30,7 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * it does not scan the whole log every minute; a verification seals everything first, however late.
  */
 @Component
-class AuditChain {
+public class AuditChain {
 
   static final int BATCH = 1000;
   static final long LATE_WINDOW = 10_000;
@@ -163,7 +163,7 @@ class AuditChain {
   }
 
   /** Seals what is new, then re-walks the whole chain from its first link. */
-  AuditVerification verify() {
+  public AuditVerification verify() {
     sealAll();
     Walk walk = new Walk();
     readOnly.executeWithoutResult(

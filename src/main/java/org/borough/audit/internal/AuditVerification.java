@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
-package org.borough.audit.web;
+package org.borough.audit.internal;
 
 import java.time.Instant;
 
@@ -15,7 +15,7 @@ import java.time.Instant;
  * @param problem what is wrong there, in words, or null
  * @param checkedAt when the walk ended
  */
-record AuditVerification(
+public record AuditVerification(
     boolean verified,
     long entries,
     long checkpoints,

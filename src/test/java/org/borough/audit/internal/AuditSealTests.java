@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
-package org.borough.audit.web;
+package org.borough.audit.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
