@@ -182,10 +182,16 @@ final class Dimensions {
             t -> t.id().toString(),
             t -> values(t.code(), t.name()),
             now);
+    // The loader keys by the current versions only; a rebuild adds the history (withVersions).
+    return new Keys(services, wards, teams, Map.of(), Map.of());
+  }
+
+  /** The keys with every version of services and wards, for a rebuild (two small reads). */
+  static Keys withVersions(Keys keys, DuckDBConnection c) throws SQLException {
     return new Keys(
-        services,
-        wards,
-        teams,
+        keys.services(),
+        keys.wards(),
+        keys.teams(),
         versions(c, "dim_service", "service_key", "service_code"),
         versions(c, "dim_ward", "ward_key", "gss_code"));
   }
