@@ -6,29 +6,17 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.borough.system.FinancialYears;
 
 /** A council's financial year, 1 April to 31 March, written {@code 2017/18}. */
 public record FinancialYear(int startYear) {
 
-  private static final Pattern WRITTEN = Pattern.compile("(\\d{4})/(\\d{2})");
-
-  /** Reads "2017/18"; empty when it is not written so, or the two years do not follow. */
+  /**
+   * Reads "2017/18"; empty when it is not written so, the two years do not follow, or it falls
+   * outside 2000/01 to 2099/00 (the years the warehouse's calendar holds).
+   */
   public static Optional<FinancialYear> parse(String text) {
-    if (text == null) {
-      return Optional.empty();
-    }
-    Matcher m = WRITTEN.matcher(text.trim());
-    if (!m.matches()) {
-      return Optional.empty();
-    }
-    int start = Integer.parseInt(m.group(1));
-    int end = Integer.parseInt(m.group(2));
-    if (start < 1900 || (start + 1) % 100 != end) {
-      return Optional.empty();
-    }
-    return Optional.of(new FinancialYear(start));
+    return FinancialYears.startOf(text).map(FinancialYear::new);
   }
 
   /** The financial year a date falls in. */

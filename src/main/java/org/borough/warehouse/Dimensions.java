@@ -33,8 +33,9 @@ import org.duckdb.DuckDBConnection;
  */
 final class Dimensions {
 
-  static final LocalDate FIRST_DATE = LocalDate.of(2010, 1, 1);
-  static final LocalDate LAST_DATE = LocalDate.of(2040, 12, 31);
+  // Every financial year a budget line may name (2000/01 to 2099/00) has its days here.
+  static final LocalDate FIRST_DATE = LocalDate.of(2000, 1, 1);
+  static final LocalDate LAST_DATE = LocalDate.of(2100, 3, 31);
 
   private final WorkingCalendar calendar;
 

@@ -40,7 +40,10 @@ class MoneyTests {
   @Test
   void financialYearsAreWrittenWithTheYearsThatFollow() {
     assertThat(FinancialYear.parse("2017/18")).contains(new FinancialYear(2017));
-    assertThat(FinancialYear.parse("1999/00")).contains(new FinancialYear(1999));
+    assertThat(FinancialYear.parse("2000/01")).contains(new FinancialYear(2000));
+    assertThat(FinancialYear.parse("2099/00")).contains(new FinancialYear(2099));
+    assertThat(FinancialYear.parse("1999/00")).isEmpty();
+    assertThat(FinancialYear.parse("2100/01")).isEmpty();
     assertThat(FinancialYear.parse("2017/19")).isEmpty();
     assertThat(FinancialYear.parse("2017-18")).isEmpty();
     assertThat(FinancialYear.of(LocalDate.of(2018, 3, 31))).hasToString("2017/18");

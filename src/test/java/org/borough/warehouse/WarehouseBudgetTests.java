@@ -131,6 +131,31 @@ class WarehouseBudgetTests {
   }
 
   @Test
+  void everyYearABudgetLineMayNameHasItsDaysInTheCalendar() throws Exception {
+    events = warehouse("events");
+    for (String year : List.of("2000/01", "2099/00")) {
+      events.publish(
+          new BudgetLineApproved(
+              new BudgetLineId(UUID.randomUUID()),
+              year,
+              1_200L,
+              SpendKind.REVENUE,
+              FundingKind.BASE_BUDGET,
+              null,
+              List.of("CRM"),
+              new DecisionId(UUID.randomUUID()),
+              1));
+    }
+    events.loader.catchUp();
+    assertThat(events.count("select count(*) from fact_budget")).isEqualTo(24);
+    assertThat(
+            events.count(
+                "select count(*) from fact_budget f"
+                    + " where not exists (select 1 from dim_date d where d.date_key = f.date_key)"))
+        .isZero();
+  }
+
+  @Test
   void aReversedLineIsNoLongerBudget() throws Exception {
     events = warehouse("events");
     events.publish(approved());
