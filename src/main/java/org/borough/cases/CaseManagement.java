@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package org.borough.cases;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.Year;
@@ -33,7 +32,6 @@ import org.borough.residents.ResidentManagement;
 import org.borough.system.Actors;
 import org.borough.system.ConflictException;
 import org.borough.system.Errors;
-import org.borough.system.Inputs;
 import org.borough.system.InvalidInputException;
 import org.borough.system.NotFoundException;
 import org.borough.system.StaleEditException;
@@ -67,6 +65,7 @@ public class CaseManagement {
   private final SlaClock sla;
   private final CaseFeed feed;
   private final TeamScope teamScope;
+  private final DetailChanges details;
   private final Clock clock;
 
   CaseManagement(
@@ -81,8 +80,10 @@ public class CaseManagement {
       WorkingCalendar calendar,
       CaseFeed feed,
       TeamScope teamScope,
+      DetailChanges details,
       Clock clock) {
     this.teamScope = teamScope;
+    this.details = details;
     this.cases = cases;
     this.catalogue = catalogue;
     this.staff = staff;
@@ -130,7 +131,13 @@ public class CaseManagement {
         errors.reject("resident", "The resident was not found");
       }
     }
-    validateLocation(request, errors);
+    details.validateLocation(
+        request.address(),
+        request.uprn(),
+        request.latitude(),
+        request.longitude(),
+        request.wardCode(),
+        errors);
     Map<String, List<String>> answers = Map.of();
     try {
       answers =
@@ -303,6 +310,19 @@ public class CaseManagement {
             team == null ? null : team.value(), officer == null ? null : officer.value()),
         false,
         null);
+  }
+
+  /**
+   * Changes a case's priority, service (re-timing its SLA clock) or location, with the reason on
+   * its timeline; null parts of {@code change} stay as they are.
+   */
+  @PreAuthorize("hasAuthority('CASE_WORK')")
+  @Transactional
+  public TimelineEntry changeDetails(CaseId id, BulkAction.ChangeDetails change, Integer version) {
+    CaseRow row = cases.find(id.value()).orElseThrow(() -> new NotFoundException("Case"));
+    TeamScope.require(row, teamScope.current());
+    checkVersion(row, version);
+    return apply(row, change, false, null);
   }
 
   /**
@@ -615,6 +635,23 @@ public class CaseManagement {
       return entry;
     } else if (action instanceof BulkAction.ChangeStatus change) {
       return changeStatus(row, change, publicNote, duplicateOf, now, actor);
+    } else if (action instanceof BulkAction.ChangeDetails change) {
+      DetailChanges.Change c = details.change(row, change, now);
+      save(c.row());
+      TimelineEntry entry =
+          cases.addTimeline(row.id(), now, actor, "DETAILS", false, null, null, c.summary());
+      audit.record(AuditAction.UPDATE, SUBJECT, row.id().toString(), "details changed");
+      CaseRow r = c.row();
+      events.publishEvent(
+          new CaseDetailsChanged(
+              new CaseId(r.id()),
+              r.serviceCode(),
+              r.priority(),
+              r.wardCode(),
+              r.teamId(),
+              r.dueAt(),
+              now));
+      return entry;
     }
     throw new IllegalArgumentException("Unknown action " + action);
   }
@@ -769,44 +806,6 @@ public class CaseManagement {
     if (version != null && version != row.version()) {
       throw new StaleEditException("case " + row.reference());
     }
-  }
-
-  private void validateLocation(NewCase r, Errors errors) {
-    if (r.address() != null && r.address().length() > 300) {
-      errors.reject("address", "Address must be 300 characters or fewer");
-    }
-    if ((r.latitude() == null) != (r.longitude() == null)) {
-      errors.reject(
-          r.latitude() == null ? "latitude" : "longitude",
-          "Give both latitude and longitude, or neither");
-    }
-    // A JSON number such as 1e-999999999 is in range, and rounding it to the column's 6 places
-    // would take the CPU for hours: refuse more places than a coordinate can mean.
-    if (r.latitude() != null && r.latitude().scale() > Inputs.COORDINATE_DECIMALS) {
-      errors.reject("latitude", TOO_PRECISE);
-    }
-    if (r.longitude() != null && r.longitude().scale() > Inputs.COORDINATE_DECIMALS) {
-      errors.reject("longitude", TOO_PRECISE);
-    }
-    if (r.latitude() != null && outside(r.latitude(), 49, 61)) {
-      errors.reject("latitude", "Latitude must be within the UK (49 to 61)");
-    }
-    if (r.longitude() != null && outside(r.longitude(), -9, 2)) {
-      errors.reject("longitude", "Longitude must be within the UK (-9 to 2)");
-    }
-    if (r.uprn() != null && (r.uprn() <= 0 || r.uprn() > 999_999_999_999L)) {
-      errors.reject("uprn", "A UPRN is a number of up to 12 digits");
-    }
-    if (r.wardCode() != null && !r.wardCode().isBlank() && catalogue.ward(r.wardCode()).isEmpty()) {
-      errors.reject("wardCode", "Choose a ward in the borough");
-    }
-  }
-
-  private static final String TOO_PRECISE =
-      "Give coordinates with " + Inputs.COORDINATE_DECIMALS + " decimal places or fewer";
-
-  private static boolean outside(BigDecimal v, int min, int max) {
-    return v.compareTo(BigDecimal.valueOf(min)) < 0 || v.compareTo(BigDecimal.valueOf(max)) > 0;
   }
 
   CaseSummary summary(CaseRow r, Instant now) {

@@ -138,6 +138,9 @@ class NotificationPlanner {
           "case.note-added.v1",
           "case.resident-changed.v1",
           "case.deadline-changed.v1",
+          "case.details-changed.v1",
+          // Staff hear of these as they happen (StaffAlerts, in the SLA watch's transaction).
+          "case.sla-at-risk.v1",
           "case.sla-breached.v1",
           "case.followed.v1",
           "case.notification-sent.v1",

@@ -5,8 +5,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * Links residents are sent to follow a report. The link only fills in the reference: tracking still
- * asks for the email or postcode, so a forwarded email shows nothing by itself.
+ * Links sent in messages: to residents, to follow a report; to staff, into the console. The link
+ * only fills in the reference: tracking still asks for the email or postcode, so a forwarded email
+ * shows nothing by itself.
  */
 @Component
 public class TrackLinks {
@@ -33,5 +34,15 @@ public class TrackLinks {
         .queryParam("token", token)
         .build()
         .toUriString();
+  }
+
+  /** {@code <base url>/cases/BR-2026-000123}: a case's page in the staff console. */
+  public String consoleCaseUrl(String reference) {
+    return consoleUrl("/cases/" + reference);
+  }
+
+  /** {@code <base url><path>}, a page of the staff console. */
+  public String consoleUrl(String path) {
+    return UriComponentsBuilder.fromUri(properties.baseUrl()).path(path).build().toUriString();
   }
 }

@@ -269,6 +269,8 @@ final class BatchApplier {
       return b.caseId();
     } else if (e instanceof LoadedEvent.Deadline d) {
       return d.caseId();
+    } else if (e instanceof LoadedEvent.Details d) {
+      return d.caseId();
     }
     return null;
   }
@@ -340,6 +342,18 @@ final class BatchApplier {
       } else if (e instanceof LoadedEvent.Deadline d) {
         f.dueAt = d.dueAt();
         f.slaBreachedAt = null; // as in the CRM: the new deadline is still to come
+      } else if (e instanceof LoadedEvent.Details d) {
+        f.serviceCode = d.serviceCode();
+        f.serviceKey = keys.service(d.serviceCode());
+        f.priority = d.priority();
+        f.wardCode = d.wardCode();
+        f.wardKey = keys.ward(d.wardCode());
+        f.teamId = d.teamId();
+        f.teamKey = keys.team(d.teamId());
+        f.dueAt = d.dueAt();
+        if (d.dueAt().isAfter(d.at())) {
+          f.slaBreachedAt = null; // as in the CRM: the new deadline is still to come
+        }
       }
       f.lastPosition = e.position();
       return null;

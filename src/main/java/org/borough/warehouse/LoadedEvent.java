@@ -71,6 +71,18 @@ sealed interface LoadedEvent {
   /** A deadline set by hand (a complaint's stage, an extension). */
   record Deadline(long position, UUID caseId, Instant dueAt, Instant at) implements LoadedEvent {}
 
+  /** A case's priority, service or location changed: those details as they are now. */
+  record Details(
+      long position,
+      UUID caseId,
+      String serviceCode,
+      String priority,
+      String wardCode,
+      UUID teamId,
+      Instant dueAt,
+      Instant at)
+      implements LoadedEvent {}
+
   record ContactLog(
       long position,
       UUID contactId,
@@ -181,6 +193,9 @@ sealed interface LoadedEvent {
           "case.notification-sent.v1",
           // A reply's contact arrives as its own contact.logged; the reply itself adds nothing.
           "case.reply-sent.v1",
+          // A warning point passed, for staff alerts: the model's SLA measures are met or missed
+          // (due_at, resolved_at, breaches); a warning on the way is not one of them.
+          "case.sla-at-risk.v1",
           // Money noted, not budgeted: a pressure reaches fact_budget when it is approved.
           "budget-line.pressure-changed.v1",
           // Services and teams reach the dimensions by comparison with the catalogue and the staff
@@ -257,6 +272,18 @@ sealed interface LoadedEvent {
               "case.deadline-changed.v1",
               (pos, p, e) ->
                   new Deadline(pos, uuid(p, "caseId"), instant(p, "dueAt"), instant(p, "at"))),
+          Map.entry(
+              "case.details-changed.v1",
+              (pos, p, e) ->
+                  new Details(
+                      pos,
+                      uuid(p, "caseId"),
+                      text(p, "serviceCode"),
+                      text(p, "priority"),
+                      optionalText(p, "wardCode"),
+                      optionalUuid(p, "teamId"),
+                      instant(p, "dueAt"),
+                      instant(p, "at"))),
           Map.entry(
               "case.sla-breached.v1",
               (pos, p, e) -> new Breach(pos, uuid(p, "caseId"), instant(p, "detectedAt"))),

@@ -11,7 +11,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.ByteArrayInputStream;
-import java.lang.reflect.Method;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,6 +42,7 @@ import org.borough.residents.ResidentManagement;
 import org.borough.support.Fixtures;
 import org.borough.support.IntegrationTest;
 import org.borough.support.SignedIn;
+import org.borough.support.SlaScan;
 import org.borough.system.ConflictException;
 import org.borough.system.InvalidInputException;
 import org.borough.system.SystemProperties;
@@ -1032,11 +1032,7 @@ class CasesIT extends IntegrationTest {
   }
 
   private void scanForBreaches() throws Exception {
-    Class<?> type = Class.forName("org.borough.cases.internal.SlaWatch");
-    Object watch = context.getBean(type);
-    Method scan = type.getDeclaredMethod("scan");
-    scan.setAccessible(true);
-    scan.invoke(watch);
+    SlaScan.now(context);
   }
 
   private static String describe(Throwable e) {

@@ -144,6 +144,9 @@ class RoleMatrixIT extends IntegrationTest {
           signedIn(GET, "/account/tokens"),
           signedIn(GET, "/account/password"),
           signedIn(POST, "/account/password"),
+          signedIn(GET, "/alerts"),
+          signedIn(GET, "/alerts/settings"),
+          signedIn(POST, "/alerts/settings"),
           signedIn(POST, "/account/tokens"),
           // MFA is off in this context: every role gets the "not needed" page or is sent back.
           signedIn(GET, "/account/authenticator"),
@@ -200,6 +203,8 @@ class RoleMatrixIT extends IntegrationTest {
           needs(POST, "/cases/{reference}/notes", "/cases/" + CASE + "/notes", CASE_NOTE),
           needs(POST, "/cases/{reference}/reply", "/cases/" + CASE + "/reply", CASE_NOTE),
           needs(POST, "/cases/{reference}/assign", "/cases/" + CASE + "/assign", CASE_WORK),
+          needs(GET, "/cases/{reference}/details", "/cases/" + CASE + "/details", CASE_WORK),
+          needs(POST, "/cases/{reference}/details", "/cases/" + CASE + "/details", CASE_WORK),
           needs(
               POST, "/cases/{reference}/attachments", "/cases/" + CASE + "/attachments", CASE_NOTE),
           needs(
@@ -869,6 +874,11 @@ class RoleMatrixIT extends IntegrationTest {
               POST,
               "/api/v1/cases/{reference}/assign",
               "/api/v1/cases/" + CASE + "/assign",
+              CASE_WORK),
+          needs(
+              POST,
+              "/api/v1/cases/{reference}/details",
+              "/api/v1/cases/" + CASE + "/details",
               CASE_WORK),
           needs(POST, "/api/v1/cases/bulk", CASE_BULK),
           needs(GET, "/api/v1/services", CATALOGUE_READ),

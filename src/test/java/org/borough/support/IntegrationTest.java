@@ -31,6 +31,9 @@ import org.springframework.test.context.DynamicPropertySource;
       "borough.portal.track-requests=" + IntegrationTest.TRACK_RATE_LIMIT,
       "borough.notifications.poll-interval=200ms",
       "borough.notifications.first-retry=1s",
+      // Staff alert emails go when a test sends them (StaffAlertsIT), and digests at any hour.
+      "borough.notifications.staff-alert-interval=1h",
+      "borough.notifications.staff-digest-at=00:00",
       "borough.mail-poll-interval=300ms",
       "spring.mail.host=127.0.0.1",
       // No load balancer to wait for when a test context closes.

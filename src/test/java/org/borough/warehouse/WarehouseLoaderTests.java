@@ -99,7 +99,7 @@ class WarehouseLoaderTests {
     CaseId id = open(w, "missed-bin", MONDAY_10AM);
     w.publish(new CaseNoteAdded(id, true, MONDAY_10AM.plus(Duration.ofMinutes(5))));
     w.publish(new CaseAssigned(id, w.dimensions.roads, null, MONDAY_10AM));
-    w.publish(new SlaBreached(id, "x", w.dimensions.roads, MONDAY_10AM, MONDAY_10AM));
+    w.publish(new SlaBreached(id, "x", w.dimensions.roads, null, MONDAY_10AM, MONDAY_10AM));
     ContactId contact = new ContactId(UUID.randomUUID());
     w.publish(
         new ContactLogged(

@@ -92,13 +92,21 @@ public class CaseRepository {
   /** Saves a changed case if nobody else changed it since it was read. */
   public boolean update(CaseRow c) {
     return jdbc.sql(
-                "update service_case set resident_id = ?, priority = ?, status = ?, team_id = ?,"
+                "update service_case set resident_id = ?, service_code = ?, address = ?,"
+                    + " uprn = ?, latitude = ?, longitude = ?, ward_code = ?, priority = ?,"
+                    + " status = ?, team_id = ?,"
                     + " officer_id = ?, first_response_at = ?, resolved_at = ?, closed_at = ?,"
                     + " due_at = ?, sla_risk_at = ?, sla_paused_at = ?, sla_breached_at = ?,"
                     + " times_reopened = ?, duplicate_of = ?, updated_at = ?,"
                     + " version = version + 1 where id = ? and version = ?")
             .params(
                 c.residentId(),
+                c.serviceCode(),
+                c.address(),
+                c.uprn(),
+                c.latitude(),
+                c.longitude(),
+                c.wardCode(),
                 c.priority(),
                 c.status().name(),
                 c.teamId(),
@@ -286,6 +294,33 @@ public class CaseRepository {
         .params(ts(now), limit)
         .query((rs, i) -> row(rs))
         .list();
+  }
+
+  /**
+   * Active cases past their warning point, not yet due nor paused, whose warning has not been told:
+   * told before the warning point means told for an earlier deadline, since moved later.
+   */
+  public List<CaseRow> newlyAtRisk(Instant now, int limit) {
+    return jdbc.sql(
+            "select "
+                + COLUMNS
+                + " from service_case where "
+                + ACTIVE
+                + " and sla_risk_at < ? and due_at >= ? and sla_paused_at is null"
+                + " and (sla_risk_told_at is null or sla_risk_told_at < sla_risk_at)"
+                + " order by sla_risk_at fetch first ? rows only")
+        .params(ts(now), ts(now), limit)
+        .query((rs, i) -> row(rs))
+        .list();
+  }
+
+  /** Records that the case's warning was told; 0 when another node told it first. */
+  public int markAtRiskTold(UUID id, Instant at) {
+    return jdbc.sql(
+            "update service_case set sla_risk_told_at = ? where id = ?"
+                + " and (sla_risk_told_at is null or sla_risk_told_at < sla_risk_at)")
+        .params(ts(at), id)
+        .update();
   }
 
   public int markBreached(UUID id, Instant at) {

@@ -73,14 +73,26 @@ class CaseApiController {
 
   record Assignment(UUID teamId, UUID officerId, Integer version) {}
 
-  /** One action for many cases: {@code action} is assign, status or note. */
+  /** What changes: any of priority, service and location (given whole); why is required. */
+  record DetailsChange(
+      Priority priority,
+      String serviceCode,
+      BulkAction.Location location,
+      String reason,
+      Integer version) {}
+
+  /** One action for many cases: {@code action} is assign, status, note or details. */
   record Bulk(
       List<UUID> caseIds,
       String action,
       UUID teamId,
       UUID officerId,
       CaseStatus status,
-      String note) {}
+      String note,
+      Priority priority,
+      String serviceCode,
+      BulkAction.Location location,
+      String reason) {}
 
   @PostMapping("/cases")
   @PreAuthorize("hasAuthority('CASE_RAISE')")
@@ -159,6 +171,23 @@ class CaseApiController {
     return tagged(cases.viewByReference(reference));
   }
 
+  @PostMapping("/cases/{reference}/details")
+  @PreAuthorize("hasAuthority('CASE_WORK')")
+  @Operation(
+      summary =
+          "Change a case's priority, service (re-timing its SLA clock) or location, saying why")
+  ResponseEntity<CaseView> details(
+      @PathVariable String reference,
+      @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+      @RequestBody DetailsChange d) {
+    CaseView c = cases.viewByReference(reference);
+    cases.changeDetails(
+        c.id(),
+        new BulkAction.ChangeDetails(d.priority(), d.serviceCode(), d.location(), d.reason()),
+        version(c, ifMatch, d.version()));
+    return tagged(cases.viewByReference(reference));
+  }
+
   @PostMapping("/cases/bulk")
   @PreAuthorize("hasAuthority('CASE_BULK')")
   @Operation(summary = "Apply one action to many cases, all or nothing")
@@ -168,7 +197,10 @@ class CaseApiController {
           case "assign" -> new BulkAction.Assign(b.teamId(), b.officerId());
           case "status" -> new BulkAction.ChangeStatus(b.status(), b.note());
           case "note" -> new BulkAction.AddNote(b.note(), false);
-          default -> throw InvalidInputException.of("action", "action is assign, status or note");
+          case "details" ->
+              new BulkAction.ChangeDetails(b.priority(), b.serviceCode(), b.location(), b.reason());
+          default ->
+              throw InvalidInputException.of("action", "action is assign, status, note or details");
         };
     List<CaseId> ids =
         b.caseIds() == null ? List.of() : b.caseIds().stream().map(CaseId::new).toList();

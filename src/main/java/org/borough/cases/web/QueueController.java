@@ -14,6 +14,8 @@ import org.borough.cases.CaseQueues;
 import org.borough.cases.CaseStatus;
 import org.borough.cases.QueueFilter;
 import org.borough.cases.QueuePage;
+import org.borough.catalogue.CaseType;
+import org.borough.catalogue.Priority;
 import org.borough.catalogue.ServiceCatalogue;
 import org.borough.catalogue.ServiceDefinition;
 import org.borough.identity.Staff;
@@ -107,7 +109,10 @@ class QueueController {
       int n = cases.bulk(ids, action, versions);
       redirect.addFlashAttribute("banner", n + (n == 1 ? " case" : " cases") + " updated");
     } catch (InvalidInputException e) {
-      redirect.addFlashAttribute("errors", e.errors());
+      Map<String, String> errors = new LinkedHashMap<>();
+      e.errors()
+          .forEach((field, message) -> errors.put(BULK_FIELDS.getOrDefault(field, field), message));
+      redirect.addFlashAttribute("errors", errors);
     } catch (ConflictException e) {
       redirect.addFlashAttribute("errors", Map.of("action", e.getMessage()));
     } catch (IllegalArgumentException e) {
@@ -115,6 +120,16 @@ class QueueController {
     }
     return "redirect:" + back;
   }
+
+  /** The form's field for each field a case change names, so the error summary links to it. */
+  private static final Map<String, String> BULK_FIELDS =
+      Map.of(
+          "team", "bulkTeam",
+          "status", "bulkStatus",
+          "note", "bulkNote",
+          "reason", "bulkNote",
+          "priority", "bulkPriority",
+          "serviceCode", "bulkService");
 
   private static BulkAction action(MultiValueMap<String, String> f) {
     String action = f.getFirst("action");
@@ -138,6 +153,26 @@ class QueueController {
       }
       case "note" -> {
         return new BulkAction.AddNote(f.getFirst("bulkNote"), false);
+      }
+      case "priority" -> {
+        String priority = f.getFirst("bulkPriority");
+        if (priority == null || priority.isBlank()) {
+          throw InvalidInputException.of("bulkPriority", "Choose the new priority");
+        }
+        Priority chosen;
+        try {
+          chosen = Priority.valueOf(priority);
+        } catch (IllegalArgumentException e) {
+          throw InvalidInputException.of("bulkPriority", "Choose the new priority");
+        }
+        return new BulkAction.ChangeDetails(chosen, null, null, f.getFirst("bulkNote"));
+      }
+      case "service" -> {
+        String service = f.getFirst("bulkService");
+        if (service == null || service.isBlank()) {
+          throw InvalidInputException.of("bulkService", "Choose the new service");
+        }
+        return new BulkAction.ChangeDetails(null, service, null, f.getFirst("bulkNote"));
       }
       default -> throw InvalidInputException.of("action", "Choose what to do with the cases");
     }
@@ -196,6 +231,16 @@ class QueueController {
     model.addAttribute("slaOptions", sla);
     model.addAttribute(
         "teams", Options.of(staff.teams(), t -> t.id().value().toString(), Team::name));
+    model.addAttribute(
+        "priorities", Options.of(List.of(Priority.values()), Priority::name, Priority::label));
+    model.addAttribute(
+        "services",
+        Options.of(
+            catalogue.activeServices().stream()
+                .filter(d -> d.caseType() == CaseType.REQUEST)
+                .toList(),
+            ServiceDefinition::code,
+            ServiceDefinition::name));
     if (!model.containsAttribute("errors")) {
       model.addAttribute("errors", Map.of());
     }
