@@ -17,8 +17,10 @@ import org.borough.governance.DecisionItem;
 import org.borough.governance.DecisionMaker;
 import org.borough.governance.DecisionRegister;
 import org.borough.governance.DecisionVerb;
+import org.borough.governance.DeclaredInterest;
 import org.borough.governance.FinancialYear;
 import org.borough.governance.FundingKind;
+import org.borough.governance.InterestKind;
 import org.borough.governance.NewBudgetLine;
 import org.borough.governance.SpendKind;
 
@@ -126,6 +128,14 @@ final class DemoBudgets {
             + " continues: the key priority systems need ongoing revenue support.",
         List.of(),
         null,
+        // An example of a declared interest, so that the demo's register shows how one reads.
+        List.of(
+            new DeclaredInterest(
+                "Cllr Sam Example (demo)",
+                InterestKind.OTHER_REGISTRABLE,
+                "A relative works for one of the council's ICT suppliers",
+                "the Standards Committee",
+                meeting.minusDays(14))),
         List.of());
   }
 }

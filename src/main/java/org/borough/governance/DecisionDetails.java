@@ -25,6 +25,7 @@ public record DecisionDetails(
     String reasons,
     List<RejectedOption> alternativeOptions,
     String declarations,
+    List<DeclaredInterest> interests,
     List<DecisionDocument> documents) {
 
   public DecisionDetails {
@@ -34,6 +35,7 @@ public record DecisionDetails(
     items = items == null ? List.of() : List.copyOf(items);
     alternativeOptions = alternativeOptions == null ? List.of() : List.copyOf(alternativeOptions);
     documents = documents == null ? List.of() : List.copyOf(documents);
+    interests = interests == null ? List.of() : List.copyOf(interests);
   }
 
   /** The same decision with another publication date. */
@@ -53,6 +55,7 @@ public record DecisionDetails(
         reasons,
         alternativeOptions,
         declarations,
+        interests,
         documents);
   }
 

@@ -633,6 +633,17 @@ public class DecisionRegister {
         trimText(d.reasons()),
         options,
         trimText(d.declarations()),
+        d.interests().stream()
+            .filter(x -> x != null)
+            .map(
+                x ->
+                    new DeclaredInterest(
+                        trim(x.member()),
+                        x.kind(),
+                        trimText(x.interest()),
+                        trim(x.dispensationBy()),
+                        x.dispensationOn()))
+            .toList(),
         documents);
   }
 
@@ -673,6 +684,7 @@ public class DecisionRegister {
     length(errors, p + "purpose", "The purpose and background", d.purpose(), 20000);
     length(errors, p + "reasons", "The reasons", d.reasons(), 20000);
     length(errors, p + "declarations", "Declarations", d.declarations(), 4000);
+    DeclaredInterests.check(d, p, errors);
     KeyDecisionNotice n = d.keyDecisionNotice();
     notAfterDecision(errors, p + "forwardPlanPublished", n.forwardPlanPublished(), d);
     notAfterDecision(errors, p + "generalExceptionNotice", n.generalExceptionNotice(), d);

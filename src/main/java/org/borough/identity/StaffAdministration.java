@@ -57,6 +57,21 @@ public interface StaffAdministration {
   void requirePasswordChange(StaffId id);
 
   /**
+   * The signed-in user's console sessions (on any node), most recently used first, without their
+   * ids: {@code current} marks the one whose id is {@code currentSessionId}.
+   */
+  List<OwnSession> ownSessions(String currentSessionId);
+
+  /**
+   * Signs the signed-in user out of every console session but {@code currentSessionId} (a lost
+   * laptop, a shared computer left signed in); audited. Returns how many were ended.
+   */
+  int endOwnOtherSessions(String currentSessionId);
+
+  /** One of a user's own console sessions, as they may see it. */
+  record OwnSession(java.time.Instant lastUsed, boolean current) {}
+
+  /**
    * What an admin may change about a member of staff; {@code teams} replaces their teams. {@code
    * version} is the one the change was made to; null for the one stored now.
    */

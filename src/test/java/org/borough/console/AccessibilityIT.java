@@ -222,6 +222,7 @@ class AccessibilityIT extends IntegrationTest {
             "Reasons.",
             List.of(new org.borough.governance.RejectedOption(1, "Do nothing", "Not an option.")),
             null,
+            List.of(),
             null);
     UUID breach =
         signedIn.as(
@@ -255,6 +256,7 @@ class AccessibilityIT extends IntegrationTest {
                 decision.reasons(),
                 decision.alternativeOptions(),
                 null,
+                List.of(),
                 null));
     decisions.publish(calledIn);
     decisions.recordCallIn(
@@ -307,6 +309,7 @@ class AccessibilityIT extends IntegrationTest {
                         "Reasons.",
                         List.of(),
                         null,
+                        List.of(),
                         null)))
             .get(0);
     SignedIn.leave();
@@ -397,6 +400,7 @@ class AccessibilityIT extends IntegrationTest {
             new String[] {Fixtures.AGENT, "/account/password"},
             new String[] {Fixtures.AGENT, "/account/password?required"},
             new String[] {Fixtures.AGENT, "/account/password", SUBMIT},
+            new String[] {Fixtures.AGENT, "/account/sessions"},
             new String[] {Fixtures.SUPERVISOR, "/alerts"},
             new String[] {Fixtures.SUPERVISOR, "/alerts/settings"},
             new String[] {Fixtures.SUPERVISOR, "/alerts/settings", SUBMIT},

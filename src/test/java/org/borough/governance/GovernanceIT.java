@@ -385,6 +385,16 @@ class GovernanceIT extends IntegrationTest {
                     .param("items[1].text", "")
                     .param("alternativeOptions[0].option", "Do nothing")
                     .param("alternativeOptions[0].whyRejected", "Not an option")
+                    .param("interests[0].member", "Cllr Jo Bloggs")
+                    .param("interests[0].kind", "DISCLOSABLE_PECUNIARY")
+                    .param("interests[0].interest", "Owns a shop on the street")
+                    .param("interests[0].dispensationBy", "the Standards Committee")
+                    .param("interests[0].dispensationOn-day", String.valueOf(today.getDayOfMonth()))
+                    .param(
+                        "interests[0].dispensationOn-month", String.valueOf(today.getMonthValue()))
+                    .param("interests[0].dispensationOn-year", String.valueOf(today.getYear()))
+                    .param("interests[1].member", "")
+                    .param("interests[1].kind", "")
                     .param("reasons", "Because.")
                     .param("action", "save"))
             .andReturn()
@@ -416,6 +426,20 @@ class GovernanceIT extends IntegrationTest {
     assertThat(JsonPath.<List<String>>read(api, "$.issue.wards"))
         .containsExactly(Fixtures.WARD, "E05000002");
     assertThat(JsonPath.<List<Object>>read(api, "$.items")).hasSize(1);
+    assertThat(JsonPath.<List<Object>>read(api, "$.interests")).hasSize(1);
+    assertThat(JsonPath.<String>read(api, "$.interests[0].kind"))
+        .isEqualTo("DISCLOSABLE_PECUNIARY");
+    assertThat(JsonPath.<String>read(api, "$.interests[0].dispensationOn"))
+        .isEqualTo(today.toString());
+    String publicPage =
+        visibleText(
+            mvc.perform(get("/decisions/" + id).accept(MediaType.TEXT_HTML))
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
+    assertThat(publicPage)
+        .contains("Cllr Jo Bloggs", "Disclosable pecuniary interest: Owns a shop on the street")
+        .contains("Granted by the Standards Committee on");
 
     String wardList =
         mvc.perform(get("/api/v1/decisions?ward=E05000002&q=" + title))
@@ -423,6 +447,48 @@ class GovernanceIT extends IntegrationTest {
             .getResponse()
             .getContentAsString();
     assertThat(JsonPath.<List<String>>read(wardList, "$.decisions[*].id")).containsExactly(id);
+  }
+
+  @Test
+  void anInterestSaysWhoWhatAndBothPartsOfAnyDispensation() throws Exception {
+    String refused =
+        interests(
+            "interests[0].interest", "A shop on the street",
+            "interests[0].dispensationBy", "the Monitoring Officer");
+    assertThat(refused)
+        .contains("href=\"#interests[0].member\"", "Enter who declared interest 1")
+        .contains("href=\"#interests[0].kind\"", "Choose the kind of interest 1")
+        .contains(
+            "href=\"#interests[0].dispensationOn\"",
+            "A dispensation needs both who granted it and the date it was granted");
+    String unknownKind =
+        interests(
+            "interests[0].member", "Cllr Kim",
+            "interests[0].kind", "SOMETHING_ELSE",
+            "interests[0].interest", "A relative");
+    assertThat(unknownKind)
+        .contains("href=\"#interests[0].kind\"", "Choose the kind of interest 1 from the list");
+  }
+
+  /** The form for a new decision sent with these fields of its interests; the page it answers. */
+  private String interests(String... fields) throws Exception {
+    var request =
+        post("/governance/decisions/new")
+            .with(staff())
+            .with(csrf())
+            .param("issue.title", "Interests")
+            .param("decisionMaker.kind", "BODY")
+            .param("decisionMaker.name", "Cabinet")
+            .param("decisionDate-day", "1")
+            .param("decisionDate-month", "2")
+            .param("decisionDate-year", "2018")
+            .param("action", "save");
+    for (int i = 0; i < fields.length; i += 2) {
+      request.param(fields[i], fields[i + 1]);
+    }
+    MockHttpServletResponse r = mvc.perform(request).andReturn().getResponse();
+    assertThat(r.getStatus()).isEqualTo(200);
+    return r.getContentAsString();
   }
 
   @Test

@@ -95,6 +95,7 @@ class KeyDecisionRulesTests {
             "Reasons",
             null,
             null,
+            List.of(),
             null);
     assertThat(rules.missingNotice(notKey)).isEmpty();
   }
@@ -131,6 +132,7 @@ class KeyDecisionRulesTests {
         "Reasons",
         null,
         null,
+        List.of(),
         null);
   }
 
@@ -152,6 +154,7 @@ class KeyDecisionRulesTests {
         null,
         null,
         null,
+        List.of(),
         null);
   }
 }

@@ -144,6 +144,8 @@ class RoleMatrixIT extends IntegrationTest {
           signedIn(GET, "/account/tokens"),
           signedIn(GET, "/account/password"),
           signedIn(POST, "/account/password"),
+          signedIn(GET, "/account/sessions"),
+          signedIn(POST, "/account/sessions/end-others"),
           signedIn(GET, "/alerts"),
           signedIn(GET, "/alerts/settings"),
           signedIn(POST, "/alerts/settings"),

@@ -270,6 +270,36 @@ class StaffAdminIT extends IntegrationTest {
         () -> administration.issueApiToken(who.id(), StaffAdministration.TokenRequest.own(name)));
   }
 
+  @Test
+  void staffSeeWhereTheyAreSignedInAndSignOutOfTheOtherSessions() throws Exception {
+    Staff who = newStaff();
+    MockHttpSession laptop = signIn(who.username(), Fixtures.PASSWORD);
+    MockHttpSession phone = signIn(who.username(), Fixtures.PASSWORD);
+    MockHttpSession colleague = signIn(Fixtures.AGENT, Fixtures.PASSWORD);
+
+    String page =
+        mvc.perform(get("/account/sessions").session(laptop))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(page.split("govuk-table__row").length - 2).as("two sessions listed").isEqualTo(2);
+    assertThat(page).containsOnlyOnce("This session").contains("Another browser or device");
+
+    mvc.perform(post("/account/sessions/end-others").session(laptop).with(csrf()))
+        .andExpect(redirectedUrl("/account/sessions"));
+    mvc.perform(get("/").session(phone)).andExpect(redirectedUrl("/sign-in?ended"));
+    mvc.perform(get("/").session(laptop)).andExpect(status().isOk());
+    // Someone else's sessions are theirs: signing out of one's own others leaves them alone.
+    mvc.perform(get("/").session(colleague)).andExpect(status().isOk());
+    assertThat(
+            mvc.perform(get("/account/sessions").session(laptop))
+                .andReturn()
+                .getResponse()
+                .getContentAsString())
+        .doesNotContain("Another browser or device");
+  }
+
   private Staff newStaff() {
     return administration.createStaff(
         "staff-" + suffix(), "Temp Person", Fixtures.PASSWORD, EnumSet.of(Role.AGENT));

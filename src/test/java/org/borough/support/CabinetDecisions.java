@@ -29,6 +29,7 @@ public final class CabinetDecisions {
         "Reasons.",
         List.of(),
         null,
+        List.of(),
         List.of());
   }
 }

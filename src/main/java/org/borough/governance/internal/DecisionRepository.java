@@ -32,6 +32,8 @@ import org.borough.governance.DecisionStatus;
 import org.borough.governance.DecisionSummary;
 import org.borough.governance.DecisionVerb;
 import org.borough.governance.DecisionVersion;
+import org.borough.governance.DeclaredInterest;
+import org.borough.governance.InterestKind;
 import org.borough.governance.KeyDecisionNotice;
 import org.borough.governance.RejectedOption;
 import org.borough.system.EditVersions;
@@ -157,7 +159,12 @@ public class DecisionRepository {
                 List.of(Timestamp.from(now), id)))
         .update();
     for (String table :
-        List.of("decision_member", "decision_item", "decision_option", "decision_document")) {
+        List.of(
+            "decision_member",
+            "decision_item",
+            "decision_option",
+            "decision_interest",
+            "decision_document")) {
       jdbc.sql("delete from " + table + " where decision_id = ?").param(id).update();
     }
     jdbc.sql("delete from decision_issue_ward where issue_id = ?").param(issueId).update();
@@ -254,6 +261,21 @@ public class DecisionRepository {
           .update();
     }
     position = 0;
+    for (DeclaredInterest x : d.interests()) {
+      jdbc.sql(
+              "insert into decision_interest (decision_id, position, member, kind, interest,"
+                  + " dispensation_by, dispensation_on) values (?, ?, ?, ?, ?, ?, ?)")
+          .params(
+              id,
+              ++position,
+              x.member(),
+              x.kind().name(),
+              x.interest(),
+              x.dispensationBy(),
+              date(x.dispensationOn()))
+          .update();
+    }
+    position = 0;
     for (DecisionDocument doc : d.documents()) {
       jdbc.sql(
               "insert into decision_document (decision_id, position, title, url)"
@@ -331,6 +353,20 @@ public class DecisionRepository {
             .param(id)
             .query((r, n) -> new RejectedOption(r.getInt(1), r.getString(2), r.getString(3)))
             .list();
+    List<DeclaredInterest> interests =
+        jdbc.sql(
+                "select member, kind, interest, dispensation_by, dispensation_on"
+                    + " from decision_interest where decision_id = ? order by position")
+            .param(id)
+            .query(
+                (r, n) ->
+                    new DeclaredInterest(
+                        r.getString(1),
+                        InterestKind.valueOf(r.getString(2)),
+                        r.getString(3),
+                        r.getString(4),
+                        localDate(r.getDate(5))))
+            .list();
     List<DecisionDocument> documents =
         jdbc.sql("select title, url from decision_document where decision_id = ? order by position")
             .param(id)
@@ -368,6 +404,7 @@ public class DecisionRepository {
             rs.getString("reasons"),
             options,
             rs.getString("declarations"),
+            interests,
             documents);
     return new StoredDecision(
         id,

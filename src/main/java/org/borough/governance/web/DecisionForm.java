@@ -16,6 +16,8 @@ import org.borough.governance.DecisionIssue;
 import org.borough.governance.DecisionItem;
 import org.borough.governance.DecisionMaker;
 import org.borough.governance.DecisionVerb;
+import org.borough.governance.DeclaredInterest;
+import org.borough.governance.InterestKind;
 import org.borough.governance.KeyDecisionNotice;
 import org.borough.governance.Money;
 import org.borough.governance.RejectedOption;
@@ -31,7 +33,7 @@ import org.springframework.util.MultiValueMap;
  */
 final class DecisionForm {
 
-  static final List<String> ROWS = List.of("items", "alternativeOptions", "documents");
+  static final List<String> ROWS = List.of("items", "alternativeOptions", "interests", "documents");
   // Four digits: more rows than any decision has, and an index parseInt cannot overflow.
   private static final Pattern ROW = Pattern.compile("^(\\w+)\\[(\\d{1,4})]\\.(.+)$");
 
@@ -134,6 +136,30 @@ final class DecisionForm {
       options.add(
           new RejectedOption(i + 1, f.getFirst(p + "option"), f.getFirst(p + "whyRejected")));
     }
+    List<DeclaredInterest> interests = new ArrayList<>();
+    for (int i = 0; i < rows(f, "interests"); i++) {
+      String p = "interests[" + i + "].";
+      InterestKind interestKind = null;
+      String rawInterestKind = f.getFirst(p + "kind");
+      if (rawInterestKind != null && !rawInterestKind.isBlank()) {
+        try {
+          interestKind = InterestKind.valueOf(rawInterestKind);
+        } catch (IllegalArgumentException e) {
+          errors.reject(p + "kind", "Choose the kind of interest " + (i + 1) + " from the list");
+        }
+      }
+      interests.add(
+          new DeclaredInterest(
+              f.getFirst(p + "member"),
+              interestKind,
+              f.getFirst(p + "interest"),
+              f.getFirst(p + "dispensationBy"),
+              date(
+                  f,
+                  p + "dispensationOn",
+                  "The date of the dispensation for interest " + (i + 1),
+                  errors)));
+    }
     List<DecisionDocument> documents = new ArrayList<>();
     for (int i = 0; i < rows(f, "documents"); i++) {
       String p = "documents[" + i + "].";
@@ -165,6 +191,7 @@ final class DecisionForm {
         f.getFirst("reasons"),
         options,
         f.getFirst("declarations"),
+        interests,
         documents);
   }
 
@@ -207,12 +234,22 @@ final class DecisionForm {
       f.add("alternativeOptions[" + i + "].option", o.option());
       f.add("alternativeOptions[" + i + "].whyRejected", o.whyRejected());
     }
+    for (int i = 0; i < d.interests().size(); i++) {
+      DeclaredInterest x = d.interests().get(i);
+      String p = "interests[" + i + "].";
+      f.add(p + "member", x.member());
+      f.add(p + "kind", x.kind() == null ? null : x.kind().name());
+      f.add(p + "interest", x.interest());
+      f.add(p + "dispensationBy", x.dispensationBy());
+      put(f, p + "dispensationOn", x.dispensationOn());
+    }
     for (int i = 0; i < d.documents().size(); i++) {
       f.add("documents[" + i + "].title", d.documents().get(i).title());
       f.add("documents[" + i + "].url", d.documents().get(i).url());
     }
     f.set("items-count", String.valueOf(d.items().size()));
     f.set("alternativeOptions-count", String.valueOf(d.alternativeOptions().size()));
+    f.set("interests-count", String.valueOf(d.interests().size()));
     f.set("documents-count", String.valueOf(d.documents().size()));
     f.add("version", String.valueOf(version));
     return f;

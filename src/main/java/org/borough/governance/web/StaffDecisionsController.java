@@ -14,6 +14,7 @@ import org.borough.governance.DecisionRegister;
 import org.borough.governance.DecisionStatus;
 import org.borough.governance.DecisionVerb;
 import org.borough.governance.ForwardPlan;
+import org.borough.governance.InterestKind;
 import org.borough.system.EditVersions;
 import org.borough.system.Errors;
 import org.borough.system.InvalidInputException;
@@ -252,6 +253,11 @@ class StaffDecisionsController {
       verbs.put(v.name(), v.label());
     }
     model.addAttribute("verbs", verbs);
+    Map<String, String> interestKinds = new LinkedHashMap<>();
+    for (InterestKind k : InterestKind.values()) {
+      interestKinds.put(k.name(), k.label());
+    }
+    model.addAttribute("interestKinds", interestKinds);
     model.addAttribute("wards", PublicDecisionsController.wards(catalogue));
     return "governance/decision-form";
   }

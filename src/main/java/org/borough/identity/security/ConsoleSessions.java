@@ -19,6 +19,27 @@ class ConsoleSessions {
     this.registry = registry;
   }
 
+  /** When each of {@code username}'s console sessions was last used, by session id. */
+  java.util.Map<String, java.time.Instant> of(String username) {
+    java.util.Map<String, java.time.Instant> found = new java.util.LinkedHashMap<>();
+    for (SessionInformation session : registry.getAllSessions(username, false)) {
+      found.put(session.getSessionId(), session.getLastRequest().toInstant());
+    }
+    return found;
+  }
+
+  /** Ends {@code username}'s console sessions but {@code keep}; returns how many it ended. */
+  int endOthers(String username, String keep) {
+    int ended = 0;
+    for (SessionInformation session : registry.getAllSessions(username, false)) {
+      if (!session.getSessionId().equals(keep)) {
+        session.expireNow();
+        ended++;
+      }
+    }
+    return ended;
+  }
+
   /** Ends every console session of {@code username}; returns how many there were. */
   int end(String username) {
     int ended = 0;

@@ -264,6 +264,25 @@ class StaffService implements StaffDirectory, StaffAdministration {
   }
 
   @Override
+  public List<OwnSession> ownSessions(String currentSessionId) {
+    Staff me = current().orElseThrow(() -> new NotFoundException("Your account"));
+    return sessions.of(me.username()).entrySet().stream()
+        .map(e -> new OwnSession(e.getValue(), e.getKey().equals(currentSessionId)))
+        .sorted(java.util.Comparator.comparing(OwnSession::lastUsed).reversed())
+        .toList();
+  }
+
+  @Override
+  @Transactional
+  public int endOwnOtherSessions(String currentSessionId) {
+    Staff me = current().orElseThrow(() -> new NotFoundException("Your account"));
+    int ended = sessions.endOthers(me.username(), currentSessionId);
+    audit.record(
+        AuditAction.UPDATE, "staff", me.username(), "signed out of " + ended + " other sessions");
+    return ended;
+  }
+
+  @Override
   @Transactional
   public Team createTeam(String code, String name, String email) {
     Errors errors = new Errors();
