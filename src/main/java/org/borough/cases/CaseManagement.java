@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -638,6 +639,9 @@ public class CaseManagement {
     } else if (action instanceof BulkAction.ChangeDetails change) {
       DetailChanges.Change c = details.change(row, change, now);
       save(c.row());
+      if (!Objects.equals(row.address(), c.row().address())) {
+        cases.rewriteWords(c.row());
+      }
       TimelineEntry entry =
           cases.addTimeline(row.id(), now, actor, "DETAILS", false, null, null, c.summary());
       audit.record(AuditAction.UPDATE, SUBJECT, row.id().toString(), "details changed");

@@ -223,11 +223,12 @@ final class CaseGenerator {
                 case_id uuid, at timestamptz, actor text, kind text, public_note boolean,
                 from_status text, to_status text, body text
                 """);
-        BulkInsert contacts = contactInsert(connection, postgres)) {
+        BulkInsert contacts = contactInsert(connection, postgres);
+        BulkInsert words = StatutoryCaseRows.words(connection, postgres)) {
       Map<Integer, Recent> recent = new HashMap<>();
       for (int p = 0; p < drafts.size(); p++) {
         long k = from + p;
-        makeCase(r, k, drafts.get(p), recent, cases, answers, timeline, contacts);
+        makeCase(r, k, drafts.get(p), recent, cases, answers, timeline, contacts, words);
       }
       long enquiries = Math.round((to - from) * CONTACTS_WITHOUT_CASE);
       for (long e = 0; e < enquiries; e++) {
@@ -235,6 +236,7 @@ final class CaseGenerator {
       }
       // Parents first: answers, timelines and contacts point at the cases.
       cases.flush();
+      words.flush();
       answers.flush();
       timeline.flush();
       contacts.flush();
@@ -249,7 +251,8 @@ final class CaseGenerator {
       BulkInsert cases,
       BulkInsert answers,
       BulkInsert timeline,
-      BulkInsert contacts) {
+      BulkInsert contacts,
+      BulkInsert words) {
     ServiceSpec service = services.get(draft.service());
     Channel channel = draft.channel();
     Instant opened = draft.openedAt();
@@ -600,6 +603,7 @@ final class CaseGenerator {
     if (!status.active() && resolvedAt == null) {
       breachedAt = null; // cancelled or duplicate: no SLA
     }
+    StatutoryCaseRows.index(words, id, reference, description, address);
     cases.add(
         id,
         reference,

@@ -77,6 +77,7 @@ final class DemoComplaints {
     List<Source> sources = sources(c, count);
     long written = 0;
     try (BulkInsert cases = StatutoryCaseRows.cases(c, postgres);
+        BulkInsert words = StatutoryCaseRows.words(c, postgres);
         BulkInsert timeline = StatutoryCaseRows.timeline(c, postgres);
         BulkInsert complaints =
             new BulkInsert(
@@ -161,12 +162,14 @@ final class DemoComplaints {
           timeline.add(id, l[0], "complaints", l[1], l[2], l[3], l[4], l[5]);
           updated = (Instant) l[0];
         }
+        String description = WHAT[r.nextInt(WHAT.length)] + " (about " + s.reference() + ")";
+        StatutoryCaseRows.index(words, id, reference, description, null);
         cases.add(
             id,
             reference,
             SERVICE,
             s.resident(),
-            WHAT[r.nextInt(WHAT.length)] + " (about " + s.reference() + ")",
+            description,
             "NORMAL",
             status.name(),
             team,
@@ -210,6 +213,7 @@ final class DemoComplaints {
       }
       // Parents first: the complaint rows point at the cases, the stages at the complaints.
       cases.flush();
+      words.flush();
       timeline.flush();
       complaints.flush();
       stages.flush();

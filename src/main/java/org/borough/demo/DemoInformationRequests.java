@@ -89,6 +89,7 @@ final class DemoInformationRequests {
     long written = 0;
     long span = Duration.between(from, now).toSeconds();
     try (BulkInsert cases = StatutoryCaseRows.cases(c, postgres);
+        BulkInsert words = StatutoryCaseRows.words(c, postgres);
         BulkInsert timeline = StatutoryCaseRows.timeline(c, postgres);
         BulkInsert rows =
             new BulkInsert(
@@ -217,12 +218,15 @@ final class DemoInformationRequests {
           timeline.add(id, l[0], "complaints", l[1], l[2], l[3], l[4], l[5]);
           updated = (Instant) l[0];
         }
+        String description =
+            "Please send me: " + topic.title().toLowerCase(java.util.Locale.UK) + ".";
+        StatutoryCaseRows.index(words, id, reference, description, null);
         cases.add(
             id,
             reference,
             topic.environmental() ? EIR : FOI,
             requesters.get(i),
-            "Please send me: " + topic.title().toLowerCase(java.util.Locale.UK) + ".",
+            description,
             "NORMAL",
             status.name(),
             team,
@@ -258,6 +262,7 @@ final class DemoInformationRequests {
       }
       // Parents first: the requests and the timelines point at the cases.
       cases.flush();
+      words.flush();
       timeline.flush();
       rows.flush();
     }

@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.util.Random;
 import java.util.UUID;
 import org.borough.residents.Channel;
+import org.borough.residents.NameSounds;
 import org.borough.residents.ResidentManagement;
 import org.borough.residents.Vulnerability;
 import org.borough.system.DatabaseProducts;
@@ -135,7 +136,8 @@ final class ResidentGenerator {
                 """
                 id uuid, forename text, surname text, search_name text, date_of_birth date,
                 preferred_channel text, preferred_language text, accessibility_needs text,
-                created_at timestamptz, updated_at timestamptz, version integer
+                created_at timestamptz, updated_at timestamptz, version integer,
+                surname_sound text, surname_soundex text, forename_sound text
                 """);
         BulkInsert emails =
             new BulkInsert(
@@ -182,6 +184,7 @@ final class ResidentGenerator {
           version = 1;
         }
         String searchName = ResidentManagement.searchName(forename, surname);
+        NameSounds.Keys sounds = NameSounds.of(forename, surname);
         residents.add(
             id,
             forename,
@@ -193,7 +196,10 @@ final class ResidentGenerator {
             r.nextDouble() < 0.03 ? ACCESSIBILITY[r.nextInt(ACCESSIBILITY.length)] : null,
             created,
             updated,
-            version);
+            version,
+            sounds.surname(),
+            sounds.surnameSoundex(),
+            sounds.forename());
         if (r.nextDouble() < 0.8) {
           emails.add(id, People.email(forename, surname, i + 1, r), searchName);
         }

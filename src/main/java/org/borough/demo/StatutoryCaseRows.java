@@ -3,7 +3,9 @@ package org.borough.demo;
 
 import java.sql.Connection;
 import java.time.Instant;
+import java.util.UUID;
 import org.borough.cases.CaseStatus;
+import org.borough.cases.CaseWords;
 
 /**
  * The case and timeline rows the demo's complaints and requests for information are written as:
@@ -26,6 +28,16 @@ final class StatutoryCaseRows {
         sla_breached_at timestamptz, times_reopened integer, updated_at timestamptz,
         version integer
         """);
+  }
+
+  /** The words a case is found by (ADR 0024), written beside every demo case. */
+  static BulkInsert words(Connection c, boolean postgres) {
+    return new BulkInsert(c, postgres, "case_word", "word text, case_id uuid");
+  }
+
+  static void index(
+      BulkInsert words, UUID caseId, String reference, String description, String address) {
+    CaseWords.of(reference, description, address).forEach(w -> words.add(w, caseId));
   }
 
   static BulkInsert timeline(Connection c, boolean postgres) {

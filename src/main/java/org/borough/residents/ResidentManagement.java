@@ -255,7 +255,12 @@ public class ResidentManagement {
       ResidentSummary last = rows.get(PAGE_SIZE - 1);
       next = encodeCursor(last.sortKey(), last.id().value());
     }
-    return new ResidentSearch(kind, rows, next);
+    List<ResidentSummary> similar = List.of();
+    if (kind.equals("name") && afterKey == null && rows.size() < PAGE_SIZE) {
+      // The spelling found less than a page: add names that sound or are spelt nearly alike.
+      similar = SimilarNames.find(residents, namePrefix(q), rows);
+    }
+    return new ResidentSearch(kind, rows, next, similar);
   }
 
   /**

@@ -62,6 +62,7 @@ class CrmLoadBenchmark {
     int warmup = BenchReport.intSetting("bench.warmup", 300);
     int searches = BenchReport.intSetting("bench.searches", 2000);
     int searchPages = BenchReport.intSetting("bench.searchPages", 300);
+    int caseSearches = BenchReport.intSetting("bench.caseSearches", 1200);
     int queueRequests = BenchReport.intSetting("bench.queues", 1000);
     int queuePages = BenchReport.intSetting("bench.queuePages", 300);
     int clients = BenchReport.intSetting("bench.clients", 8);
@@ -77,6 +78,7 @@ class CrmLoadBenchmark {
     config.put("warmupRequestsPerKind", warmup);
     config.put("searches", searches);
     config.put("searchPages", searchPages);
+    config.put("caseSearches", caseSearches);
     config.put("queueFirstPages", queueRequests);
     config.put("queuePages", queuePages);
     config.put("clients", clients);
@@ -113,6 +115,7 @@ class CrmLoadBenchmark {
     long warmStarted = System.nanoTime();
     searchApi(sample, warmup, new Random(seed + 1), true);
     searchPages(sample, Math.max(1, warmup / 3), new Random(seed + 2), true);
+    caseSearch(sample, warmup, new Random(seed + 5), true);
     queueApi(teams, Math.max(1, warmup / 2), new Random(seed + 3), true);
     queuePages(teams, Math.max(1, warmup / 3), new Random(seed + 4), true);
     createCases(services, sample.residentIds, clients, warmupSeconds, true);
@@ -122,6 +125,7 @@ class CrmLoadBenchmark {
 
     searchApi(sample, searches, new Random(seed + 11), false);
     searchPages(sample, searchPages, new Random(seed + 12), false);
+    caseSearch(sample, caseSearches, new Random(seed + 15), false);
     queueApi(teams, queueRequests, new Random(seed + 13), false);
     queuePages(teams, queuePages, new Random(seed + 14), false);
     createCases(services, sample.residentIds, clients, seconds, false);
@@ -155,7 +159,7 @@ class CrmLoadBenchmark {
         continue;
       }
       JsonNode body = json.readTree(t.body);
-      if (body.path("results").size() == 0) {
+      if (body.path("results").size() == 0 && body.path("similar").size() == 0) {
         empty.merge(kind, 1, Integer::sum);
       }
       String next = body.path("next").isString() ? body.path("next").asString() : null;
@@ -191,6 +195,58 @@ class CrmLoadBenchmark {
     s.put("emptyResults", empty);
     s.put("errorSamples", errors);
     out.summary.put("residentSearchApi", s);
+  }
+
+  private void caseSearch(Sample sample, int n, Random rnd, boolean warm)
+      throws IOException, InterruptedException {
+    List<String> kinds = new ArrayList<>(sample.caseTerms.keySet());
+    Map<String, Latencies> byKind = new LinkedHashMap<>();
+    kinds.forEach(k -> byKind.put(k, new Latencies(k)));
+    Latencies overall = new Latencies("overall");
+    Latencies pages = new Latencies("GET /cases/search?q=… (HTML)");
+    Map<String, Integer> empty = new TreeMap<>();
+    List<String> errors = new ArrayList<>();
+    for (int i = 0; i < n && !kinds.isEmpty(); i++) {
+      String kind = kinds.get(i % kinds.size());
+      List<String> pool = sample.caseTerms.get(kind);
+      String term = pool.get(rnd.nextInt(pool.size()));
+      // One in four as the console page, the rest through the API.
+      boolean page = i % 4 == 3;
+      Timed t =
+          page
+              ? timed("/cases/search?q=" + BenchHttp.enc(term), false)
+              : timed("/api/v1/cases?q=" + BenchHttp.enc(term), true);
+      boolean ok = t.status == 200;
+      (page ? pages : byKind.get(kind)).record(t.nanos, ok);
+      if (!page) {
+        overall.record(t.nanos, ok);
+      }
+      if (!ok) {
+        addError(errors, "GET cases q=" + term, t);
+      } else if (!page && json.readTree(t.body).path("cases").size() == 0) {
+        empty.merge(kind, 1, Integer::sum);
+      }
+    }
+    if (warm) {
+      return;
+    }
+    out.section("(a2) Case search, GET /api/v1/cases?q=… and /cases/search (sequential)");
+    out.say(Latencies.header());
+    byKind.values().forEach(l -> out.say(l.line()));
+    out.say(overall.line());
+    out.say(pages.line());
+    if (!empty.isEmpty()) {
+      out.say("  searches with no results (term sampled from real data): " + empty);
+    }
+    Map<String, Object> s = new LinkedHashMap<>();
+    s.put("overall", overall.summary());
+    Map<String, Object> kindsOut = new LinkedHashMap<>();
+    byKind.forEach((k, l) -> kindsOut.put(k, l.summary()));
+    s.put("byKind", kindsOut);
+    s.put("page", pages.summary());
+    s.put("emptyResults", empty);
+    s.put("errorSamples", errors);
+    out.summary.put("caseSearch", s);
   }
 
   private void searchPages(Sample sample, int n, Random rnd, boolean warm)
@@ -348,13 +404,20 @@ class CrmLoadBenchmark {
   static final String KIND_POSTCODE = "postcode";
   static final String KIND_PHONE = "phone";
   static final String KIND_EMAIL = "email";
+  static final String KIND_MISSPELT = "name: misspelt surname (similar names)";
+  static final String KIND_MISSPELT_FULL = "name: forename and misspelt surname";
+  static final String CASE_NUMBER = "case: reference number without zeros";
+  static final String CASE_POSTCODE = "case: postcode";
+  static final String CASE_STREET = "case: street words";
+  static final String CASE_WORDS = "case: two words of the description";
 
   /** Search terms by kind, and the residents they came from. */
   record Sample(
       Map<String, List<String>> terms,
       List<String> residentIds,
       int residents,
-      List<String> busyTeams) {}
+      List<String> busyTeams,
+      Map<String, List<String>> caseTerms) {}
 
   private List<String> teams() throws IOException, InterruptedException {
     HttpResponse<String> r = http.getJson("/api/v1/teams");
@@ -376,6 +439,7 @@ class CrmLoadBenchmark {
   private Sample sample(List<String> teams, int size) throws IOException, InterruptedException {
     Set<String> ids = new LinkedHashSet<>();
     Set<String> busy = new LinkedHashSet<>();
+    List<String> references = new ArrayList<>();
     for (String team : teams) {
       for (String sla : QUEUE_FILTERS) {
         String path =
@@ -394,6 +458,7 @@ class CrmLoadBenchmark {
           JsonNode body = json.readTree(r.body());
           for (JsonNode c : body.path("cases")) {
             busy.add(team);
+            references.add(c.path("reference").asString());
             if (c.path("residentId").isString()) {
               ids.add(c.path("residentId").asString());
             }
@@ -410,7 +475,15 @@ class CrmLoadBenchmark {
     List<String> chosen = shuffled.subList(0, Math.min(size, shuffled.size()));
     Map<String, List<String>> terms = new LinkedHashMap<>();
     for (String k :
-        List.of(KIND_SURNAME, KIND_PREFIX, KIND_FULL, KIND_POSTCODE, KIND_PHONE, KIND_EMAIL)) {
+        List.of(
+            KIND_SURNAME,
+            KIND_PREFIX,
+            KIND_FULL,
+            KIND_POSTCODE,
+            KIND_PHONE,
+            KIND_EMAIL,
+            KIND_MISSPELT,
+            KIND_MISSPELT_FULL)) {
       terms.put(k, new ArrayList<>());
     }
     int phoneStyle = 0;
@@ -429,6 +502,13 @@ class CrmLoadBenchmark {
         }
         if (!forename.isBlank()) {
           terms.get(KIND_FULL).add(forename + " " + surname);
+        }
+        String misspelt = misspelt(surname);
+        if (misspelt != null) {
+          terms.get(KIND_MISSPELT).add(misspelt);
+          if (!forename.isBlank()) {
+            terms.get(KIND_MISSPELT_FULL).add(forename + " " + misspelt);
+          }
         }
       }
       for (JsonNode a : res.path("addresses")) {
@@ -457,7 +537,62 @@ class CrmLoadBenchmark {
     if (busy.isEmpty()) {
       throw new IllegalStateException("Every team queue is empty: is there demo data?");
     }
-    return new Sample(terms, List.copyOf(chosen), chosen.size(), List.copyOf(busy));
+    Collections.shuffle(references, random);
+    Map<String, List<String>> caseTerms =
+        caseTerms(references.subList(0, Math.min(size, references.size())));
+    return new Sample(terms, List.copyOf(chosen), chosen.size(), List.copyOf(busy), caseTerms);
+  }
+
+  /**
+   * The surname with its first vowel after the first letter changed, as a caller's name is heard
+   * and typed ('Smith' as 'Smeth'); null when it has none.
+   */
+  static String misspelt(String surname) {
+    String vowels = "aeiouy";
+    for (int i = 1; i < surname.length(); i++) {
+      int v = vowels.indexOf(Character.toLowerCase(surname.charAt(i)));
+      if (v >= 0) {
+        char other = vowels.charAt((v + 1) % vowels.length());
+        return surname.substring(0, i) + other + surname.substring(i + 1);
+      }
+    }
+    return null;
+  }
+
+  /** Case search terms from real cases: part of the reference, postcode, street, description. */
+  private Map<String, List<String>> caseTerms(List<String> references)
+      throws IOException, InterruptedException {
+    Map<String, List<String>> terms = new LinkedHashMap<>();
+    for (String k : List.of(CASE_NUMBER, CASE_POSTCODE, CASE_STREET, CASE_WORDS)) {
+      terms.put(k, new ArrayList<>());
+    }
+    java.util.regex.Pattern postcode =
+        java.util.regex.Pattern.compile("[A-Z]{1,2}[0-9][A-Z0-9]? [0-9][A-Z]{2}");
+    for (String ref : references) {
+      HttpResponse<String> r = http.getJson("/api/v1/cases/" + BenchHttp.enc(ref));
+      BenchHttp.expect(r, 200, "GET /api/v1/cases/" + ref);
+      JsonNode c = json.readTree(r.body());
+      terms.get(CASE_NUMBER).add(ref.substring(ref.lastIndexOf('-') + 1).replaceFirst("^0+", ""));
+      String address = c.path("address").asString("");
+      var m = postcode.matcher(address);
+      if (m.find()) {
+        terms.get(CASE_POSTCODE).add(m.group());
+      }
+      String street = address.replaceAll("^[^A-Za-z]*", "").split(",")[0].strip();
+      if (street.contains(" ")) {
+        terms.get(CASE_STREET).add(street);
+      }
+      List<String> words =
+          java.util.Arrays.stream(c.path("description").asString("").split("[^A-Za-z]+"))
+              .filter(w -> w.length() >= 4)
+              .toList();
+      if (words.size() >= 2) {
+        int i = random.nextInt(words.size() - 1);
+        terms.get(CASE_WORDS).add(words.get(i) + " " + words.get(i + 1));
+      }
+    }
+    terms.values().removeIf(List::isEmpty);
+    return terms;
   }
 
   // --- plumbing -----------------------------------------------------------------------------
@@ -502,6 +637,13 @@ class CrmLoadBenchmark {
         TARGET_SEARCH_P95_MS,
         true);
     out.target(
+        "caseSearchApiP95",
+        out.pathOf("caseSearch", "overall", "p95Ms"),
+        TARGET_SEARCH_P95_MS,
+        true);
+    out.target(
+        "caseSearchPageP95", out.pathOf("caseSearch", "page", "p95Ms"), TARGET_SEARCH_P95_MS, true);
+    out.target(
         "teamQueueApiP95",
         out.pathOf("teamQueueApi", "overall", "p95Ms"),
         TARGET_QUEUE_P95_MS,
@@ -512,6 +654,6 @@ class CrmLoadBenchmark {
         out.pathOf("caseCreation", "casesPerSecond"),
         TARGET_CASES_PER_SECOND,
         false);
-    out.verdict("Targets (issue 2)");
+    out.verdict("Targets (issue 2; case search: issue 18)");
   }
 }

@@ -200,6 +200,7 @@ class RoleMatrixIT extends IntegrationTest {
           needs(POST, "/contacts/new", CONTACT_LOG),
           needs(GET, "/cases/new", CASE_RAISE),
           needs(POST, "/cases/new", CASE_RAISE),
+          needs(GET, "/cases/search", "/cases/search?q=bin", CASE_READ),
           needs(GET, "/cases/{reference}", "/cases/" + CASE, CASE_READ),
           needs(POST, "/cases/{reference}/status", "/cases/" + CASE + "/status", CASE_WORK),
           needs(POST, "/cases/{reference}/notes", "/cases/" + CASE + "/notes", CASE_NOTE),
@@ -861,6 +862,7 @@ class RoleMatrixIT extends IntegrationTest {
               "/api/v1/complaints/{reference}/referral",
               "/api/v1/complaints/" + CASE + "/referral",
               COMPLAINT_HANDLE),
+          needs(GET, "/api/v1/cases", "/api/v1/cases?q=bin", CASE_READ),
           needs(GET, "/api/v1/cases/{reference}", "/api/v1/cases/" + CASE, CASE_READ),
           needs(
               POST,

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.borough.cases.CaseStatus;
 import org.borough.cases.CaseView.TimelineEntry;
+import org.borough.cases.CaseWords;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -31,9 +32,11 @@ public class CaseRepository {
   static final String ACTIVE = "status in ('NEW', 'OPEN', 'IN_PROGRESS', 'ON_HOLD')";
 
   private final JdbcClient jdbc;
+  private final CaseWordIndex words;
 
-  CaseRepository(JdbcClient jdbc) {
+  CaseRepository(JdbcClient jdbc, CaseWordIndex words) {
     this.jdbc = jdbc;
+    this.words = words;
   }
 
   public long nextReferenceNumber() {
@@ -87,6 +90,12 @@ public class CaseRepository {
                 + " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(values(c))
         .update();
+    words.add(c.id(), CaseWordIndex.wordsOf(c));
+  }
+
+  /** Re-indexes a case whose address changed, so search finds it where it is now. */
+  public void rewriteWords(CaseRow c) {
+    words.replace(c.id(), CaseWordIndex.wordsOf(c));
   }
 
   /** Saves a changed case if nobody else changed it since it was read. */
@@ -462,7 +471,10 @@ public class CaseRepository {
     jdbc.sql("delete from case_attribute where case_id = ?").param(caseId).update();
     jdbc.sql("update case_timeline set body = '[erased]' where case_id = ? and body is not null")
         .param(caseId)
-        .update();
+        .update(); // The old words were the reporter's: only the reference and the new description
+    // stay findable.
+    referenceOf(caseId)
+        .ifPresent(ref -> words.replace(caseId, CaseWords.of(ref, description, null)));
   }
 
   /** A case the retention schedule may take: finished, not yet anonymised. */

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.borough.residents.Address;
 import org.borough.residents.Channel;
+import org.borough.residents.NameSounds;
 import org.borough.residents.ResidentId;
 import org.borough.residents.ResidentSummary;
 import org.borough.residents.Vulnerability;
@@ -130,10 +131,12 @@ public class ResidentRepository {
   }
 
   public void insert(Row r, String searchName) {
+    NameSounds.Keys sounds = NameSounds.of(r.forename(), r.surname());
     jdbc.sql(
             "insert into resident (id, forename, surname, search_name, date_of_birth,"
                 + " preferred_channel, preferred_language, accessibility_needs, created_at,"
-                + " updated_at, version) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)")
+                + " updated_at, version, surname_sound, surname_soundex, forename_sound)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)")
         .params(
             r.id(),
             r.forename(),
@@ -144,21 +147,30 @@ public class ResidentRepository {
             r.preferredLanguage(),
             r.accessibilityNeeds(),
             Timestamp.from(r.createdAt()),
-            Timestamp.from(r.updatedAt()))
+            Timestamp.from(r.updatedAt()),
+            sounds.surname(),
+            sounds.surnameSoundex(),
+            sounds.forename())
         .update();
   }
 
   /** Optimistic update: false when someone else saved first. */
   public boolean update(Row r, String searchName, int expectedVersion) {
+    NameSounds.Keys sounds = NameSounds.of(r.forename(), r.surname());
     boolean updated =
         jdbc.sql(
-                    "update resident set forename = ?, surname = ?, search_name = ?, date_of_birth = ?,"
-                        + " preferred_channel = ?, preferred_language = ?, accessibility_needs = ?,"
-                        + " updated_at = ?, version = version + 1 where id = ? and version = ?")
+                    "update resident set forename = ?, surname = ?, search_name = ?,"
+                        + " surname_sound = ?, surname_soundex = ?, forename_sound = ?,"
+                        + " date_of_birth = ?, preferred_channel = ?, preferred_language = ?,"
+                        + " accessibility_needs = ?, updated_at = ?, version = version + 1"
+                        + " where id = ? and version = ?")
                 .params(
                     r.forename(),
                     r.surname(),
                     searchName,
+                    sounds.surname(),
+                    sounds.surnameSoundex(),
+                    sounds.forename(),
                     r.dateOfBirth() == null ? null : Date.valueOf(r.dateOfBirth()),
                     r.preferredChannel() == null ? null : r.preferredChannel().name(),
                     r.preferredLanguage(),
@@ -304,6 +316,7 @@ public class ResidentRepository {
     jdbc.sql(
             """
             update resident set forename = 'Erased', surname = 'resident', search_name = '',
+              surname_sound = '', surname_soundex = '', forename_sound = '',
               date_of_birth = null, preferred_channel = null, preferred_language = null,
               accessibility_needs = null, email_updates = false, text_updates = false,
               erased_at = ?, updated_at = ?, version = version + 1
@@ -324,6 +337,31 @@ public class ResidentRepository {
         .params(params(escapeLike(prefix) + "%", afterKey, afterId, limit))
         .query((rs, i) -> summary(rs))
         .list();
+  }
+
+  /**
+   * Live residents whose surname has this sound key ({@code column} is {@code surname_sound} or
+   * {@code surname_soundex}), and whose forename has {@code forenameSound} when given: read off the
+   * index on (key, forename_sound, search_name, id), so it stops after {@code limit} rows.
+   */
+  public List<ResidentSummary> bySound(String column, String key, String forenameSound, int limit) {
+    if (!column.equals("surname_sound") && !column.equals("surname_soundex")) {
+      throw new IllegalArgumentException(column);
+    }
+    boolean forename = forenameSound != null && !forenameSound.isEmpty();
+    String sql =
+        SUMMARY
+            + " where r."
+            + column
+            + " = ?"
+            + (forename ? " and r.forename_sound = ?" : "")
+            + " and r.merged_into is null and r.erased_at is null"
+            + " order by r."
+            + column
+            + ", r.forename_sound, r.search_name, r.id fetch first ? rows only";
+    Object[] params =
+        forename ? new Object[] {key, forenameSound, limit} : new Object[] {key, limit};
+    return jdbc.sql(sql).params(params).query((rs, i) -> summary(rs)).list();
   }
 
   public List<ResidentSummary> byEmail(String email, String afterKey, UUID afterId, int limit) {
