@@ -33,6 +33,7 @@ import org.borough.residents.ResidentManagement;
 import org.borough.system.Actors;
 import org.borough.system.ConflictException;
 import org.borough.system.Errors;
+import org.borough.system.Inputs;
 import org.borough.system.InvalidInputException;
 import org.borough.system.NotFoundException;
 import org.borough.system.StaleEditException;
@@ -169,11 +170,11 @@ public class CaseManagement {
             service.code(),
             request.resident() == null ? null : request.resident().value(),
             description,
-            blank(request.address()),
+            Inputs.stripped(request.address()),
             request.uprn(),
             request.latitude(),
             request.longitude(),
-            blank(request.wardCode()),
+            Inputs.stripped(request.wardCode()),
             (request.priority() == null ? service.priority() : request.priority()).name(),
             CaseStatus.NEW,
             team == null ? null : team.value(),
@@ -881,9 +882,5 @@ public class CaseManagement {
 
   static String actor() {
     return Actors.current();
-  }
-
-  private static String blank(String s) {
-    return s == null || s.isBlank() ? null : s.trim();
   }
 }

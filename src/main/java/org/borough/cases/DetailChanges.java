@@ -99,11 +99,11 @@ class DetailChanges {
           "service " + (old == null ? row.serviceCode() : old.name()) + " to " + service.name());
     }
     if (at != null && !sameLocation(row, at)) {
-      changed.address = blank(at.address());
+      changed.address = Inputs.stripped(at.address());
       changed.uprn = at.uprn();
       changed.latitude = at.latitude();
       changed.longitude = at.longitude();
-      changed.wardCode = blank(at.wardCode());
+      changed.wardCode = Inputs.stripped(at.wardCode());
       said.add("location to " + where(changed));
     }
     if (said.isEmpty()) {
@@ -196,11 +196,11 @@ class DetailChanges {
   }
 
   private static boolean sameLocation(CaseRow row, BulkAction.Location at) {
-    return Objects.equals(row.address(), blank(at.address()))
+    return Objects.equals(row.address(), Inputs.stripped(at.address()))
         && Objects.equals(row.uprn(), at.uprn())
         && sameNumber(row.latitude(), at.latitude())
         && sameNumber(row.longitude(), at.longitude())
-        && Objects.equals(row.wardCode(), blank(at.wardCode()));
+        && Objects.equals(row.wardCode(), Inputs.stripped(at.wardCode()));
   }
 
   private static boolean sameNumber(BigDecimal a, BigDecimal b) {
@@ -234,10 +234,6 @@ class DetailChanges {
       parts.add("ward " + c.wardCode);
     }
     return parts.isEmpty() ? "none given" : String.join(", ", parts);
-  }
-
-  private static String blank(String s) {
-    return s == null || s.isBlank() ? null : s.strip();
   }
 
   private static boolean outside(BigDecimal v, int min, int max) {

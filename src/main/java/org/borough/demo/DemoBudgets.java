@@ -11,6 +11,7 @@ import org.borough.governance.BudgetActuals;
 import org.borough.governance.BudgetLineId;
 import org.borough.governance.BudgetLines;
 import org.borough.governance.DecisionDetails;
+import org.borough.governance.DecisionDocument;
 import org.borough.governance.DecisionId;
 import org.borough.governance.DecisionIssue;
 import org.borough.governance.DecisionItem;
@@ -18,6 +19,7 @@ import org.borough.governance.DecisionMaker;
 import org.borough.governance.DecisionRegister;
 import org.borough.governance.DecisionVerb;
 import org.borough.governance.DeclaredInterest;
+import org.borough.governance.ExemptParagraph;
 import org.borough.governance.FinancialYear;
 import org.borough.governance.FundingKind;
 import org.borough.governance.InterestKind;
@@ -136,6 +138,11 @@ final class DemoBudgets {
                 "A relative works for one of the council's ICT suppliers",
                 "the Standards Committee",
                 meeting.minusDays(14))),
-        List.of());
+        // An exempt appendix (Schedule 12A, paragraph 3), so the register shows how one reads.
+        List.of(
+            new DecisionDocument(
+                "Appendix: ICT suppliers' prices (demo)",
+                null,
+                ExemptParagraph.FINANCIAL_OR_BUSINESS)));
   }
 }

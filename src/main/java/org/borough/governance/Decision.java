@@ -47,6 +47,24 @@ public record Decision(
         .toList();
   }
 
+  /** The decision as the public see it: see {@link DecisionDetails#published()}. */
+  public Decision published() {
+    return new Decision(
+        id,
+        status,
+        version,
+        details.published(),
+        callInDeadline,
+        callIn,
+        callInOutcomes,
+        versions,
+        recordedAt,
+        updatedAt,
+        supersededBy,
+        supersedes,
+        editVersion);
+  }
+
   public boolean isCorrected() {
     return versions.size() > 1;
   }

@@ -9,6 +9,9 @@ import java.util.List;
  * "Issue - decisions" page. It is the shape the JSON API returns (inside {@link Decision}) and the
  * shape an import takes. {@code publicationDate} is set by the register when a decision is
  * published; only an import of past decisions supplies it.
+ *
+ * @param exemption the exempt information it holds (Schedule 12A), or null when it holds none; see
+ *     {@link #published()} for what the public see
  */
 public record DecisionDetails(
     DecisionIssue issue,
@@ -26,7 +29,8 @@ public record DecisionDetails(
     List<RejectedOption> alternativeOptions,
     String declarations,
     List<DeclaredInterest> interests,
-    List<DecisionDocument> documents) {
+    List<DecisionDocument> documents,
+    Exemption exemption) {
 
   public DecisionDetails {
     keyDecision = keyDecision != null && keyDecision;
@@ -36,6 +40,105 @@ public record DecisionDetails(
     alternativeOptions = alternativeOptions == null ? List.of() : List.copyOf(alternativeOptions);
     documents = documents == null ? List.of() : List.copyOf(documents);
     interests = interests == null ? List.of() : List.copyOf(interests);
+  }
+
+  /** A decision without exempt information. */
+  public DecisionDetails(
+      DecisionIssue issue,
+      DecisionMaker decisionMaker,
+      LocalDate meetingDate,
+      String introducedBy,
+      LocalDate decisionDate,
+      LocalDate publicationDate,
+      Boolean keyDecision,
+      Boolean subjectToCallIn,
+      KeyDecisionNotice keyDecisionNotice,
+      String purpose,
+      List<DecisionItem> items,
+      String reasons,
+      List<RejectedOption> alternativeOptions,
+      String declarations,
+      List<DeclaredInterest> interests,
+      List<DecisionDocument> documents) {
+    this(
+        issue,
+        decisionMaker,
+        meetingDate,
+        introducedBy,
+        decisionDate,
+        publicationDate,
+        keyDecision,
+        subjectToCallIn,
+        keyDecisionNotice,
+        purpose,
+        items,
+        reasons,
+        alternativeOptions,
+        declarations,
+        interests,
+        documents,
+        null);
+  }
+
+  /**
+   * The decision as the public see it (reg 20 of SI 2012/2089): an exempt part's words are left
+   * out; a wholly exempt decision keeps its title and summary, decision maker, dates and
+   * declarations of interest, and loses its background, items, reasons and options; exempt reports
+   * keep their titles and lose their links. Everything published — the page, the API, the feeds,
+   * earlier versions and the register's search — is made from this.
+   */
+  public DecisionDetails published() {
+    List<DecisionDocument> docs = documents.stream().map(DecisionDocument::published).toList();
+    if (exemption == null) {
+      return docs.equals(documents)
+          ? this
+          : with(purpose, items, reasons, alternativeOptions, docs);
+    }
+    boolean whole = exemption.whole();
+    return new DecisionDetails(
+        issue,
+        decisionMaker,
+        meetingDate,
+        introducedBy,
+        decisionDate,
+        publicationDate,
+        keyDecision,
+        subjectToCallIn,
+        keyDecisionNotice,
+        whole ? null : purpose,
+        whole ? List.of() : items,
+        whole ? null : reasons,
+        whole ? List.of() : alternativeOptions,
+        declarations,
+        interests,
+        whole ? documents.stream().map(d -> d.withheldUnder(exemption.paragraph())).toList() : docs,
+        exemption.published());
+  }
+
+  private DecisionDetails with(
+      String purpose,
+      List<DecisionItem> items,
+      String reasons,
+      List<RejectedOption> alternativeOptions,
+      List<DecisionDocument> documents) {
+    return new DecisionDetails(
+        issue,
+        decisionMaker,
+        meetingDate,
+        introducedBy,
+        decisionDate,
+        publicationDate,
+        keyDecision,
+        subjectToCallIn,
+        keyDecisionNotice,
+        purpose,
+        items,
+        reasons,
+        alternativeOptions,
+        declarations,
+        interests,
+        documents,
+        exemption);
   }
 
   /** The same decision with another publication date. */
@@ -56,7 +159,8 @@ public record DecisionDetails(
         alternativeOptions,
         declarations,
         interests,
-        documents);
+        documents,
+        exemption);
   }
 
   /** The title of the issue, or empty. */

@@ -474,21 +474,25 @@ public class DecisionRegister {
         s.editVersion());
   }
 
-  /** A published decision; a draft is not found. */
+  /**
+   * A published decision as the public see it, exempt information left out ({@link
+   * DecisionDetails#published()}); a draft is not found.
+   */
   @Transactional(readOnly = true)
   public Decision findPublished(DecisionId id) {
     Decision d = find(id);
     if (d.isDraft()) {
       throw new NotFoundException("Decision " + id);
     }
-    return d;
+    return d.published();
   }
 
-  /** The text of a published decision as it was in {@code version}. */
+  /** The text of a published decision as it was in {@code version}, as the public see it. */
   @Transactional(readOnly = true)
   public DecisionDetails publishedVersion(DecisionId id, int version) {
     return decisions
         .snapshot(id.value(), version)
+        .map(DecisionDetails::published)
         .orElseThrow(() -> new NotFoundException("Version " + version + " of decision " + id));
   }
 
@@ -610,7 +614,7 @@ public class DecisionRegister {
     List<DecisionDocument> documents =
         d.documents().stream()
             .filter(x -> x != null)
-            .map(x -> new DecisionDocument(trim(x.title()), trim(x.url())))
+            .map(x -> new DecisionDocument(trim(x.title()), trim(x.url()), x.exemptParagraph()))
             .toList();
     KeyDecisionNotice n = d.keyDecisionNotice();
     return new DecisionDetails(
@@ -644,7 +648,13 @@ public class DecisionRegister {
                         trim(x.dispensationBy()),
                         x.dispensationOn()))
             .toList(),
-        documents);
+        documents,
+        d.exemption() == null
+            ? null
+            : new Exemption(
+                d.exemption().extent(),
+                d.exemption().paragraph(),
+                trimText(d.exemption().exemptPart())));
   }
 
   /** What any decision, draft or not, must satisfy. */
@@ -685,6 +695,7 @@ public class DecisionRegister {
     length(errors, p + "reasons", "The reasons", d.reasons(), 20000);
     length(errors, p + "declarations", "Declarations", d.declarations(), 4000);
     DeclaredInterests.check(d, p, errors);
+    ExemptInformation.check(d, p, errors);
     KeyDecisionNotice n = d.keyDecisionNotice();
     notAfterDecision(errors, p + "forwardPlanPublished", n.forwardPlanPublished(), d);
     notAfterDecision(errors, p + "generalExceptionNotice", n.generalExceptionNotice(), d);
@@ -758,7 +769,7 @@ public class DecisionRegister {
       } else {
         length(errors, f + "title", "The document title", doc.title(), 300);
       }
-      if (!isLink(doc.url())) {
+      if (!isLink(doc.url()) && !(doc.exempt() && doc.url() == null)) {
         errors.reject(
             f + "url",
             "The link to document " + (i + 1) + " must start with https://, http:// or /");

@@ -105,6 +105,15 @@ public class ForwardPlan {
     length(errors, "documents", "The list of documents", d.documents(), 4000);
     length(errors, "documentsFrom", "Where to get the documents", d.documentsFrom(), 500);
     length(errors, "privateReason", "The reason for privacy", d.privateReason(), 1000);
+    if (d.privateReason() != null
+        && d.privateParagraph() == null
+        && !errors.has("privateParagraph")) {
+      errors.reject(
+          "privateParagraph", "Choose the paragraph of Schedule 12A the private meeting relies on");
+    }
+    if (d.privateReason() == null && d.privateParagraph() != null) {
+      errors.reject("privateReason", "Say why the matter will be considered in private");
+    }
     errors.throwIfAny();
     UUID id = UUID.randomUUID();
     notices.insert(id, d, today, clock.instant(), actor());
@@ -321,6 +330,7 @@ public class ForwardPlan {
         d.keyDecision(),
         trimText(d.documents()),
         trimText(d.documentsFrom()),
-        trimText(d.privateReason()));
+        trimText(d.privateReason()),
+        d.privateParagraph());
   }
 }

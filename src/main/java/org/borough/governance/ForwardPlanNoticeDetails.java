@@ -14,6 +14,8 @@ import java.util.List;
  * @param documents the reports and papers to be submitted, one per line
  * @param documentsFrom where copies of them can be had (an office or web address, not a person)
  * @param privateReason why the matter, or part of it, will be considered in private; null if not
+ * @param privateParagraph the paragraph of Schedule 12A that makes the private part exempt; given
+ *     with {@code privateReason}
  */
 public record ForwardPlanNoticeDetails(
     String title,
@@ -24,10 +26,40 @@ public record ForwardPlanNoticeDetails(
     Boolean keyDecision,
     String documents,
     String documentsFrom,
-    String privateReason) {
+    String privateReason,
+    ExemptParagraph privateParagraph) {
 
   public ForwardPlanNoticeDetails {
     wards = wards == null ? List.of() : List.copyOf(wards);
     keyDecision = keyDecision == null || keyDecision;
+  }
+
+  /** A notice of a meeting held wholly in public. */
+  public ForwardPlanNoticeDetails(
+      String title,
+      String summary,
+      List<String> wards,
+      String decisionMaker,
+      LocalDate expectedDecisionDate,
+      Boolean keyDecision,
+      String documents,
+      String documentsFrom,
+      String privateReason) {
+    this(
+        title,
+        summary,
+        wards,
+        decisionMaker,
+        expectedDecisionDate,
+        keyDecision,
+        documents,
+        documentsFrom,
+        privateReason,
+        null);
+  }
+
+  /** Whether the notice is also the notice of a private meeting (reg 5). */
+  public boolean privateMeeting() {
+    return privateReason != null;
   }
 }

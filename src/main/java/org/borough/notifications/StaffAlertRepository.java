@@ -115,11 +115,13 @@ class StaffAlertRepository {
   }
 
   void markEmailed(Collection<Long> ids, Instant at) {
-    for (Long id : ids) {
-      jdbc.sql("update staff_alert set emailed_at = ? where id = ?")
-          .params(Timestamp.from(at), id)
-          .update();
+    if (ids.isEmpty()) {
+      return;
     }
+    jdbc.sql("update staff_alert set emailed_at = :at where id in (:ids)")
+        .param("at", Timestamp.from(at))
+        .param("ids", ids)
+        .update();
   }
 
   void digestSent(UUID staff, LocalDate on) {

@@ -43,6 +43,11 @@ public final class Inputs {
 
   private Inputs() {}
 
+  /** The text without surrounding white space, or null when there is none: a field left empty. */
+  public static String stripped(String text) {
+    return text == null || text.isBlank() ? null : text.strip();
+  }
+
   /**
    * A plain decimal with at most {@code maxIntegerDigits} significant digits before the point and
    * {@code maxFractionDigits} after it (leading and trailing zeros do not count), trailing zeros

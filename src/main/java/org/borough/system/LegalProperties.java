@@ -35,8 +35,8 @@ public record LegalProperties(
   }
 
   public LegalProperties {
-    contactEmail = blankToNull(contactEmail);
-    dpoEmail = blankToNull(dpoEmail);
+    contactEmail = Inputs.stripped(contactEmail);
+    dpoEmail = Inputs.stripped(dpoEmail);
   }
 
   /** The known issues, one per sentence. */
@@ -47,9 +47,5 @@ public record LegalProperties(
             .map(String::strip)
             .filter(s -> !s.isEmpty())
             .toList();
-  }
-
-  private static String blankToNull(String s) {
-    return s == null || s.isBlank() ? null : s.strip();
   }
 }

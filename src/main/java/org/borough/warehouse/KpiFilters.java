@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.borough.residents.Channel;
+import org.borough.system.Inputs;
 import org.borough.system.InvalidInputException;
 
 /**
@@ -64,7 +65,7 @@ record KpiFilters(
     String ward = code(params.get("ward"), "ward", choices.wards(), "ward", errors);
     String team = code(params.get("team"), "team", choices.teams(), "team", errors);
     Channel channel = null;
-    String ch = blankToNull(params.get("channel"));
+    String ch = Inputs.stripped(params.get("channel"));
     if (ch != null) {
       try {
         channel = Channel.valueOf(ch.toUpperCase(Locale.ROOT));
@@ -117,7 +118,7 @@ record KpiFilters(
 
   private static LocalDate date(
       String value, String field, String which, Map<String, String> errors) {
-    String v = blankToNull(value);
+    String v = Inputs.stripped(value);
     if (v == null) {
       return null;
     }
@@ -147,7 +148,7 @@ record KpiFilters(
       Map<String, String> known,
       String what,
       Map<String, String> errors) {
-    String v = blankToNull(value);
+    String v = Inputs.stripped(value);
     if (v == null) {
       return null;
     }
@@ -156,10 +157,6 @@ record KpiFilters(
       return null;
     }
     return v;
-  }
-
-  private static String blankToNull(String v) {
-    return v == null || v.isBlank() ? null : v.strip();
   }
 
   /** Echo at most 40 characters of what was sent. */

@@ -11,11 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.borough.privacy.Erasure;
-import org.borough.residents.ResidentDetails;
 import org.borough.residents.ResidentId;
 import org.borough.residents.ResidentManagement;
 import org.borough.support.Fixtures;
 import org.borough.support.IntegrationTest;
+import org.borough.support.ResidentDetailsFor;
 import org.borough.support.SignedIn;
 import org.borough.system.InvalidInputException;
 import org.junit.jupiter.api.Test;
@@ -95,22 +95,7 @@ class CaseSearchIT extends IntegrationTest {
             Fixtures.AGENT,
             () ->
                 residents.register(
-                    new ResidentDetails(
-                        "Erin",
-                        "Search" + word(),
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null)));
+                    ResidentDetailsFor.contact("Erin", "Search" + word(), null, null)));
     CaseView c =
         signedIn.as(
             Fixtures.AGENT,

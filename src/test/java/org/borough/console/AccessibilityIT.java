@@ -280,7 +280,39 @@ class AccessibilityIT extends IntegrationTest {
                 true,
                 "Report\nAppendix",
                 "Democratic Services, Town Hall",
-                null));
+                "The report sets out bidders' prices",
+                org.borough.governance.ExemptParagraph.FINANCIAL_OR_BUSINESS));
+    // Partly exempt, with an exempt report: the notices on the public and staff pages.
+    DecisionId exempt =
+        decisions
+            .importDecisions(
+                List.of(
+                    new DecisionDetails(
+                        new DecisionIssue("Axe exempt " + surname, null, null),
+                        decision.decisionMaker(),
+                        null,
+                        null,
+                        decision.decisionDate(),
+                        decision.publicationDate(),
+                        false,
+                        true,
+                        null,
+                        decision.purpose(),
+                        decision.items(),
+                        decision.reasons(),
+                        List.of(),
+                        null,
+                        List.of(),
+                        List.of(
+                            new org.borough.governance.DecisionDocument(
+                                "Prices",
+                                null,
+                                org.borough.governance.ExemptParagraph.FINANCIAL_OR_BUSINESS)),
+                        new org.borough.governance.Exemption(
+                            org.borough.governance.Exemption.Extent.PART,
+                            org.borough.governance.ExemptParagraph.FINANCIAL_OR_BUSINESS,
+                            "The prices were these."))))
+            .get(0);
     DecisionId noting =
         decisions
             .importDecisions(
@@ -559,6 +591,8 @@ class AccessibilityIT extends IntegrationTest {
             new String[] {null, "/decisions/" + published},
             new String[] {null, "/decisions/" + published + "/versions/1"},
             new String[] {null, "/decisions/" + calledIn},
+            new String[] {null, "/decisions/" + exempt},
+            new String[] {Fixtures.DEMOCRATIC_SERVICES, "/governance/decisions/" + exempt},
             // The resident portal, each page as a resident reaches it and with its errors.
             new String[] {null, "/portal"},
             new String[] {null, "/portal/privacy"},

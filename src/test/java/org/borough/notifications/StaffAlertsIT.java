@@ -128,8 +128,14 @@ class StaffAlertsIT extends IntegrationTest {
 
     // A hold, or an officer by hand, moves the deadline later: its new warning point is after the
     // first was told, so it alerts again, once.
-    Thread.sleep(5);
-    place(c, null, Instant.now(), Instant.now().plus(Duration.ofHours(5)));
+    Instant told =
+        jdbc.sql("select sla_risk_told_at from service_case where id = ?")
+            .param(c.id().value())
+            .query(Timestamp.class)
+            .single()
+            .toInstant();
+    // One microsecond (the columns' precision) after it was told: a later warning point.
+    place(c, null, told.plusNanos(1_000), Instant.now().plus(Duration.ofHours(5)));
     SlaScan.now(context);
     SlaScan.now(context);
     assertThat(alerts(c)).hasSize(6);

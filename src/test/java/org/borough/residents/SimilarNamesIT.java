@@ -16,6 +16,7 @@ import org.borough.cases.CaseSearch;
 import org.borough.cases.CaseView;
 import org.borough.support.Fixtures;
 import org.borough.support.IntegrationTest;
+import org.borough.support.ResidentDetailsFor;
 import org.borough.support.SignedIn;
 import org.flywaydb.core.api.configuration.Configuration;
 import org.flywaydb.core.api.migration.Context;
@@ -199,22 +200,7 @@ class SimilarNamesIT extends IntegrationTest {
         Fixtures.AGENT,
         () ->
             residents.register(
-                new ResidentDetails(
-                    forename,
-                    capitalised(surname),
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null)));
+                ResidentDetailsFor.contact(forename, capitalised(surname), null, null)));
   }
 
   private ResidentSearch search(String q) {

@@ -16,6 +16,7 @@ import org.borough.audit.AuditLog.Entry;
 import org.borough.system.CsvCells;
 import org.borough.system.DateInputs;
 import org.borough.system.Errors;
+import org.borough.system.Inputs;
 import org.borough.system.SystemProperties;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -121,9 +122,9 @@ class AuditLogController {
       errors.reject("to", "The 'to' date must be the same as or after the 'from' date");
     }
     return new AuditQuery(
-        blank(params.getFirst("subjectType")),
-        blank(params.getFirst("subjectId")),
-        blank(params.getFirst("actor")),
+        Inputs.stripped(params.getFirst("subjectType")),
+        Inputs.stripped(params.getFirst("subjectId")),
+        Inputs.stripped(params.getFirst("actor")),
         from == null ? null : from.atStartOfDay(zone).toInstant(),
         to == null ? null : to.plusDays(1).atStartOfDay(zone).toInstant(),
         before(params.getFirst("before")),
@@ -167,9 +168,5 @@ class AuditLogController {
     } catch (NumberFormatException e) {
       return null; // a hand-made link: start from the newest
     }
-  }
-
-  private static String blank(String s) {
-    return s == null || s.isBlank() ? null : s.trim();
   }
 }

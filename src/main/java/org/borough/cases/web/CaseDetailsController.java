@@ -74,7 +74,7 @@ class CaseDetailsController {
       errors.put("priority", "Choose a priority");
     }
     Long uprn = null;
-    String rawUprn = blank(form.getFirst("uprn"));
+    String rawUprn = Inputs.stripped(form.getFirst("uprn"));
     if (rawUprn != null) {
       uprn = Inputs.whole(rawUprn, 1, 999_999_999_999L).orElse(null);
       if (uprn == null) {
@@ -92,7 +92,7 @@ class CaseDetailsController {
           c.id(),
           new BulkAction.ChangeDetails(
               priority,
-              blank(form.getFirst("serviceCode")),
+              Inputs.stripped(form.getFirst("serviceCode")),
               new BulkAction.Location(
                   form.getFirst("address"), uprn, latitude, longitude, form.getFirst("wardCode")),
               form.getFirst("reason")),
@@ -108,7 +108,7 @@ class CaseDetailsController {
 
   private static BigDecimal coordinate(
       MultiValueMap<String, String> form, String field, Map<String, String> errors) {
-    String raw = blank(form.getFirst(field));
+    String raw = Inputs.stripped(form.getFirst(field));
     if (raw == null) {
       return null;
     }
@@ -142,9 +142,5 @@ class CaseDetailsController {
                 ServiceDefinition::name));
     model.addAttribute("wards", Options.of(catalogue.wards(), Ward::gssCode, Ward::name));
     return "cases/details";
-  }
-
-  private static String blank(String s) {
-    return s == null || s.isBlank() ? null : s.strip();
   }
 }

@@ -33,6 +33,8 @@ import org.borough.governance.DecisionSummary;
 import org.borough.governance.DecisionVerb;
 import org.borough.governance.DecisionVersion;
 import org.borough.governance.DeclaredInterest;
+import org.borough.governance.ExemptParagraph;
+import org.borough.governance.Exemption;
 import org.borough.governance.InterestKind;
 import org.borough.governance.KeyDecisionNotice;
 import org.borough.governance.RejectedOption;
@@ -55,7 +57,8 @@ public class DecisionRepository {
           + " d.subject_to_call_in, d.key_decision, d.forward_plan_published,"
           + " d.general_exception_notice, d.scrutiny_chair_informed, d.urgency_agreed_by,"
           + " d.urgency_agreed_on, d.purpose, d.reasons, d.declarations, d.recorded_at,"
-          + " d.updated_at, d.superseded_by, d.edit_version, i.title, i.summary";
+          + " d.updated_at, d.superseded_by, d.edit_version, i.title, i.summary,"
+          + " d.exempt_extent, d.exempt_paragraph, d.exempt_part";
 
   private static final String REF =
       "select d.id, i.title, d.decision_date from decision d"
@@ -87,8 +90,10 @@ public class DecisionRepository {
               meeting_date, introduced_by, decision_date, publication_date, call_in_deadline,
               subject_to_call_in, key_decision, forward_plan_published, general_exception_notice,
               scrutiny_chair_informed, urgency_agreed_by, urgency_agreed_on, purpose, reasons,
-              declarations, search_text, recorded_at, recorded_by, updated_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+              declarations, search_text, exempt_extent, exempt_paragraph, exempt_part,
+              recorded_at, recorded_by, updated_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+              ?)""")
         .params(
             concat(
                 List.of(id, issueId),
@@ -101,6 +106,7 @@ public class DecisionRepository {
   /** The decision's columns from status to search text, in the order both statements name them. */
   private static List<Object> text(
       DecisionStatus status, int version, DecisionDetails d, LocalDate callInDeadline) {
+    Exemption e = d.exemption();
     return Arrays.asList(
         status.name(),
         version,
@@ -121,7 +127,10 @@ public class DecisionRepository {
         d.purpose(),
         d.reasons(),
         d.declarations(),
-        searchText(d));
+        searchText(d),
+        e == null ? null : e.extent().name(),
+        e == null || e.paragraph() == null ? null : e.paragraph().number(),
+        e == null ? null : e.exemptPart());
   }
 
   private static List<Object> concat(List<?> before, List<Object> middle, List<?> after) {
@@ -150,7 +159,8 @@ public class DecisionRepository {
               call_in_deadline = ?, subject_to_call_in = ?, key_decision = ?,
               forward_plan_published = ?, general_exception_notice = ?,
               scrutiny_chair_informed = ?, urgency_agreed_by = ?, urgency_agreed_on = ?,
-              purpose = ?, reasons = ?, declarations = ?, search_text = ?, updated_at = ?
+              purpose = ?, reasons = ?, declarations = ?, search_text = ?, exempt_extent = ?,
+              exempt_paragraph = ?, exempt_part = ?, updated_at = ?
             where id = ?""")
         .params(
             concat(
@@ -278,9 +288,14 @@ public class DecisionRepository {
     position = 0;
     for (DecisionDocument doc : d.documents()) {
       jdbc.sql(
-              "insert into decision_document (decision_id, position, title, url)"
-                  + " values (?, ?, ?, ?)")
-          .params(id, ++position, doc.title(), doc.url())
+              "insert into decision_document (decision_id, position, title, url,"
+                  + " exempt_paragraph) values (?, ?, ?, ?, ?)")
+          .params(
+              id,
+              ++position,
+              doc.title(),
+              doc.url(),
+              doc.exempt() ? doc.exemptParagraph().number() : null)
           .update();
     }
   }
@@ -368,9 +383,16 @@ public class DecisionRepository {
                         localDate(r.getDate(5))))
             .list();
     List<DecisionDocument> documents =
-        jdbc.sql("select title, url from decision_document where decision_id = ? order by position")
+        jdbc.sql(
+                "select title, url, exempt_paragraph from decision_document"
+                    + " where decision_id = ? order by position")
             .param(id)
-            .query((r, n) -> new DecisionDocument(r.getString(1), r.getString(2)))
+            .query(
+                (r, n) ->
+                    new DecisionDocument(
+                        r.getString(1),
+                        r.getString(2),
+                        ExemptParagraph.of(r.getObject(3, Integer.class))))
             .list();
     CallIn callIn =
         jdbc.sql(
@@ -405,7 +427,8 @@ public class DecisionRepository {
             options,
             rs.getString("declarations"),
             interests,
-            documents);
+            documents,
+            exemption(rs));
     return new StoredDecision(
         id,
         issueId,
@@ -588,8 +611,22 @@ public class DecisionRepository {
         .list();
   }
 
-  /** Lower-case text that the register's search looks in. */
-  static String searchText(DecisionDetails d) {
+  private static Exemption exemption(ResultSet rs) throws SQLException {
+    String extent = rs.getString("exempt_extent");
+    return extent == null
+        ? null
+        : new Exemption(
+            Exemption.Extent.valueOf(extent),
+            ExemptParagraph.of(rs.getObject("exempt_paragraph", Integer.class)),
+            rs.getString("exempt_part"));
+  }
+
+  /**
+   * Lower-case text that the register's search looks in: only what is published, so exempt words
+   * never find a decision, not even for staff.
+   */
+  static String searchText(DecisionDetails all) {
+    DecisionDetails d = all.published();
     Stream<String> parts =
         Stream.of(
                 Stream.of(

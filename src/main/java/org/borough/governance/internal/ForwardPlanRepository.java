@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.borough.governance.DecisionId;
 import org.borough.governance.DecisionRef;
 import org.borough.governance.DecisionStatus;
+import org.borough.governance.ExemptParagraph;
 import org.borough.governance.ForwardPlanNoticeDetails;
 import org.borough.governance.ForwardPlanNoticeId;
 import org.borough.system.EditVersions;
@@ -28,7 +29,7 @@ public class ForwardPlanRepository {
       select n.id, n.title, n.summary, n.decision_maker, n.expected_decision_date, n.key_decision,
         n.documents, n.documents_from, n.private_reason, n.published_on, n.withdrawn_on,
         n.withdrawal_reason, n.recorded_at, n.updated_at, n.decision_id, d.status, i.title,
-        d.decision_date, n.version
+        d.decision_date, n.version, n.private_paragraph
       from forward_plan_notice n
         left join decision d on d.id = n.decision_id
         left join decision_issue i on i.id = d.issue_id""";
@@ -62,8 +63,8 @@ public class ForwardPlanRepository {
             """
             insert into forward_plan_notice (id, title, summary, decision_maker,
               expected_decision_date, key_decision, documents, documents_from, private_reason,
-              published_on, recorded_at, recorded_by, updated_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+              private_paragraph, published_on, recorded_at, recorded_by, updated_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
         .params(
             id,
             d.title(),
@@ -74,6 +75,7 @@ public class ForwardPlanRepository {
             d.documents(),
             d.documentsFrom(),
             d.privateReason(),
+            d.privateParagraph() == null ? null : d.privateParagraph().number(),
             Date.valueOf(publishedOn),
             Timestamp.from(now),
             who,
@@ -172,7 +174,8 @@ public class ForwardPlanRepository {
             rs.getBoolean(6),
             rs.getString(7),
             rs.getString(8),
-            rs.getString(9)),
+            rs.getString(9),
+            ExemptParagraph.of(rs.getObject(20, Integer.class))),
         localDate(rs.getDate(10)),
         localDate(rs.getDate(11)),
         rs.getString(12),

@@ -17,6 +17,8 @@ import org.borough.governance.DecisionItem;
 import org.borough.governance.DecisionMaker;
 import org.borough.governance.DecisionVerb;
 import org.borough.governance.DeclaredInterest;
+import org.borough.governance.ExemptParagraph;
+import org.borough.governance.Exemption;
 import org.borough.governance.InterestKind;
 import org.borough.governance.KeyDecisionNotice;
 import org.borough.governance.Money;
@@ -163,7 +165,15 @@ final class DecisionForm {
     List<DecisionDocument> documents = new ArrayList<>();
     for (int i = 0; i < rows(f, "documents"); i++) {
       String p = "documents[" + i + "].";
-      documents.add(new DecisionDocument(f.getFirst(p + "title"), f.getFirst(p + "url")));
+      documents.add(
+          new DecisionDocument(
+              f.getFirst(p + "title"),
+              f.getFirst(p + "url"),
+              paragraph(
+                  f,
+                  p + "exemptParagraph",
+                  "Choose the paragraph document " + (i + 1) + " is exempt under",
+                  errors)));
     }
     return new DecisionDetails(
         new DecisionIssue(
@@ -192,7 +202,51 @@ final class DecisionForm {
         options,
         f.getFirst("declarations"),
         interests,
-        documents);
+        documents,
+        exemption(f, errors));
+  }
+
+  /** The exempt-information fieldset: none unless 'part' or 'whole' is chosen. */
+  private static Exemption exemption(MultiValueMap<String, String> f, Errors errors) {
+    String extent = f.getFirst("exemption.extent");
+    if (extent == null || extent.isBlank() || extent.equals("none")) {
+      return null;
+    }
+    Exemption.Extent chosen;
+    try {
+      chosen = Exemption.Extent.valueOf(extent);
+    } catch (IllegalArgumentException e) {
+      errors.reject("exemption.extent", "Choose whether none, part or all of it is exempt");
+      return null;
+    }
+    return new Exemption(
+        chosen,
+        paragraph(
+            f, "exemption.paragraph", "Choose the paragraph of Schedule 12A relied on", errors),
+        f.getFirst("exemption.exemptPart"));
+  }
+
+  /** The paragraphs of Schedule 12A for a select: number to label. */
+  static Map<String, String> paragraphs() {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (ExemptParagraph x : ExemptParagraph.values()) {
+      out.put(String.valueOf(x.number()), x.label());
+    }
+    return out;
+  }
+
+  static ExemptParagraph paragraph(
+      MultiValueMap<String, String> f, String name, String message, Errors errors) {
+    String raw = f.getFirst(name);
+    if (raw == null || raw.isBlank()) {
+      return null;
+    }
+    try {
+      return ExemptParagraph.of(Integer.valueOf(raw.strip()));
+    } catch (IllegalArgumentException e) {
+      errors.reject(name, message);
+      return null;
+    }
   }
 
   /** The form filled in from a stored decision, for changing or correcting it. */
@@ -244,9 +298,19 @@ final class DecisionForm {
       put(f, p + "dispensationOn", x.dispensationOn());
     }
     for (int i = 0; i < d.documents().size(); i++) {
-      f.add("documents[" + i + "].title", d.documents().get(i).title());
-      f.add("documents[" + i + "].url", d.documents().get(i).url());
+      DecisionDocument doc = d.documents().get(i);
+      f.add("documents[" + i + "].title", doc.title());
+      f.add("documents[" + i + "].url", doc.url());
+      f.add(
+          "documents[" + i + "].exemptParagraph",
+          doc.exempt() ? String.valueOf(doc.exemptParagraph().number()) : null);
     }
+    Exemption e = d.exemption();
+    f.add("exemption.extent", e == null ? "none" : e.extent().name());
+    f.add(
+        "exemption.paragraph",
+        e == null || e.paragraph() == null ? null : String.valueOf(e.paragraph().number()));
+    f.add("exemption.exemptPart", e == null ? null : e.exemptPart());
     f.set("items-count", String.valueOf(d.items().size()));
     f.set("alternativeOptions-count", String.valueOf(d.alternativeOptions().size()));
     f.set("interests-count", String.valueOf(d.interests().size()));

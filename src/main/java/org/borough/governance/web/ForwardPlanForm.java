@@ -21,6 +21,11 @@ final class ForwardPlanForm {
         !"no".equals(f.getFirst("keyDecision")),
         f.getFirst("documents"),
         f.getFirst("documentsFrom"),
-        f.getFirst("privateReason"));
+        f.getFirst("privateReason"),
+        DecisionForm.paragraph(
+            f,
+            "privateParagraph",
+            "Choose the paragraph of Schedule 12A the private meeting relies on",
+            errors));
   }
 }

@@ -15,6 +15,7 @@ import org.borough.governance.DecisionRegister;
 import org.borough.governance.DecisionSummary;
 import org.borough.governance.ForwardPlan;
 import org.borough.system.Errors;
+import org.borough.system.Inputs;
 import org.borough.system.SystemProperties;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
@@ -68,10 +69,10 @@ class PublicDecisionsController {
               new DecisionQuery(
                   from,
                   to,
-                  blank(params.getFirst("maker")),
+                  Inputs.stripped(params.getFirst("maker")),
                   "yes".equals(params.getFirst("key")),
-                  blank(params.getFirst("ward")),
-                  blank(params.getFirst("q")),
+                  Inputs.stripped(params.getFirst("ward")),
+                  Inputs.stripped(params.getFirst("q")),
                   (page - 1) * PAGE_SIZE,
                   PAGE_SIZE + 1));
     }
@@ -158,9 +159,5 @@ class PublicDecisionsController {
     } catch (NumberFormatException e) {
       return 1;
     }
-  }
-
-  private static String blank(String s) {
-    return s == null || s.isBlank() ? null : s.trim();
   }
 }

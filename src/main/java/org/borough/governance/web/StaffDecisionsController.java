@@ -258,6 +258,7 @@ class StaffDecisionsController {
       interestKinds.put(k.name(), k.label());
     }
     model.addAttribute("interestKinds", interestKinds);
+    model.addAttribute("exemptParagraphs", DecisionForm.paragraphs());
     model.addAttribute("wards", PublicDecisionsController.wards(catalogue));
     return "governance/decision-form";
   }

@@ -158,6 +158,7 @@ class StaffForwardPlanController {
     model.addAttribute("errors", errors);
     model.addAttribute("wards", PublicDecisionsController.wards(catalogue));
     model.addAttribute("earliest", plan.earliestDecisionDate(register.today()));
+    model.addAttribute("exemptParagraphs", DecisionForm.paragraphs());
     return "governance/forward-plan-form";
   }
 }

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package org.borough.identity.security;
 
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.security.core.session.SessionInformation;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.stereotype.Component;
@@ -20,15 +23,19 @@ class ConsoleSessions {
   }
 
   /** When each of {@code username}'s console sessions was last used, by session id. */
-  java.util.Map<String, java.time.Instant> of(String username) {
-    java.util.Map<String, java.time.Instant> found = new java.util.LinkedHashMap<>();
+  Map<String, Instant> of(String username) {
+    Map<String, Instant> found = new LinkedHashMap<>();
     for (SessionInformation session : registry.getAllSessions(username, false)) {
       found.put(session.getSessionId(), session.getLastRequest().toInstant());
     }
     return found;
   }
 
-  /** Ends {@code username}'s console sessions but {@code keep}; returns how many it ended. */
+  /**
+   * Ends {@code username}'s console sessions but {@code keep} (none kept when null); returns how
+   * many it ended. Sessions are indexed by the principal's name in the sessions table, so this
+   * reaches every node.
+   */
   int endOthers(String username, String keep) {
     int ended = 0;
     for (SessionInformation session : registry.getAllSessions(username, false)) {
@@ -42,12 +49,6 @@ class ConsoleSessions {
 
   /** Ends every console session of {@code username}; returns how many there were. */
   int end(String username) {
-    int ended = 0;
-    // Sessions are indexed by the principal's name in the sessions table, on every node.
-    for (SessionInformation session : registry.getAllSessions(username, false)) {
-      session.expireNow();
-      ended++;
-    }
-    return ended;
+    return endOthers(username, null);
   }
 }
