@@ -88,13 +88,7 @@ public record DecisionDetails(
    * earlier versions and the register's search — is made from this.
    */
   public DecisionDetails published() {
-    List<DecisionDocument> docs = documents.stream().map(DecisionDocument::published).toList();
-    if (exemption == null) {
-      return docs.equals(documents)
-          ? this
-          : with(purpose, items, reasons, alternativeOptions, docs);
-    }
-    boolean whole = exemption.whole();
+    boolean whole = exemption != null && exemption.whole();
     return new DecisionDetails(
         issue,
         decisionMaker,
@@ -111,34 +105,10 @@ public record DecisionDetails(
         whole ? List.of() : alternativeOptions,
         declarations,
         interests,
-        whole ? documents.stream().map(d -> d.withheldUnder(exemption.paragraph())).toList() : docs,
-        exemption.published());
-  }
-
-  private DecisionDetails with(
-      String purpose,
-      List<DecisionItem> items,
-      String reasons,
-      List<RejectedOption> alternativeOptions,
-      List<DecisionDocument> documents) {
-    return new DecisionDetails(
-        issue,
-        decisionMaker,
-        meetingDate,
-        introducedBy,
-        decisionDate,
-        publicationDate,
-        keyDecision,
-        subjectToCallIn,
-        keyDecisionNotice,
-        purpose,
-        items,
-        reasons,
-        alternativeOptions,
-        declarations,
-        interests,
-        documents,
-        exemption);
+        documents.stream()
+            .map(d -> whole ? d.withheldUnder(exemption.paragraph()) : d.published())
+            .toList(),
+        exemption == null ? null : exemption.published());
   }
 
   /** The same decision with another publication date. */

@@ -16,7 +16,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * for it again. {@code BOROUGH_LOCAL_SIGN_IN=false}, with single sign-on configured, leaves
  * password sign-in to the break-glass {@code admin} only. {@code BOROUGH_SESSION_ABSOLUTE_TIMEOUT}
  * ends any session that old however busy it has been (the idle timeout is {@code
- * SERVER_SERVLET_SESSION_TIMEOUT}).
+ * SERVER_SERVLET_SESSION_TIMEOUT}). {@code BOROUGH_MAX_SESSIONS} is how many console sessions one
+ * member of staff may hold at once (a desk, a laptop, a phone); signing in once more ends the one
+ * used least recently. 0 or less sets no limit.
  */
 @ConfigurationProperties("borough")
 public record IdentityProperties(
@@ -28,4 +30,5 @@ public record IdentityProperties(
     @DefaultValue("15m") Duration lockoutAddressDuration,
     @DefaultValue("10m") Duration stepUp,
     @DefaultValue("true") boolean localSignIn,
-    @DefaultValue("12h") Duration sessionAbsoluteTimeout) {}
+    @DefaultValue("12h") Duration sessionAbsoluteTimeout,
+    @DefaultValue("3") int maxSessions) {}

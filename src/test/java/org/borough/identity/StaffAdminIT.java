@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.UUID;
 import org.borough.support.Fixtures;
 import org.borough.support.IntegrationTest;
@@ -298,6 +299,23 @@ class StaffAdminIT extends IntegrationTest {
                 .getResponse()
                 .getContentAsString())
         .doesNotContain("Another browser or device");
+  }
+
+  @Test
+  void aFourthSignInEndsTheSessionUsedLeastRecently() throws Exception {
+    Staff who = newStaff();
+    MockHttpSession first = signIn(who.username(), Fixtures.PASSWORD);
+    MockHttpSession second = signIn(who.username(), Fixtures.PASSWORD);
+    MockHttpSession third = signIn(who.username(), Fixtures.PASSWORD);
+    // The first is used again: now the second is the one used least recently.
+    mvc.perform(get("/").session(first)).andExpect(status().isOk());
+
+    MockHttpSession fourth = signIn(who.username(), Fixtures.PASSWORD);
+
+    mvc.perform(get("/").session(second)).andExpect(redirectedUrl("/sign-in?ended"));
+    for (MockHttpSession kept : List.of(first, third, fourth)) {
+      mvc.perform(get("/").session(kept)).andExpect(status().isOk());
+    }
   }
 
   private Staff newStaff() {

@@ -259,9 +259,14 @@ class SecurityConfiguration {
             f ->
                 f.loginPage("/sign-in").successHandler(success).failureHandler(failure).permitAll())
         .logout(l -> l.logoutUrl("/sign-out").logoutSuccessHandler(signedOut(singleSignOn)))
-        // No limit on sessions a user may hold; registered so that they can be ended.
+        // At most BOROUGH_MAX_SESSIONS each (ASVS V7.1.2): one more sign-in ends the session used
+        // least recently, rather than refusing it, so a lost laptop cannot lock its owner out.
+        // Registered in the sessions table, so the limit and "sign out elsewhere" span nodes.
         .sessionManagement(
-            s -> s.maximumSessions(-1).sessionRegistry(sessions).expiredUrl("/sign-in?ended"))
+            s ->
+                s.maximumSessions(identity.maxSessions() > 0 ? identity.maxSessions() : -1)
+                    .sessionRegistry(sessions)
+                    .expiredUrl("/sign-in?ended"))
         .csrf(
             c ->
                 c.ignoringRequestMatchers(ApiTokenFilter::hasBearer)

@@ -32,7 +32,8 @@ class SignInThrottleIT extends IntegrationTest {
           Duration.ofMinutes(15),
           Duration.ofMinutes(10),
           true,
-          Duration.ofHours(12));
+          Duration.ofHours(12),
+          3);
 
   @Autowired JdbcClient jdbc;
 
