@@ -210,8 +210,8 @@ class CrmLoadBenchmark {
       String kind = kinds.get(i % kinds.size());
       List<String> pool = sample.caseTerms.get(kind);
       String term = pool.get(rnd.nextInt(pool.size()));
-      // One in four as the console page, the rest through the API.
-      boolean page = i % 4 == 3;
+      // One round of the kinds in four as the console page, the rest through the API.
+      boolean page = (i / kinds.size()) % 4 == 3;
       Timed t =
           page
               ? timed("/cases/search?q=" + BenchHttp.enc(term), false)
