@@ -30,50 +30,52 @@ public class V52__forgiving_search_backfill extends BaseJavaMigration {
   }
 
   private static void residents(Connection c) throws SQLException {
-    try (PreparedStatement read =
-            c.prepareStatement(
-                "select id, forename, surname from resident where erased_at is null"
-                    + " and surname_sound = '' and surname_soundex = '' and id > ?"
-                    + " order by id fetch first "
-                    + PAGE
-                    + " rows only");
-        PreparedStatement write =
-            c.prepareStatement(
-                "update resident set surname_sound = ?, surname_soundex = ?, forename_sound = ?"
-                    + " where id = ?")) {
-      UUID after = new UUID(0, 0); // the least UUID: both databases compare them unsigned
-      int n;
-      do {
-        n = 0;
-        read.setObject(1, after);
-        try (ResultSet rs = read.executeQuery()) {
-          while (rs.next()) {
-            after = rs.getObject(1, UUID.class);
-            NameSounds.Keys k = NameSounds.of(rs.getString(2), rs.getString(3));
-            write.setString(1, k.surname());
-            write.setString(2, k.surnameSoundex());
-            write.setString(3, k.forename());
-            write.setObject(4, after);
-            write.addBatch();
-            n++;
-          }
-        }
-        write.executeBatch();
-      } while (n == PAGE);
-    }
+    inPages(
+        c,
+        "select id, forename, surname from resident where erased_at is null"
+            + " and surname_sound = '' and surname_soundex = '' and id > ? order by id",
+        "update resident set surname_sound = ?, surname_soundex = ?, forename_sound = ?"
+            + " where id = ?",
+        (id, rs, write) -> {
+          NameSounds.Keys k = NameSounds.of(rs.getString(2), rs.getString(3));
+          write.setString(1, k.surname());
+          write.setString(2, k.surnameSoundex());
+          write.setString(3, k.forename());
+          write.setObject(4, id);
+          write.addBatch();
+        });
   }
 
   private static void cases(Connection c) throws SQLException {
+    inPages(
+        c,
+        "select c.id, c.reference, c.description, c.address from service_case c"
+            + " where c.id > ? and not exists"
+            + " (select 1 from case_word w where w.case_id = c.id) order by c.id",
+        "insert into case_word (word, case_id) values (?, ?)",
+        (id, rs, write) -> {
+          for (String w : CaseWords.of(rs.getString(2), rs.getString(3), rs.getString(4))) {
+            write.setString(1, w);
+            write.setObject(2, id);
+            write.addBatch();
+          }
+        });
+  }
+
+  /** What to write for one row read: batched on {@code write}. */
+  private interface Row {
+    void write(UUID id, ResultSet read, PreparedStatement write) throws SQLException;
+  }
+
+  /**
+   * Reads {@code select} (ids first, "id > ?" its only parameter, in id order) a page at a time and
+   * writes each page's batch before reading the next.
+   */
+  private static void inPages(Connection c, String select, String write, Row row)
+      throws SQLException {
     try (PreparedStatement read =
-            c.prepareStatement(
-                "select c.id, c.reference, c.description, c.address from service_case c"
-                    + " where c.id > ? and not exists"
-                    + " (select 1 from case_word w where w.case_id = c.id)"
-                    + " order by c.id fetch first "
-                    + PAGE
-                    + " rows only");
-        PreparedStatement write =
-            c.prepareStatement("insert into case_word (word, case_id) values (?, ?)")) {
+            c.prepareStatement(select + " fetch first " + PAGE + " rows only");
+        PreparedStatement out = c.prepareStatement(write)) {
       UUID after = new UUID(0, 0); // the least UUID: both databases compare them unsigned
       int n;
       do {
@@ -82,15 +84,11 @@ public class V52__forgiving_search_backfill extends BaseJavaMigration {
         try (ResultSet rs = read.executeQuery()) {
           while (rs.next()) {
             after = rs.getObject(1, UUID.class);
-            for (String w : CaseWords.of(rs.getString(2), rs.getString(3), rs.getString(4))) {
-              write.setString(1, w);
-              write.setObject(2, after);
-              write.addBatch();
-            }
+            row.write(after, rs, out);
             n++;
           }
         }
-        write.executeBatch();
+        out.executeBatch();
       } while (n == PAGE);
     }
   }

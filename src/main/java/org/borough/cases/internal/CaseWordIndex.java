@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.borough.cases.CaseWords;
+import org.borough.system.LikePatterns;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -85,7 +86,7 @@ public class CaseWordIndex {
         matches.retainAll(
             jdbc.sql("select case_id from case_word where case_id in (:ids) and word like :word")
                 .param("ids", matches)
-                .param("word", escapeLike(w) + "%")
+                .param("word", LikePatterns.literal(w) + "%")
                 .query(UUID.class)
                 .list());
       }
@@ -110,7 +111,7 @@ public class CaseWordIndex {
   /** A word's cases straight off the prefix index, at most {@code max}. */
   private List<UUID> casesStarting(String word, int max) {
     return jdbc.sql("select case_id from case_word where word like ? fetch first ? rows only")
-        .params(escapeLike(word) + "%", max)
+        .params(LikePatterns.literal(word) + "%", max)
         .query(UUID.class)
         .list();
   }
@@ -123,7 +124,7 @@ public class CaseWordIndex {
     for (String w : words) {
       sql.append(
           " and exists (select 1 from case_word w where w.case_id = c.id and w.word like ?)");
-      params.add(escapeLike(w) + "%");
+      params.add(LikePatterns.literal(w) + "%");
     }
     if (afterOpened != null) {
       sql.append(" and (c.opened_at, c.id) < (?, ?)");
@@ -133,10 +134,6 @@ public class CaseWordIndex {
     sql.append(" order by c.opened_at desc, c.id desc fetch first ? rows only");
     params.add(limit);
     return jdbc.sql(sql.toString()).params(params).query((rs, i) -> CaseRepository.row(rs)).list();
-  }
-
-  private static String escapeLike(String s) {
-    return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
   }
 
   /** For the words a new or changed case is indexed by. */

@@ -39,6 +39,7 @@ import org.borough.governance.InterestKind;
 import org.borough.governance.KeyDecisionNotice;
 import org.borough.governance.RejectedOption;
 import org.borough.system.EditVersions;
+import org.borough.system.LikePatterns;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -492,7 +493,7 @@ public class DecisionRepository {
     if (q.text() != null && !q.text().isBlank()) {
       for (String word : q.text().trim().toLowerCase(Locale.ROOT).split("\\s+")) {
         sql.append(" and d.search_text like ? escape '\\'");
-        params.add("%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        params.add("%" + LikePatterns.literal(word) + "%");
       }
     }
     sql.append(" order by d.decision_date desc, d.recorded_at desc, d.id");

@@ -18,6 +18,7 @@ import org.borough.residents.NameSounds;
 import org.borough.residents.ResidentId;
 import org.borough.residents.ResidentSummary;
 import org.borough.residents.Vulnerability;
+import org.borough.system.LikePatterns;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -334,7 +335,7 @@ public class ResidentRepository {
                 + " where r.search_name like ? and r.merged_into is null and r.erased_at is null"
                 + keyset(afterKey)
                 + " order by r.search_name, r.id fetch first ? rows only")
-        .params(params(escapeLike(prefix) + "%", afterKey, afterId, limit))
+        .params(params(LikePatterns.literal(prefix) + "%", afterKey, afterId, limit))
         .query((rs, i) -> summary(rs))
         .list();
   }
@@ -487,10 +488,6 @@ public class ResidentRepository {
       return new Object[] {first, limit};
     }
     return new Object[] {first, afterKey, afterId, limit};
-  }
-
-  static String escapeLike(String s) {
-    return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
   }
 
   private static ResidentSummary summary(ResultSet rs) throws SQLException {
