@@ -47,19 +47,39 @@ public class V52__forgiving_search_backfill extends BaseJavaMigration {
   }
 
   private static void cases(Connection c) throws SQLException {
+    // From V55 each word also carries its case's opening time. This migration ran before that on
+    // every database Borough has upgraded; SimilarNamesIT runs it again on today's schema.
+    boolean dated = hasOpenedAt(c);
     inPages(
         c,
-        "select c.id, c.reference, c.description, c.address from service_case c"
+        "select c.id, c.reference, c.description, c.address, c.opened_at from service_case c"
             + " where c.id > ? and not exists"
             + " (select 1 from case_word w where w.case_id = c.id) order by c.id",
-        "insert into case_word (word, case_id) values (?, ?)",
+        dated
+            ? "insert into case_word (word, case_id, opened_at) values (?, ?, ?)"
+            : "insert into case_word (word, case_id) values (?, ?)",
         (id, rs, write) -> {
           for (String w : CaseWords.of(rs.getString(2), rs.getString(3), rs.getString(4))) {
             write.setString(1, w);
             write.setObject(2, id);
+            if (dated) {
+              write.setTimestamp(3, rs.getTimestamp(5));
+            }
             write.addBatch();
           }
         });
+  }
+
+  private static boolean hasOpenedAt(Connection c) throws SQLException {
+    try (PreparedStatement none = c.prepareStatement("select * from case_word where 1 = 0");
+        ResultSet rs = none.executeQuery()) {
+      for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+        if ("opened_at".equalsIgnoreCase(rs.getMetaData().getColumnName(i))) {
+          return true;
+        }
+      }
+      return false;
+    }
   }
 
   /** What to write for one row read: batched on {@code write}. */

@@ -603,7 +603,7 @@ final class CaseGenerator {
     if (!status.active() && resolvedAt == null) {
       breachedAt = null; // cancelled or duplicate: no SLA
     }
-    StatutoryCaseRows.index(words, id, reference, description, address);
+    StatutoryCaseRows.index(words, id, opened, reference, description, address);
     cases.add(
         id,
         reference,

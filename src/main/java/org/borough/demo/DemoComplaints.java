@@ -163,7 +163,7 @@ final class DemoComplaints {
           updated = (Instant) l[0];
         }
         String description = WHAT[r.nextInt(WHAT.length)] + " (about " + s.reference() + ")";
-        StatutoryCaseRows.index(words, id, reference, description, null);
+        StatutoryCaseRows.index(words, id, openedAt, reference, description, null);
         cases.add(
             id,
             reference,

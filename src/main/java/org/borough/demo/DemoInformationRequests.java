@@ -220,7 +220,7 @@ final class DemoInformationRequests {
         }
         String description =
             "Please send me: " + topic.title().toLowerCase(java.util.Locale.UK) + ".";
-        StatutoryCaseRows.index(words, id, reference, description, null);
+        StatutoryCaseRows.index(words, id, received, reference, description, null);
         cases.add(
             id,
             reference,

@@ -32,12 +32,18 @@ final class StatutoryCaseRows {
 
   /** The words a case is found by (ADR 0024), written beside every demo case. */
   static BulkInsert words(Connection c, boolean postgres) {
-    return new BulkInsert(c, postgres, "case_word", "word text, case_id uuid");
+    return new BulkInsert(
+        c, postgres, "case_word", "word text, opened_at timestamptz, case_id uuid");
   }
 
   static void index(
-      BulkInsert words, UUID caseId, String reference, String description, String address) {
-    CaseWords.of(reference, description, address).forEach(w -> words.add(w, caseId));
+      BulkInsert words,
+      UUID caseId,
+      Instant opened,
+      String reference,
+      String description,
+      String address) {
+    CaseWords.of(reference, description, address).forEach(w -> words.add(w, opened, caseId));
   }
 
   static BulkInsert timeline(Connection c, boolean postgres) {

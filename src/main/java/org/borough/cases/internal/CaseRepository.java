@@ -14,7 +14,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.borough.cases.CaseStatus;
 import org.borough.cases.CaseView.TimelineEntry;
-import org.borough.cases.CaseWords;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -90,12 +89,12 @@ public class CaseRepository {
                 + " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(values(c))
         .update();
-    words.add(c.id(), CaseWordIndex.wordsOf(c));
+    words.add(c.id(), c.openedAt(), CaseWordIndex.wordsOf(c));
   }
 
   /** Re-indexes a case whose address changed, so search finds it where it is now. */
   public void rewriteWords(CaseRow c) {
-    words.replace(c.id(), CaseWordIndex.wordsOf(c));
+    words.replace(c.id(), c.openedAt(), CaseWordIndex.wordsOf(c));
   }
 
   /** Saves a changed case if nobody else changed it since it was read. */
@@ -471,10 +470,10 @@ public class CaseRepository {
     jdbc.sql("delete from case_attribute where case_id = ?").param(caseId).update();
     jdbc.sql("update case_timeline set body = '[erased]' where case_id = ? and body is not null")
         .param(caseId)
-        .update(); // The old words were the reporter's: only the reference and the new description
-    // stay findable.
-    referenceOf(caseId)
-        .ifPresent(ref -> words.replace(caseId, CaseWords.of(ref, description, null)));
+        .update();
+    // The old words were the reporter's: only the reference and the new description (the address
+    // is gone) stay findable.
+    find(caseId).ifPresent(c -> words.replace(caseId, c.openedAt(), CaseWordIndex.wordsOf(c)));
   }
 
   /** A case the retention schedule may take: finished, not yet anonymised. */

@@ -5,7 +5,9 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -15,14 +17,21 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The words cases are found by ({@code case_word}, ADR 0024), written in the transaction that
- * writes the case, and the search over them.
+ * The words cases are found by ({@code case_word}, ADR 0024), each beside its case's opening time
+ * so that a word's cases can be read newest first straight off the index, written in the
+ * transaction that writes the case; and the search over them.
  */
 @Repository
 public class CaseWordIndex {
 
-  /** A word matched by more cases than this is common: see {@link #search}. */
+  /** A word starting the words of at most this many cases is rare: see {@link #search}. */
   static final int FEW = 2_000;
+
+  /** Rows counted for a word before it is taken as one of the commonest. */
+  static final int MANY = 20_000;
+
+  /** Different words a search word may start and still be read word by word, newest first. */
+  static final int SPREAD = 30;
 
   private final JdbcClient jdbc;
 
@@ -31,58 +40,106 @@ public class CaseWordIndex {
   }
 
   /** Indexes a new case, in one statement. */
-  public void add(UUID caseId, Collection<String> words) {
+  public void add(UUID caseId, Instant openedAt, Collection<String> words) {
     if (words.isEmpty()) {
       return;
     }
     List<Object> params = new ArrayList<>();
     StringBuilder rows = new StringBuilder();
+    Timestamp opened = Timestamp.from(openedAt);
     for (String w : words) {
-      rows.append(rows.isEmpty() ? "(?, ?)" : ", (?, ?)");
+      rows.append(rows.isEmpty() ? "(?, ?, ?)" : ", (?, ?, ?)");
       params.add(w);
+      params.add(opened);
       params.add(caseId);
     }
-    jdbc.sql("insert into case_word (word, case_id) values " + rows).params(params).update();
+    jdbc.sql("insert into case_word (word, opened_at, case_id) values " + rows)
+        .params(params)
+        .update();
   }
 
   /** Replaces a case's words: its address changed, or it was anonymised. */
-  public void replace(UUID caseId, Collection<String> words) {
+  public void replace(UUID caseId, Instant openedAt, Collection<String> words) {
     jdbc.sql("delete from case_word where case_id = ?").param(caseId).update();
-    add(caseId, words);
+    add(caseId, openedAt, words);
   }
 
   /**
    * Cases having, for each of {@code words}, an indexed word that starts with it; newest first,
    * after the keyset (openedAt, id) when given.
    *
-   * <p>Two ways, chosen by what the words match rather than by the planner's estimates (which for
-   * prefixes of words repeated millions of times were wrong by twenty times, and a wrong guess cost
-   * seconds): when some word starts the words of at most {@link #FEW} cases, those cases are read
-   * off the word index, the others' words checked on the index by case, and only the matches read
-   * and sorted; when every word is that common, cases are read newest first and each checked, which
-   * finds a page soon because every word is common.
+   * <p>The way is chosen by what the words match, counted on the index, not by the planner's
+   * estimates (which for prefixes of words repeated millions of times were wrong by twenty times,
+   * and a wrong guess cost seconds). The rarest word leads:
+   *
+   * <ul>
+   *   <li>when it starts the words of at most {@link #FEW} cases, those are read, the other words
+   *       checked on the index by case, and only the matches read and sorted;
+   *   <li>otherwise, when it starts at most {@link #SPREAD} different words ('acacia', or 'pothole'
+   *       and 'potholes'), each of those words' cases is read newest first off the index, merged,
+   *       and checked for the other words until a page is found: a street's few thousand cases are
+   *       not all read to show the newest 25;
+   *   <li>when every word starts many different words ('12', 'se1'), cases are read newest first
+   *       and each checked.
+   * </ul>
    */
   public List<CaseRow> search(List<String> words, Instant afterOpened, UUID afterId, int limit) {
-    return search(words, afterOpened, afterId, limit, FEW);
+    return search(words, afterOpened, afterId, limit, FEW, SPREAD);
   }
 
-  /** As {@link #search(List, Instant, UUID, int)}, with the threshold given (tests use 0). */
-  List<CaseRow> search(List<String> words, Instant afterOpened, UUID afterId, int limit, int few) {
-    List<UUID> fewest = null;
-    String driver = null;
+  /**
+   * As {@link #search(List, Instant, UUID, int)}, with the thresholds given: tests choose each way
+   * with 0.
+   */
+  List<CaseRow> search(
+      List<String> words, Instant afterOpened, UUID afterId, int limit, int few, int spreadMax) {
+    record Sized(String word, int rows) {}
+    List<Sized> sized = new ArrayList<>();
     for (String w : words) {
-      List<UUID> ids = casesStarting(w, few + 1);
-      if (ids.size() <= few && (fewest == null || ids.size() < fewest.size())) {
-        fewest = ids;
-        driver = w;
+      sized.add(new Sized(w, rowsStarting(w, Math.max(few, MANY) + 1)));
+    }
+    // Fewest rows first; among the commonest, a longer word is likely the rarer.
+    sized.sort(
+        Comparator.comparingInt(Sized::rows)
+            .thenComparing(s -> s.word().length(), Comparator.reverseOrder()));
+    Sized rarest = sized.get(0);
+    if (rarest.rows() == 0) {
+      return List.of();
+    }
+    if (rarest.rows() <= few) {
+      return fromRarest(rarest.word(), words, afterOpened, afterId, limit);
+    }
+    for (Sized lead : sized) {
+      List<String> spread = wordsStarting(lead.word(), spreadMax + 1);
+      if (spread.size() <= spreadMax) {
+        List<String> others = words.stream().filter(w -> !w.equals(lead.word())).toList();
+        return cases(newestOf(spread, others, afterOpened, afterId, limit));
       }
     }
-    if (fewest == null) {
-      return newestFirst(words, afterOpened, afterId, limit);
-    }
-    Set<UUID> matches = new HashSet<>(fewest);
+    return newestFirst(words, afterOpened, afterId, limit);
+  }
+
+  /** How many rows start with {@code word}, counted off the index up to {@code max}. */
+  private int rowsStarting(String word, int max) {
+    return jdbc.sql(
+            "select count(*) from (select 1 from case_word where word like ? fetch first ? rows"
+                + " only) t")
+        .params(LikePatterns.literal(word) + "%", max)
+        .query(Integer.class)
+        .single();
+  }
+
+  /** The rarest word's few cases, checked for the others on the index, sorted. */
+  private List<CaseRow> fromRarest(
+      String rarest, List<String> words, Instant afterOpened, UUID afterId, int limit) {
+    Set<UUID> matches =
+        new HashSet<>(
+            jdbc.sql("select case_id from case_word where word like ?")
+                .param(LikePatterns.literal(rarest) + "%")
+                .query(UUID.class)
+                .list());
     for (String w : words) {
-      if (!w.equals(driver) && !matches.isEmpty()) {
+      if (!w.equals(rarest) && !matches.isEmpty()) {
         matches.retainAll(
             jdbc.sql("select case_id from case_word where case_id in (:ids) and word like :word")
                 .param("ids", matches)
@@ -108,11 +165,87 @@ public class CaseWordIndex {
         .list();
   }
 
-  /** A word's cases straight off the prefix index, at most {@code max}. */
-  private List<UUID> casesStarting(String word, int max) {
-    return jdbc.sql("select case_id from case_word where word like ? fetch first ? rows only")
-        .params(LikePatterns.literal(word) + "%", max)
-        .query(UUID.class)
+  /**
+   * The different indexed words starting with {@code word}, at most {@code max}, each found with
+   * one step along the index rather than by reading every row of a common prefix.
+   */
+  private List<String> wordsStarting(String word, int max) {
+    String like = LikePatterns.literal(word) + "%";
+    return jdbc.sql(
+            """
+            with recursive spread (word, n) as (
+              select min(word), 1 from case_word where word like ?
+              union all
+              select (select min(w.word) from case_word w where w.word > s.word and w.word like ?),
+                s.n + 1
+              from spread s where s.word is not null and s.n < ?
+            )
+            select word from spread where word is not null""")
+        .params(like, like, max)
+        .query(String.class)
+        .list();
+  }
+
+  /**
+   * The newest cases having one of {@code spread} and a word starting with each of {@code others},
+   * at most {@code limit}, newest first. Each spread word's cases come off the index in order and
+   * are merged; a case having two of them comes twice, side by side, and is counted once.
+   */
+  private List<UUID> newestOf(
+      List<String> spread, List<String> others, Instant afterOpened, UUID afterId, int limit) {
+    StringBuilder union = new StringBuilder();
+    for (int i = 0; i < spread.size(); i++) {
+      union.append(i == 0 ? "" : " union all ");
+      union.append("select opened_at, case_id from case_word where word = ?");
+    }
+    StringBuilder where = new StringBuilder();
+    for (int i = 0; i < others.size(); i++) {
+      where.append(
+          " and exists (select 1 from case_word o where o.case_id = d.case_id and o.word like ?)");
+    }
+    String first = "select d.opened_at, d.case_id from (" + union + ") d where 1 = 1" + where;
+    String order = " order by d.opened_at desc, d.case_id desc fetch first ? rows only";
+    Set<UUID> found = new LinkedHashSet<>();
+    Timestamp opened = afterOpened == null ? null : Timestamp.from(afterOpened);
+    UUID after = afterId;
+    while (found.size() < limit) {
+      int want = limit - found.size();
+      List<Object> params = new ArrayList<>(spread);
+      String sql =
+          opened == null ? first + order : first + " and (d.opened_at, d.case_id) < (?, ?)" + order;
+      others.forEach(w -> params.add(LikePatterns.literal(w) + "%"));
+      if (opened != null) {
+        params.add(opened);
+        params.add(after);
+      }
+      params.add(want);
+      record Posting(Timestamp opened, UUID caseId) {}
+      List<Posting> rows =
+          jdbc.sql(sql)
+              .params(params)
+              .query((rs, i) -> new Posting(rs.getTimestamp(1), rs.getObject(2, UUID.class)))
+              .list();
+      rows.forEach(p -> found.add(p.caseId()));
+      if (rows.size() < want) {
+        break;
+      }
+      opened = rows.get(rows.size() - 1).opened();
+      after = rows.get(rows.size() - 1).caseId();
+    }
+    return List.copyOf(found);
+  }
+
+  /** The cases with these ids, newest first. */
+  private List<CaseRow> cases(List<UUID> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql(
+            "select "
+                + CaseRepository.COLUMNS
+                + " from service_case where id in (:ids) order by opened_at desc, id desc")
+        .param("ids", ids)
+        .query((rs, i) -> CaseRepository.row(rs))
         .list();
   }
 

@@ -17,8 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The word index's two ways to a page — from the fewest cases a word starts, or newest first when
- * every word is common — give the same cases in the same order, page after page.
+ * The word index's three ways to a page — from the fewest cases a word starts, from the newest
+ * cases of each word a word starts, or newest first over all cases — give the same cases in the
+ * same order, page after page.
  */
 class CaseWordIndexIT extends IntegrationTest {
 
@@ -27,27 +28,31 @@ class CaseWordIndexIT extends IntegrationTest {
   @Autowired SignedIn signedIn;
 
   @Test
-  void bothWaysFindTheSameCasesInTheSameOrder() {
+  void everyWayFindsTheSameCasesInTheSameOrder() {
     String common = word();
     String rare = word();
+    // The rare prefix starts three different words; one case has two of them, and is one result.
+    List<String> rareWords = List.of(rare, rare + "s " + rare, rare + "ing");
     List<UUID> both = new ArrayList<>();
     for (int i = 0; i < 7; i++) {
-      CaseView c = raise(common + (i % 2 == 0 ? " " + rare : "") + " number " + i);
+      String also = i % 2 == 0 ? " " + rareWords.get(i / 2 % 3) : "";
+      CaseView c = raise(common + also + " number " + i);
       if (i % 2 == 0) {
         both.add(0, c.id().value());
       }
     }
     List<String> words = List.of(common, rare.substring(0, 5));
 
-    for (int few : List.of(CaseWordIndex.FEW, 0)) {
-      List<CaseRow> first = index.search(words, null, null, 3, few);
+    for (int[] way : new int[][] {{CaseWordIndex.FEW, 30}, {0, 30}, {0, 0}}) {
+      String as = "thresholds " + way[0] + ", " + way[1];
+      List<CaseRow> first = index.search(words, null, null, 3, way[0], way[1]);
       CaseRow last = first.get(first.size() - 1);
-      List<CaseRow> second = index.search(words, last.openedAt(), last.id(), 3, few);
+      List<CaseRow> second = index.search(words, last.openedAt(), last.id(), 3, way[0], way[1]);
       List<UUID> found = new ArrayList<>(first.stream().map(CaseRow::id).toList());
       found.addAll(second.stream().map(CaseRow::id).toList());
-      assertThat(found).as("threshold " + few).containsExactlyElementsOf(both);
-      assertThat(index.search(List.of(common, word()), null, null, 3, few))
-          .as("threshold " + few)
+      assertThat(found).as(as).containsExactlyElementsOf(both);
+      assertThat(index.search(List.of(common, word()), null, null, 3, way[0], way[1]))
+          .as(as)
           .isEmpty();
     }
   }
