@@ -34,27 +34,64 @@ class CaseWordIndexIT extends IntegrationTest {
     // The rare prefix starts three different words; one case has two of them, and is one result.
     List<String> rareWords = List.of(rare, rare + "s " + rare, rare + "ing");
     List<UUID> both = new ArrayList<>();
-    for (int i = 0; i < 7; i++) {
-      String also = i % 2 == 0 ? " " + rareWords.get(i / 2 % 3) : "";
-      CaseView c = raise(common + also + " number " + i);
-      if (i % 2 == 0) {
+    for (int i = 0; i < 12; i++) {
+      boolean hasCommon = i % 2 == 0;
+      boolean hasRare = i % 3 != 0;
+      CaseView c =
+          raise(
+              (hasCommon ? common : "other")
+                  + (hasRare ? " " + rareWords.get(i / 2 % 3) : "")
+                  + " number "
+                  + i);
+      if (hasCommon && hasRare) {
         both.add(0, c.id().value());
       }
     }
     List<String> words = List.of(common, rare.substring(0, 5));
 
     for (int[] way : new int[][] {{CaseWordIndex.FEW, 30}, {0, 30}, {0, 0}}) {
-      String as = "thresholds " + way[0] + ", " + way[1];
-      List<CaseRow> first = index.search(words, null, null, 3, way[0], way[1]);
-      CaseRow last = first.get(first.size() - 1);
-      List<CaseRow> second = index.search(words, last.openedAt(), last.id(), 3, way[0], way[1]);
-      List<UUID> found = new ArrayList<>(first.stream().map(CaseRow::id).toList());
-      found.addAll(second.stream().map(CaseRow::id).toList());
-      assertThat(found).as(as).containsExactlyElementsOf(both);
+      for (int limit : List.of(1, 3)) {
+        String as = "thresholds " + way[0] + ", " + way[1] + ", pages of " + limit;
+        List<UUID> found = new ArrayList<>();
+        List<CaseRow> page = index.search(words, null, null, limit, way[0], way[1]);
+        while (!page.isEmpty()) {
+          assertThat(page.size()).as(as).isLessThanOrEqualTo(limit);
+          page.forEach(c -> found.add(c.id()));
+          CaseRow last = page.get(page.size() - 1);
+          page = index.search(words, last.openedAt(), last.id(), limit, way[0], way[1]);
+        }
+        assertThat(found).as(as).containsExactlyElementsOf(both);
+      }
       assertThat(index.search(List.of(common, word()), null, null, 3, way[0], way[1]))
-          .as(as)
+          .as("thresholds " + way[0] + ", " + way[1])
           .isEmpty();
     }
+  }
+
+  @Test
+  void aWordsUnreadCasesComeBeforeAnOlderMatchOfAnotherWord() {
+    String common = word();
+    String rare = word();
+    for (int i = 0; i < 10; i++) {
+      raise(common + " " + i); // so the rare prefix, with fewer cases, leads
+    }
+    UUID oldest = raise(common + " " + rare).id().value();
+    UUID older = raise(common + " " + rare + "ing").id().value();
+    UUID newest = raise(common + " " + rare).id().value();
+    for (int i = 0; i < 5; i++) {
+      raise("other " + rare + " " + i);
+    }
+    // A page of one reads four cases a word at first: the four newest of 'rare' (none has the
+    // common word) and the one of 'raring'. 'raring' is older than the fourth: the newest match,
+    // the third case raised, is among 'rare's unread cases, and must come first.
+    List<String> words = List.of(common, rare.substring(0, 6));
+    List<UUID> found = new ArrayList<>();
+    List<CaseRow> page = index.search(words, null, null, 1, 0, 30);
+    while (!page.isEmpty()) {
+      found.add(page.get(0).id());
+      page = index.search(words, page.get(0).openedAt(), page.get(0).id(), 1, 0, 30);
+    }
+    assertThat(found).containsExactly(newest, older, oldest);
   }
 
   private CaseView raise(String description) {
