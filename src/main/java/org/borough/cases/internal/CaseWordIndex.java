@@ -23,11 +23,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class CaseWordIndex {
 
-  /** A word starting the words of at most this many cases is rare: see {@link #search}. */
-  static final int FEW = 2_000;
-
-  /** Rows counted for a word before it is taken as one of the commonest. */
-  static final int MANY = 10_000;
+  /** Cases of a word read to judge how common it is of late: see {@link #search}. */
+  static final int SAMPLE = 256;
 
   /** Different words a search word may start and still be read word by word, newest first. */
   static final int SPREAD = 30;
@@ -67,78 +64,92 @@ public class CaseWordIndex {
    * Cases having, for each of {@code words}, an indexed word that starts with it; newest first,
    * after the keyset (openedAt, id) when given.
    *
-   * <p>The way is chosen by what the words match, counted on the index, not by the planner's
-   * estimates (which for prefixes of words repeated millions of times were wrong by twenty times,
-   * and a wrong guess cost seconds). The rarest word leads:
+   * <p>One word leads: its cases are read and checked for the others. It is the word rarest of
+   * late, judged on the index by how far back its {@link #SAMPLE} newest cases reach, because cases
+   * are read newest first: 'laurel' (38,000 cases) leads 'outside 109 laurel terrace', not
+   * 'outside' (420,000). Counting every word's rows would cost more than the search (a tenth of a
+   * second for 'outside'), and the planner's estimates for prefixes were wrong by twenty times.
    *
    * <ul>
-   *   <li>when it starts the words of at most {@link #FEW} cases, those are read, the other words
-   *       checked on the index by case, and only the matches read and sorted;
-   *   <li>otherwise, when it starts at most {@link #SPREAD} different words ('acacia', or 'pothole'
-   *       and 'potholes'), each of those words' cases is read newest first off the index, merged,
-   *       and checked for the other words until a page is found: a street's few thousand cases are
-   *       not all read to show the newest 25;
-   *   <li>when every word starts many different words ('12', 'se1'), cases are read newest first
-   *       and each checked.
+   *   <li>When the lead starts the words of fewer than {@link #SAMPLE} cases, those are read, the
+   *       other words checked on the index by case, and only the matches read and sorted.
+   *   <li>Otherwise each of the different words the lead starts ('laurel'; or 'pothole' and
+   *       'potholes') has its cases read newest first off the index, merged, and checked for the
+   *       other words until a page is found.
+   *   <li>A word starting more than {@link #SPREAD} different words ('12', 'se1') cannot lead; when
+   *       every word is like that, cases are read newest first and each checked.
    * </ul>
    */
   public List<CaseRow> search(List<String> words, Instant afterOpened, UUID afterId, int limit) {
-    return search(words, afterOpened, afterId, limit, FEW, SPREAD);
+    return search(words, afterOpened, afterId, limit, SAMPLE, SPREAD);
   }
 
   /**
-   * As {@link #search(List, Instant, UUID, int)}, with the thresholds given: tests choose each way
-   * with 0.
+   * As {@link #search(List, Instant, UUID, int)}, with the thresholds given. Tests choose each way
+   * with 0; with a sample of 0 the first word that can lead does.
    */
   List<CaseRow> search(
-      List<String> words, Instant afterOpened, UUID afterId, int limit, int few, int spreadMax) {
-    record Sized(String word, int rows) {}
-    List<Sized> sized = new ArrayList<>();
+      List<String> words, Instant afterOpened, UUID afterId, int limit, int sample, int spreadMax) {
+    // How common a word is of late: its newest cases, up to the sample, and the oldest of them.
+    record Judged(String word, List<String> spread, int newest, Instant reach) {}
+    List<Judged> leads = new ArrayList<>();
     for (String w : words) {
-      sized.add(new Sized(w, rowsStarting(w, Math.max(few, MANY) + 1)));
-    }
-    // Fewest rows first; among the commonest, a longer word is likely the rarer.
-    sized.sort(
-        Comparator.comparingInt(Sized::rows)
-            .thenComparing(s -> s.word().length(), Comparator.reverseOrder()));
-    Sized rarest = sized.get(0);
-    if (rarest.rows() == 0) {
-      return List.of();
-    }
-    if (rarest.rows() <= few) {
-      return fromRarest(rarest.word(), words, afterOpened, afterId, limit);
-    }
-    for (Sized lead : sized) {
-      List<String> spread = wordsStarting(lead.word(), spreadMax + 1);
+      List<String> spread = wordsStarting(w, spreadMax + 1);
+      if (spread.isEmpty()) {
+        return List.of(); // no case has a word starting so
+      }
       if (spread.size() <= spreadMax) {
-        List<String> others = words.stream().filter(w -> !w.equals(lead.word())).toList();
-        return cases(newestOf(spread, others, afterOpened, afterId, limit));
+        List<Instant> newest = newestOpenings(spread, sample);
+        leads.add(
+            new Judged(
+                w, spread, newest.size(), newest.isEmpty() ? null : newest.get(newest.size() - 1)));
       }
     }
-    return newestFirst(words, afterOpened, afterId, limit);
+    if (leads.isEmpty()) {
+      return newestFirst(words, afterOpened, afterId, limit);
+    }
+    // Fewest cases first; among words with a full sample, the one whose sample reaches furthest
+    // back.
+    leads.sort(
+        Comparator.comparingInt(Judged::newest)
+            .thenComparing(Judged::reach, Comparator.nullsFirst(Comparator.naturalOrder())));
+    Judged lead = leads.get(0);
+    List<String> others = words.stream().filter(w -> !w.equals(lead.word())).toList();
+    if (lead.newest() < sample) {
+      return fromRarest(lead.word(), others, afterOpened, afterId, limit);
+    }
+    return cases(newestOf(lead.spread(), others, afterOpened, afterId, limit));
   }
 
-  /** How many rows start with {@code word}, counted off the index up to {@code max}. */
-  private int rowsStarting(String word, int max) {
-    return jdbc.sql(
-            "select count(*) from (select 1 from case_word where word like ? fetch first ? rows"
-                + " only) t")
-        .params(LikePatterns.literal(word) + "%", max)
-        .query(Integer.class)
-        .single();
+  /** The openings of the newest {@code max} cases having one of {@code words}, newest first. */
+  private List<Instant> newestOpenings(List<String> words, int max) {
+    List<Instant> newest = new ArrayList<>();
+    if (max == 0) {
+      return newest;
+    }
+    for (String w : words) {
+      newest.addAll(
+          jdbc.sql(
+                  "select opened_at from case_word where word = ? order by opened_at desc, case_id"
+                      + " desc fetch first ? rows only")
+              .params(w, max)
+              .query((rs, i) -> rs.getTimestamp(1).toInstant())
+              .list());
+    }
+    newest.sort(Comparator.reverseOrder());
+    return newest.size() > max ? newest.subList(0, max) : newest;
   }
 
   /** The rarest word's few cases, checked for the others on the index, sorted. */
   private List<CaseRow> fromRarest(
-      String rarest, List<String> words, Instant afterOpened, UUID afterId, int limit) {
+      String rarest, List<String> others, Instant afterOpened, UUID afterId, int limit) {
     Set<UUID> matches =
-        new HashSet<>(
-            jdbc.sql("select case_id from case_word where word like ?")
+        havingAll(
+            jdbc.sql("select distinct case_id from case_word where word like ?")
                 .param(LikePatterns.literal(rarest) + "%")
                 .query(UUID.class)
-                .list());
-    matches =
-        havingAll(List.copyOf(matches), words.stream().filter(w -> !w.equals(rarest)).toList());
+                .list(),
+            others);
     if (matches.isEmpty()) {
       return List.of();
     }
@@ -197,6 +208,9 @@ public class CaseWordIndex {
                         b.caseId().getLeastSignificantBits(), a.caseId().getLeastSignificantBits());
               });
 
+  /** The most cases of one word read at a time. */
+  private static final int MAX_BATCH = 10_000;
+
   /** Cases checked for the other words in one statement. */
   private static final int CHECK_BATCH = 1_000;
 
@@ -246,7 +260,7 @@ public class CaseWordIndex {
         break; // every word's cases have been read
       }
       from = candidates.get(candidates.size() - 1);
-      batch = Math.min(batch * 2, MANY);
+      batch = Math.min(batch * 2, MAX_BATCH);
     }
     return found;
   }

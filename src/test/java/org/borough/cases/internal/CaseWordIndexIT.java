@@ -47,9 +47,10 @@ class CaseWordIndexIT extends IntegrationTest {
         both.add(0, c.id().value());
       }
     }
-    List<String> words = List.of(common, rare.substring(0, 5));
+    // The prefix first: with a sample of 0, the first word that can lead does.
+    List<String> words = List.of(rare.substring(0, 5), common);
 
-    for (int[] way : new int[][] {{CaseWordIndex.FEW, 30}, {0, 30}, {0, 0}}) {
+    for (int[] way : new int[][] {{CaseWordIndex.SAMPLE, 30}, {0, 30}, {0, 0}}) {
       for (int limit : List.of(1, 3)) {
         String as = "thresholds " + way[0] + ", " + way[1] + ", pages of " + limit;
         List<UUID> found = new ArrayList<>();
@@ -72,19 +73,17 @@ class CaseWordIndexIT extends IntegrationTest {
   void aWordsUnreadCasesComeBeforeAnOlderMatchOfAnotherWord() {
     String common = word();
     String rare = word();
-    for (int i = 0; i < 10; i++) {
-      raise(common + " " + i); // so the rare prefix, with fewer cases, leads
-    }
     UUID oldest = raise(common + " " + rare).id().value();
     UUID older = raise(common + " " + rare + "ing").id().value();
     UUID newest = raise(common + " " + rare).id().value();
     for (int i = 0; i < 5; i++) {
       raise("other " + rare + " " + i);
     }
-    // A page of one reads four cases a word at first: the four newest of 'rare' (none has the
-    // common word) and the one of 'raring'. 'raring' is older than the fourth: the newest match,
+    // With a sample of 0 the prefix leads. A page of one reads four cases a word at first: the four
+    // newest of 'rare' (none has the common word) and the one of 'raring'. 'raring' is older than
+    // the fourth: the newest match,
     // the third case raised, is among 'rare's unread cases, and must come first.
-    List<String> words = List.of(common, rare.substring(0, 6));
+    List<String> words = List.of(rare.substring(0, 6), common);
     List<UUID> found = new ArrayList<>();
     List<CaseRow> page = index.search(words, null, null, 1, 0, 30);
     while (!page.isEmpty()) {
