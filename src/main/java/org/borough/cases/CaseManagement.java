@@ -33,6 +33,7 @@ import org.borough.residents.ResidentManagement;
 import org.borough.system.Actors;
 import org.borough.system.ConflictException;
 import org.borough.system.Errors;
+import org.borough.system.Ids;
 import org.borough.system.Inputs;
 import org.borough.system.InvalidInputException;
 import org.borough.system.NotFoundException;
@@ -161,7 +162,7 @@ public class CaseManagement {
     String reference =
         String.format(
             "%s-%d-%06d", properties.referencePrefix(), year, cases.nextReferenceNumber());
-    UUID id = UUID.randomUUID();
+    UUID id = Ids.next();
     Channel channel = request.channel() == null ? Channel.PHONE : request.channel();
     CaseRow row =
         new CaseRow(

@@ -20,6 +20,7 @@ import org.borough.residents.ResidentManagement;
 import org.borough.residents.ResidentsMerged;
 import org.borough.system.Actors;
 import org.borough.system.Errors;
+import org.borough.system.Ids;
 import org.borough.system.NotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -103,7 +104,7 @@ public class ContactLog {
     errors.throwIfAny();
     Contact contact =
         new Contact(
-            new ContactId(UUID.randomUUID()),
+            new ContactId(Ids.next()),
             residentId,
             caseId,
             request.channel(),
@@ -181,7 +182,7 @@ public class ContactLog {
   public void on(CaseReplySent reply) {
     Contact contact =
         new Contact(
-            new ContactId(UUID.randomUUID()),
+            new ContactId(Ids.next()),
             reply.residentId(),
             reply.caseId().value(),
             Channel.EMAIL,

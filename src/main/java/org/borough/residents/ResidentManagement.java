@@ -20,6 +20,7 @@ import org.borough.residents.internal.ResidentRepository;
 import org.borough.residents.internal.ResidentRepository.Row;
 import org.borough.system.ConflictException;
 import org.borough.system.Errors;
+import org.borough.system.Ids;
 import org.borough.system.InvalidInputException;
 import org.borough.system.NotFoundException;
 import org.borough.system.StaleEditException;
@@ -83,7 +84,7 @@ public class ResidentManagement {
   @Transactional
   public ResidentId register(ResidentDetails details) {
     Valid v = validate(details);
-    UUID id = UUID.randomUUID();
+    UUID id = Ids.next();
     Instant now = clock.instant();
     residents.insert(
         new Row(

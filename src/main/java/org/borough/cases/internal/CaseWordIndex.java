@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.borough.cases.CaseWords;
-import org.borough.system.LikePatterns;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -145,8 +144,8 @@ public class CaseWordIndex {
       String rarest, List<String> others, Instant afterOpened, UUID afterId, int limit) {
     Set<UUID> matches =
         havingAll(
-            jdbc.sql("select distinct case_id from case_word where word like ?")
-                .param(LikePatterns.literal(rarest) + "%")
+            jdbc.sql("select distinct case_id from case_word where word >= ? and word < ?")
+                .params(rarest, past(rarest))
                 .query(UUID.class)
                 .list(),
             others);
@@ -172,18 +171,17 @@ public class CaseWordIndex {
    * one step along the index rather than by reading every row of a common prefix.
    */
   private List<String> wordsStarting(String word, int max) {
-    String like = LikePatterns.literal(word) + "%";
     return jdbc.sql(
             """
             with recursive spread (word, n) as (
-              select min(word), 1 from case_word where word like ?
+              select min(word), 1 from case_word where word >= ? and word < ?
               union all
-              select (select min(w.word) from case_word w where w.word > s.word and w.word like ?),
+              select (select min(w.word) from case_word w where w.word > s.word and w.word < ?),
                 s.n + 1
               from spread s where s.word is not null and s.n < ?
             )
             select word from spread where word is not null""")
-        .params(like, like, max)
+        .params(word, past(word), past(word), max)
         .query(String.class)
         .list();
   }
@@ -292,9 +290,12 @@ public class CaseWordIndex {
       List<UUID> left = List.copyOf(having);
       for (int i = 0; i < left.size(); i += CHECK_BATCH) {
         with.addAll(
-            jdbc.sql("select case_id from case_word where case_id in (:ids) and word like :word")
+            jdbc.sql(
+                    "select case_id from case_word where case_id in (:ids) and word >= :word and"
+                        + " word < :past")
                 .param("ids", left.subList(i, Math.min(left.size(), i + CHECK_BATCH)))
-                .param("word", LikePatterns.literal(w) + "%")
+                .param("word", w)
+                .param("past", past(w))
                 .query(UUID.class)
                 .list());
       }
@@ -327,8 +328,10 @@ public class CaseWordIndex {
     List<Object> params = new ArrayList<>();
     for (String w : words) {
       sql.append(
-          " and exists (select 1 from case_word w where w.case_id = c.id and w.word like ?)");
-      params.add(LikePatterns.literal(w) + "%");
+          " and exists (select 1 from case_word w where w.case_id = c.id and w.word >= ? and"
+              + " w.word < ?)");
+      params.add(w);
+      params.add(past(w));
     }
     if (afterOpened != null) {
       sql.append(" and (c.opened_at, c.id) < (?, ?)");
@@ -338,6 +341,17 @@ public class CaseWordIndex {
     sql.append(" order by c.opened_at desc, c.id desc fetch first ? rows only");
     params.add(limit);
     return jdbc.sql(sql.toString()).params(params).query((rs, i) -> CaseRepository.row(rs)).list();
+  }
+
+  /**
+   * The least string after every word starting with {@code prefix}: words are only a-z and 0-9
+   * ({@link CaseWords}), all before '{', so {@code word >= prefix and word < past(prefix)} is
+   * exactly the words starting with it. A range, not {@code like ?}: PostgreSQL's plan for a
+   * prepared {@code like ?}, once it stops planning each call afresh, cannot know the prefix and
+   * reads the whole index (2 s a search at 2M cases).
+   */
+  static String past(String prefix) {
+    return prefix + "{";
   }
 
   /** For the words a new or changed case is indexed by. */
