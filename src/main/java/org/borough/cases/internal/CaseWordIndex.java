@@ -6,8 +6,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.borough.cases.CaseWords;
@@ -227,6 +229,8 @@ public class CaseWordIndex {
     List<UUID> found = new ArrayList<>();
     Posting from = afterOpened == null ? null : new Posting(afterOpened, afterId);
     int batch = limit * 4;
+    List<String> checks = new ArrayList<>(others);
+    boolean ordered = others.size() < 2;
     while (found.size() < limit) {
       List<Posting> read = new ArrayList<>();
       Posting certain = null; // how far every full batch reaches: nothing after it is certain
@@ -248,7 +252,23 @@ public class CaseWordIndex {
           candidates.add(p);
         }
       }
-      Set<UUID> matching = havingAll(candidates.stream().map(Posting::caseId).toList(), others);
+      List<UUID> ids = candidates.stream().map(Posting::caseId).toList();
+      Set<UUID> matching;
+      if (!ordered) {
+        // The first batch is checked for each word, so later batches check the word the fewest
+        // cases pass first ('109' before 'outside' in 'outside 109 laurel terrace') and the others
+        // only on those that pass it.
+        Map<String, Set<UUID>> passing = new HashMap<>();
+        matching = new HashSet<>(ids);
+        for (String w : checks) {
+          passing.put(w, having(ids, w));
+          matching.retainAll(passing.get(w));
+        }
+        checks.sort(Comparator.comparingInt(w -> passing.get(w).size()));
+        ordered = true;
+      } else {
+        matching = havingAll(ids, checks);
+      }
       for (Posting p : candidates) {
         if (found.size() < limit && matching.contains(p.caseId())) {
           found.add(p.caseId());
@@ -286,25 +306,29 @@ public class CaseWordIndex {
   private Set<UUID> havingAll(List<UUID> ids, List<String> words) {
     Set<UUID> having = new HashSet<>(ids);
     for (String w : words) {
-      Set<UUID> with = new HashSet<>();
-      List<UUID> left = List.copyOf(having);
-      for (int i = 0; i < left.size(); i += CHECK_BATCH) {
-        with.addAll(
-            jdbc.sql(
-                    "select case_id from case_word where case_id in (:ids) and word >= :word and"
-                        + " word < :past")
-                .param("ids", left.subList(i, Math.min(left.size(), i + CHECK_BATCH)))
-                .param("word", w)
-                .param("past", past(w))
-                .query(UUID.class)
-                .list());
-      }
-      having.retainAll(with);
       if (having.isEmpty()) {
         break;
       }
+      having = having(List.copyOf(having), w);
     }
     return having;
+  }
+
+  /** Those of {@code ids} having a word starting with {@code word}. */
+  private Set<UUID> having(List<UUID> ids, String word) {
+    Set<UUID> with = new HashSet<>();
+    for (int i = 0; i < ids.size(); i += CHECK_BATCH) {
+      with.addAll(
+          jdbc.sql(
+                  "select case_id from case_word where case_id in (:ids) and word >= :word and"
+                      + " word < :past")
+              .param("ids", ids.subList(i, Math.min(ids.size(), i + CHECK_BATCH)))
+              .param("word", word)
+              .param("past", past(word))
+              .query(UUID.class)
+              .list());
+    }
+    return with;
   }
 
   /** The cases with these ids, newest first. */

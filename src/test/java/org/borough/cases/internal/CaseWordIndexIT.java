@@ -47,8 +47,9 @@ class CaseWordIndexIT extends IntegrationTest {
         both.add(0, c.id().value());
       }
     }
-    // The prefix first: with a sample of 0, the first word that can lead does.
-    List<String> words = List.of(rare.substring(0, 5), common);
+    // The prefix first: with a sample of 0, the first word that can lead does. Two others, so the
+    // merge also orders its checks.
+    List<String> words = List.of(rare.substring(0, 5), common, "numb");
 
     for (int[] way : new int[][] {{CaseWordIndex.SAMPLE, 30}, {0, 30}, {0, 0}}) {
       for (int limit : List.of(1, 3)) {
