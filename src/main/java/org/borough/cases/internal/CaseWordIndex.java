@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.borough.cases.CaseWords;
@@ -211,6 +212,12 @@ public class CaseWordIndex {
   /** The most cases of one word read at a time. */
   private static final int MAX_BATCH = 10_000;
 
+  /**
+   * The most rows of a word read at once to check it in memory: a house number's, not a common
+   * word's ('109' starts 26,000 rows at 2M cases; 'outside' 420,000).
+   */
+  private static final int HELD = 50_000;
+
   /** Cases checked for the other words in one statement. */
   private static final int CHECK_BATCH = 1_000;
 
@@ -230,6 +237,7 @@ public class CaseWordIndex {
     Posting from = afterOpened == null ? null : new Posting(afterOpened, afterId);
     int batch = limit * 4;
     List<String> checks = new ArrayList<>(others);
+    Map<String, Set<UUID>> held = new HashMap<>(); // a word's cases, all read
     boolean ordered = others.size() < 2;
     while (found.size() < limit) {
       List<Posting> read = new ArrayList<>();
@@ -267,7 +275,7 @@ public class CaseWordIndex {
         checks.sort(Comparator.comparingInt(w -> passing.get(w).size()));
         ordered = true;
       } else {
-        matching = havingAll(ids, checks);
+        matching = havingAll(ids, checks, held);
       }
       for (Posting p : candidates) {
         if (found.size() < limit && matching.contains(p.caseId())) {
@@ -276,6 +284,11 @@ public class CaseWordIndex {
       }
       if (certain == null) {
         break; // every word's cases have been read
+      }
+      if (held.isEmpty() && !checks.isEmpty() && found.size() < limit) {
+        // A batch did not fill the page, so the words are rare together: hold the cases of the
+        // word fewest passed, when they are not too many, and check it here, not on the index.
+        allCases(checks.get(0)).ifPresent(all -> held.put(checks.get(0), all));
       }
       from = candidates.get(candidates.size() - 1);
       batch = Math.min(batch * 2, MAX_BATCH);
@@ -304,14 +317,34 @@ public class CaseWordIndex {
 
   /** Those of {@code ids} having, for each of {@code words}, a word starting with it. */
   private Set<UUID> havingAll(List<UUID> ids, List<String> words) {
+    return havingAll(ids, words, Map.of());
+  }
+
+  /** As {@link #havingAll(List, List)}, checking the words held here without the index. */
+  private Set<UUID> havingAll(List<UUID> ids, List<String> words, Map<String, Set<UUID>> held) {
     Set<UUID> having = new HashSet<>(ids);
     for (String w : words) {
       if (having.isEmpty()) {
         break;
       }
-      having = having(List.copyOf(having), w);
+      if (held.containsKey(w)) {
+        having.retainAll(held.get(w));
+      } else {
+        having = having(List.copyOf(having), w);
+      }
     }
     return having;
+  }
+
+  /** Every case having a word starting with {@code word}, unless there are more than HELD. */
+  private Optional<Set<UUID>> allCases(String word) {
+    List<UUID> ids =
+        jdbc.sql(
+                "select case_id from case_word where word >= ? and word < ? fetch first ? rows only")
+            .params(word, past(word), HELD + 1)
+            .query(UUID.class)
+            .list();
+    return ids.size() > HELD ? Optional.empty() : Optional.of(new HashSet<>(ids));
   }
 
   /** Those of {@code ids} having a word starting with {@code word}. */
