@@ -83,7 +83,7 @@ public class CaseWordIndex {
    * </ul>
    */
   public List<CaseRow> search(List<String> words, Instant afterOpened, UUID afterId, int limit) {
-    return search(words, afterOpened, afterId, limit, SAMPLE, SPREAD);
+    return search(words, afterOpened, afterId, limit, SAMPLE, SPREAD, HOLD_AFTER);
   }
 
   /**
@@ -91,7 +91,13 @@ public class CaseWordIndex {
    * with 0; with a sample of 0 the first word that can lead does.
    */
   List<CaseRow> search(
-      List<String> words, Instant afterOpened, UUID afterId, int limit, int sample, int spreadMax) {
+      List<String> words,
+      Instant afterOpened,
+      UUID afterId,
+      int limit,
+      int sample,
+      int spreadMax,
+      int holdAfter) {
     // How common a word is of late: its newest cases, up to the sample, and the oldest of them.
     record Judged(String word, List<String> spread, int newest, Instant reach) {}
     List<Judged> leads = new ArrayList<>();
@@ -120,7 +126,7 @@ public class CaseWordIndex {
     if (lead.newest() < sample) {
       return fromRarest(lead.word(), others, afterOpened, afterId, limit);
     }
-    return cases(newestOf(lead.spread(), others, afterOpened, afterId, limit));
+    return cases(newestOf(lead.spread(), others, afterOpened, afterId, limit, holdAfter));
   }
 
   /** The openings of the newest {@code max} cases having one of {@code words}, newest first. */
@@ -218,6 +224,13 @@ public class CaseWordIndex {
    */
   private static final int HELD = 50_000;
 
+  /**
+   * Cases still to check, at the rate found so far, beyond which a word's cases are held rather
+   * than each case checked on the index (a check costs about a hundredth of a millisecond; holding
+   * 26,000 cases, twenty).
+   */
+  private static final int HOLD_AFTER = 2_000;
+
   /** Cases checked for the other words in one statement. */
   private static final int CHECK_BATCH = 1_000;
 
@@ -232,12 +245,18 @@ public class CaseWordIndex {
    * batch. A case having two of the words comes once.
    */
   private List<UUID> newestOf(
-      List<String> spread, List<String> others, Instant afterOpened, UUID afterId, int limit) {
+      List<String> spread,
+      List<String> others,
+      Instant afterOpened,
+      UUID afterId,
+      int limit,
+      int holdAfter) {
     List<UUID> found = new ArrayList<>();
     Posting from = afterOpened == null ? null : new Posting(afterOpened, afterId);
     int batch = limit * 4;
     List<String> checks = new ArrayList<>(others);
     Map<String, Set<UUID>> held = new HashMap<>(); // a word's cases, all read
+    int examined = 0;
     boolean ordered = others.size() < 2;
     while (found.size() < limit) {
       List<Posting> read = new ArrayList<>();
@@ -285,9 +304,12 @@ public class CaseWordIndex {
       if (certain == null) {
         break; // every word's cases have been read
       }
-      if (held.isEmpty() && !checks.isEmpty() && found.size() < limit) {
-        // A batch did not fill the page, so the words are rare together: hold the cases of the
-        // word fewest passed, when they are not too many, and check it here, not on the index.
+      examined += candidates.size();
+      long toExamine = (long) (limit - found.size()) * examined / Math.max(found.size(), 1);
+      if (held.isEmpty() && !checks.isEmpty() && toExamine > holdAfter) {
+        // The words are rare together: at this rate thousands more cases would each be checked on
+        // the index. Hold the cases of the word fewest passed, when they are not too many, and
+        // check it here.
         allCases(checks.get(0)).ifPresent(all -> held.put(checks.get(0), all));
       }
       from = candidates.get(candidates.size() - 1);

@@ -4,6 +4,7 @@ package org.borough.cases.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -51,21 +52,23 @@ class CaseWordIndexIT extends IntegrationTest {
     // merge also orders its checks.
     List<String> words = List.of(rare.substring(0, 5), common, "numb");
 
-    for (int[] way : new int[][] {{CaseWordIndex.SAMPLE, 30}, {0, 30}, {0, 0}}) {
+    // The last threshold 0 holds a word's cases in memory as soon as a batch leaves a page short.
+    int[][] ways = {{CaseWordIndex.SAMPLE, 30, 2_000}, {0, 30, 2_000}, {0, 30, 0}, {0, 0, 0}};
+    for (int[] way : ways) {
       for (int limit : List.of(1, 3)) {
-        String as = "thresholds " + way[0] + ", " + way[1] + ", pages of " + limit;
+        String as = "thresholds " + Arrays.toString(way) + ", pages of " + limit;
         List<UUID> found = new ArrayList<>();
-        List<CaseRow> page = index.search(words, null, null, limit, way[0], way[1]);
+        List<CaseRow> page = index.search(words, null, null, limit, way[0], way[1], way[2]);
         while (!page.isEmpty()) {
           assertThat(page.size()).as(as).isLessThanOrEqualTo(limit);
           page.forEach(c -> found.add(c.id()));
           CaseRow last = page.get(page.size() - 1);
-          page = index.search(words, last.openedAt(), last.id(), limit, way[0], way[1]);
+          page = index.search(words, last.openedAt(), last.id(), limit, way[0], way[1], way[2]);
         }
         assertThat(found).as(as).containsExactlyElementsOf(both);
       }
-      assertThat(index.search(List.of(common, word()), null, null, 3, way[0], way[1]))
-          .as("thresholds " + way[0] + ", " + way[1])
+      assertThat(index.search(List.of(common, word()), null, null, 3, way[0], way[1], way[2]))
+          .as("thresholds " + Arrays.toString(way))
           .isEmpty();
     }
   }
@@ -80,16 +83,17 @@ class CaseWordIndexIT extends IntegrationTest {
     for (int i = 0; i < 5; i++) {
       raise("other " + rare + " " + i);
     }
-    // With a sample of 0 the prefix leads. A page of one reads four cases a word at first: the four
+    // With a sample of 0 the prefix leads, and with 0 last the word fewest pass is held at once. A
+    // page of one reads four cases a word at first: the four
     // newest of 'rare' (none has the common word) and the one of 'raring'. 'raring' is older than
     // the fourth: the newest match,
     // the third case raised, is among 'rare's unread cases, and must come first.
     List<String> words = List.of(rare.substring(0, 6), common);
     List<UUID> found = new ArrayList<>();
-    List<CaseRow> page = index.search(words, null, null, 1, 0, 30);
+    List<CaseRow> page = index.search(words, null, null, 1, 0, 30, 0);
     while (!page.isEmpty()) {
       found.add(page.get(0).id());
-      page = index.search(words, page.get(0).openedAt(), page.get(0).id(), 1, 0, 30);
+      page = index.search(words, page.get(0).openedAt(), page.get(0).id(), 1, 0, 30, 0);
     }
     assertThat(found).containsExactly(newest, older, oldest);
   }
