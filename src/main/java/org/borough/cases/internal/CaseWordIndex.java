@@ -374,12 +374,14 @@ public class CaseWordIndex {
     Set<UUID> with = new HashSet<>();
     for (int i = 0; i < ids.size(); i += CHECK_BATCH) {
       with.addAll(
+          // One array, not a thousand placeholders: the statement is the same text every time,
+          // so it is parsed and planned once, not once a batch.
           jdbc.sql(
-                  "select case_id from case_word where case_id in (:ids) and word >= :word and"
-                      + " word < :past")
-              .param("ids", ids.subList(i, Math.min(ids.size(), i + CHECK_BATCH)))
-              .param("word", word)
-              .param("past", past(word))
+                  "select case_id from case_word where case_id = any(?) and word >= ? and word < ?")
+              .params(
+                  ids.subList(i, Math.min(ids.size(), i + CHECK_BATCH)).toArray(UUID[]::new),
+                  word,
+                  past(word))
               .query(UUID.class)
               .list());
     }
