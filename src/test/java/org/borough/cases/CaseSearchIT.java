@@ -219,19 +219,7 @@ class CaseSearchIT extends IntegrationTest {
   }
 
   private CaseView raise(String description, String address) {
-    return signedIn.as(
-        Fixtures.AGENT,
-        () ->
-            cases.open(
-                Fixtures.newCase(
-                    Fixtures.MISSED_BIN,
-                    null,
-                    description,
-                    address,
-                    null,
-                    null,
-                    Map.of("bin_type", List.of("general")),
-                    null)));
+    return signedIn.as(Fixtures.AGENT, () -> cases.open(Fixtures.missedBin(description, address)));
   }
 
   private CaseSearch.Page find(String q) {

@@ -197,6 +197,19 @@ public class Fixtures implements ApplicationRunner {
             true));
   }
 
+  /** A missed general-waste bin, from no resident, at {@code address} (which may be null). */
+  public static NewCase missedBin(String description, String address) {
+    return newCase(
+        MISSED_BIN,
+        null,
+        description,
+        address,
+        null,
+        null,
+        Map.of("bin_type", List.of("general")),
+        null);
+  }
+
   /** A case as phoned in: no UPRN, ward, officer or due date of its own. */
   public static NewCase newCase(
       String service,

@@ -256,6 +256,7 @@ public class CaseWordIndex {
     int batch = limit * 4;
     List<String> checks = new ArrayList<>(others);
     Map<String, Set<UUID>> held = new HashMap<>(); // a word's cases, all read
+    boolean holdTried = false; // once: a word with too many cases is not read again each batch
     int examined = 0;
     boolean ordered = others.size() < 2;
     while (found.size() < limit) {
@@ -306,7 +307,8 @@ public class CaseWordIndex {
       }
       examined += candidates.size();
       long toExamine = (long) (limit - found.size()) * examined / Math.max(found.size(), 1);
-      if (held.isEmpty() && !checks.isEmpty() && toExamine > holdAfter) {
+      if (!holdTried && !checks.isEmpty() && toExamine > holdAfter) {
+        holdTried = true;
         // The words are rare together: at this rate thousands more cases would each be checked on
         // the index. Hold the cases of the word fewest passed, when they are not too many, and
         // check it here.

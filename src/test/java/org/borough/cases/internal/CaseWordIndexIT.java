@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.borough.cases.CaseManagement;
@@ -99,19 +98,7 @@ class CaseWordIndexIT extends IntegrationTest {
   }
 
   private CaseView raise(String description) {
-    return signedIn.as(
-        Fixtures.AGENT,
-        () ->
-            cases.open(
-                Fixtures.newCase(
-                    Fixtures.MISSED_BIN,
-                    null,
-                    description,
-                    null,
-                    null,
-                    null,
-                    Map.of("bin_type", List.of("general")),
-                    null)));
+    return signedIn.as(Fixtures.AGENT, () -> cases.open(Fixtures.missedBin(description, null)));
   }
 
   private static String word() {
