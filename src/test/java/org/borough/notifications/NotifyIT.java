@@ -199,14 +199,22 @@ class NotifyIT extends IntegrationTest {
     assertThat(body)
         .contains("Olu " + surname, "2 Letter Lane", "quote " + c.reference())
         .doesNotContain("replying to this email");
-    assertThat(
-            jdbc.sql(
-                    "select count(*) from notification where case_id = ? and template = 'REPLY'"
-                        + " and channel = 'LETTER' and status = 'SENT'")
-                .param(c.id().value())
-                .query(Long.class)
-                .single())
-        .isEqualTo(1);
+    // Notify has the letter before the sender commits it as sent: wait for that commit.
+    long sentLetters = sentReplyLetters(c);
+    while (sentLetters == 0 && System.nanoTime() < deadline) {
+      sleep();
+      sentLetters = sentReplyLetters(c);
+    }
+    assertThat(sentLetters).isEqualTo(1);
+  }
+
+  private long sentReplyLetters(CaseView c) {
+    return jdbc.sql(
+            "select count(*) from notification where case_id = ? and template = 'REPLY'"
+                + " and channel = 'LETTER' and status = 'SENT'")
+        .param(c.id().value())
+        .query(Long.class)
+        .single();
   }
 
   @Test
