@@ -3,5 +3,7 @@
  * The append-only audit log: who viewed or changed a resident's or a case's personal data, what,
  * when and from where. Modules record through {@link org.borough.audit.AuditLog}; admins read it.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Audit")
+@org.springframework.modulith.ApplicationModule(
+    displayName = "Audit",
+    allowedDependencies = {"system"})
 package org.borough.audit;

@@ -6,5 +6,7 @@
  * Every change publishes an event in the transaction of the change (see {@code
  * docs/architecture.md}).
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Cases")
+@org.springframework.modulith.ApplicationModule(
+    displayName = "Cases",
+    allowedDependencies = {"system", "audit", "identity", "catalogue", "residents"})
 package org.borough.cases;

@@ -3,5 +3,7 @@
  * The service catalogue (Open311's 'services'): what residents can ask for, the typed attributes
  * each service's form asks, the team it goes to and its SLA policy; and the borough's wards.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Service catalogue")
+@org.springframework.modulith.ApplicationModule(
+    displayName = "Service catalogue",
+    allowedDependencies = {"system", "audit", "identity"})
 package org.borough.catalogue;

@@ -8,5 +8,7 @@
  * keeps the words and the timeline; this module keeps the clocks, and from them the annual
  * performance report the codes require councils to publish. See {@code docs/complaints.md}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Complaints")
+@org.springframework.modulith.ApplicationModule(
+    displayName = "Complaints",
+    allowedDependencies = {"system", "catalogue", "cases"})
 package org.borough.complaints;

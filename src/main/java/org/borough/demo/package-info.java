@@ -8,5 +8,16 @@
  * the database in set-at-a-time inserts, so a million residents take minutes, not hours. Turn it
  * off with {@code BOROUGH_DEMO_DATA=false}; it never adds to a catalogue that already has services.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Demo data")
+@org.springframework.modulith.ApplicationModule(
+    displayName = "Demo data",
+    allowedDependencies = {
+      "system",
+      "identity",
+      "catalogue",
+      "residents",
+      "cases",
+      "contacts",
+      "enquiries",
+      "governance"
+    })
 package org.borough.demo;

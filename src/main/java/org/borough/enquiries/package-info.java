@@ -7,5 +7,7 @@
  * tells the resident. The case keeps the words; this module keeps who raised what for which ward.
  * See {@code docs/enquiries.md}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Councillor enquiries")
+@org.springframework.modulith.ApplicationModule(
+    displayName = "Councillor enquiries",
+    allowedDependencies = {"system", "identity", "catalogue", "residents", "cases"})
 package org.borough.enquiries;

@@ -10,5 +10,7 @@
  * {@link org.borough.governance.BudgetLines#monthly} and {@link
  * org.borough.governance.BudgetLineApproved} give the warehouse budget facts without personal data.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Governance")
+@org.springframework.modulith.ApplicationModule(
+    displayName = "Governance",
+    allowedDependencies = {"system", "audit", "catalogue"})
 package org.borough.governance;

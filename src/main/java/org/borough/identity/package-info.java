@@ -4,5 +4,7 @@
  * console, hashed bearer tokens for the JSON API, and the permission matrix that every other module
  * enforces (see docs/security.md).
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Identity")
+@org.springframework.modulith.ApplicationModule(
+    displayName = "Identity",
+    allowedDependencies = {"system", "audit"})
 package org.borough.identity;

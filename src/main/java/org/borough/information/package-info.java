@@ -7,5 +7,7 @@
  * internal review has its own 20 working days; and a response the officer publishes goes on the
  * public disclosure log. See {@code docs/information-requests.md}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Information requests")
+@org.springframework.modulith.ApplicationModule(
+    displayName = "Information requests",
+    allowedDependencies = {"system", "catalogue", "cases"})
 package org.borough.information;

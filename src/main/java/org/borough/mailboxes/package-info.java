@@ -8,5 +8,7 @@
  * acknowledgement is the case's "report received" notification, sent once from the outbox. See
  * {@code docs/mailboxes.md}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Mailboxes")
+@org.springframework.modulith.ApplicationModule(
+    displayName = "Mailboxes",
+    allowedDependencies = {"system", "identity", "catalogue", "residents", "cases", "contacts"})
 package org.borough.mailboxes;

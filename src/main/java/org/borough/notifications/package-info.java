@@ -8,5 +8,16 @@
  * GOV.UK Notify; texts and letters through Notify only ({@code BOROUGH_NOTIFY_*}), whose delivery
  * receipts say what became of each. See {@code docs/portal.md}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Notifications")
+@org.springframework.modulith.ApplicationModule(
+    displayName = "Notifications",
+    allowedDependencies = {
+      "system",
+      "audit",
+      "identity",
+      "residents",
+      "cases",
+      "satisfaction",
+      "mailboxes",
+      "portal"
+    })
 package org.borough.notifications;

@@ -7,5 +7,15 @@
  * report lands in the same case management as a phone call. Client applications and their API keys
  * are issued by an administrator. See {@code docs/api/open311.md}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Open311")
+@org.springframework.modulith.ApplicationModule(
+    displayName = "Open311",
+    allowedDependencies = {
+      "system",
+      "audit",
+      "identity",
+      "catalogue",
+      "residents",
+      "cases",
+      "contacts"
+    })
 package org.borough.open311;

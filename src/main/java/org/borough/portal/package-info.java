@@ -8,5 +8,7 @@
  * permissions each step needs, so a web report lands in the same case management as a phone call
  * and is logged as a contact on the web channel. See {@code docs/portal.md}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Resident portal")
+@org.springframework.modulith.ApplicationModule(
+    displayName = "Resident portal",
+    allowedDependencies = {"system", "identity", "catalogue", "residents", "cases", "contacts"})
 package org.borough.portal;

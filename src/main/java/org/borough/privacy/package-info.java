@@ -8,5 +8,16 @@
  * transaction. The retention schedule with its dry run, the public privacy page and the record of
  * processing (Art. 5(1)(e), Art. 30). The breach log (Art. 33 and 34).
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Privacy")
+@org.springframework.modulith.ApplicationModule(
+    displayName = "Privacy",
+    allowedDependencies = {
+      "system",
+      "audit",
+      "identity",
+      "catalogue",
+      "residents",
+      "cases",
+      "contacts",
+      "notifications"
+    })
 package org.borough.privacy;

@@ -6,5 +6,7 @@
  * that hold their contacts and cases follow the merge through {@link
  * org.borough.residents.ResidentsMerged}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Residents")
+@org.springframework.modulith.ApplicationModule(
+    displayName = "Residents",
+    allowedDependencies = {"system", "audit", "identity", "catalogue"})
 package org.borough.residents;

@@ -5,5 +5,7 @@
  * service and channel on a report for analysts and supervisors, and published as events for the
  * warehouse. See {@code docs/satisfaction.md}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Satisfaction")
+@org.springframework.modulith.ApplicationModule(
+    displayName = "Satisfaction",
+    allowedDependencies = {"system", "identity", "catalogue", "residents", "cases"})
 package org.borough.satisfaction;

@@ -4,5 +4,7 @@
  * holidays), the clock, Borough-wide settings, the transactional outbox that records each domain
  * event in the same commit as the change, and the web shell (layout, error pages).
  */
-@org.springframework.modulith.ApplicationModule(displayName = "System")
+@org.springframework.modulith.ApplicationModule(
+    displayName = "System",
+    allowedDependencies = {})
 package org.borough.system;

@@ -6,5 +6,20 @@
  * checked by declared data tests after every load. It is derived data: it can always be rebuilt
  * from the outbox, and it never holds a name, contact detail, address or free text.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Warehouse")
+@org.springframework.modulith.ApplicationModule(
+    displayName = "Warehouse",
+    allowedDependencies = {
+      "system",
+      "audit",
+      "identity",
+      "catalogue",
+      "residents",
+      "cases",
+      "contacts",
+      "complaints",
+      "enquiries",
+      "information",
+      "satisfaction",
+      "governance"
+    })
 package org.borough.warehouse;
