@@ -4,6 +4,7 @@ package org.borough.cases;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -197,7 +198,8 @@ public class CaseAttachments {
     }
     if (starts(b, 'R', 'I', 'F', 'F')
         && b.length >= 12
-        && Arrays.equals(Arrays.copyOfRange(b, 8, 12), "WEBP".getBytes())) {
+        && Arrays.equals(
+            Arrays.copyOfRange(b, 8, 12), "WEBP".getBytes(StandardCharsets.US_ASCII))) {
       return Optional.of("image/webp");
     }
     if (starts(b, '%', 'P', 'D', 'F', '-')) {

@@ -291,10 +291,6 @@ public class ServiceCatalogue {
     }
   }
 
-  private ServiceDefinition save(ServiceDefinition before, ServiceInput input, String change) {
-    return save(before, input, change, null);
-  }
-
   private ServiceDefinition save(
       ServiceDefinition before, ServiceInput input, String change, Integer version) {
     Errors errors = new Errors();

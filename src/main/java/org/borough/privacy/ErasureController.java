@@ -63,6 +63,7 @@ class ErasureController {
       Model model,
       RedirectAttributes redirect) {
     ResidentId resident = new ResidentId(id);
+    String reason = form.getFirst("reason");
     Errors errors = new Errors();
     if (!"yes".equals(form.getFirst("confirm"))) {
       errors.reject(
@@ -70,7 +71,7 @@ class ErasureController {
     }
     try {
       if (errors.isEmpty()) {
-        ErasureRecord done = erasure.erase(resident, form.getFirst("reason"));
+        ErasureRecord done = erasure.erase(resident, reason);
         redirect.addFlashAttribute(
             "banner",
             "Personal data erased: "
@@ -80,7 +81,7 @@ class ErasureController {
                 + " contacts kept as anonymous records");
         return "redirect:/privacy/erasures";
       }
-      if (form.getFirst("reason") == null || form.getFirst("reason").isBlank()) {
+      if (reason == null || reason.isBlank()) {
         errors.reject("reason", "Enter why the resident's personal data is being erased");
       }
     } catch (InvalidInputException e) {

@@ -17,8 +17,13 @@ public final class RandomTokens {
 
   /** {@code bytes} random bytes as text: 32 bytes (256 bits) is 43 characters. */
   public static String urlSafe(int bytes) {
-    byte[] b = new byte[bytes];
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes(bytes));
+  }
+
+  /** {@code n} random bytes: key material. */
+  public static byte[] bytes(int n) {
+    byte[] b = new byte[n];
     RANDOM.nextBytes(b);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+    return b;
   }
 }

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
@@ -26,8 +25,7 @@ public final class SecretKeys {
     }
     try {
       if (!Files.exists(keyFile)) {
-        byte[] random = new byte[32];
-        new SecureRandom().nextBytes(random);
+        byte[] random = RandomTokens.bytes(32);
         Files.createDirectories(keyFile.toAbsolutePath().getParent());
         Files.writeString(keyFile, Base64.getEncoder().encodeToString(random));
         try {

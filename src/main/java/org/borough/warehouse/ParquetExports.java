@@ -99,7 +99,7 @@ class ParquetExports implements DisposableBean {
     }
     audit.record(AuditAction.EXPORT, "warehouse", "parquet", "Parquet export started");
     status = new Status(State.RUNNING, by, clock.instant(), null, null);
-    background.submit(() -> run(by));
+    background.execute(() -> run(by));
     return true;
   }
 
@@ -129,7 +129,7 @@ class ParquetExports implements DisposableBean {
         "Re-exporting to Parquet: {} erased residents left the warehouse", forgotten.residents());
     if (!start("erasure")) {
       // One is running, perhaps from before the erasure: run again when it is done.
-      background.submit(() -> exportNow("erasure"));
+      background.execute(() -> exportNow("erasure"));
     }
   }
 

@@ -340,7 +340,7 @@ class Warehouse implements DisposableBean {
       return false;
     }
     rebuild = RebuildProgress.started(clock.instant(), 0);
-    rebuilds.submit(this::rebuildNow);
+    rebuilds.execute(this::rebuildNow);
     return true;
   }
 

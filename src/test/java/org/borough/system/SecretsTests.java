@@ -22,6 +22,13 @@ class SecretsTests {
   }
 
   @Test
+  void keyMaterialIsTheBytesAskedForAndNeverRepeats() {
+    byte[] a = RandomTokens.bytes(32);
+    byte[] b = RandomTokens.bytes(32);
+    assertThat(a).hasSize(32).isNotEqualTo(b).isNotEqualTo(new byte[32]);
+  }
+
+  @Test
   void sha256IsTheDigestOfTheUtf8BytesInLowerCaseHex() {
     // FIPS 180-2's example, and a text beyond ASCII.
     assertThat(Sha256.hex("abc"))
