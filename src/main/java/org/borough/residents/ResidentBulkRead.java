@@ -4,49 +4,19 @@ package org.borough.residents;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.function.Consumer;
-import javax.sql.DataSource;
-import org.borough.system.BulkReadTemplate;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Every resident reduced to what a pseudonymous dimension may hold — the id (to be keyed by the
  * caller), the ward of the primary address, when they were registered and whom they were merged
  * into — streamed row by row. No name, contact detail or address leaves the module this way.
  */
-@Service
-public class ResidentBulkRead {
+public interface ResidentBulkRead {
 
-  private final JdbcTemplate jdbc;
+  record Row(UUID id, String wardCode, Instant registeredAt, UUID mergedInto) {}
 
-  ResidentBulkRead(DataSource dataSource) {
-    this.jdbc = new BulkReadTemplate(dataSource, 10_000);
-  }
+  /** How many residents there are, erased ones included. */
+  long count();
 
-  public record Row(UUID id, String wardCode, Instant registeredAt, UUID mergedInto) {}
-
-  @Transactional(readOnly = true)
-  public long count() {
-    return jdbc.queryForObject("select count(*) from resident", Long.class);
-  }
-
-  /** Calls {@code each} with every resident, in no particular order. */
-  @Transactional(readOnly = true)
-  public void forEach(Consumer<Row> each) {
-    jdbc.query(
-        "select r.id, a.ward_code, r.created_at, r.merged_into from resident r left join"
-            + " (select resident_id, min(ward_code) as ward_code from resident_address"
-            + " where is_primary group by resident_id) a on a.resident_id = r.id"
-            // An erased resident is not in the warehouse at all (ResidentErased).
-            + " where r.erased_at is null",
-        rs -> {
-          each.accept(
-              new Row(
-                  rs.getObject(1, UUID.class),
-                  rs.getString(2),
-                  BulkReadTemplate.instant(rs, 3),
-                  rs.getObject(4, UUID.class)));
-        });
-  }
+  /** Calls {@code each} with every resident not erased, in no particular order. */
+  void forEach(Consumer<Row> each);
 }
