@@ -1,16 +1,25 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 package org.borough.open311;
 
+import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.StreamWriteFeature;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.util.JsonpCharacterEscapes;
 
 /**
- * An Open311 response written once and rendered as XML (the reference format) or as JSON by the
- * spec's Spark convention: the root element is dropped, a list element becomes an array of its
- * items, an element with children becomes an object, and an empty element becomes {@code null}. One
- * model for both formats means they cannot drift apart.
+ * An Open311 response written once and rendered as XML (the reference format, with StAX) or as JSON
+ * (with Jackson) by the spec's Spark convention: the root element is dropped, a list element
+ * becomes an array of its items, an element with children becomes an object, and an empty element
+ * becomes {@code null}. One model for both formats means they cannot drift apart.
  *
  * @param root the XML root element, e.g. {@code services}
  * @param value an {@link Obj} or a {@link Arr}
@@ -40,126 +49,122 @@ record Doc(String root, Object value) {
 
   // --- XML ---------------------------------------------------------------------------------
 
+  /** The JDK's own StAX writer, whatever else is on the classpath: clients compare bytes. */
+  private static final XMLOutputFactory XML = XMLOutputFactory.newDefaultFactory();
+
+  /**
+   * Jackson's generator, with U+2028 and U+2029 escaped (they break JavaScript that evals JSON).
+   */
+  private static final JsonFactory JSON =
+      JsonFactory.builder()
+          .characterEscapes(JsonpCharacterEscapes.instance())
+          .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+          .build();
+
+  /** Written with StAX, indented by two spaces an element as clients' golden files expect. */
   String xml() {
-    StringBuilder out = new StringBuilder("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
-    element(out, root, value, 0);
+    StringWriter out = new StringWriter();
+    try {
+      XMLStreamWriter x = XML.createXMLStreamWriter(out);
+      x.writeStartDocument("utf-8", "1.0");
+      x.writeCharacters("\n");
+      element(x, root, value, 0);
+      x.writeEndDocument();
+      x.close();
+    } catch (XMLStreamException e) {
+      throw new IllegalStateException("Open311 XML could not be written", e);
+    }
     return out.toString();
   }
 
-  private static void element(StringBuilder out, String name, Object value, int depth) {
-    indent(out, depth);
+  private static void element(XMLStreamWriter x, String name, Object value, int depth)
+      throws XMLStreamException {
+    x.writeCharacters("  ".repeat(depth));
     if (value == null
         || (value instanceof String s && s.isEmpty())
         || (value instanceof Arr a && a.items().isEmpty())) {
-      out.append('<').append(name).append("/>\n");
+      x.writeEmptyElement(name);
+      x.writeCharacters("\n");
       return;
     }
-    out.append('<').append(name).append('>');
+    x.writeStartElement(name);
     if (value instanceof Obj o) {
-      out.append('\n');
-      o.fields.forEach((k, v) -> element(out, k, v, depth + 1));
-      indent(out, depth);
+      x.writeCharacters("\n");
+      for (Map.Entry<String, Object> e : o.fields.entrySet()) {
+        element(x, e.getKey(), e.getValue(), depth + 1);
+      }
+      x.writeCharacters("  ".repeat(depth));
     } else if (value instanceof Arr a) {
-      out.append('\n');
-      a.items().forEach(item -> element(out, a.itemName(), item, depth + 1));
-      indent(out, depth);
+      x.writeCharacters("\n");
+      for (Object item : a.items()) {
+        element(x, a.itemName(), item, depth + 1);
+      }
+      x.writeCharacters("  ".repeat(depth));
     } else {
-      escapeXml(out, scalar(value));
+      x.writeCharacters(xmlCharacters(scalar(value)));
     }
-    out.append("</").append(name).append(">\n");
+    x.writeEndElement();
+    x.writeCharacters("\n");
   }
 
-  private static void indent(StringBuilder out, int depth) {
-    out.append("  ".repeat(depth));
-  }
-
-  /** Escapes markup and drops characters XML 1.0 cannot carry (most control characters). */
-  private static void escapeXml(StringBuilder out, String s) {
+  /**
+   * Drops what XML 1.0 cannot carry (most control characters, a lone surrogate): StAX escapes
+   * markup but would write these as they are, and the document would not parse.
+   */
+  private static String xmlCharacters(String s) {
+    StringBuilder out = new StringBuilder(s.length());
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      switch (c) {
-        case '&' -> out.append("&amp;");
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        case '"' -> out.append("&quot;");
-        default -> {
-          if (Character.isHighSurrogate(c)
-              && i + 1 < s.length()
-              && Character.isLowSurrogate(s.charAt(i + 1))) {
-            out.append(c).append(s.charAt(++i));
-          } else if (c == '\t'
-              || c == '\n'
-              || c == '\r'
-              || (c >= 0x20 && c <= 0xD7FF)
-              || (c >= 0xE000 && c <= 0xFFFD)) {
-            out.append(c);
-          }
-        }
+      if (Character.isHighSurrogate(c)
+          && i + 1 < s.length()
+          && Character.isLowSurrogate(s.charAt(i + 1))) {
+        out.append(c).append(s.charAt(++i));
+      } else if (c == '\t'
+          || c == '\n'
+          || c == '\r'
+          || (c >= 0x20 && c <= 0xD7FF)
+          || (c >= 0xE000 && c <= 0xFFFD)) {
+        out.append(c);
       }
     }
+    return out.toString();
   }
 
   // --- JSON --------------------------------------------------------------------------------
 
   String json() {
-    StringBuilder out = new StringBuilder();
-    json(out, value);
+    StringWriter out = new StringWriter();
+    try (JsonGenerator g = JSON.createGenerator(ObjectWriteContext.empty(), out)) {
+      json(g, value);
+    }
     return out.toString();
   }
 
-  private static void json(StringBuilder out, Object value) {
+  private static void json(JsonGenerator g, Object value) {
     if (value == null) {
-      out.append("null");
+      g.writeNull();
     } else if (value instanceof Obj o) {
-      out.append('{');
-      boolean first = true;
+      g.writeStartObject();
       for (Map.Entry<String, Object> e : o.fields.entrySet()) {
-        if (!first) {
-          out.append(',');
-        }
-        first = false;
-        quote(out, e.getKey());
-        out.append(':');
-        json(out, e.getValue() instanceof String s && s.isEmpty() ? null : e.getValue());
+        g.writeName(e.getKey());
+        json(g, e.getValue() instanceof String s && s.isEmpty() ? null : e.getValue());
       }
-      out.append('}');
+      g.writeEndObject();
     } else if (value instanceof Arr a) {
-      out.append('[');
-      for (int i = 0; i < a.items().size(); i++) {
-        if (i > 0) {
-          out.append(',');
-        }
-        json(out, a.items().get(i));
+      g.writeStartArray();
+      for (Object item : a.items()) {
+        json(g, item);
       }
-      out.append(']');
-    } else if (value instanceof Boolean || value instanceof Number) {
-      out.append(scalar(value));
+      g.writeEndArray();
+    } else if (value instanceof Boolean b) {
+      g.writeBoolean(b);
+    } else if (value instanceof BigDecimal d) {
+      g.writeNumber(d);
+    } else if (value instanceof Number n) {
+      g.writeNumber(n.toString());
     } else {
-      quote(out, value.toString());
+      g.writeString(value.toString());
     }
-  }
-
-  private static void quote(StringBuilder out, String s) {
-    out.append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        default -> {
-          // Also escapes U+2028/2029, which break JavaScript that evals JSON.
-          if (c < 0x20 || c == '\u2028' || c == '\u2029') {
-            out.append(String.format("\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
-        }
-      }
-    }
-    out.append('"');
   }
 
   private static String scalar(Object value) {

@@ -54,7 +54,7 @@ class Open311FormatTests {
   @Test
   void escapesMarkupAndDropsCharactersXmlCannotCarry() {
     Doc doc = new Doc("x", Doc.obj().put("d", "a<b>&\"c\u0001\u2028 😀"));
-    assertThat(doc.xml()).contains("<d>a&lt;b&gt;&amp;&quot;c\u2028 😀</d>");
+    assertThat(doc.xml()).contains("<d>a&lt;b&gt;&amp;\"c\u2028 😀</d>");
     assertThat(doc.json()).isEqualTo("{\"d\":\"a<b>&\\\"c\\u0001\\u2028 😀\"}");
   }
 
