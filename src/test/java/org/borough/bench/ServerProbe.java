@@ -16,8 +16,9 @@ import tools.jackson.databind.ObjectMapper;
  * with {@code jcmd <pid> GC.run}; Micrometer's {@code jvm.gc.live.data.size}, the old generation
  * after it, so what is left is what is still referenced, not what requests allocated since the
  * collection), live threads and the connection pool from {@code /actuator/metrics} (an admin's
- * token), and open file descriptors from {@code /proc/<pid>/fd}, which counts sockets, the H2 and
- * DuckDB files and anything leaked.
+ * token), open file descriptors from {@code /proc/<pid>/fd}, which counts sockets, the H2 and
+ * DuckDB files and anything leaked, and the outbox from {@code /api/v1/admin/outbox}: the rows it
+ * holds and their size on disk, which pruning must keep steady however long Borough runs.
  */
 final class ServerProbe {
 
@@ -32,10 +33,13 @@ final class ServerProbe {
       int activeConnections,
       int totalConnections,
       long openFiles,
+      long outboxRows,
+      double outboxMb,
+      long outboxRowsPruned,
       String failure) {
 
     static Sample failed(Exception e) {
-      return new Sample(Instant.now(), -1, -1, -1, -1, -1, e.toString());
+      return new Sample(Instant.now(), -1, -1, -1, -1, -1, -1, -1, -1, e.toString());
     }
 
     boolean taken() {
@@ -55,6 +59,9 @@ final class ServerProbe {
 
   Sample sample() throws IOException, InterruptedException {
     fullGc();
+    HttpResponse<String> r = admin.getJson("/api/v1/admin/outbox");
+    BenchHttp.expect(r, 200, "GET /api/v1/admin/outbox");
+    JsonNode outbox = json.readTree(r.body());
     return new Sample(
         Instant.now(),
         metric("jvm.gc.live.data.size") / (1024.0 * 1024.0),
@@ -62,6 +69,9 @@ final class ServerProbe {
         (int) metric("hikaricp.connections.active"),
         (int) metric("hikaricp.connections"),
         openFiles(),
+        outbox.path("rows").asLong(),
+        outbox.path("bytes").asLong() / (1024.0 * 1024.0),
+        outbox.path("rowsPruned").asLong(),
         null);
   }
 

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
  * soak.warmupSeconds} (60), probed every minute; prints the per-minute table and a verdict per
  * criterion ({@link SoakVerdict}). Settings: {@code soak.postgres} (false: the embedded H2
  * default), {@code soak.residents} (2000) and {@code soak.cases} (10000) of demo data, {@code
+ * soak.outboxRetentionSeconds} (60: the outbox's retention, pruned every half of it), {@code
  * soak.dataDir}. Not a test: {@link SoakIT} is the short version {@code ./mvnw verify} runs.
  */
 class SoakBenchmark {
@@ -26,6 +27,8 @@ class SoakBenchmark {
     boolean postgres = Boolean.parseBoolean(BenchReport.setting("soak.postgres", "false"));
     int residents = BenchReport.intSetting("soak.residents", 2000);
     int cases = BenchReport.intSetting("soak.cases", 10000);
+    // Short, so the outbox is at its steady size within the first minutes the verdict compares.
+    int outboxRetention = BenchReport.intSetting("soak.outboxRetentionSeconds", 60);
     Path dataDir = Path.of(BenchReport.setting("soak.dataDir", "target/bench/soak-data"));
     BenchReport out = new BenchReport();
     Map<String, Object> config = new LinkedHashMap<>();
@@ -35,6 +38,7 @@ class SoakBenchmark {
     config.put("database", postgres ? "PostgreSQL" : "H2 (embedded default)");
     config.put("demoResidents", residents);
     config.put("demoCases", cases);
+    config.put("outboxRetentionSeconds", outboxRetention);
     config.put("cores", Runtime.getRuntime().availableProcessors());
     out.summary.put("startedAt", Instant.now().toString());
     out.summary.put("config", config);
@@ -43,7 +47,13 @@ class SoakBenchmark {
             "Soak: %d requests/s mixed for %d minutes (after %d s of warm-up) on %s",
             rate, minutes, warmup, config.get("database")));
     SoakRun.Result result;
-    try (SoakServer server = new SoakServer(dataDir.toAbsolutePath(), postgres, residents, cases)) {
+    try (SoakServer server =
+        new SoakServer(
+            dataDir.toAbsolutePath(),
+            postgres,
+            residents,
+            cases,
+            Duration.ofSeconds(outboxRetention))) {
       result =
           SoakRun.run(
               server.start(), rate, Duration.ofSeconds(warmup), minutes, Duration.ofMinutes(1));

@@ -10,7 +10,9 @@ import org.borough.support.TestDatabase;
 /**
  * Borough's packaged jar started for a soak run: a data directory and a database of its own (an H2
  * file under the data directory, or a new PostgreSQL database), a demo borough of a chosen size, an
- * admin API token for the probes and an Open311 key for the reports.
+ * admin API token for the probes and an Open311 key for the reports. The outbox keeps rows its
+ * readers have passed for {@code outboxRetention} (seven days in production) and is pruned twice as
+ * often, so that a run of minutes sees the steady state a council sees over weeks.
  */
 final class SoakServer implements AutoCloseable {
 
@@ -20,7 +22,8 @@ final class SoakServer implements AutoCloseable {
 
   private final BoroughProcess process;
 
-  SoakServer(Path dataDir, boolean postgres, int residents, int cases) throws Exception {
+  SoakServer(Path dataDir, boolean postgres, int residents, int cases, Duration outboxRetention)
+      throws Exception {
     Map<String, String> env = new HashMap<>();
     env.put("BOROUGH_DATA_DIR", dataDir.toString());
     env.put("BOROUGH_ADMIN_PASSWORD", "soak-test-admin-password");
@@ -29,6 +32,8 @@ final class SoakServer implements AutoCloseable {
     env.put("BOROUGH_DEMO_RESIDENTS", Integer.toString(residents));
     env.put("BOROUGH_DEMO_CASES", Integer.toString(cases));
     env.put("BOROUGH_DEMO_YEARS", "1");
+    env.put("BOROUGH_OUTBOX_RETENTION", outboxRetention.toSeconds() + "s");
+    env.put("BOROUGH_OUTBOX_PRUNE_INTERVAL", Math.max(1, outboxRetention.toSeconds() / 2) + "s");
     // No mail server: notifications are written to the log, as on a council's first install.
     // A connection held for a minute is logged with the stack that borrowed it: the first full
     // soak ended with every pooled connection lent out and no thread using one.

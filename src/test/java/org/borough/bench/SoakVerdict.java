@@ -10,11 +10,11 @@ import java.util.function.ToDoubleFunction;
 /**
  * Issue 12's soak criteria, each comparing the first windows of a run with its last ones (five
  * minutes of each in the 30-minute run; a third of a short run): p95 within 20%, heap after GC
- * within 10%, and no growth in threads, pooled connections or open files. Readings are compared by
- * their median over those windows, so one burst (a probe's full GC holds requests back, and the
- * server opens threads and sockets to catch up) does not read as growth, and a little slack is
- * allowed for pools that breathe; a leak of one per request or one per minute exceeds it within
- * minutes.
+ * within 10%, no growth in threads, pooled connections or open files, and an outbox that pruning
+ * keeps steady in rows and on disk. Readings are compared by their median over those windows, so
+ * one burst (a probe's full GC holds requests back, and the server opens threads and sockets to
+ * catch up) does not read as growth, and a little slack is allowed for pools that breathe; a leak
+ * of one per request or one per minute exceeds it within minutes.
  */
 final class SoakVerdict {
 
@@ -23,6 +23,15 @@ final class SoakVerdict {
   static final int THREAD_SLACK = 5;
   static final int CONNECTION_SLACK = 0;
   static final int FILE_SLACK = 10;
+
+  /**
+   * The outbox holds what was written within its retention (and the prune interval after it): at a
+   * steady load that is a steady number of rows, give or take how the last prune fell.
+   */
+  static final double OUTBOX_TOLERANCE = 0.20;
+
+  static final int OUTBOX_ROW_SLACK = 1_000;
+  static final double OUTBOX_MB_SLACK = 1.0;
 
   /** One criterion: what was compared, and whether it held. */
   record Criterion(String name, double first, double last, String rule, boolean met) {
@@ -81,14 +90,39 @@ final class SoakVerdict {
     return growth("open file descriptors", s -> s.openFiles(), FILE_SLACK);
   }
 
-  /** Every criterion, timing ones first. */
-  List<Criterion> all() {
-    return List.of(p95(), heap(), threads(), connections(), openFiles());
+  Criterion outboxRows() {
+    return steady("outbox rows", s -> s.outboxRows(), OUTBOX_ROW_SLACK, "1,000");
   }
 
-  /** Those that do not depend on how fast a shared machine happens to be. */
+  Criterion outboxDisk() {
+    return steady("outbox on disk, MB", s -> s.outboxMb(), OUTBOX_MB_SLACK, "1 MB");
+  }
+
+  /** Every criterion, timing ones first. */
+  List<Criterion> all() {
+    return List.of(
+        p95(), heap(), threads(), connections(), openFiles(), outboxRows(), outboxDisk());
+  }
+
+  /**
+   * Those that do not depend on how fast a shared machine happens to be, nor on how long the run
+   * is. The outbox's size on disk is not one: on PostgreSQL deleted rows are space only autovacuum
+   * gives back for reuse, which a run of two minutes may not see, so only the long run judges it.
+   */
   List<Criterion> resources() {
-    return List.of(threads(), connections(), openFiles());
+    return List.of(threads(), connections(), openFiles(), outboxRows());
+  }
+
+  private Criterion steady(
+      String name, ToDoubleFunction<ServerProbe.Sample> reading, double slack, String slackText) {
+    double a = median(first, reading);
+    double b = median(last, reading);
+    return new Criterion(
+        name,
+        a,
+        b,
+        "last <= first + 20% + " + slackText,
+        allTaken() && b <= a * (1 + OUTBOX_TOLERANCE) + slack);
   }
 
   private Criterion growth(String name, ToDoubleFunction<ServerProbe.Sample> reading, int slack) {
@@ -131,7 +165,7 @@ final class SoakVerdict {
     lines.add(
         String.format(
             Locale.UK,
-            "  %6s %6s %6s %8s %8s %8s %10s %7s %6s %5s",
+            "  %6s %6s %6s %8s %8s %8s %10s %7s %6s %5s %8s %9s %8s",
             "window",
             "n",
             "errors",
@@ -141,7 +175,10 @@ final class SoakVerdict {
             "heap MB",
             "threads",
             "conns",
-            "fds"));
+            "fds",
+            "outbox",
+            "outbox MB",
+            "pruned"));
     lines.add(row("warm", null, result.baseline()));
     for (SoakRun.Window w : result.windows()) {
       lines.add(row(Integer.toString(w.number()), w.latencies(), w.sample()));
@@ -166,12 +203,15 @@ final class SoakVerdict {
     return latencies
         + String.format(
             Locale.UK,
-            " %10.1f %7d %3d/%-2d %5d",
+            " %10.1f %7d %3d/%-2d %5d %8d %9.1f %8d",
             s.heapAfterGcMb(),
             s.threads(),
             s.activeConnections(),
             s.totalConnections(),
-            s.openFiles());
+            s.openFiles(),
+            s.outboxRows(),
+            s.outboxMb(),
+            s.outboxRowsPruned());
   }
 
   private static String ms(double v) {

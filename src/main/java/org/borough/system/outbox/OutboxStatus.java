@@ -37,8 +37,8 @@ public class OutboxStatus {
    * The outbox now.
    *
    * @param rows rows held
-   * @param bytes the table's size on disk with its indexes (PostgreSQL), or null (H2 does not say
-   *     per table)
+   * @param bytes the table's size on disk with its indexes (PostgreSQL's pg_total_relation_size,
+   *     H2's disk_space_used)
    * @param oldest the first position held, or null when empty
    * @param oldestAt when it was written
    * @param newest the last position written
@@ -50,7 +50,7 @@ public class OutboxStatus {
    */
   public record Summary(
       long rows,
-      Long bytes,
+      long bytes,
       Long oldest,
       Instant oldestAt,
       long newest,
@@ -98,10 +98,13 @@ public class OutboxStatus {
                         r.updatedAt(),
                         r.updatedAt().isAfter(liveSince)))
             .toList();
-    Long bytes =
-        postgres
-            ? jdbc.sql("select pg_total_relation_size('outbox_event')").query(Long.class).single()
-            : null;
+    long bytes =
+        jdbc.sql(
+                postgres
+                    ? "select pg_total_relation_size('outbox_event')"
+                    : "select disk_space_used('OUTBOX_EVENT')")
+            .query(Long.class)
+            .single();
     return new Summary(
         (Long) held[0],
         bytes,

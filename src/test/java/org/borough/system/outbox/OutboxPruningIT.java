@@ -148,6 +148,6 @@ class OutboxPruningIT {
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("notifications", 1L, true),
             org.assertj.core.groups.Tuple.tuple("warehouse@gone", second + 1, false));
-    assertThat(s.bytes() != null).isEqualTo(TestDatabase.postgres());
+    assertThat(s.bytes()).as("the table's size on disk").isPositive();
   }
 }
