@@ -52,12 +52,16 @@ class AccountController {
       PortalProperties properties,
       MessageSource messages,
       TextMessages texts,
+      RateLimitBuckets buckets,
       Clock clock) {
     this.texts = texts;
     this.accounts = accounts;
     this.links = links;
-    this.perAddress = new RateLimits(properties.signInAddressRequests(), properties.signInPeriod());
-    this.perIp = new RateLimits(properties.signInIpRequests(), properties.signInPeriod());
+    this.perAddress =
+        buckets.limit(
+            "sign-in-address", properties.signInAddressRequests(), properties.signInPeriod());
+    this.perIp =
+        buckets.limit("sign-in-ip", properties.signInIpRequests(), properties.signInPeriod());
     this.properties = properties;
     this.messages = messages;
     this.clock = clock;

@@ -12,9 +12,10 @@ class PortalConfiguration {
   static final int GUARD_ORDER = -110;
 
   @Bean
-  FilterRegistrationBean<PortalGuard> portalGuard(PortalProperties properties) {
+  FilterRegistrationBean<PortalGuard> portalGuard(
+      PortalProperties properties, RateLimitBuckets buckets) {
     FilterRegistrationBean<PortalGuard> registration =
-        new FilterRegistrationBean<>(new PortalGuard(properties));
+        new FilterRegistrationBean<>(new PortalGuard(properties, buckets));
     registration.addUrlPatterns("/portal", "/portal/*");
     registration.setOrder(GUARD_ORDER);
     return registration;

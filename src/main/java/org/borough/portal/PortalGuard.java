@@ -28,9 +28,10 @@ class PortalGuard extends OncePerRequestFilter {
   private final PortalProperties properties;
   private final RateLimits limits;
 
-  PortalGuard(PortalProperties properties) {
+  PortalGuard(PortalProperties properties, RateLimitBuckets buckets) {
     this.properties = properties;
-    this.limits = new RateLimits(properties.rateLimitRequests(), properties.rateLimitPeriod());
+    this.limits =
+        buckets.limit("portal-post", properties.rateLimitRequests(), properties.rateLimitPeriod());
   }
 
   @Override

@@ -49,11 +49,12 @@ class TrackController {
       PortalReports reports,
       PortalAccounts accounts,
       MessageSource messages,
-      PortalProperties properties) {
+      PortalProperties properties,
+      RateLimitBuckets buckets) {
     this.reports = reports;
     this.accounts = accounts;
     this.messages = messages;
-    this.perIp = new RateLimits(properties.trackRequests(), properties.trackPeriod());
+    this.perIp = buckets.limit("track-ip", properties.trackRequests(), properties.trackPeriod());
   }
 
   @GetMapping("/portal/track")

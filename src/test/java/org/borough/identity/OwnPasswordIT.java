@@ -26,8 +26,9 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * A member of staff changes their own password: the current one is asked for, the new one must be
- * long enough, different and typed twice; then they are signed out, the old password no longer
- * works and the new one does, and the change is in the audit log.
+ * long enough, hard to guess (not a common password, not their name), different and typed twice;
+ * then they are signed out, the old password no longer works and the new one does, and the change
+ * is in the audit log.
  */
 class OwnPasswordIT extends IntegrationTest {
 
@@ -51,6 +52,9 @@ class OwnPasswordIT extends IntegrationTest {
         new String[][] {
           {"not-my-password", fresh, fresh, "Enter your current password correctly"},
           {old, "short", "short", "at least 12 characters"},
+          {old, "password1234", "password1234", "too easy to guess"},
+          {old, "patword12345", "patword12345", "too easy to guess"},
+          {old, username + "2026", username + "2026", "too easy to guess"},
           {old, old, old, "must differ from the current one"},
           {old, fresh, fresh + "x", "do not match"}
         }) {

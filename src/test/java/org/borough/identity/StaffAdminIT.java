@@ -133,6 +133,15 @@ class StaffAdminIT extends IntegrationTest {
             .getResponse()
             .getContentAsString();
     assertThat(page).contains("govuk-error-summary", "href=\"#password\"", "at least 12");
+    for (String guessable : java.util.List.of("Password1234!", who.username() + "2026")) {
+      page =
+          admin(post("/admin/staff/" + who.username() + "/password").param("password", guessable))
+              .andExpect(status().isOk())
+              .andReturn()
+              .getResponse()
+              .getContentAsString();
+      assertThat(page).as(guessable).contains("href=\"#password\"", "too easy to guess");
+    }
     for (int i = 0; i < 5; i++) {
       mvc.perform(
           post("/sign-in")

@@ -8,6 +8,8 @@ import org.borough.identity.Staff;
 import org.borough.identity.StaffAdministration;
 import org.borough.identity.StaffDirectory;
 import org.borough.system.RandomTokens;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.Ordered;
@@ -24,15 +26,23 @@ class AdminBootstrap implements ApplicationRunner {
 
   static final String ADMIN = "admin";
 
+  private static final Logger log = LoggerFactory.getLogger(AdminBootstrap.class);
+
   private final StaffDirectory directory;
   private final StaffAdministration administration;
   private final IdentityProperties properties;
 
+  private final PasswordPolicy policy;
+
   AdminBootstrap(
-      StaffDirectory directory, StaffAdministration administration, IdentityProperties properties) {
+      StaffDirectory directory,
+      StaffAdministration administration,
+      IdentityProperties properties,
+      PasswordPolicy policy) {
     this.directory = directory;
     this.administration = administration;
     this.properties = properties;
+    this.policy = policy;
   }
 
   @Override
@@ -46,6 +56,12 @@ class AdminBootstrap implements ApplicationRunner {
                   boolean generated = password == null || password.isBlank();
                   if (generated) {
                     password = RandomTokens.urlSafe(18);
+                  } else {
+                    // Not refused: it is how the council gets in on the first day. Said loudly.
+                    policy
+                        .problem(password, "BOROUGH_ADMIN_PASSWORD", ADMIN, "Administrator")
+                        .ifPresent(
+                            p -> log.warn("{} (sign in as admin and choose another at once)", p));
                   }
                   Staff created =
                       administration.createStaff(
