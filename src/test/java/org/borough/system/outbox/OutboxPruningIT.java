@@ -59,7 +59,8 @@ class OutboxPruningIT {
         new JdbcOutboxReaders(jdbc, clock),
         new OutboxProperties(Duration.ofDays(7), Duration.ofDays(7), Duration.ofHours(1), batch),
         new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
-        clock);
+        clock,
+        dataSource);
   }
 
   private long rows() {
@@ -117,6 +118,32 @@ class OutboxPruningIT {
     assertThat(rows()).isZero();
   }
 
+  /**
+   * On PostgreSQL the space of pruned rows is reused by the next ones at once, whether or not
+   * autovacuum runs (it is off on the machine the soak found the table growing on).
+   */
+  @Test
+  void theSpaceOfPrunedRowsIsReusedAtOnceOnPostgresql() {
+    org.junit.jupiter.api.Assumptions.assumeTrue(TestDatabase.postgres(), "VACUUM is PostgreSQL's");
+    long last = 0;
+    for (int i = 0; i < 2000; i++) {
+      last = event(OLD);
+    }
+    long full = tableBytes();
+    reader("notifications", last, NOW);
+    OutboxPruning pruning = pruning(10_000);
+    assertThat(pruning.prune().rows()).isEqualTo(2000);
+    pruning.reclaimSpace();
+    for (int i = 0; i < 2000; i++) {
+      event(NOW);
+    }
+    assertThat(tableBytes()).as("as big as with the first 2,000, not twice").isEqualTo(full);
+  }
+
+  private long tableBytes() {
+    return jdbc.sql("select pg_relation_size('outbox_event')").query(Long.class).single();
+  }
+
   @Test
   void theStatusShowsRowsReadersAndPruning() {
     long first = event(OLD);
@@ -148,6 +175,9 @@ class OutboxPruningIT {
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("notifications", 1L, true),
             org.assertj.core.groups.Tuple.tuple("warehouse@gone", second + 1, false));
-    assertThat(s.bytes()).as("the table's size on disk").isPositive();
+    // H2 counts the pages its store has written out, none yet for a table this new.
+    assertThat(s.bytes())
+        .as("the table's size on disk")
+        .isGreaterThanOrEqualTo(TestDatabase.postgres() ? 1 : 0);
   }
 }
