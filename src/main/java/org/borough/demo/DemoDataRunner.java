@@ -45,6 +45,8 @@ import org.borough.identity.StaffAdministration;
 import org.borough.identity.StaffDirectory;
 import org.borough.identity.Team;
 import org.borough.identity.TeamId;
+import org.borough.places.Gazetteer;
+import org.borough.places.LoadReport;
 import org.borough.system.DatabaseProducts;
 import org.borough.system.RandomTokens;
 import org.borough.system.SystemProperties;
@@ -98,6 +100,7 @@ class DemoDataRunner implements ApplicationRunner {
   private final BudgetActuals actuals;
   private final org.borough.enquiries.CouncillorEnquiries enquiries;
   private final JsonMapper json;
+  private final Gazetteer gazetteer;
   private final Clock clock;
 
   DemoDataRunner(
@@ -116,6 +119,7 @@ class DemoDataRunner implements ApplicationRunner {
       BudgetActuals actuals,
       org.borough.enquiries.CouncillorEnquiries enquiries,
       JsonMapper json,
+      Gazetteer gazetteer,
       Clock clock) {
     this.enabled = enabled;
     this.properties = properties;
@@ -132,6 +136,7 @@ class DemoDataRunner implements ApplicationRunner {
     this.actuals = actuals;
     this.enquiries = enquiries;
     this.json = json;
+    this.gazetteer = gazetteer;
     this.clock = clock;
   }
 
@@ -167,6 +172,7 @@ class DemoDataRunner implements ApplicationRunner {
         catalogue.addWard(new Ward(w.gssCode(), w.name()));
       }
     }
+    LoadReport addresses = gazetteer.loadWhole(new DemoGazetteer(places), "demo borough");
     Staffing staffing = staff(seed);
     List<ServiceSpec> services = DemoCatalogue.services();
     for (ServiceSpec s : services) {
@@ -236,7 +242,7 @@ class DemoDataRunner implements ApplicationRunner {
     log.info(
         "Demo data ready: {} wards, {} services, {} decisions, {} budget lines, {} residents,"
             + " {} cases, {} complaints, {} requests for information, {} councillor enquiries,"
-            + " {} satisfaction answers in {} s",
+            + " {} satisfaction answers, {} addresses in the gazetteer in {} s",
         places.wards.size(),
         services.size(),
         decisionCount,
@@ -247,6 +253,7 @@ class DemoDataRunner implements ApplicationRunner {
         information,
         enquiryCount,
         satisfaction,
+        addresses.added(),
         took.toSeconds());
   }
 

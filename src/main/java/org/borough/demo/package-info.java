@@ -18,6 +18,7 @@
       "cases",
       "contacts",
       "enquiries",
-      "governance"
+      "governance",
+      "places"
     })
 package org.borough.demo;

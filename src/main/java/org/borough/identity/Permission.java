@@ -82,6 +82,15 @@ public enum Permission {
       SUPERVISOR,
       ANALYST),
   CATALOGUE_ADMIN("Define and change services, their questions and SLA policies", ADMIN),
+  ADDRESS_LOOKUP(
+      "Look addresses up in the council's gazetteer, by postcode or by words",
+      AGENT,
+      CASEWORKER,
+      SUPERVISOR,
+      COMPLAINTS_OFFICER,
+      COUNCILLOR,
+      ADMIN),
+  GAZETTEER_ADMIN("Load the council's address gazetteer", ADMIN),
   STAFF_ADMIN("Manage staff, teams and API tokens", ADMIN),
   AUDIT_READ("Read the audit log", ADMIN, DATA_PROTECTION_OFFICER),
   SUBJECT_ACCESS(

@@ -2,6 +2,7 @@
 package org.borough.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.borough.identity.Permission.ADDRESS_LOOKUP;
 import static org.borough.identity.Permission.AUDIT_READ;
 import static org.borough.identity.Permission.BREACH_LOG;
 import static org.borough.identity.Permission.BUDGET_ACTUALS_RECORD;
@@ -19,6 +20,7 @@ import static org.borough.identity.Permission.DECISION_PUBLISH;
 import static org.borough.identity.Permission.DECISION_RECORD;
 import static org.borough.identity.Permission.ENQUIRY_RAISE;
 import static org.borough.identity.Permission.ENQUIRY_RESPOND;
+import static org.borough.identity.Permission.GAZETTEER_ADMIN;
 import static org.borough.identity.Permission.INFORMATION_REQUEST_HANDLE;
 import static org.borough.identity.Permission.PORTFOLIO_MANAGE;
 import static org.borough.identity.Permission.PORTFOLIO_READ;
@@ -439,6 +441,9 @@ class RoleMatrixIT extends IntegrationTest {
           needs(GET, "/admin/bank-holidays", STAFF_ADMIN),
           needs(GET, "/admin/outbox", STAFF_ADMIN),
           needs(GET, "/api/v1/admin/outbox", STAFF_ADMIN),
+          needs(GET, "/api/v1/addresses", "/api/v1/addresses?postcode=SE30+1AB", ADDRESS_LOOKUP),
+          needs(GET, "/api/v1/addresses/{uprn}", "/api/v1/addresses/100099000001", ADDRESS_LOOKUP),
+          needs(POST, "/api/v1/admin/gazetteer", GAZETTEER_ADMIN),
           needs(GET, "/admin/open311-clients", STAFF_ADMIN),
           needs(POST, "/admin/open311-clients", STAFF_ADMIN),
           needs(

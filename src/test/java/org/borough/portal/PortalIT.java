@@ -92,9 +92,9 @@ class PortalIT extends IntegrationTest {
     }
 
     /**
-     * The page as a person reads it, without the form's random CSRF token: a privacy assertion
-     * such as "the postcode's last part is not shown" must not fail when the token happens to hold
-     * those letters (it once held "2BB").
+     * The page as a person reads it, without the form's random CSRF token: a privacy assertion such
+     * as "the postcode's last part is not shown" must not fail when the token happens to hold those
+     * letters (it once held "2BB").
      */
     String shown(String uri) throws Exception {
       return get(uri).getContentAsString().replaceAll("name=\"_csrf\" value=\"[^\"]*\"", "");

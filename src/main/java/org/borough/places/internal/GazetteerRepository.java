@@ -1,0 +1,292 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+package org.borough.places.internal;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.borough.places.Address;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.SqlParameterValue;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The gazetteer_address, gazetteer_word and gazetteer_load tables (V57). Loads write in batches of
+ * rows, so that half a million addresses go in a few hundred statements.
+ */
+@Repository
+public class GazetteerRepository {
+
+  private static final String COLUMNS =
+      "a.uprn, a.usrn, a.line1, a.line2, a.town, a.postcode, a.latitude, a.longitude, a.easting,"
+          + " a.northing, a.classification, a.ward_code, a.retired_at";
+
+  /** How an address is stored now: to tell a changed one, and a retired one coming back. */
+  public record Stored(String fingerprint, boolean retired) {}
+
+  /** One load of the gazetteer, as the admin page lists them. */
+  public record Load(
+      UUID id,
+      String source,
+      boolean fullLoad,
+      String loadedBy,
+      Instant startedAt,
+      Instant finishedAt,
+      int added,
+      int changed,
+      int retired,
+      int unchanged,
+      int rejected) {}
+
+  private final JdbcClient jdbc;
+  private final JdbcTemplate template;
+
+  public GazetteerRepository(JdbcClient jdbc, JdbcTemplate template) {
+    this.jdbc = jdbc;
+    this.template = template;
+  }
+
+  /** How the given UPRNs are stored now; a UPRN not stored is absent from the map. */
+  public Map<Long, Stored> stored(Collection<Long> uprns) {
+    Map<Long, Stored> found = new HashMap<>();
+    if (uprns.isEmpty()) {
+      return found;
+    }
+    jdbc.sql("select uprn, fingerprint, retired_at from gazetteer_address where uprn in (:uprns)")
+        .param("uprns", uprns)
+        .query(
+            (ResultSet rs) -> {
+              found.put(rs.getLong(1), new Stored(rs.getString(2), rs.getTimestamp(3) != null));
+            });
+    return found;
+  }
+
+  /** Adds addresses with their fingerprints and the words each is found by. */
+  public void insert(
+      List<Address> addresses, List<String> fingerprints, List<List<String>> words, Instant at) {
+    List<Object[]> rows = new ArrayList<>(addresses.size());
+    for (int i = 0; i < addresses.size(); i++) {
+      rows.add(values(addresses.get(i), fingerprints.get(i), at));
+    }
+    template.batchUpdate(
+        "insert into gazetteer_address (uprn, usrn, line1, line2, town, postcode, latitude,"
+            + " longitude, easting, northing, classification, ward_code, fingerprint, loaded_at,"
+            + " retired_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, null)",
+        rows);
+    insertWords(addresses, words);
+  }
+
+  /** Replaces addresses already stored (bringing back any retired), with their words. */
+  public void update(
+      List<Address> addresses, List<String> fingerprints, List<List<String>> words, Instant at) {
+    List<Object[]> rows = new ArrayList<>(addresses.size());
+    List<Object[]> uprns = new ArrayList<>(addresses.size());
+    for (int i = 0; i < addresses.size(); i++) {
+      Object[] v = values(addresses.get(i), fingerprints.get(i), at);
+      Object[] row = new Object[v.length];
+      System.arraycopy(v, 1, row, 0, v.length - 1);
+      row[v.length - 1] = v[0];
+      rows.add(row);
+      uprns.add(new Object[] {addresses.get(i).uprn()});
+    }
+    template.batchUpdate(
+        "update gazetteer_address set usrn = ?, line1 = ?, line2 = ?, town = ?, postcode = ?,"
+            + " latitude = ?, longitude = ?, easting = ?, northing = ?, classification = ?,"
+            + " ward_code = ?, fingerprint = ?, loaded_at = ?, retired_at = null where uprn = ?",
+        rows);
+    template.batchUpdate("delete from gazetteer_word where uprn = ?", uprns);
+    insertWords(addresses, words);
+  }
+
+  /** Retires the given UPRNs that are current; returns how many it retired. */
+  public int retire(Collection<Long> uprns, Instant at) {
+    if (uprns.isEmpty()) {
+      return 0;
+    }
+    return jdbc.sql(
+            "update gazetteer_address set retired_at = :at where retired_at is null"
+                + " and uprn in (:uprns)")
+        .param("at", Timestamp.from(at))
+        .param("uprns", uprns)
+        .update();
+  }
+
+  /** Retires every current address whose UPRN is not in {@code kept}; returns how many. */
+  public int retireAllBut(Set<Long> kept, Instant at) {
+    List<Long> gone = new ArrayList<>();
+    jdbc.sql("select uprn from gazetteer_address where retired_at is null")
+        .query(
+            (ResultSet rs) -> {
+              long uprn = rs.getLong(1);
+              if (!kept.contains(uprn)) {
+                gone.add(uprn);
+              }
+            });
+    int retired = 0;
+    for (int from = 0; from < gone.size(); from += 1000) {
+      retired += retire(gone.subList(from, Math.min(gone.size(), from + 1000)), at);
+    }
+    return retired;
+  }
+
+  public void recordLoad(Load load) {
+    jdbc.sql(
+            "insert into gazetteer_load (id, source, full_load, loaded_by, started_at,"
+                + " finished_at, added, changed, retired, unchanged, rejected)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .params(
+            load.id(),
+            load.source(),
+            load.fullLoad(),
+            load.loadedBy(),
+            Timestamp.from(load.startedAt()),
+            Timestamp.from(load.finishedAt()),
+            load.added(),
+            load.changed(),
+            load.retired(),
+            load.unchanged(),
+            load.rejected())
+        .update();
+  }
+
+  /** The latest loads, newest first. */
+  public List<Load> loads(int limit) {
+    return jdbc.sql(
+            "select id, source, full_load, loaded_by, started_at, finished_at, added, changed,"
+                + " retired, unchanged, rejected from gazetteer_load order by started_at desc"
+                + " fetch first "
+                + limit
+                + " rows only")
+        .query(
+            (rs, i) ->
+                new Load(
+                    rs.getObject(1, UUID.class),
+                    rs.getString(2),
+                    rs.getBoolean(3),
+                    rs.getString(4),
+                    rs.getTimestamp(5).toInstant(),
+                    rs.getTimestamp(6).toInstant(),
+                    rs.getInt(7),
+                    rs.getInt(8),
+                    rs.getInt(9),
+                    rs.getInt(10),
+                    rs.getInt(11)))
+        .list();
+  }
+
+  /** How many addresses are current (not retired). */
+  public long current() {
+    return jdbc.sql("select count(*) from gazetteer_address where retired_at is null")
+        .query(Long.class)
+        .single();
+  }
+
+  public Optional<Address> find(long uprn) {
+    return jdbc.sql("select " + COLUMNS + " from gazetteer_address a where a.uprn = ?")
+        .param(uprn)
+        .query(GazetteerRepository::address)
+        .optional();
+  }
+
+  /** The current addresses at a postcode (normalised), in no particular order. */
+  public List<Address> atPostcode(String postcode) {
+    return jdbc.sql(
+            "select "
+                + COLUMNS
+                + " from gazetteer_address a where a.postcode = ? and a.retired_at is null")
+        .param(postcode)
+        .query(GazetteerRepository::address)
+        .list();
+  }
+
+  /**
+   * Current addresses that have a word starting with each of {@code prefixes}, the first of which
+   * (the longest typed) leads the search; at most {@code limit}, by postcode and first line.
+   */
+  public List<Address> withWords(List<String> prefixes, int limit) {
+    StringBuilder sql =
+        // Distinct: one address may have two words that start with the leading prefix ("12",
+        // "12A").
+        new StringBuilder("select distinct ")
+            .append(COLUMNS)
+            .append(
+                " from gazetteer_word d join gazetteer_address a on a.uprn = d.uprn"
+                    + " where d.word like ? and a.retired_at is null");
+    List<Object> params = new ArrayList<>();
+    params.add(prefixes.get(0) + "%");
+    for (String prefix : prefixes.subList(1, prefixes.size())) {
+      sql.append(
+          " and exists (select 1 from gazetteer_word w where w.uprn = a.uprn and w.word like ?)");
+      params.add(prefix + "%");
+    }
+    sql.append(" order by a.postcode, a.line1 fetch first ").append(limit).append(" rows only");
+    return jdbc.sql(sql.toString()).params(params).query(GazetteerRepository::address).list();
+  }
+
+  private void insertWords(List<Address> addresses, List<List<String>> words) {
+    List<Object[]> rows = new ArrayList<>();
+    for (int i = 0; i < addresses.size(); i++) {
+      for (String word : words.get(i)) {
+        rows.add(new Object[] {word, addresses.get(i).uprn()});
+      }
+    }
+    template.batchUpdate("insert into gazetteer_word (word, uprn) values (?, ?)", rows);
+  }
+
+  private static Object[] values(Address a, String fingerprint, Instant at) {
+    return new Object[] {
+      a.uprn(),
+      new SqlParameterValue(Types.BIGINT, a.usrn()),
+      a.line1(),
+      new SqlParameterValue(Types.VARCHAR, a.line2()),
+      a.town(),
+      a.postcode(),
+      a.latitude(),
+      a.longitude(),
+      new SqlParameterValue(Types.NUMERIC, a.easting()),
+      new SqlParameterValue(Types.NUMERIC, a.northing()),
+      new SqlParameterValue(Types.VARCHAR, a.classification()),
+      new SqlParameterValue(Types.VARCHAR, a.wardCode()),
+      fingerprint,
+      Timestamp.from(at)
+    };
+  }
+
+  private static Address address(ResultSet rs, int row) throws SQLException {
+    Timestamp retired = rs.getTimestamp(13);
+    return new Address(
+        rs.getLong(1),
+        rs.getObject(2) == null ? null : rs.getLong(2),
+        rs.getString(3),
+        rs.getString(4),
+        rs.getString(5),
+        rs.getString(6),
+        strip(rs.getBigDecimal(7)),
+        strip(rs.getBigDecimal(8)),
+        strip(rs.getBigDecimal(9)),
+        strip(rs.getBigDecimal(10)),
+        rs.getString(11),
+        rs.getString(12),
+        retired == null ? null : retired.toInstant());
+  }
+
+  /** Without trailing zeros, but never in powers of ten: 176000, not 1.76E+5. */
+  private static BigDecimal strip(BigDecimal d) {
+    if (d == null) {
+      return null;
+    }
+    BigDecimal s = d.stripTrailingZeros();
+    return s.scale() < 0 ? s.setScale(0) : s;
+  }
+}
