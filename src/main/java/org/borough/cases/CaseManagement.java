@@ -134,13 +134,14 @@ public class CaseManagement {
         errors.reject("resident", "The resident was not found");
       }
     }
-    details.validateLocation(
-        request.address(),
-        request.uprn(),
-        request.latitude(),
-        request.longitude(),
-        request.wardCode(),
-        errors);
+    String ward =
+        details.validateLocation(
+            request.address(),
+            request.uprn(),
+            request.latitude(),
+            request.longitude(),
+            request.wardCode(),
+            errors);
     Map<String, List<String>> answers = Map.of();
     try {
       answers =
@@ -175,7 +176,7 @@ public class CaseManagement {
             request.uprn(),
             request.latitude(),
             request.longitude(),
-            Inputs.stripped(request.wardCode()),
+            ward,
             (request.priority() == null ? service.priority() : request.priority()).name(),
             CaseStatus.NEW,
             team == null ? null : team.value(),

@@ -13,6 +13,8 @@ import org.borough.catalogue.CaseType;
 import org.borough.catalogue.Priority;
 import org.borough.catalogue.ServiceCatalogue;
 import org.borough.catalogue.ServiceDefinition;
+import org.borough.places.Placement;
+import org.borough.places.WardBoundaries;
 import org.borough.system.Errors;
 import org.borough.system.Inputs;
 import org.borough.system.InvalidInputException;
@@ -37,11 +39,13 @@ class DetailChanges {
       "Give coordinates with " + Inputs.COORDINATE_DECIMALS + " decimal places or fewer";
 
   private final ServiceCatalogue catalogue;
+  private final WardBoundaries boundaries;
   private final WorkingCalendar calendar;
   private final SlaClock sla;
 
-  DetailChanges(ServiceCatalogue catalogue, WorkingCalendar calendar) {
+  DetailChanges(ServiceCatalogue catalogue, WorkingCalendar calendar, WardBoundaries boundaries) {
     this.catalogue = catalogue;
+    this.boundaries = boundaries;
     this.calendar = calendar;
     this.sla = new SlaClock(calendar);
   }
@@ -68,9 +72,11 @@ class DetailChanges {
       service = newService(row, d.serviceCode(), errors);
     }
     BulkAction.Location at = d.location();
+    String ward = null;
     if (at != null) {
-      validateLocation(
-          at.address(), at.uprn(), at.latitude(), at.longitude(), at.wardCode(), errors);
+      ward =
+          validateLocation(
+              at.address(), at.uprn(), at.latitude(), at.longitude(), at.wardCode(), errors);
     }
     errors.throwIfAny();
     if (!row.status().active()) {
@@ -98,12 +104,12 @@ class DetailChanges {
       said.add(
           "service " + (old == null ? row.serviceCode() : old.name()) + " to " + service.name());
     }
-    if (at != null && !sameLocation(row, at)) {
+    if (at != null && !sameLocation(row, at, ward)) {
       changed.address = Inputs.stripped(at.address());
       changed.uprn = at.uprn();
       changed.latitude = at.latitude();
       changed.longitude = at.longitude();
-      changed.wardCode = Inputs.stripped(at.wardCode());
+      changed.wardCode = ward;
       said.add("location to " + where(changed));
     }
     if (said.isEmpty()) {
@@ -157,8 +163,11 @@ class DetailChanges {
     }
   }
 
-  /** Checks a location as given: every part optional, each part sound. */
-  void validateLocation(
+  /**
+   * Checks a location as given, every part optional and each part sound, and returns the ward to
+   * keep: the one its point is in where the council has ward boundaries, else the one typed.
+   */
+  String validateLocation(
       String address,
       Long uprn,
       BigDecimal latitude,
@@ -193,14 +202,24 @@ class DetailChanges {
     if (wardCode != null && !wardCode.isBlank() && catalogue.ward(wardCode).isEmpty()) {
       errors.reject("wardCode", "Choose a ward in the borough");
     }
+    if (errors.has("latitude") || errors.has("longitude")) {
+      return Inputs.stripped(wardCode);
+    }
+    // Where the council has loaded its ward boundaries, the ward is where the point is, whatever
+    // was typed, and a point in none of them is not the council's to fix.
+    Placement placed = boundaries.at(latitude, longitude);
+    if (placed.outside()) {
+      errors.reject("latitude", placed.refusal());
+    }
+    return placed.known() ? placed.wardCode() : Inputs.stripped(wardCode);
   }
 
-  private static boolean sameLocation(CaseRow row, BulkAction.Location at) {
+  private static boolean sameLocation(CaseRow row, BulkAction.Location at, String ward) {
     return Objects.equals(row.address(), Inputs.stripped(at.address()))
         && Objects.equals(row.uprn(), at.uprn())
         && sameNumber(row.latitude(), at.latitude())
         && sameNumber(row.longitude(), at.longitude())
-        && Objects.equals(row.wardCode(), Inputs.stripped(at.wardCode()));
+        && Objects.equals(row.wardCode(), ward);
   }
 
   private static boolean sameNumber(BigDecimal a, BigDecimal b) {

@@ -8,5 +8,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
     displayName = "Cases",
-    allowedDependencies = {"system", "audit", "identity", "catalogue", "residents"})
+    allowedDependencies = {"system", "audit", "identity", "catalogue", "residents", "places"})
 package org.borough.cases;

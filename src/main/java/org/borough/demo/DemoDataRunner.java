@@ -47,6 +47,7 @@ import org.borough.identity.Team;
 import org.borough.identity.TeamId;
 import org.borough.places.Gazetteer;
 import org.borough.places.LoadReport;
+import org.borough.places.WardBoundaries;
 import org.borough.system.DatabaseProducts;
 import org.borough.system.RandomTokens;
 import org.borough.system.SystemProperties;
@@ -101,6 +102,7 @@ class DemoDataRunner implements ApplicationRunner {
   private final org.borough.enquiries.CouncillorEnquiries enquiries;
   private final JsonMapper json;
   private final Gazetteer gazetteer;
+  private final WardBoundaries boundaries;
   private final Clock clock;
 
   DemoDataRunner(
@@ -120,6 +122,7 @@ class DemoDataRunner implements ApplicationRunner {
       org.borough.enquiries.CouncillorEnquiries enquiries,
       JsonMapper json,
       Gazetteer gazetteer,
+      WardBoundaries boundaries,
       Clock clock) {
     this.enabled = enabled;
     this.properties = properties;
@@ -137,6 +140,7 @@ class DemoDataRunner implements ApplicationRunner {
     this.enquiries = enquiries;
     this.json = json;
     this.gazetteer = gazetteer;
+    this.boundaries = boundaries;
     this.clock = clock;
   }
 
@@ -172,7 +176,13 @@ class DemoDataRunner implements ApplicationRunner {
         catalogue.addWard(new Ward(w.gssCode(), w.name()));
       }
     }
-    LoadReport addresses = gazetteer.loadWhole(new DemoGazetteer(places), "demo borough");
+    Acting.as(
+        () -> boundaries.load(DemoWardBoundaries.geoJson(places), "demo borough"),
+        "GAZETTEER_ADMIN");
+    LoadReport addresses =
+        Acting.as(
+            () -> gazetteer.loadWhole(new DemoGazetteer(places), "demo borough"),
+            "GAZETTEER_ADMIN");
     Staffing staffing = staff(seed);
     List<ServiceSpec> services = DemoCatalogue.services();
     for (ServiceSpec s : services) {

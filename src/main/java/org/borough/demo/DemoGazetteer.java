@@ -16,8 +16,11 @@ final class DemoGazetteer implements Iterable<Address> {
   /** The first USRN: one street each after it, in a range no real authority uses. */
   static final long FIRST_USRN = 99_000_000L;
 
-  /** How far apart neighbouring houses stand, in degrees of longitude (about 3 metres). */
-  private static final double HOUSE_SPACING = 0.00004;
+  /**
+   * How far apart neighbouring houses stand, in degrees of longitude: close enough that a street's
+   * houses stay inside its ward's boundary (DemoWardBoundaries).
+   */
+  private static final double HOUSE_SPACING = 0.00001;
 
   private final Places places;
 

@@ -182,8 +182,10 @@ final class Places {
               names.get(i),
               ward,
               1 + random.nextInt(9),
-              wp.latitude() + (random.nextDouble() - 0.5) * 0.008,
-              wp.longitude() + (random.nextDouble() - 0.5) * 0.012));
+              // Near enough the ward's centre that the street, its homes and the problems
+              // reported in it lie inside the ward's boundary (DemoWardBoundaries).
+              wp.latitude() + (random.nextDouble() - 0.5) * 0.005,
+              wp.longitude() + (random.nextDouble() - 0.5) * 0.008));
     }
     streets = List.copyOf(s);
   }

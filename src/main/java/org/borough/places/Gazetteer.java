@@ -128,10 +128,8 @@ public class Gazetteer {
     return run(file.changesOnly(), source, load -> readInto(file, load));
   }
 
-  /**
-   * Loads addresses made by Borough itself (the demo borough's) as a whole gazetteer. Not for
-   * people: it is called at start-up, before anyone has signed in.
-   */
+  /** Loads addresses made by Borough itself (the demo borough's) as a whole gazetteer. */
+  @PreAuthorize("hasAuthority('GAZETTEER_ADMIN')")
   @Transactional
   public LoadReport loadWhole(Iterable<Address> addresses, String source) {
     return run(

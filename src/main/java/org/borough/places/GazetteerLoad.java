@@ -39,20 +39,23 @@ final class GazetteerLoad {
   static class Factory {
     private final GazetteerRepository repository;
     private final ServiceCatalogue catalogue;
+    private final WardBoundaries boundaries;
 
-    Factory(GazetteerRepository repository, ServiceCatalogue catalogue) {
+    Factory(GazetteerRepository repository, ServiceCatalogue catalogue, WardBoundaries boundaries) {
       this.repository = repository;
       this.catalogue = catalogue;
+      this.boundaries = boundaries;
     }
 
     GazetteerLoad start(Instant at) {
       Set<String> wards = catalogue.wards().stream().map(Ward::gssCode).collect(Collectors.toSet());
-      return new GazetteerLoad(repository, wards, at);
+      return new GazetteerLoad(repository, wards, boundaries, at);
     }
   }
 
   private final GazetteerRepository repository;
   private final Set<String> wards;
+  private final WardBoundaries boundaries;
   private final Instant at;
   private final List<GazetteerCsv.Row> pending = new ArrayList<>(BATCH);
   private final Set<Long> seen = new HashSet<>();
@@ -63,11 +66,14 @@ final class GazetteerLoad {
   private int unchanged;
   private int rejected;
   private int unknownWards;
+  private int outsideArea;
   private int rows;
 
-  private GazetteerLoad(GazetteerRepository repository, Set<String> wards, Instant at) {
+  private GazetteerLoad(
+      GazetteerRepository repository, Set<String> wards, WardBoundaries boundaries, Instant at) {
     this.repository = repository;
     this.wards = wards;
+    this.boundaries = boundaries;
     this.at = at;
   }
 
@@ -122,7 +128,7 @@ final class GazetteerLoad {
       retired += repository.retireAllBut(seen, at);
     }
     return new LoadReport(
-        added, changed, retired, unchanged, rejected, unknownWards, problems, refusal);
+        added, changed, retired, unchanged, rejected, unknownWards, outsideArea, problems, refusal);
   }
 
   private void flush() {
@@ -165,7 +171,16 @@ final class GazetteerLoad {
     }
   }
 
+  /**
+   * The address with its ward: from its point where the council has loaded ward boundaries (not
+   * from what the file says), else the file's when Borough knows that ward.
+   */
   private Address knownWard(Address a) {
+    Placement placed = boundaries.at(a.latitude(), a.longitude());
+    if (placed.known()) {
+      outsideArea += placed.outside() ? 1 : 0;
+      return a.withWard(placed.wardCode());
+    }
     if (a.wardCode() == null || wards.contains(a.wardCode())) {
       return a;
     }

@@ -13,6 +13,8 @@ import java.util.List;
  * @param rejected rows that could not be loaded; the first {@link #SHOWN} are in {@code problems}
  * @param unknownWards addresses loaded without a ward because the file names a ward Borough does
  *     not know
+ * @param outsideArea addresses loaded without a ward because their point is in none of the
+ *     council's ward boundaries
  * @param refusal why nothing was loaded, or null when the load was kept
  */
 public record LoadReport(
@@ -22,6 +24,7 @@ public record LoadReport(
     int unchanged,
     int rejected,
     int unknownWards,
+    int outsideArea,
     List<Problem> problems,
     String refusal) {
 

@@ -16,10 +16,12 @@ import org.borough.cases.CaseFeed;
 import org.borough.catalogue.ServiceAttribute;
 import org.borough.catalogue.ServiceCatalogue;
 import org.borough.catalogue.ServiceDefinition;
+import org.borough.places.WardBoundaries;
 import org.borough.system.ConflictException;
 import org.borough.system.Inputs;
 import org.borough.system.InvalidInputException;
 import org.borough.system.NotFoundException;
+import org.borough.system.SystemProperties;
 import org.borough.system.UkFormats;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
@@ -53,14 +55,21 @@ class PortalController {
   private final PortalAccounts accounts;
   private final MessageSource messages;
 
+  private final WardBoundaries boundaries;
+  private final String councilName;
+
   PortalController(
       ServiceCatalogue catalogue,
       PortalReports reports,
       PhotoStore photos,
       PortalProperties properties,
       PortalAccounts accounts,
-      MessageSource messages) {
+      MessageSource messages,
+      WardBoundaries boundaries,
+      SystemProperties system) {
     this.catalogue = catalogue;
+    this.boundaries = boundaries;
+    this.councilName = system.councilName();
     this.reports = reports;
     this.photos = photos;
     this.properties = properties;
@@ -188,6 +197,9 @@ class PortalController {
       }
       if (lon == null) {
         errors.put("longitude", msg("portal.location.longitude.error"));
+      }
+      if (errors.isEmpty() && boundaries.at(lat, lon).outside()) {
+        errors.put("latitude", msg("portal.location.outside", councilName));
       }
       if (errors.isEmpty()) {
         a.locationKind = kind;

@@ -10,5 +10,13 @@
  */
 @org.springframework.modulith.ApplicationModule(
     displayName = "Resident portal",
-    allowedDependencies = {"system", "identity", "catalogue", "residents", "cases", "contacts"})
+    allowedDependencies = {
+      "system",
+      "identity",
+      "catalogue",
+      "residents",
+      "cases",
+      "contacts",
+      "places"
+    })
 package org.borough.portal;

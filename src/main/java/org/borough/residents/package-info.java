@@ -8,5 +8,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
     displayName = "Residents",
-    allowedDependencies = {"system", "audit", "identity", "catalogue"})
+    allowedDependencies = {"system", "audit", "identity", "catalogue", "places"})
 package org.borough.residents;

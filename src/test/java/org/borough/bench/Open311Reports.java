@@ -116,8 +116,9 @@ final class Open311Reports {
     Map<String, String> form = new LinkedHashMap<>();
     form.put("api_key", key);
     form.put("service_code", service.code());
-    form.put("lat", String.format(Locale.ROOT, "%.6f", 51.45 + r.nextDouble() * 0.1));
-    form.put("long", String.format(Locale.ROOT, "%.6f", -0.2 + r.nextDouble() * 0.2));
+    // Inside the demo borough's wards (DemoWardBoundaries): a point outside is refused.
+    form.put("lat", String.format(Locale.ROOT, "%.6f", 51.46 + r.nextDouble() * 0.03));
+    form.put("long", String.format(Locale.ROOT, "%.6f", -0.045 + r.nextDouble() * 0.06));
     for (JsonNode a : service.required()) {
       String code = a.path("code").asString();
       String datatype = a.path("datatype").asString();

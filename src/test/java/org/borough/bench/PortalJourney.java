@@ -106,8 +106,9 @@ final class PortalJourney {
     Map<String, String> known = new LinkedHashMap<>(answers.getOrDefault(service, Map.of()));
     known.put("service", service);
     known.put("kind", "point");
-    known.put("latitude", String.format(Locale.ROOT, "%.6f", 51.45 + rnd.nextDouble() * 0.1));
-    known.put("longitude", String.format(Locale.ROOT, "%.6f", -0.2 + rnd.nextDouble() * 0.1));
+    // Inside the demo borough's wards (DemoWardBoundaries): a point outside is refused.
+    known.put("latitude", String.format(Locale.ROOT, "%.6f", 51.46 + rnd.nextDouble() * 0.03));
+    known.put("longitude", String.format(Locale.ROOT, "%.6f", -0.045 + rnd.nextDouble() * 0.06));
     known.put("choice", "new");
     known.put("description", description);
     known.put("firstName", "Portal");

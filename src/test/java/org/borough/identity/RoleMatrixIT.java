@@ -444,6 +444,11 @@ class RoleMatrixIT extends IntegrationTest {
           needs(GET, "/api/v1/addresses", "/api/v1/addresses?postcode=SE30+1AB", ADDRESS_LOOKUP),
           needs(GET, "/api/v1/addresses/{uprn}", "/api/v1/addresses/100099000001", ADDRESS_LOOKUP),
           needs(POST, "/api/v1/admin/gazetteer", GAZETTEER_ADMIN),
+          needs(GET, "/api/v1/admin/ward-boundaries", GAZETTEER_ADMIN),
+          needs(GET, "/admin/places", GAZETTEER_ADMIN),
+          needs(POST, "/admin/places/gazetteer", GAZETTEER_ADMIN),
+          needs(POST, "/admin/places/ward-boundaries", GAZETTEER_ADMIN),
+          needs(POST, "/api/v1/admin/ward-boundaries", GAZETTEER_ADMIN),
           needs(GET, "/admin/open311-clients", STAFF_ADMIN),
           needs(POST, "/admin/open311-clients", STAFF_ADMIN),
           needs(

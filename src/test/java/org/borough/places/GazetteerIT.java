@@ -2,10 +2,13 @@
 package org.borough.places;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import com.jayway.jsonpath.JsonPath;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.borough.support.Fixtures;
 import org.borough.support.IntegrationTest;
@@ -14,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -233,6 +237,61 @@ class GazetteerIT extends IntegrationTest {
             .andReturn()
             .getResponse();
     assertThat(agent.getStatus()).isEqualTo(403);
+  }
+
+  @Test
+  void anAdministratorLoadsTheFilesOnTheirPage() throws Exception {
+    MockHttpServletResponse loaded =
+        mvc.perform(
+                multipart("/admin/places/gazetteer")
+                    .file(
+                        new MockMultipartFile(
+                            "file",
+                            "llpg.csv",
+                            "text/csv",
+                            (HEADING
+                                    + "800001,,1 Gate Street,,London,SE34 2AA,51.44,-0.01,,\n"
+                                    + "800002,,2 Gate Street,,London,SE34,51.44,-0.01,,\n")
+                                .getBytes(StandardCharsets.UTF_8)))
+                    .with(signedIn.request(Fixtures.ADMIN))
+                    .with(csrf()))
+            .andReturn()
+            .getResponse();
+    assertThat(loaded.getStatus()).isEqualTo(200);
+    assertThat(loaded.getContentAsString())
+        .contains(
+            "Gazetteer loaded: 1 added",
+            "1 rows not loaded",
+            "1 current address in the gazetteer",
+            "&#39;SE34&#39; is not a UK postcode",
+            "llpg.csv")
+        .doesNotContain("govuk-error-summary");
+
+    MockHttpServletResponse empty =
+        mvc.perform(
+                multipart("/admin/places/gazetteer")
+                    .with(signedIn.request(Fixtures.ADMIN))
+                    .with(csrf()))
+            .andReturn()
+            .getResponse();
+    assertThat(empty.getContentAsString())
+        .contains("govuk-error-summary", "Choose the gazetteer&#39;s CSV file");
+
+    MockHttpServletResponse notWards =
+        mvc.perform(
+                multipart("/admin/places/ward-boundaries")
+                    .file(
+                        new MockMultipartFile(
+                            "boundaries",
+                            "wards.geojson",
+                            "application/geo+json",
+                            "[1, 2]".getBytes(StandardCharsets.UTF_8)))
+                    .with(signedIn.request(Fixtures.ADMIN))
+                    .with(csrf()))
+            .andReturn()
+            .getResponse();
+    assertThat(notWards.getContentAsString())
+        .contains("govuk-error-summary", "The file must be a GeoJSON FeatureCollection");
   }
 
   private String load(String csv) throws Exception {

@@ -13,6 +13,7 @@ import org.borough.catalogue.Priority;
 import org.borough.catalogue.ServiceCatalogue;
 import org.borough.catalogue.ServiceDefinition;
 import org.borough.catalogue.Ward;
+import org.borough.places.AddressFinder;
 import org.borough.system.ConflictException;
 import org.borough.system.Inputs;
 import org.borough.system.InvalidInputException;
@@ -36,10 +37,12 @@ class CaseDetailsController {
 
   private final CaseManagement cases;
   private final ServiceCatalogue catalogue;
+  private final AddressFinder finder;
 
-  CaseDetailsController(CaseManagement cases, ServiceCatalogue catalogue) {
+  CaseDetailsController(CaseManagement cases, ServiceCatalogue catalogue, AddressFinder finder) {
     this.cases = cases;
     this.catalogue = catalogue;
+    this.finder = finder;
   }
 
   @GetMapping("/cases/{reference}/details")
@@ -67,6 +70,11 @@ class CaseDetailsController {
       RedirectAttributes redirect) {
     CaseView c = cases.viewByReference(reference);
     Map<String, String> errors = new LinkedHashMap<>();
+    if (AddressFinder.asked(form)) {
+      MultiValueMap<String, String> shown =
+          finder.apply(form, model, errors, AddressFinder.CASE_LOCATION);
+      return page(c, shown, errors, model);
+    }
     Priority priority = null;
     try {
       priority = Priority.valueOf(String.valueOf(form.getFirst("priority")));

@@ -13,6 +13,7 @@ import org.borough.catalogue.Priority;
 import org.borough.catalogue.ServiceAttribute;
 import org.borough.catalogue.ServiceCatalogue;
 import org.borough.catalogue.ServiceDefinition;
+import org.borough.places.AddressFinder;
 import org.borough.residents.Channel;
 import org.borough.residents.ResidentId;
 import org.borough.residents.ResidentManagement;
@@ -39,12 +40,17 @@ class RaiseCaseController {
   private final CaseManagement cases;
   private final ServiceCatalogue catalogue;
   private final ResidentManagement residents;
+  private final AddressFinder finder;
 
   RaiseCaseController(
-      CaseManagement cases, ServiceCatalogue catalogue, ResidentManagement residents) {
+      CaseManagement cases,
+      ServiceCatalogue catalogue,
+      ResidentManagement residents,
+      AddressFinder finder) {
     this.cases = cases;
     this.catalogue = catalogue;
     this.residents = residents;
+    this.finder = finder;
   }
 
   @GetMapping("/cases/new")
@@ -66,6 +72,12 @@ class RaiseCaseController {
     var service = catalogue.find(form.getFirst("service")).filter(ServiceDefinition::active);
     if (service.isEmpty()) {
       return chooseService(form, Map.of("service", "Choose a service from the list"), model);
+    }
+    if (AddressFinder.asked(form)) {
+      Map<String, String> found = new LinkedHashMap<>();
+      MultiValueMap<String, String> shown =
+          finder.apply(form, model, found, AddressFinder.CASE_LOCATION);
+      return details(service.get(), shown, found, model);
     }
     Errors errors = new Errors();
     NewCase request = read(service.get(), form, errors);

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.borough.catalogue.ServiceCatalogue;
 import org.borough.catalogue.Ward;
+import org.borough.places.AddressFinder;
 import org.borough.residents.Channel;
 import org.borough.residents.Resident;
 import org.borough.residents.ResidentDetails;
@@ -36,10 +37,13 @@ class ResidentRegistrationController {
 
   private final ResidentManagement residents;
   private final ServiceCatalogue catalogue;
+  private final AddressFinder finder;
 
-  ResidentRegistrationController(ResidentManagement residents, ServiceCatalogue catalogue) {
+  ResidentRegistrationController(
+      ResidentManagement residents, ServiceCatalogue catalogue, AddressFinder finder) {
     this.residents = residents;
     this.catalogue = catalogue;
+    this.finder = finder;
   }
 
   @GetMapping("/residents/new")
@@ -52,6 +56,12 @@ class ResidentRegistrationController {
   @PreAuthorize("hasAuthority('RESIDENT_WRITE')")
   String register(
       @RequestParam MultiValueMap<String, String> form, Model model, RedirectAttributes redirect) {
+    if (AddressFinder.asked(form)) {
+      Map<String, String> found = new LinkedHashMap<>();
+      MultiValueMap<String, String> shown =
+          finder.apply(form, model, found, AddressFinder.POSTAL_ADDRESS);
+      return page(model, shown, found, List.of(), false);
+    }
     Errors errors = new Errors();
     ResidentDetails details = ResidentForm.read(form, errors);
     if (!errors.isEmpty()) {
@@ -88,6 +98,12 @@ class ResidentRegistrationController {
       Model model,
       RedirectAttributes redirect) {
     model.addAttribute("residentId", id);
+    if (AddressFinder.asked(form)) {
+      Map<String, String> found = new LinkedHashMap<>();
+      MultiValueMap<String, String> shown =
+          finder.apply(form, model, found, AddressFinder.POSTAL_ADDRESS);
+      return page(model, shown, found, List.of(), true);
+    }
     Errors errors = new Errors();
     ResidentDetails details = ResidentForm.read(form, errors);
     int version;
