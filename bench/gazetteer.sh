@@ -96,7 +96,7 @@ load() {
   local start end
   start=$(date +%s.%N)
   BOROUGH_URL="http://127.0.0.1:$PORT" BOROUGH_GAZETTEER_TOKEN="$TOKEN" \
-    ops/gazetteer.sh import "$1" 2> "$work/answer.json"
+    ops/gazetteer.sh import "$1" > "$work/answer.json"
   end=$(date +%s.%N)
   printf '%.1f s  %s\n' "$(awk "BEGIN { print $end - $start }")" "$(head -c 160 "$work/answer.json")"
 }
@@ -108,9 +108,10 @@ update="$(load "$work/update.csv")"
 percentiles() {
   local urls=()
   while IFS= read -r q; do
-    urls+=("http://127.0.0.1:$PORT/api/v1/addresses?$1=$(printf %s "$q" | sed 's/ /+/g')")
+    # Each URL its own -o: curl sends one -o to one URL, and the rest of the bodies to stdout.
+    urls+=(-o /dev/null "http://127.0.0.1:$PORT/api/v1/addresses?$1=$(printf %s "$q" | sed 's/ /+/g')")
   done < "$2"
-  curl -s -o /dev/null -H "Authorization: Bearer $TOKEN" -w '%{time_total}\n' "${urls[@]}" \
+  curl -s -H "Authorization: Bearer $TOKEN" -w '%{time_total}\n' "${urls[@]}" \
     | sort -n | awk '{ t[NR] = $1 * 1000 } END {
         printf "%d lookups: p50 %.1f ms, p95 %.1f ms, max %.1f ms", NR, t[int(NR * 0.5)],
           t[int(NR * 0.95)], t[NR] }'

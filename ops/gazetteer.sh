@@ -26,10 +26,13 @@ TOKEN="${BOROUGH_GAZETTEER_TOKEN:-${BOROUGH_ADMIN_API_TOKEN:-}}"
 NAME="$(basename "$FILE" | tr -c 'A-Za-z0-9._-' '_')"
 # The token goes in a header file, not on the command line, where ps would show it.
 HEADERS="$(mktemp)"
-trap 'rm -f "$HEADERS"' EXIT
+ANSWER="$(mktemp)"
+trap 'rm -f "$HEADERS" "$ANSWER"' EXIT
 printf 'Authorization: Bearer %s\n' "$TOKEN" > "$HEADERS"
-status=$(curl -sS -o /dev/stderr -w '%{http_code}' -X POST \
+status=$(curl -sS -o "$ANSWER" -w '%{http_code}' -X POST \
   -H @"$HEADERS" -H 'Content-Type: text/csv; charset=UTF-8' \
   --data-binary @"$FILE" "$URL/api/v1/admin/gazetteer?source=$NAME")
-echo >&2
+# The answer: what was added, changed and retired, and each row not loaded with its line.
+cat "$ANSWER"
+echo
 [[ $status == 200 ]] || fail "refused ($status): nothing was loaded"

@@ -15,7 +15,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.borough.places.Address;
+import org.borough.system.DatabaseProducts;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -51,10 +53,12 @@ public class GazetteerRepository {
 
   private final JdbcClient jdbc;
   private final JdbcTemplate template;
+  private final boolean postgres;
 
-  public GazetteerRepository(JdbcClient jdbc, JdbcTemplate template) {
+  public GazetteerRepository(JdbcClient jdbc, JdbcTemplate template, DataSource dataSource) {
     this.jdbc = jdbc;
     this.template = template;
+    this.postgres = DatabaseProducts.isPostgres(dataSource);
   }
 
   /** How the given UPRNs are stored now; a UPRN not stored is absent from the map. */
@@ -72,19 +76,70 @@ public class GazetteerRepository {
     return found;
   }
 
-  /** Adds addresses with their fingerprints and the words each is found by. */
+  /**
+   * Adds addresses with their fingerprints and the words each is found by. On PostgreSQL each
+   * column goes as one array and {@code unnest} turns them back into rows: one statement for a
+   * thousand addresses, several times faster than a batch of a thousand inserts (and a load adds
+   * seven words for each address). H2 runs in the process, where a batch is as fast.
+   */
   public void insert(
       List<Address> addresses, List<String> fingerprints, List<List<String>> words, Instant at) {
-    List<Object[]> rows = new ArrayList<>(addresses.size());
-    for (int i = 0; i < addresses.size(); i++) {
-      rows.add(values(addresses.get(i), fingerprints.get(i), at));
+    if (postgres) {
+      insertAsArrays(addresses, fingerprints, at);
+    } else {
+      List<Object[]> rows = new ArrayList<>(addresses.size());
+      for (int i = 0; i < addresses.size(); i++) {
+        rows.add(values(addresses.get(i), fingerprints.get(i), at));
+      }
+      template.batchUpdate(
+          "insert into gazetteer_address (uprn, usrn, line1, line2, town, postcode, latitude,"
+              + " longitude, easting, northing, classification, ward_code, fingerprint, loaded_at,"
+              + " retired_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, null)",
+          rows);
     }
-    template.batchUpdate(
-        "insert into gazetteer_address (uprn, usrn, line1, line2, town, postcode, latitude,"
-            + " longitude, easting, northing, classification, ward_code, fingerprint, loaded_at,"
-            + " retired_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, null)",
-        rows);
     insertWords(addresses, words);
+  }
+
+  private void insertAsArrays(List<Address> addresses, List<String> fingerprints, Instant at) {
+    int n = addresses.size();
+    Object[][] columns = new Object[13][n];
+    for (int i = 0; i < n; i++) {
+      Address a = addresses.get(i);
+      Object[] row = {
+        a.uprn(),
+        a.usrn(),
+        a.line1(),
+        a.line2(),
+        a.town(),
+        a.postcode(),
+        a.latitude(),
+        a.longitude(),
+        a.easting(),
+        a.northing(),
+        a.classification(),
+        a.wardCode(),
+        fingerprints.get(i)
+      };
+      for (int c = 0; c < row.length; c++) {
+        columns[c][i] = row[c];
+      }
+    }
+    String[] types = {
+      "bigint", "bigint", "varchar", "varchar", "varchar", "varchar", "numeric", "numeric",
+      "numeric", "numeric", "varchar", "varchar", "varchar"
+    };
+    template.update(
+        "insert into gazetteer_address (loaded_at, uprn, usrn, line1, line2, town, postcode,"
+            + " latitude, longitude, easting, northing, classification, ward_code, fingerprint)"
+            + " select ?, u.* from unnest(?::bigint[], ?::bigint[], ?::varchar[], ?::varchar[],"
+            + " ?::varchar[], ?::varchar[], ?::numeric[], ?::numeric[], ?::numeric[],"
+            + " ?::numeric[], ?::varchar[], ?::varchar[], ?::varchar[]) as u",
+        ps -> {
+          ps.setTimestamp(1, Timestamp.from(at));
+          for (int c = 0; c < types.length; c++) {
+            ps.setArray(c + 2, ps.getConnection().createArrayOf(types[c], columns[c]));
+          }
+        });
   }
 
   /** Replaces addresses already stored (bringing back any retired), with their words. */
@@ -235,11 +290,26 @@ public class GazetteerRepository {
   }
 
   private void insertWords(List<Address> addresses, List<List<String>> words) {
-    List<Object[]> rows = new ArrayList<>();
+    List<String> word = new ArrayList<>();
+    List<Long> uprn = new ArrayList<>();
     for (int i = 0; i < addresses.size(); i++) {
-      for (String word : words.get(i)) {
-        rows.add(new Object[] {word, addresses.get(i).uprn()});
+      for (String w : words.get(i)) {
+        word.add(w);
+        uprn.add(addresses.get(i).uprn());
       }
+    }
+    if (postgres) {
+      template.update(
+          "insert into gazetteer_word (word, uprn) select * from unnest(?::varchar[], ?::bigint[])",
+          ps -> {
+            ps.setArray(1, ps.getConnection().createArrayOf("varchar", word.toArray()));
+            ps.setArray(2, ps.getConnection().createArrayOf("bigint", uprn.toArray()));
+          });
+      return;
+    }
+    List<Object[]> rows = new ArrayList<>(word.size());
+    for (int i = 0; i < word.size(); i++) {
+      rows.add(new Object[] {word.get(i), uprn.get(i)});
     }
     template.batchUpdate("insert into gazetteer_word (word, uprn) values (?, ?)", rows);
   }
