@@ -104,6 +104,10 @@ first="$(load "$work/whole.csv")"
 again="$(load "$work/whole.csv")"
 update="$(load "$work/update.csv")"
 
+# PostgreSQL's autovacuum marks the loaded pages all-visible a little after a load, which lets a
+# lookup read the words' index alone; this machine runs with autovacuum off, so do it once here.
+psql -q -d "$DB" -c "vacuum analyze gazetteer_word" -c "vacuum analyze gazetteer_address"
+
 # One curl for all lookups of a kind: the connection is kept alive, as a browser's would be.
 percentiles() {
   local urls=()

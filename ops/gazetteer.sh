@@ -23,7 +23,7 @@ TOKEN="${BOROUGH_GAZETTEER_TOKEN:-${BOROUGH_ADMIN_API_TOKEN:-}}"
 [[ -n $TOKEN ]] || fail "set BOROUGH_GAZETTEER_TOKEN to an administrator's API token"
 
 # The file's name, as the admin page's history shows it, safe in a URL as it is.
-NAME="$(basename "$FILE" | tr -c 'A-Za-z0-9._-' '_')"
+NAME="$(printf %s "$(basename "$FILE")" | tr -c 'A-Za-z0-9._-' '_')"
 # The token goes in a header file, not on the command line, where ps would show it.
 HEADERS="$(mktemp)"
 ANSWER="$(mktemp)"

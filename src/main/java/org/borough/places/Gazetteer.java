@@ -33,6 +33,12 @@ public class Gazetteer {
 
   private static final int WORDS_USED = 6;
 
+  /**
+   * Addresses a lookup by words reads before it sorts and cuts to the few shown: more than anyone
+   * reads, few enough to read at once.
+   */
+  private static final int CANDIDATES = 500;
+
   private final GazetteerRepository repository;
   private final GazetteerLoad.Factory loads;
   private final AuditLog audit;
@@ -62,8 +68,9 @@ public class Gazetteer {
   }
 
   /**
-   * Current addresses that have every word typed (a word may be the start of one: "acac" finds
-   * Acacia Road), at most {@code limit}, by postcode and in street order within it.
+   * Current addresses that have every word typed: a number as typed ("12" is house 12, not 120),
+   * other words or their starts ("acac" finds Acacia Road); at most {@code limit}, by postcode and
+   * in street order within it.
    */
   @PreAuthorize("hasAuthority('ADDRESS_LOOKUP')")
   @Transactional(readOnly = true)
@@ -72,16 +79,15 @@ public class Gazetteer {
     if (words.isEmpty()) {
       throw InvalidInputException.of("q", "Enter part of an address, like 12 Acacia Road");
     }
-    // The longest word leads: it matches the fewest addresses.
-    List<String> typed = new ArrayList<>(words);
-    typed.sort(Comparator.comparingInt(String::length).reversed().thenComparing(w -> w));
+    List<String> patterns =
+        words.stream()
+            .limit(WORDS_USED)
+            .map(w -> w.chars().allMatch(Character::isDigit) ? w : w + "%")
+            .toList();
     List<Address> found =
-        new ArrayList<>(
-            repository.withWords(
-                typed.subList(0, Math.min(WORDS_USED, typed.size())),
-                Math.max(1, Math.min(limit, MAX_MATCHES))));
+        new ArrayList<>(repository.current(repository.withWords(patterns, CANDIDATES)));
     found.sort(Comparator.comparing(Address::postcode).thenComparing(STREET_ORDER));
-    return found;
+    return found.subList(0, Math.min(found.size(), Math.max(1, Math.min(limit, MAX_MATCHES))));
   }
 
   /** The address with this UPRN, current or retired. */
@@ -159,6 +165,7 @@ public class Gazetteer {
     if (report.refused()) {
       throw InvalidInputException.of("file", report.refusal());
     }
+    repository.analyse();
     String by = Actors.current();
     String name = source == null || source.isBlank() ? "unnamed file" : source.strip();
     name = name.length() > 200 ? name.substring(0, 200) : name;

@@ -266,27 +266,47 @@ public class GazetteerRepository {
   }
 
   /**
-   * Current addresses that have a word starting with each of {@code prefixes}, the first of which
-   * (the longest typed) leads the search; at most {@code limit}, by postcode and first line.
+   * The UPRNs of addresses that have every word: each either a whole word (a house number typed in
+   * full) or, ending in {@code %}, the start of one. One range of the words' primary key for each,
+   * intersected, so that each costs what it matches and nothing is planned per address; at most
+   * {@code limit}.
    */
-  public List<Address> withWords(List<String> prefixes, int limit) {
-    StringBuilder sql =
-        // Distinct: one address may have two words that start with the leading prefix ("12",
-        // "12A").
-        new StringBuilder("select distinct ")
-            .append(COLUMNS)
-            .append(
-                " from gazetteer_word d join gazetteer_address a on a.uprn = d.uprn"
-                    + " where d.word like ? and a.retired_at is null");
-    List<Object> params = new ArrayList<>();
-    params.add(prefixes.get(0) + "%");
-    for (String prefix : prefixes.subList(1, prefixes.size())) {
-      sql.append(
-          " and exists (select 1 from gazetteer_word w where w.uprn = a.uprn and w.word like ?)");
-      params.add(prefix + "%");
+  public List<Long> withWords(List<String> patterns, int limit) {
+    StringBuilder sql = new StringBuilder();
+    for (String p : patterns) {
+      if (sql.length() > 0) {
+        sql.append(" intersect ");
+      }
+      sql.append("select uprn from gazetteer_word where word ")
+          .append(p.endsWith("%") ? "like ?" : "= ?");
     }
-    sql.append(" order by a.postcode, a.line1 fetch first ").append(limit).append(" rows only");
-    return jdbc.sql(sql.toString()).params(params).query(GazetteerRepository::address).list();
+    sql.append(" fetch first ").append(limit).append(" rows only");
+    return jdbc.sql(sql.toString()).params(List.copyOf(patterns)).query(Long.class).list();
+  }
+
+  /** The current addresses with these UPRNs, in no particular order. */
+  public List<Address> current(Collection<Long> uprns) {
+    if (uprns.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql(
+            "select "
+                + COLUMNS
+                + " from gazetteer_address a where a.uprn in (:uprns) and a.retired_at is null")
+        .param("uprns", uprns)
+        .query(GazetteerRepository::address)
+        .list();
+  }
+
+  /**
+   * Brings the planner's figures up to date after a load: without them PostgreSQL plans lookups for
+   * the empty tables it last counted (autovacuum would, later).
+   */
+  public void analyse() {
+    if (postgres) {
+      jdbc.sql("analyze gazetteer_address").update();
+      jdbc.sql("analyze gazetteer_word").update();
+    }
   }
 
   private void insertWords(List<Address> addresses, List<List<String>> words) {
