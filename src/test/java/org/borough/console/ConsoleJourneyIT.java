@@ -90,20 +90,24 @@ class ConsoleJourneyIT extends IntegrationTest {
     d.findElement(By.id("durationMinutes")).sendKeys("3");
     d.findElement(By.id("summary")).sendKeys("Recycling bin not emptied this week");
     choose(d, "outcome", "CASE_RAISED");
-    d.findElement(By.cssSelector("main form button[type=submit]")).click();
+    d.findElement(By.cssSelector("main form button[type=submit]:not([hidden]):not([name=find])"))
+        .click();
 
     checked(d); // choose the service
     choose(d, "service", Fixtures.MISSED_BIN);
-    d.findElement(By.cssSelector("main form button[type=submit]")).click();
+    d.findElement(By.cssSelector("main form button[type=submit]:not([hidden]):not([name=find])"))
+        .click();
     checked(d); // the service's questions
-    d.findElement(By.cssSelector("main form button[type=submit]")).click();
+    d.findElement(By.cssSelector("main form button[type=submit]:not([hidden]):not([name=find])"))
+        .click();
     checked(d); // submitted empty: the error summary must be accessible too
     assertThat(d.getTitle()).startsWith("Error:");
     assertThat(d.findElement(By.className("govuk-error-summary")).getText())
         .contains("Which bin was missed?", "Describe the problem");
     choose(d, "attr-bin_type", "recycling");
     d.findElement(By.id("description")).sendKeys("Recycling not collected on Tuesday");
-    d.findElement(By.cssSelector("main form button[type=submit]")).click();
+    d.findElement(By.cssSelector("main form button[type=submit]:not([hidden]):not([name=find])"))
+        .click();
     checked(d);
     String reference = d.findElement(By.tagName("h1")).getText().replaceAll(".*(BR-\\S+).*", "$1");
     assertThat(reference).matches("BR-\\d{4}-\\d{6,}");

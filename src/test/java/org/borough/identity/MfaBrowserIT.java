@@ -73,14 +73,16 @@ class MfaBrowserIT extends IntegrationTest {
       signIn(d, username);
       heading(d, "Set up an authenticator app");
       Axe.assertNoViolations(d);
-      d.findElement(By.cssSelector("main form button[type=submit]")).click();
+      d.findElement(By.cssSelector("main form button[type=submit]:not([hidden]):not([name=find])"))
+          .click();
       errors(d);
       Axe.assertNoViolations(d);
 
       String secret =
           d.findElement(By.id("secret")).getAttribute("textContent").replace(" ", "").trim();
       d.findElement(By.id("code")).sendKeys(MfaIT.code(secret, 0));
-      d.findElement(By.cssSelector("main form button[type=submit]")).click();
+      d.findElement(By.cssSelector("main form button[type=submit]:not([hidden]):not([name=find])"))
+          .click();
       heading(d, "Save your recovery codes");
       assertThat(d.findElements(By.cssSelector("#recovery-codes li"))).hasSize(10);
       Axe.assertNoViolations(d);
@@ -93,11 +95,13 @@ class MfaBrowserIT extends IntegrationTest {
       heading(d, "Enter the code from your authenticator app");
       Axe.assertNoViolations(d);
       d.findElement(By.id("code")).sendKeys("000000");
-      d.findElement(By.cssSelector("main form button[type=submit]")).click();
+      d.findElement(By.cssSelector("main form button[type=submit]:not([hidden]):not([name=find])"))
+          .click();
       errors(d);
       Axe.assertNoViolations(d);
       d.findElement(By.id("code")).sendKeys(MfaIT.code(secret, 1));
-      d.findElement(By.cssSelector("main form button[type=submit]")).click();
+      d.findElement(By.cssSelector("main form button[type=submit]:not([hidden]):not([name=find])"))
+          .click();
       heading(d, "Staff console");
 
       // A passkey, on Chromium's virtual authenticator (a platform one that verifies the user).

@@ -104,7 +104,7 @@ class PortalJourneyIT extends IntegrationTest {
     checked(d); // check your answers
     assertThat(d.findElement(By.tagName("main")).getText())
         .contains("Garden waste", unique + " Journey Street, SW1A 1AA", email);
-    click(d, "main form button[type=submit]");
+    click(d, "main form button[type=submit]:not([hidden]):not([name=find])");
 
     checked(d); // confirmation
     String reference = d.findElement(By.id("reference")).getText();
@@ -204,7 +204,7 @@ class PortalJourneyIT extends IntegrationTest {
     checked(d);
     assertThat(d.findElement(By.id("reference")).getAttribute("value")).isNotBlank();
     d.findElement(By.id("detail")).sendKeys(email);
-    click(d, "main form button[type=submit]");
+    click(d, "main form button[type=submit]:not([hidden]):not([name=find])");
     checked(d);
   }
 
@@ -224,7 +224,7 @@ class PortalJourneyIT extends IntegrationTest {
   }
 
   private static void continueButton(WebDriver d) {
-    click(d, "main form button[type=submit]");
+    click(d, "main form button[type=submit]:not([hidden]):not([name=find])");
   }
 
   /** Clicks, then waits for the next page to be there. */

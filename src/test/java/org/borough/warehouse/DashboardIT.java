@@ -324,7 +324,10 @@ class DashboardIT extends IntegrationTest {
       assertThat(d.findElement(By.id("as-at")).getText()).startsWith("Data as at");
 
       new Select(d.findElement(By.id("service"))).selectByValue(Fixtures.POTHOLE);
-      d.findElement(By.cssSelector("form.borough-filters button[type=submit]")).click();
+      d.findElement(
+              By.cssSelector(
+                  "form.borough-filters button[type=submit]:not([hidden]):not([name=find])"))
+          .click();
       new WebDriverWait(d, Duration.ofSeconds(10))
           .until(x -> x.getCurrentUrl().contains("service=" + Fixtures.POTHOLE));
       waitForCharts(d);
