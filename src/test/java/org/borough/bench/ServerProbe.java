@@ -16,9 +16,12 @@ import tools.jackson.databind.ObjectMapper;
  * with {@code jcmd <pid> GC.run}; Micrometer's {@code jvm.gc.live.data.size}, the old generation
  * after it, so what is left is what is still referenced, not what requests allocated since the
  * collection), live threads and the connection pool from {@code /actuator/metrics} (an admin's
- * token), open file descriptors from {@code /proc/<pid>/fd}, which counts sockets, the H2 and
- * DuckDB files and anything leaked, and the outbox from {@code /api/v1/admin/outbox}: the rows it
- * holds and their size on disk, which pruning must keep steady however long Borough runs.
+ * token), live threads less the request pool's ({@code http-nio-…} in {@code /proc/<pid>/task}:
+ * Tomcat adds workers when a burst of requests waits, up to its configured maximum, and keeps them
+ * while requests keep coming; that is a pool filling, not a leak, and it once failed a short soak
+ * by six threads), open file descriptors from {@code /proc/<pid>/fd}, which counts sockets, the H2
+ * and DuckDB files and anything leaked, and the outbox from {@code /api/v1/admin/outbox}: the rows
+ * it holds and their size on disk, which pruning must keep steady however long Borough runs.
  */
 final class ServerProbe {
 
@@ -65,7 +68,7 @@ final class ServerProbe {
     return new Sample(
         Instant.now(),
         metric("jvm.gc.live.data.size") / (1024.0 * 1024.0),
-        (int) metric("jvm.threads.live"),
+        (int) metric("jvm.threads.live") - requestThreads(),
         (int) metric("hikaricp.connections.active"),
         (int) metric("hikaricp.connections"),
         openFiles(),
@@ -97,6 +100,24 @@ final class ServerProbe {
       }
     }
     throw new IllegalStateException("No VALUE in /actuator/metrics/" + nameAndTags);
+  }
+
+  /**
+   * Tomcat's request threads, by their names as Linux keeps them (15 characters: "http-nio-8080-"
+   * of "http-nio-8080-exec-12"); with them the pool's acceptor and poller, one each.
+   */
+  private int requestThreads() throws IOException {
+    try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(server.pid()), "task"))) {
+      return (int) tasks.filter(ServerProbe::requestThread).count();
+    }
+  }
+
+  private static boolean requestThread(Path task) {
+    try {
+      return Files.readString(task.resolve("comm")).startsWith("http-nio-");
+    } catch (IOException e) {
+      return false; // the thread ended between the listing and the reading
+    }
   }
 
   private long openFiles() throws IOException {

@@ -79,7 +79,7 @@ final class SoakVerdict {
   }
 
   Criterion threads() {
-    return growth("live threads", s -> s.threads(), THREAD_SLACK);
+    return growth("threads, not request pool", s -> s.threads(), THREAD_SLACK);
   }
 
   Criterion connections() {
