@@ -167,8 +167,7 @@ public class Gazetteer {
     }
     repository.analyse();
     String by = Actors.current();
-    String name = source == null || source.isBlank() ? "unnamed file" : source.strip();
-    name = name.length() > 200 ? name.substring(0, 200) : name;
+    String name = LoadReport.sourceName(source);
     repository.recordLoad(
         new GazetteerRepository.Load(
             UUID.randomUUID(),

@@ -38,6 +38,12 @@ public record LoadReport(
     problems = List.copyOf(problems);
   }
 
+  /** A loaded file's name as the history keeps it: trimmed, at most 200 characters. */
+  static String sourceName(String source) {
+    String name = source == null || source.isBlank() ? "unnamed file" : source.strip();
+    return name.length() > 200 ? name.substring(0, 200) : name;
+  }
+
   public boolean refused() {
     return refusal != null;
   }

@@ -141,8 +141,7 @@ public class WardBoundaries {
               box.getMaxY(),
               box.getMaxX()));
     }
-    String name = source == null || source.isBlank() ? "unnamed file" : source.strip();
-    name = name.length() > 200 ? name.substring(0, 200) : name;
+    String name = LoadReport.sourceName(source);
     repository.replaceAll(rows, name, clock.instant());
     audit.record(
         AuditAction.UPDATE, "ward-boundaries", name, outlines.size() + " ward boundaries loaded");

@@ -15,8 +15,6 @@ import org.borough.places.LoadReport;
 import org.borough.system.Inputs;
 import org.borough.system.InvalidInputException;
 import org.borough.system.NotFoundException;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -81,8 +79,7 @@ class AddressApiController {
     return gazetteer.find(number);
   }
 
-  // Not "consumes": a body of another type is refused after the permission check, so that someone
-  // without the permission learns nothing from a 415.
+  // Not "consumes": BodyTypes refuses another type after the permission check.
   @PostMapping("/api/v1/admin/gazetteer")
   @PreAuthorize("hasAuthority('GAZETTEER_ADMIN')")
   @Operation(
@@ -92,20 +89,9 @@ class AddressApiController {
               + " no longer holds, a file with CHANGE_CODE applies only its changes; all or nothing")
   LoadReport load(HttpServletRequest request, @RequestParam(required = false) String source)
       throws IOException, HttpMediaTypeNotSupportedException {
-    MediaType type = type(request.getContentType());
-    if (type == null || CSV.stream().noneMatch(t -> t.includes(type))) {
-      throw new HttpMediaTypeNotSupportedException(type, CSV, HttpMethod.POST);
-    }
+    BodyTypes.require(request, CSV);
     try (Reader csv = new InputStreamReader(request.getInputStream(), StandardCharsets.UTF_8)) {
       return gazetteer.load(csv, source == null ? "API upload" : source);
-    }
-  }
-
-  private static MediaType type(String header) {
-    try {
-      return header == null ? null : MediaType.parseMediaType(header);
-    } catch (InvalidMediaTypeException e) {
-      return null;
     }
   }
 }

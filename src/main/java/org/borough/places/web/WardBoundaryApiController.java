@@ -9,8 +9,6 @@ import java.util.List;
 import org.borough.places.WardBoundaries;
 import org.borough.places.internal.WardBoundaryRepository;
 import org.borough.system.InvalidInputException;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -43,8 +41,7 @@ class WardBoundaryApiController {
     return boundaries.loaded();
   }
 
-  // Not "consumes": a body of another type is refused after the permission check (see
-  // AddressApiController).
+  // Not "consumes": BodyTypes refuses another type after the permission check.
   @PostMapping("/api/v1/admin/ward-boundaries")
   @PreAuthorize("hasAuthority('GAZETTEER_ADMIN')")
   @Operation(
@@ -56,23 +53,12 @@ class WardBoundaryApiController {
   WardBoundaries.BoundaryReport load(
       HttpServletRequest request, @RequestParam(required = false) String source)
       throws IOException, HttpMediaTypeNotSupportedException {
-    MediaType type = type(request.getContentType());
-    if (type == null || GEOJSON.stream().noneMatch(t -> t.includes(type))) {
-      throw new HttpMediaTypeNotSupportedException(type, GEOJSON, HttpMethod.POST);
-    }
+    BodyTypes.require(request, GEOJSON);
     byte[] body = request.getInputStream().readNBytes(MAX_BYTES + 1);
     if (body.length > MAX_BYTES) {
       throw InvalidInputException.of(
           "file", "The file is larger than " + MAX_BYTES / (1024 * 1024) + " MB");
     }
     return boundaries.load(body, source == null ? "API upload" : source);
-  }
-
-  private static MediaType type(String header) {
-    try {
-      return header == null ? null : MediaType.parseMediaType(header);
-    } catch (InvalidMediaTypeException e) {
-      return null;
-    }
   }
 }
